@@ -1,0 +1,24 @@
+/**
+ * What server.js calls on the built app: validate the environment and migrate at start, check the
+ * database for /healthz, close the pool on SIGTERM.
+ */
+import { checkDb, closeDb, migrate } from "./db.server";
+import { env } from "./env.server";
+import { logger } from "./logger.server";
+
+export { logger };
+
+export async function startup() {
+  const e = env(); // throws EnvError with a clear message on a bad value
+  const applied = await migrate();
+  if (applied.length) logger.info({ applied }, "migrations applied");
+  return { port: e.PORT, host: e.HOST, publicUrl: e.publicUrl, trustProxy: e.TRUST_PROXY };
+}
+
+export async function healthCheck(): Promise<void> {
+  await checkDb();
+}
+
+export async function shutdown(): Promise<void> {
+  await closeDb();
+}

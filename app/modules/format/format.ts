@@ -1,0 +1,74 @@
+/**
+ * Dates, times and money as council documents write them (../shared/glossary.md):
+ * - numeric dates dd.MM.yyyy in both languages (ICU's numeric ky-KG date is year-day-month);
+ * - long dates "2025-ж., 15-март" / "15 марта 2025 г.";
+ * - money in сом, two decimals, a no-break space between thousands, "сом" as a word.
+ * Everything is shown in Asia/Bishkek.
+ */
+import { bishkekParts, TIME_ZONE, toDate, type Instant } from "./time";
+
+export type Lang = "ky" | "ru";
+const INTL: Record<Lang, string> = { ky: "ky-KG", ru: "ru-KG" };
+const NBSP = "\u00A0";
+const pad = (n: number) => String(n).padStart(2, "0");
+
+export function formatDate(v: Instant, lang: Lang, style: "numeric" | "long" = "numeric"): string {
+  if (style === "numeric") {
+    const p = bishkekParts(v);
+    return `${pad(p.day)}.${pad(p.month)}.${p.year}`;
+  }
+  return new Intl.DateTimeFormat(INTL[lang], {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: TIME_ZONE,
+  }).format(toDate(v));
+}
+
+export function formatTime(v: Instant): string {
+  const p = bishkekParts(v);
+  return `${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+export function formatDateTime(
+  v: Instant,
+  lang: Lang,
+  style: "numeric" | "long" = "numeric",
+): string {
+  return `${formatDate(v, lang, style)}, ${formatTime(v)}`;
+}
+
+/** 123456 tyiyn → "1 234,56" (no-break space between thousands, decimal comma). */
+export function formatAmount(tyiyn: number, decimals = 2): string {
+  const negative = tyiyn < 0;
+  const abs = Math.abs(Math.round(tyiyn));
+  const whole = Math.floor(abs / 100);
+  const cents = abs % 100;
+  const grouped = String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
+  const frac = decimals === 0 ? "" : `,${pad(cents)}`;
+  return `${negative ? "−" : ""}${grouped}${frac}`;
+}
+
+/** 123456 tyiyn → "1 234,56 сом" (the word is the same in ky and ru). */
+export function formatMoney(tyiyn: number, _lang?: Lang, opts: { decimals?: number } = {}): string {
+  return `${formatAmount(tyiyn, opts.decimals ?? 2)}${NBSP}сом`;
+}
+
+/** 0.2534 → "+25,3 %"; signs shown, decimal comma, a no-break space before %. */
+export function formatPercent(
+  ratio: number,
+  opts: { signed?: boolean; digits?: number } = {},
+): string {
+  const digits = opts.digits ?? 1;
+  const value = Math.round(ratio * 100 * 10 ** digits) / 10 ** digits;
+  const sign = opts.signed && value > 0 ? "+" : value < 0 ? "−" : "";
+  return `${sign}${Math.abs(value).toFixed(digits).replace(".", ",")}${NBSP}%`;
+}
+
+/** Parse "1 234,5" / "1234.50" / "20" into tyiyn; null when it is not a non-negative amount. */
+export function parseMoney(input: string): number | null {
+  const s = input.replace(/[\s\u00A0\u202F]/g, "").replace(",", ".");
+  if (!/^\d+(\.\d{1,2})?$/.test(s)) return null;
+  const [w, f = ""] = s.split(".");
+  return Number(w) * 100 + Number(f.padEnd(2, "0"));
+}

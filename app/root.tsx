@@ -1,0 +1,142 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
+import { useMemo, type ReactNode } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import { useNonce } from "./components/nonce";
+import { SiteFooter, SiteHeader } from "./components/layout";
+import { getUser } from "./modules/auth/guards.server";
+import { DEFAULT_LANG, langFromPath, type Lang } from "./modules/i18n/config";
+import { createI18n } from "./modules/i18n/instance";
+import { bundleFor } from "./modules/i18n/resources.server";
+import { preferredLang } from "./modules/i18n/negotiate.server";
+import { metaT } from "./modules/i18n/meta";
+import appCss from "./styles/app.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: appCss },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = ({ matches, error }) => {
+  const t = metaT(matches);
+  const name = t("layout.portalName");
+  if (!error) return [{ title: name }, { name: "description", content: t("layout.tagline") }];
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const key =
+    status === 404
+      ? "errors.notFoundTitle"
+      : status === 403
+        ? "errors.forbiddenTitle"
+        : "errors.errorTitle";
+  return [{ title: `${t(key)} · ${name}` }];
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const lang: Lang = langFromPath(url.pathname) ?? preferredLang(request);
+  const user = await getUser(request);
+  return {
+    lang,
+    i18n: bundleFor(lang),
+    user: user
+      ? {
+          id: user.id,
+          displayName: user.displayName,
+          isAdmin: user.isAdmin,
+          municipalityId: user.municipalityId,
+          roles: user.roles,
+          verifiedIn: user.verifiedIn,
+        }
+      : null,
+  };
+}
+export type RootData = Awaited<ReturnType<typeof loader>>;
+
+// The bundle only changes with the language; the user only after a form submission.
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  currentUrl,
+  nextUrl,
+  formMethod,
+  defaultShouldRevalidate,
+}) => {
+  if (formMethod && formMethod !== "GET") return defaultShouldRevalidate;
+  return langFromPath(currentUrl.pathname) !== langFromPath(nextUrl.pathname);
+};
+
+export function useRootData(): RootData | undefined {
+  return useRouteLoaderData<typeof loader>("root");
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRootData();
+  const location = useLocation();
+  const nonce = useNonce();
+  const lang = data?.lang ?? langFromPath(location.pathname) ?? DEFAULT_LANG;
+  const i18n = useMemo(() => createI18n(lang, data?.i18n ?? {}), [lang, data?.i18n]);
+  return (
+    <html lang={lang} dir="ltr">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#0b5e55" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <I18nextProvider i18n={i18n}>
+          <a className="skip-link" href="#main">
+            {i18n.t("layout.skipToContent")}
+          </a>
+          <SiteHeader />
+          <main id="main" className="container" tabIndex={-1}>
+            {children}
+          </main>
+          <SiteFooter />
+        </I18nextProvider>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const forbidden = isRouteErrorResponse(error) && error.status === 403;
+  const title = notFound
+    ? t("errors.notFoundTitle")
+    : forbidden
+      ? t("errors.forbiddenTitle")
+      : t("errors.errorTitle");
+  const text = notFound
+    ? t("errors.notFoundText")
+    : forbidden
+      ? t("errors.forbidden")
+      : t("errors.errorText");
+  return (
+    <div className="error-page">
+      <h1>{title}</h1>
+      <p>{text}</p>
+      <p>
+        <a href={`/${t("lang")}`}>{t("errors.backHome")}</a>
+      </p>
+    </div>
+  );
+}

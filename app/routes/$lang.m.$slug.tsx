@@ -1,0 +1,72 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getDb } from "~/modules/core/db.server";
+import { titleMeta } from "~/modules/i18n/meta";
+import { requireLang } from "~/modules/i18n/route.server";
+import { getMunicipalityBySlug } from "~/modules/places/queries.server";
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  data ? titleMeta(matches, data.municipality.name) : [];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const lang = requireLang(params);
+  const municipality = await getMunicipalityBySlug(await getDb(), params.slug ?? "", lang);
+  if (!municipality) throw new Response("Not found", { status: 404 });
+  return { municipality };
+}
+
+export default function MunicipalityPage() {
+  const { municipality: m } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation("places");
+  const lang = i18n.language;
+  return (
+    <>
+      <nav aria-label={t("common:layout.breadcrumbs")} className="breadcrumbs">
+        <ol>
+          <li>
+            <Link to={`/${lang}`}>{t("common:layout.home")}</Link>
+          </li>
+          <li>{m.oblast}</li>
+          <li>{m.district}</li>
+        </ol>
+      </nav>
+      <h1>
+        {m.name} {m.isDemo ? <span className="demo-badge">{t("demo")}</span> : null}
+      </h1>
+      <p className="muted">
+        {t(`kind.${m.kind}`)} · {m.district} · {m.oblast}
+      </p>
+      <section aria-labelledby="villages-heading">
+        <h2 id="villages-heading">{t("municipality.villages", { count: m.villages.length })}</h2>
+        <ul className="inline-list">
+          {m.villages.map((v) => (
+            <li key={v.id}>{v.name}</li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="hearings-heading">
+        <h2 id="hearings-heading">{t("municipality.hearings")}</h2>
+        <p className="muted">{t("municipality.noHearings")}</p>
+      </section>
+      <section aria-labelledby="rules-heading">
+        <h2 id="rules-heading">{t("municipality.rules")}</h2>
+        <ul>
+          <li>{t("municipality.minNoticeDays", { count: m.settings.minNoticeDays })}</li>
+          <li>{t("municipality.minCommentDays", { count: m.settings.minCommentDays })}</li>
+          <li>{t("municipality.minVotingAge", { count: m.settings.minVotingAge })}</li>
+          <li>
+            {m.settings.unverifiedMayComment
+              ? t("municipality.unverifiedMayComment")
+              : t("municipality.onlyVerifiedComment")}
+          </li>
+          <li>
+            {m.settings.inPersonQuorum > 0
+              ? t("municipality.quorum", { count: m.settings.inPersonQuorum })
+              : t("municipality.noQuorum")}
+          </li>
+        </ul>
+      </section>
+    </>
+  );
+}

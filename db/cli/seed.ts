@@ -1,0 +1,22 @@
+// npm run db:seed — loads the demo data into DATABASE_URL (used by `npm run demo` on its own file).
+import { createDb } from "../connection";
+import { migrateToLatest } from "../migrations";
+import { seedDemo } from "../seed";
+
+const db = await createDb(process.env.DATABASE_URL);
+try {
+  await migrateToLatest(db);
+  const existing = await db.selectFrom("municipalities").select("id").limit(1).execute();
+  if (existing.length > 0) {
+    console.error("The database already holds data; the demo seed only fills an empty database.");
+    process.exitCode = 1;
+  } else {
+    const report = await seedDemo(db, new Date());
+    for (const line of report.lines) console.log(line);
+  }
+} catch (error) {
+  console.error("Seeding failed:", error);
+  process.exitCode = 1;
+} finally {
+  await db.destroy();
+}

@@ -1,0 +1,63 @@
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from "kysely";
+import type { Database } from "./schema";
+
+export type DB = Kysely<Database>;
+export type Dialect = "sqlite" | "postgres";
+
+export const DEFAULT_SQLITE_PATH = "data/jyiyn.sqlite";
+
+export function isPostgresUrl(url: string | undefined): boolean {
+  return !!url && /^postgres(ql)?:\/\//.test(url);
+}
+
+export interface CreateDbOptions {
+  /** PostgreSQL only: a schema to put first on the search_path (tests use one per file). */
+  schema?: string;
+  /** PostgreSQL only: pool size. */
+  max?: number;
+}
+
+/**
+ * DATABASE_URL unset or a file path → better-sqlite3 (WAL, foreign keys on, busy timeout);
+ * postgres://… → a pg pool. Both are loaded lazily so an install never needs the other driver.
+ */
+export async function createDb(url: string | undefined, opts: CreateDbOptions = {}): Promise<DB> {
+  if (isPostgresUrl(url)) {
+    const pg = (await import("pg")).default;
+    // bigint (int8) and numeric come back as strings by default: make them numbers (ids and sums of
+    // money in tyiyn stay far below 2^53).
+    pg.types.setTypeParser(20, (v: string) => Number(v));
+    pg.types.setTypeParser(1700, (v: string) => Number(v));
+    const pool = new pg.Pool({
+      connectionString: url as string,
+      max: opts.max ?? 10,
+      ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
+    });
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  }
+  const Sqlite = (await import("better-sqlite3")).default;
+  const file =
+    url && url.trim() !== ""
+      ? url.replace(/^(file|sqlite):(\/\/)?/, "")
+      : DEFAULT_SQLITE_PATH;
+  if (file !== ":memory:") {
+    const { mkdirSync } = await import("node:fs");
+    const { dirname } = await import("node:path");
+    mkdirSync(dirname(file), { recursive: true });
+  }
+  const database = new Sqlite(file);
+  database.pragma("journal_mode = WAL");
+  database.pragma("foreign_keys = ON");
+  database.pragma("busy_timeout = 5000");
+  database.pragma("synchronous = NORMAL");
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+}
+
+export function dialectOf(db: Kysely<any>): Dialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
+}
+
+/** A cheap round trip, for /healthz. */
+export async function pingDb(db: Kysely<any>): Promise<void> {
+  await sql`select 1`.execute(db);
+}

@@ -1,0 +1,26 @@
+import type { Kysely } from "kysely";
+import { Migrator, type Migration, type MigrationProvider } from "kysely/migration";
+import * as m01 from "./2026-11-25_01_places";
+import * as m02 from "./2026-11-25_02_accounts";
+import * as m03 from "./2026-11-25_03_hearings";
+import * as m04 from "./2026-11-25_04_participation";
+
+/**
+ * Migrations are imported statically (not read from the disk) so they survive the Vite build and
+ * run after it. Names are date-prefixed; a landed migration is frozen.
+ */
+export const migrations: Record<string, Migration> = {
+  "2026-11-25_01_places": m01,
+  "2026-11-25_02_accounts": m02,
+  "2026-11-25_03_hearings": m03,
+  "2026-11-25_04_participation": m04,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
