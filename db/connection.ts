@@ -37,9 +37,7 @@ export async function createDb(url: string | undefined, opts: CreateDbOptions = 
   }
   const Sqlite = (await import("better-sqlite3")).default;
   const file =
-    url && url.trim() !== ""
-      ? url.replace(/^(file|sqlite):(\/\/)?/, "")
-      : DEFAULT_SQLITE_PATH;
+    url && url.trim() !== "" ? url.replace(/^(file|sqlite):(\/\/)?/, "") : DEFAULT_SQLITE_PATH;
   if (file !== ":memory:") {
     const { mkdirSync } = await import("node:fs");
     const { dirname } = await import("node:path");

@@ -2,6 +2,7 @@
 import { createDb } from "../connection";
 import { migrateToLatest } from "../migrations";
 import { seedDemo } from "../seed";
+import { env } from "~/modules/core/env.server";
 
 const db = await createDb(process.env.DATABASE_URL);
 try {
@@ -11,7 +12,7 @@ try {
     console.error("The database already holds data; the demo seed only fills an empty database.");
     process.exitCode = 1;
   } else {
-    const report = await seedDemo(db, new Date());
+    const report = await seedDemo(db, new Date(), env().registrySecret);
     for (const line of report.lines) console.log(line);
   }
 } catch (error) {

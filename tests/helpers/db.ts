@@ -25,10 +25,12 @@ export async function createTestDb(
 ): Promise<TestDb> {
   let db: DB;
   let cleanup: () => Promise<void>;
+  let schemaName: string | undefined;
   if (onPostgres) {
     const url = process.env.TEST_POSTGRES_URL;
     if (!url) throw new Error("TEST_DB=postgres needs TEST_POSTGRES_URL");
     const schema = `t_${process.pid}_${randomBytes(4).toString("hex")}`;
+    schemaName = schema;
     const admin = await createDb(url, { max: 1 });
     await sql`create schema ${sql.id(schema)}`.execute(admin);
     await admin.destroy();
@@ -47,7 +49,7 @@ export async function createTestDb(
       rmSync(dir, { recursive: true, force: true });
     };
   }
-  if (opts.migrate !== false) await migrateToLatest(db);
+  if (opts.migrate !== false) await migrateToLatest(db, schemaName);
   if (opts.useAsAppDb !== false) setDbForTests(db);
   return { db, dialect: onPostgres ? "postgres" : "sqlite", cleanup };
 }

@@ -53,3 +53,23 @@ describe(`migrations and places (${process.env.TEST_DB ?? "sqlite"})`, () => {
     expect(await getMunicipalityBySlug(t.db, "nope", "ru")).toBeNull();
   });
 });
+
+describe("demo seed", () => {
+  it("fills an empty database on this backend", async () => {
+    const { seedDemo } = await import("#db/seed");
+    const fresh = await createTestDb({ useAsAppDb: false });
+    try {
+      const report = await seedDemo(fresh.db, new Date(), "test-secret-0123456789");
+      expect(report.lines.join("\n")).toContain("official@jyiyn.demo");
+      const n = await fresh.db
+        .selectFrom("municipalities")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow();
+      expect(Number(n.n)).toBeGreaterThanOrEqual(3);
+      const kinds = await fresh.db.selectFrom("municipalities").select("kind").distinct().execute();
+      expect(kinds.map((k) => k.kind).sort()).toEqual(["ayil_aimak", "city"]);
+    } finally {
+      await fresh.cleanup();
+    }
+  });
+});
