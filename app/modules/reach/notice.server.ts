@@ -68,6 +68,42 @@ function columnLines(h: ReachHearing, lang: Lang) {
   };
 }
 
+interface Block {
+  font: "body" | "bold";
+  size: number;
+  text: string;
+  gapAfter: number;
+  color?: string;
+}
+
+/** One language's column, top to bottom, at the base type sizes (readable from a metre away). */
+function blocksFor(c: ReturnType<typeof columnLines>): Block[] {
+  const out: Block[] = [
+    { font: "bold", size: 16, text: c.heading, gapAfter: 0.2, color: "#1f4e79" },
+    { font: "bold", size: 21, text: c.title, gapAfter: 0.5 },
+  ];
+  if (c.proposal.length) {
+    out.push({ font: "bold", size: 15, text: c.proposedLabel, gapAfter: 0 });
+    c.proposal.forEach((line, i) =>
+      out.push({
+        font: "body",
+        size: 14,
+        text: `• ${line}`,
+        gapAfter: i === c.proposal.length - 1 ? 0.5 : 0,
+      }),
+    );
+  }
+  out.push({ font: "bold", size: 15, text: c.meetingLabel, gapAfter: 0 });
+  out.push({ font: "body", size: 18, text: c.meeting, gapAfter: c.place ? 0 : 0.5 });
+  if (c.place) out.push({ font: "body", size: 15, text: c.place, gapAfter: 0.5 });
+  if (c.deadline) {
+    out.push({ font: "bold", size: 15, text: c.deadlineLabel, gapAfter: 0 });
+    out.push({ font: "body", size: 18, text: c.deadline, gapAfter: 0.5 });
+  }
+  out.push({ font: "body", size: 14, text: c.offline, gapAfter: 0 });
+  return out;
+}
+
 /** The poster as PDF bytes. `shortUrl` is the absolute short link for the QR code. */
 export async function renderNoticePdf(h: ReachHearing, shortUrl: string): Promise<Buffer> {
   const qr = await QRCode.toBuffer(shortUrl, {
@@ -103,8 +139,8 @@ export async function renderNoticePdf(h: ReachHearing, shortUrl: string): Promis
   doc
     .fillColor("#ffffff")
     .font("bold")
-    .fontSize(30)
-    .text("КУЛАКТАНДЫРУУ · ОБЪЯВЛЕНИЕ", left, 22, { width: usable, align: "center" });
+    .fontSize(25)
+    .text("КУЛАКТАНДЫРУУ · ОБЪЯВЛЕНИЕ", left, 20, { width: usable, align: "center" });
   doc
     .font("body")
     .fontSize(14)
@@ -117,41 +153,41 @@ export async function renderNoticePdf(h: ReachHearing, shortUrl: string): Promis
   const gap = 20;
   const colW = (usable - gap) / 2;
   const top = 116;
-  const bottomLimit = doc.page.height - 230; // room for the QR band
-  let lowest = top;
-  (["ky", "ru"] as const).forEach((lang, i) => {
-    const c = columnLines(h, lang);
+  const qrSize = 160;
+  const qrTop = doc.page.height - doc.page.margins.bottom - qrSize - 8;
+  const columns = (["ky", "ru"] as const).map((lang) => blocksFor(columnLines(h, lang)));
+  // the largest type (at most 1.0 × the base sizes) that fits both columns above the QR band
+  const heightAt = (scale: number) =>
+    Math.max(
+      ...columns.map((blocks) =>
+        blocks.reduce((sum, b) => {
+          doc.font(b.font).fontSize(b.size * scale);
+          return (
+            sum +
+            doc.heightOfString(b.text, { width: colW }) +
+            b.gapAfter * doc.currentLineHeight(true)
+          );
+        }, 0),
+      ),
+    );
+  let scale = 1;
+  while (scale > 0.55 && top + heightAt(scale) > qrTop - 16) scale -= 0.05;
+  columns.forEach((blocks, i) => {
     const x = left + i * (colW + gap);
-    const w = { width: colW };
-    doc.x = x;
     doc.y = top;
-    doc.font("bold").fontSize(15).fillColor("#1f4e79").text(c.heading, x, top, w);
-    doc.moveDown(0.2);
-    doc.fillColor("#000000").fontSize(18).text(c.title, x, doc.y, w);
-    doc.moveDown(0.5);
-    if (c.proposal.length) {
-      doc.font("bold").fontSize(14).text(c.proposedLabel, x, doc.y, w);
-      doc.font("body").fontSize(13);
-      for (const line of c.proposal) doc.text(`• ${line}`, x, doc.y, w);
-      doc.moveDown(0.5);
+    for (const b of blocks) {
+      doc
+        .font(b.font)
+        .fontSize(b.size * scale)
+        .fillColor(b.color ?? "#000000")
+        .text(b.text, x, doc.y, { width: colW });
+      if (b.gapAfter) doc.moveDown(b.gapAfter);
     }
-    doc.font("bold").fontSize(14).text(c.meetingLabel, x, doc.y, w);
-    doc.font("body").fontSize(16).text(c.meeting, x, doc.y, w);
-    if (c.place) doc.fontSize(14).text(c.place, x, doc.y, w);
-    doc.moveDown(0.5);
-    if (c.deadline) {
-      doc.font("bold").fontSize(14).text(c.deadlineLabel, x, doc.y, w);
-      doc.font("body").fontSize(16).text(c.deadline, x, doc.y, w);
-      doc.moveDown(0.5);
-    }
-    doc.font("body").fontSize(13).text(c.offline, x, doc.y, w);
-    lowest = Math.max(lowest, doc.y);
   });
+  doc.fillColor("#000000");
 
   // the QR band: scan to open the hearing, in both languages
-  const qrSize = 170;
-  const bandTop = Math.max(lowest + 16, bottomLimit);
-  const y0 = bandTop > doc.page.height - qrSize - 40 ? (doc.addPage(), 48) : bandTop;
+  const y0 = qrTop;
   doc
     .moveTo(left, y0 - 8)
     .lineTo(left + usable, y0 - 8)
