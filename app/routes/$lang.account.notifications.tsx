@@ -11,11 +11,7 @@ import { pageMeta } from "~/modules/i18n/meta";
 import { getFixedT } from "~/modules/i18n/resources.server";
 import type { FieldErrors } from "~/modules/forms/validate.server";
 import { requireLang } from "~/modules/i18n/route.server";
-import {
-  subscribe,
-  unsubscribeMunicipality,
-  updatePrefs,
-} from "~/modules/reach/commands.server";
+import { subscribe, unsubscribeMunicipality, updatePrefs } from "~/modules/reach/commands.server";
 import { municipalityPath } from "~/modules/reach/links";
 import { getPrefsView } from "~/modules/reach/queries.server";
 

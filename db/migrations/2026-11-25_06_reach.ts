@@ -26,7 +26,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("answers", "integer", (c) => c.notNull().defaultTo(1))
     .addColumn("reminders", "integer", (c) => c.notNull().defaultTo(1))
     .addColumn("delivery", "text", (c) =>
-      c.notNull().defaultTo("immediate").check(sqlIn("delivery", ["immediate", "daily", "none"])),
+      c
+        .notNull()
+        .defaultTo("immediate")
+        .check(sqlIn("delivery", ["immediate", "daily", "none"])),
     )
     .addColumn("unsubscribe_salt", "text", (c) => c.notNull())
     .addColumn("last_digest_on", "text") // Bishkek date yyyy-mm-dd of the last digest run

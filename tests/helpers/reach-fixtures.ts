@@ -61,7 +61,8 @@ export async function makeHearing(db: DB, f: HearingFixture): Promise<number> {
       short_code: f.shortCode ?? `t${seq}${Date.now().toString(36)}`,
       title_ky: f.titleKy ?? "Таштанды чыгаруу тарифи — Түп айылы",
       title_ru: f.titleRu ?? "Тариф на вывоз ТБО — село Тюп",
-      summary_ky: "«Таза-Мурас» муниципалдык ишканасы таштанды чыгаруу тарифин жогорулатууну сунуштайт.",
+      summary_ky:
+        "«Таза-Мурас» муниципалдык ишканасы таштанды чыгаруу тарифин жогорулатууну сунуштайт.",
       summary_ru: "Муниципальное предприятие «Таза-Мурас» предлагает повысить тариф на вывоз ТБО.",
       initiator_kind: "enterprise",
       initiator_name_ky: "Таза-Мурас",

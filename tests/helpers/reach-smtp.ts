@@ -27,7 +27,8 @@ function decodeWords(v: string): string {
 }
 
 function decodeBody(body: string, encoding: string): string {
-  if (/base64/i.test(encoding)) return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
+  if (/base64/i.test(encoding))
+    return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
   if (/quoted-printable/i.test(encoding)) {
     const bytes = body
       .replace(/=\r?\n/g, "")

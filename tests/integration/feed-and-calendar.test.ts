@@ -38,7 +38,10 @@ async function call(
 
 /** RFC 5545 unfolding: a CRLF followed by a space or tab continues the previous line. */
 function unfold(ics: string): string[] {
-  return ics.replace(/\r\n[ \t]/g, "").split("\r\n").filter(Boolean);
+  return ics
+    .replace(/\r\n[ \t]/g, "")
+    .split("\r\n")
+    .filter(Boolean);
 }
 
 describe("iCalendar for the meeting", () => {

@@ -21,7 +21,10 @@ let w: ReachWorld;
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
 const BASE = "https://jyiyn.example.kg";
 let slug: string;
-const people = {} as Record<"asel" | "bakyt" | "daria" | "official", { id: number; cookie: string }>;
+const people = {} as Record<
+  "asel" | "bakyt" | "daria" | "official",
+  { id: number; cookie: string }
+>;
 
 async function run<T>(fn: () => Promise<T>): Promise<T | Response> {
   try {

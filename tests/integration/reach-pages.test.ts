@@ -107,7 +107,11 @@ describe("in-portal notification list", () => {
     )) as Awaited<ReturnType<typeof listLoader>>;
     const id = String(ru.items[0].id);
     const foreign = await listAction(
-      args("/ky/notifications", { lang: "ky" }, { form: { intent: "read", id }, cookie: otherCookie }),
+      args(
+        "/ky/notifications",
+        { lang: "ky" },
+        { form: { intent: "read", id }, cookie: otherCookie },
+      ),
     );
     expect(foreign).toEqual({ marked: 0 });
     expect(await unreadCountFor(makeRequest("/ky", { cookie: residentCookie }))).toBe(2);

@@ -17,6 +17,10 @@ function render(lang: "ky" | "ru", props: Parameters<typeof ShareLinks>[0]): str
     createElement(I18nextProvider, { i18n }, createElement(ShareLinks, props)),
   );
 }
+const metaKey = (t: object) => {
+  const r = t as { property?: string; name?: string };
+  return r.property ?? r.name;
+};
 const hrefs = (html: string) =>
   [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, "&"));
 
@@ -77,8 +81,7 @@ describe("Open Graph and Twitter card tags", () => {
       publicUrl: "https://jyiyn.kg/",
     });
     const get = (key: string) =>
-      (tags.find((t) => ("property" in t ? t.property : t.name) === key) as { content: string })
-        ?.content;
+      (tags.find((t) => metaKey(t) === key) as { content: string })?.content;
     expect(get("og:title")).toBe("Таштанды чыгаруу тарифи");
     expect(get("og:description")).toBe("«Таза-Мурас» тарифти жогорулатууну сунуштайт.");
     expect(get("og:url")).toBe("https://jyiyn.kg/ky/hearings/7");
@@ -97,8 +100,7 @@ describe("Open Graph and Twitter card tags", () => {
       publicUrl: "https://jyiyn.kg",
     });
     const ruGet = (key: string) =>
-      (ru.find((t) => ("property" in t ? t.property : t.name) === key) as { content: string })
-        ?.content;
+      (ru.find((t) => metaKey(t) === key) as { content: string })?.content;
     expect(ruGet("og:locale")).toBe("ru_RU");
     expect(ruGet("og:image")).toBe("https://cdn.example/i.png");
     expect(ruGet("og:description")!.length).toBeLessThanOrEqual(200);

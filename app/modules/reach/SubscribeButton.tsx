@@ -10,7 +10,12 @@ export function SubscribeButton({ slug, subscribed }: { slug: string; subscribed
   const { t } = useTranslation("reach");
   const lang = useLang();
   return (
-    <Form method="post" action={`/${lang}/m/${slug}/subscribe`} reloadDocument className="reach-subscribe">
+    <Form
+      method="post"
+      action={`/${lang}/m/${slug}/subscribe`}
+      reloadDocument
+      className="reach-subscribe"
+    >
       <input type="hidden" name="intent" value={subscribed ? "unsubscribe" : "subscribe"} />
       <button type="submit" className={`btn ${subscribed ? "btn-secondary" : "btn-primary"}`}>
         {subscribed ? t("subscribe.unfollow") : t("subscribe.follow")}

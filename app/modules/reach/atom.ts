@@ -1,13 +1,18 @@
+// eslint-disable-next-line no-control-regex -- removing exactly these control characters
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+
 /** An Atom 1.0 feed (RFC 4287) as text: every URL absolute, text escaped. */
 export function xmlEscape(s: string): string {
-  return s
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;")
-    // characters XML 1.0 does not allow
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "");
+  return (
+    s
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;")
+      .replace(/'/g, "&apos;")
+      // characters XML 1.0 does not allow
+      .replace(XML_INVALID, "")
+  );
 }
 
 export interface AtomEntry {

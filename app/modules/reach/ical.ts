@@ -15,7 +15,10 @@ export function icsLocal(v: Instant): string {
 
 /** 20261215T090000Z */
 export function icsUtc(v: Instant): string {
-  return new Date(v).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return new Date(v)
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 export function icsEscape(text: string): string {

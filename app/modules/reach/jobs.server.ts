@@ -81,7 +81,11 @@ export async function runReminders(db: DB): Promise<number> {
     base
       .where("h.state", "in", ["announced", "open"])
       .where("h.comment_end_at", ">", iso)
-      .where("h.comment_end_at", "<=", new Date(t.getTime() + COMMENT_END_REMINDER_MS).toISOString())
+      .where(
+        "h.comment_end_at",
+        "<=",
+        new Date(t.getTime() + COMMENT_END_REMINDER_MS).toISOString(),
+      )
       .execute(),
     base
       .where("h.state", "in", ["announced", "open", "closed"])

@@ -199,7 +199,10 @@ export async function renderNoticePdf(h: ReachHearing, shortUrl: string): Promis
   const tw = usable - qrSize - 16;
   const ky = columnLines(h, "ky");
   const ru = columnLines(h, "ru");
-  doc.font("bold").fontSize(14).text(ky.scan, tx, y0 + 4, { width: tw });
+  doc
+    .font("bold")
+    .fontSize(14)
+    .text(ky.scan, tx, y0 + 4, { width: tw });
   doc.font("body").fontSize(12).text(ky.online, tx, doc.y, { width: tw });
   doc.moveDown(0.3);
   doc.font("bold").fontSize(14).text(ru.scan, tx, doc.y, { width: tw });

@@ -250,9 +250,12 @@ export async function enqueueDigest(db: DB, userId: number): Promise<number> {
   await enqueueMail(db, {
     to: u.email,
     subject: t("mail.digestSubject", { count: rows.length }),
-    text: [t("mail.digestIntro"), "", ...lines, mailFooter(lang, userId, prefs.unsubscribe_salt)].join(
-      "\n",
-    ),
+    text: [
+      t("mail.digestIntro"),
+      "",
+      ...lines,
+      mailFooter(lang, userId, prefs.unsubscribe_salt),
+    ].join("\n"),
     kind: "notify_digest",
   });
   await db
@@ -340,10 +343,22 @@ export async function handleReachEvent(db: DB, event: DomainEvent): Promise<void
       });
       return;
     case "hearing.closed":
-      await notifyUsers(db, await subscriberIds(db, h.municipality_id), "hearing_results", h.id, payload);
+      await notifyUsers(
+        db,
+        await subscriberIds(db, h.municipality_id),
+        "hearing_results",
+        h.id,
+        payload,
+      );
       return;
     case "protocol.approved":
-      await notifyUsers(db, await subscriberIds(db, h.municipality_id), "protocol_approved", h.id, payload);
+      await notifyUsers(
+        db,
+        await subscriberIds(db, h.municipality_id),
+        "protocol_approved",
+        h.id,
+        payload,
+      );
       return;
     case "protocol.submitted":
       await notifyUsers(

@@ -172,7 +172,11 @@ export async function getMunicipalityFeed(
     entries.push({ kind: "announced", at: h.announced_at ?? h.notice_at ?? h.created_at, ...base });
     const state = deriveState(h, t);
     if (state === "closed") {
-      entries.push({ kind: "results", at: h.closed_at ?? h.comment_end_at ?? h.updated_at, ...base });
+      entries.push({
+        kind: "results",
+        at: h.closed_at ?? h.comment_end_at ?? h.updated_at,
+        ...base,
+      });
     }
     if (h.protocol_state === "approved") {
       entries.push({ kind: "protocol", at: h.updated_at, ...base });
@@ -250,7 +254,11 @@ export interface PrefsView {
 
 export async function getPrefsView(db: DB, userId: number, lang: Lang): Promise<PrefsView> {
   const [prefs, user, subs, all] = await Promise.all([
-    db.selectFrom("notification_prefs").selectAll().where("user_id", "=", userId).executeTakeFirst(),
+    db
+      .selectFrom("notification_prefs")
+      .selectAll()
+      .where("user_id", "=", userId)
+      .executeTakeFirst(),
     db.selectFrom("users").select(["email"]).where("id", "=", userId).executeTakeFirst(),
     db
       .selectFrom("subscriptions as s")

@@ -38,7 +38,8 @@ export interface ShareMetaInput {
 /** Open Graph + Twitter card tags (add them to a route's `meta` next to its title). */
 export function shareMeta(i: ShareMetaInput): MetaDescriptor[] {
   const image = i.image ?? `${i.publicUrl.replace(/\/$/, "")}${DEFAULT_SHARE_IMAGE}`;
-  const description = i.description.length > 200 ? `${i.description.slice(0, 197)}…` : i.description;
+  const description =
+    i.description.length > 200 ? `${i.description.slice(0, 197)}…` : i.description;
   return [
     { property: "og:type", content: "article" },
     { property: "og:site_name", content: i.siteName ?? "Жыйын" },
