@@ -157,7 +157,7 @@ test.describe("reach: subscriptions and notifications", () => {
     ).toHaveAttribute("href", `/ru/hearings/${hearingId}`);
     await expectAccessible(page);
     await page.getByRole("button", { name: "Отметить как прочитанное" }).click();
-    await expect(page.getByText("0 непрочитанного")).toBeVisible();
+    await expect(page.getByText("0 непрочитанных")).toBeVisible();
   });
 
   test("preferences are saved (daily digest) and shown again", async ({ context, page }) => {
