@@ -163,13 +163,26 @@ interface Recipient {
   locale: string;
 }
 
+/** Split a long id list so no query carries more parameters than the databases allow. */
+function chunks<T>(list: T[], size = 500): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
 async function recipients(db: DB, userIds: number[]): Promise<Recipient[]> {
-  if (userIds.length === 0) return [];
-  return db
-    .selectFrom("users")
-    .select(["id", "email", "locale"])
-    .where("id", "in", userIds)
-    .execute();
+  const out: Recipient[] = [];
+  for (const part of chunks(userIds)) {
+    out.push(
+      ...(await db
+        .selectFrom("users")
+        .select(["id", "email", "locale"])
+        .where("id", "in", part)
+        .orderBy("id")
+        .execute()),
+    );
+  }
+  return out;
 }
 
 /**
@@ -188,8 +201,17 @@ export async function notifyUsers(
   const people = await recipients(db, unique);
   const done: number[] = [];
   const t0 = nowIso();
+  const known = new Map<number, Awaited<ReturnType<typeof ensurePrefs>>>();
+  for (const part of chunks(unique)) {
+    const rows = await db
+      .selectFrom("notification_prefs")
+      .selectAll()
+      .where("user_id", "in", part)
+      .execute();
+    for (const p of rows) known.set(p.user_id, p);
+  }
   for (const u of people) {
-    const prefs = await ensurePrefs(db, u.id);
+    const prefs = known.get(u.id) ?? (await ensurePrefs(db, u.id));
     const pref = PREF_OF[kind];
     if (pref && prefs[pref] !== 1) continue;
     // work notices (protocol submitted/returned) stay in the portal: the protocol feature mails them
