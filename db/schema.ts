@@ -354,6 +354,44 @@ export interface MeetingTalliesTable {
   updated_at: string;
 }
 
+// ---- reach (notifications) -------------------------------------------------------------------
+export type NotificationDelivery = "immediate" | "daily" | "none";
+export interface SubscriptionsTable {
+  id: Id;
+  user_id: number;
+  municipality_id: number;
+  created_at: string;
+}
+export interface NotificationPrefsTable {
+  user_id: number;
+  new_hearings: Flag;
+  results: Flag;
+  protocols: Flag;
+  answers: Flag;
+  reminders: Flag;
+  delivery: Generated<NotificationDelivery>;
+  unsubscribe_salt: string;
+  last_digest_on: string | null;
+  updated_at: string;
+}
+export interface NotificationsTable {
+  id: Id;
+  user_id: number;
+  kind: string;
+  hearing_id: number | null;
+  payload_json: Generated<string>;
+  created_at: string;
+  read_at: string | null;
+  emailed_at: string | null;
+}
+export interface ReminderLogTable {
+  id: Id;
+  hearing_id: number;
+  kind: string;
+  user_id: number;
+  created_at: string;
+}
+
 export interface Database {
   oblasts: OblastsTable;
   districts: DistrictsTable;
@@ -384,6 +422,10 @@ export interface Database {
   votes: VotesTable;
   meeting_records: MeetingRecordsTable;
   meeting_tallies: MeetingTalliesTable;
+  subscriptions: SubscriptionsTable;
+  notification_prefs: NotificationPrefsTable;
+  notifications: NotificationsTable;
+  reminder_log: ReminderLogTable;
 }
 
 export type Municipality = Selectable<MunicipalitiesTable>;

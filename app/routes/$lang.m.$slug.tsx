@@ -5,19 +5,36 @@ import { getDb } from "~/modules/core/db.server";
 import { titleMeta } from "~/modules/i18n/meta";
 import { requireLang } from "~/modules/i18n/route.server";
 import { getMunicipalityBySlug } from "~/modules/places/queries.server";
+import { getUser } from "~/modules/auth/guards.server";
+import { feedPath } from "~/modules/reach/links";
+import { isSubscribed } from "~/modules/reach/queries.server";
+import { SubscribeButton } from "~/modules/reach/SubscribeButton";
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
-  data ? titleMeta(matches, data.municipality.name) : [];
+export const meta: MetaFunction<typeof loader> = ({ matches, data, params }) =>
+  data
+    ? [
+        ...titleMeta(matches, data.municipality.name),
+        {
+          tagName: "link",
+          rel: "alternate",
+          type: "application/atom+xml",
+          href: feedPath(params.lang === "ru" ? "ru" : "ky", data.municipality.slug),
+        },
+      ]
+    : [];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const lang = requireLang(params);
-  const municipality = await getMunicipalityBySlug(await getDb(), params.slug ?? "", lang);
+  const db = await getDb();
+  const municipality = await getMunicipalityBySlug(db, params.slug ?? "", lang);
   if (!municipality) throw new Response("Not found", { status: 404 });
-  return { municipality };
+  const user = await getUser(request);
+  const subscribed = user ? await isSubscribed(db, user.id, municipality.id) : false;
+  return { municipality, subscribed };
 }
 
 export default function MunicipalityPage() {
-  const { municipality: m } = useLoaderData<typeof loader>();
+  const { municipality: m, subscribed } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("places");
   const lang = i18n.language;
   return (
@@ -36,6 +53,12 @@ export default function MunicipalityPage() {
       </h1>
       <p className="muted">
         {t(`kind.${m.kind}`)} · {m.district} · {m.oblast}
+      </p>
+      <SubscribeButton slug={m.slug} subscribed={subscribed} />
+      <p>
+        <a href={feedPath(lang === "ru" ? "ru" : "ky", m.slug)} type="application/atom+xml">
+          {t("reach:feed.link")}
+        </a>
       </p>
       <section aria-labelledby="villages-heading">
         <h2 id="villages-heading">{t("municipality.villages", { count: m.villages.length })}</h2>

@@ -1,4 +1,60 @@
+import { randomBytes } from "node:crypto";
 import type { SeedContext } from "./index";
 import type { SeededHearings } from "./hearings";
 
-export async function seedReach(_ctx: SeedContext, _hearings: SeededHearings): Promise<void> {}
+/**
+ * Demo data of the reach feature: Айгүл follows Issyk-Kul (mail at once), Нурлан follows it with a
+ * daily digest; when the demo has hearings, Айгүл finds one notification waiting in the portal.
+ */
+export async function seedReach(ctx: SeedContext, hearings: SeededHearings): Promise<void> {
+  const { db, now, accounts, places } = ctx;
+  const at = now.toISOString();
+  const { aigul, nurlan } = accounts.residents;
+  for (const [userId, delivery] of [
+    [aigul, "immediate"],
+    [nurlan, "daily"],
+  ] as const) {
+    await db
+      .insertInto("notification_prefs")
+      .values({
+        user_id: userId,
+        delivery,
+        unsubscribe_salt: randomBytes(12).toString("base64url"),
+        updated_at: at,
+      })
+      .execute();
+    await db
+      .insertInto("subscriptions")
+      .values({ user_id: userId, municipality_id: places.issykKul.id, created_at: at })
+      .execute();
+  }
+  const first = hearings.wasteTariff ?? hearings.waterTariff;
+  if (first !== null) {
+    const h = await db
+      .selectFrom("hearings")
+      .select(["title_ky", "title_ru"])
+      .where("id", "=", first)
+      .executeTakeFirst();
+    const m = await db
+      .selectFrom("municipalities")
+      .select(["name_ky", "name_ru"])
+      .where("id", "=", places.issykKul.id)
+      .executeTakeFirstOrThrow();
+    if (h) {
+      await db
+        .insertInto("notifications")
+        .values({
+          user_id: aigul,
+          kind: "hearing_announced",
+          hearing_id: first,
+          payload_json: JSON.stringify({
+            title: { ky: h.title_ky, ru: h.title_ru },
+            municipality: { ky: m.name_ky, ru: m.name_ru },
+          }),
+          created_at: at,
+          emailed_at: at,
+        })
+        .execute();
+    }
+  }
+}

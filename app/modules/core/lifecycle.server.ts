@@ -3,6 +3,7 @@
  * database for /healthz, close the pool on SIGTERM.
  */
 import { startMailLoop, stopMailLoop } from "../mail/sender.server";
+import { startReachLoop, stopReachLoop } from "../reach/jobs.server";
 import { checkDb, closeDb, getDb, migrate } from "./db.server";
 import { env } from "./env.server";
 import { logger } from "./logger.server";
@@ -27,9 +28,11 @@ export async function healthCheck(): Promise<void> {
  */
 function startBackgroundJobs() {
   startMailLoop(getDb);
+  startReachLoop(getDb);
 }
 
 export async function shutdown(): Promise<void> {
   stopMailLoop();
+  stopReachLoop();
   await closeDb();
 }

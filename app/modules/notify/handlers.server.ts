@@ -1,5 +1,8 @@
 import type { DB } from "#db/connection";
+import { handleReachEvent } from "../reach/notify.server";
 import type { DomainEvent } from "./events.server";
 
-/** Turns domain events into notifications; the notify feature fills this in. */
-export async function handleEvent(_db: DB, _event: DomainEvent): Promise<void> {}
+/** Turns domain events into notifications (in-portal list + mail): see reach/notify.server.ts. */
+export async function handleEvent(db: DB, event: DomainEvent): Promise<void> {
+  await handleReachEvent(db, event);
+}

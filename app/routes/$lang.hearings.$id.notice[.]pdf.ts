@@ -1,0 +1,24 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getDb } from "~/modules/core/db.server";
+import { env } from "~/modules/core/env.server";
+import { requireLang } from "~/modules/i18n/route.server";
+import { absoluteUrl, shortPath } from "~/modules/reach/links";
+import { renderNoticePdf } from "~/modules/reach/notice.server";
+import { getReachHearing } from "~/modules/reach/queries.server";
+
+// The printable notice poster of an announced (or open) hearing, Kyrgyz and Russian on one sheet.
+export async function loader({ params }: LoaderFunctionArgs) {
+  requireLang(params);
+  const h = await getReachHearing(await getDb(), Number(params.id));
+  if (!h || (h.state !== "announced" && h.state !== "open")) {
+    throw new Response("Not found", { status: 404 });
+  }
+  const pdf = await renderNoticePdf(h, absoluteUrl(env().publicUrl, shortPath(h.shortCode)));
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `inline; filename="notice-${h.shortCode}.pdf"`,
+      "Cache-Control": "public, max-age=300",
+    },
+  });
+}
