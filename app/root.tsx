@@ -16,6 +16,8 @@ import { I18nextProvider, useTranslation } from "react-i18next";
 import { useNonce } from "./components/nonce";
 import { SiteFooter, SiteHeader } from "./components/layout";
 import { getUser } from "./modules/auth/guards.server";
+import { getDb } from "./modules/core/db.server";
+import { countUnread } from "./modules/reach/queries.server";
 import { DEFAULT_LANG, langFromPath, type Lang } from "./modules/i18n/config";
 import { createI18n } from "./modules/i18n/instance";
 import { bundleFor } from "./modules/i18n/resources.server";
@@ -57,6 +59,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           municipalityId: user.municipalityId,
           roles: user.roles,
           verifiedIn: user.verifiedIn,
+          unread: await countUnread(await getDb(), user.id),
         }
       : null,
   };

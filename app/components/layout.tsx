@@ -1,6 +1,7 @@
 import { Form, Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LANGS, switchLangPath, type Lang } from "~/modules/i18n/config";
+import { NotificationsLink } from "~/modules/reach/NotificationsLink";
 import { useRootData } from "~/root";
 
 /** The language switch: plain links to the same path in the other language (no JavaScript needed). */
@@ -90,6 +91,9 @@ export function SiteHeader() {
                     <Link to={`/${lang}/admin`}>{t("layout.admin")}</Link>
                   </li>
                 ) : null}
+                <li>
+                  <NotificationsLink count={user.unread} />
+                </li>
                 <li>
                   <Link to={`/${lang}/account`}>{user.displayName}</Link>
                 </li>
