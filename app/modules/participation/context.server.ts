@@ -110,8 +110,8 @@ export function assertNotLocked(h: Pick<HearingContext, "protocolState">): void 
 }
 
 export function assertOpen(h: HearingContext): void {
-  if (h.state === "closed") throw new ParticipationError("errors.periodEnded");
-  if (h.state !== "open") throw new ParticipationError("errors.periodNotStarted");
+  if (h.state === "closed") throw new ParticipationError("errors.periodEnded", 409);
+  if (h.state !== "open") throw new ParticipationError("errors.periodNotStarted", 409);
 }
 
 /** Results (vote totals) only after close; before, only the number of votes cast. */
