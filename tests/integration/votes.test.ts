@@ -43,7 +43,7 @@ const statusOf = (r: unknown) =>
     ? r.status
     : ((r as { init?: { status?: number } })?.init?.status ?? 200);
 
-describe(`votes (${t?.dialect ?? process.env.TEST_DB ?? "sqlite"})`, () => {
+describe(`votes (${process.env.TEST_DB ?? "sqlite"})`, () => {
   it("keeps exactly one row per person under 50 concurrent requests; the last choice wins", async () => {
     setClock(OPEN);
     const user = (await loadSessionUser(t.db, w.resident))!;
