@@ -147,7 +147,7 @@ export default function OfficeMeeting() {
       {locked ? <Alert tone="info">{t("errors.locked")}</Alert> : null}
 
       <section aria-labelledby="attendance-heading" id="attendance">
-        <h2 id="attendance-heading">{t("office.attendance")}</h2>
+        <h2 id="attendance-heading">{t("office.attendanceTitle")}</h2>
         {d.meeting.enteredBy && d.meeting.updatedAt ? (
           <p className="muted">
             {t("office.enteredBy", {
