@@ -185,5 +185,7 @@ for (const id of sessionVoters) {
   tokens.push(token);
 }
 await db.destroy();
-console.error(`bench seed: hearing ${h.id}, ${COMMENTS} comments, ${votes} votes, ${tokens.length} sessions`);
+console.error(
+  `bench seed: hearing ${h.id}, ${COMMENTS} comments, ${votes} votes, ${tokens.length} sessions`,
+);
 console.log(JSON.stringify({ hearingId: h.id, questionIds, tokens }));

@@ -474,12 +474,7 @@ function Filters({ d }: { d: LoaderData }) {
         </SelectField>
       ) : null}
       <label className="check">
-        <input
-          type="checkbox"
-          name="unanswered"
-          value="1"
-          defaultChecked={d.filters.unanswered}
-        />{" "}
+        <input type="checkbox" name="unanswered" value="1" defaultChecked={d.filters.unanswered} />{" "}
         {t("filters.unanswered")}
       </label>
       <Button variant="secondary">{t("filters.apply")}</Button>

@@ -45,7 +45,8 @@ import {
   hideForm,
 } from "~/modules/participation/schemas";
 
-export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "participation:office.queueTitle");
+export const meta: MetaFunction = ({ matches }) =>
+  pageMeta(matches, "participation:office.queueTitle");
 
 async function load(params: { lang?: string; id?: string }, request: Request) {
   const lang = requireLang(params);
@@ -168,7 +169,11 @@ export default function OfficeComments() {
             {d.reports.map((r) => (
               <li key={r.id}>
                 <a href={`#comment-${r.commentId}`}>
-                  {t("office.reportLine", { reporter: r.reporter, reason: r.reason, id: r.commentId })}
+                  {t("office.reportLine", {
+                    reporter: r.reporter,
+                    reason: r.reason,
+                    id: r.commentId,
+                  })}
                 </a>
               </li>
             ))}
@@ -179,7 +184,11 @@ export default function OfficeComments() {
       <section aria-labelledby="queue-heading">
         <h2 id="queue-heading">{t("comments.title")}</h2>
         <Form method="get" className="comment-filters">
-          <SelectField label={t("filters.stance")} name="stance" defaultValue={d.filters.stance ?? ""}>
+          <SelectField
+            label={t("filters.stance")}
+            name="stance"
+            defaultValue={d.filters.stance ?? ""}
+          >
             <option value="">{t("filters.all")}</option>
             {(["for", "against", "neutral"] as const).map((s) => (
               <option key={s} value={s}>
@@ -203,7 +212,12 @@ export default function OfficeComments() {
             </SelectField>
           ) : null}
           <label className="check">
-            <input type="checkbox" name="unanswered" value="1" defaultChecked={d.filters.unanswered} />{" "}
+            <input
+              type="checkbox"
+              name="unanswered"
+              value="1"
+              defaultChecked={d.filters.unanswered}
+            />{" "}
             {t("filters.unanswered")}
           </label>
           <label className="check">
@@ -260,7 +274,9 @@ function OfficeCommentCard({
       </header>
       {hidden ? (
         <>
-          <p className="comment-hidden">{t("comment.hiddenByModerator", { reason: c.hiddenReason })}</p>
+          <p className="comment-hidden">
+            {t("comment.hiddenByModerator", { reason: c.hiddenReason })}
+          </p>
           <p className="muted">{t("office.hiddenText")}</p>
         </>
       ) : null}
@@ -281,11 +297,13 @@ function OfficeCommentCard({
                 errors={answerErrs?.status}
               >
                 <option value="">—</option>
-                {(["accepted", "partly_accepted", "not_accepted", "not_relevant"] as const).map((s) => (
-                  <option key={s} value={s}>
-                    {t(`answer.status.${s}`)}
-                  </option>
-                ))}
+                {(["accepted", "partly_accepted", "not_accepted", "not_relevant"] as const).map(
+                  (s) => (
+                    <option key={s} value={s}>
+                      {t(`answer.status.${s}`)}
+                    </option>
+                  ),
+                )}
               </SelectField>
               <TextareaField
                 label={t("office.answerText")}

@@ -19,11 +19,7 @@ import { parseForm } from "~/modules/forms/validate.server";
 import { useLang } from "~/modules/i18n/hooks";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang, tFor } from "~/modules/i18n/route.server";
-import {
-  addSpeaker,
-  recordAttendance,
-  recordTally,
-} from "~/modules/participation/commands.server";
+import { addSpeaker, recordAttendance, recordTally } from "~/modules/participation/commands.server";
 import { getHearingContext, isLocked } from "~/modules/participation/context.server";
 import { getMeeting, listSpeakers, listVillages } from "~/modules/participation/queries.server";
 import { attempt, failure, type ActionFailure } from "~/modules/participation/respond.server";
@@ -130,7 +126,9 @@ export default function OfficeMeeting() {
   const { t } = useTranslation("participation");
   const lang = useLang();
   const errs = (intent: string, questionId?: number) =>
-    a && a.intent === intent && (questionId === undefined || a.values.questionId === String(questionId))
+    a &&
+    a.intent === intent &&
+    (questionId === undefined || a.values.questionId === String(questionId))
       ? a.errors
       : null;
   const vals = (intent: string) => (a && a.intent === intent ? a.values : {});
@@ -192,7 +190,10 @@ export default function OfficeMeeting() {
               </p>
               <p className="pre-line">{s.text}</p>
               <p className="muted">
-                {t("office.enteredBy", { name: s.enteredBy, at: formatDateTime(s.createdAt, lang) })}
+                {t("office.enteredBy", {
+                  name: s.enteredBy,
+                  at: formatDateTime(s.createdAt, lang),
+                })}
               </p>
             </li>
           ))}
@@ -288,7 +289,9 @@ export default function OfficeMeeting() {
                   disabled={locked}
                 />
               ))}
-              {cur ? <p className="muted">{t("office.enteredByOnly", { name: cur.enteredBy })}</p> : null}
+              {cur ? (
+                <p className="muted">{t("office.enteredByOnly", { name: cur.enteredBy })}</p>
+              ) : null}
               {locked ? null : <Button>{t("office.saveTally")}</Button>}
             </Form>
           );

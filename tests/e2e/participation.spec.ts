@@ -87,8 +87,14 @@ test.describe.serial("participation", () => {
     await expect(page.getByText("Позицияны тандаңыз")).toBeVisible();
 
     await page.locator("#comment-form").getByLabel("Каршымын", { exact: true }).check();
-    await page.locator("#comment-form").getByLabel("Сын-пикир эмнеге тиешелүү").selectOption({ label: "Вывоз ТБО — население" });
-    await page.locator("#comment-form").getByLabel("Сын-пикирдин тексти").fill("Тариф өтө кымбат.\nПенсионерлерге жеңилдик керек.");
+    await page
+      .locator("#comment-form")
+      .getByLabel("Сын-пикир эмнеге тиешелүү")
+      .selectOption({ label: "Вывоз ТБО — население" });
+    await page
+      .locator("#comment-form")
+      .getByLabel("Сын-пикирдин тексти")
+      .fill("Тариф өтө кымбат.\nПенсионерлерге жеңилдик керек.");
     await page.getByRole("button", { name: "Сын-пикирди жөнөтүү" }).click();
     const card = commentCard(page, "Тариф өтө кымбат.");
     await expect(card).toBeVisible();
@@ -118,7 +124,10 @@ test.describe.serial("participation", () => {
     await expect(page.getByRole("heading", { level: 2, name: "Участие" })).toBeVisible();
 
     await page.locator("#comment-form").getByLabel("Нейтрально").check();
-    await page.locator("#comment-form").getByLabel("Текст замечания").fill("Сколько раз в неделю будут вывозить мусор?");
+    await page
+      .locator("#comment-form")
+      .getByLabel("Текст замечания")
+      .fill("Сколько раз в неделю будут вывозить мусор?");
     await page.locator("#comment-form").getByLabel("Не показывать моё имя").check();
     await page.getByRole("button", { name: "Отправить замечание" }).click();
     const mine = commentCard(page, "Сколько раз в неделю");
@@ -185,7 +194,9 @@ test.describe.serial("participation", () => {
     await reply.locator("summary", { hasText: "Жашыруу" }).click();
     await reply.getByLabel("Жашыруунун себеби").fill("Тема боюнча эмес");
     await reply.locator("form button", { hasText: "Жашыруу" }).click();
-    await expect(commentCard(page, "Согласен, льгота нужна.")).toContainText("Модератор жашырды: Тема боюнча эмес");
+    await expect(commentCard(page, "Согласен, льгота нужна.")).toContainText(
+      "Модератор жашырды: Тема боюнча эмес",
+    );
 
     // the public page: answer under the comment, the hidden reply replaced by the reason
     await page.goto(`/ru/hearings/${hearingId}`);
@@ -211,7 +222,9 @@ test.describe.serial("participation", () => {
     await tally.getByLabel("Против", { exact: true }).fill("12");
     await tally.getByLabel("Воздержался", { exact: true }).fill("5");
     await tally.getByRole("button", { name: "Сохранить подсчёт" }).click();
-    await expect(page.locator(`#tally-${questionId}`).getByLabel("Против", { exact: true })).toHaveValue("12");
+    await expect(
+      page.locator(`#tally-${questionId}`).getByLabel("Против", { exact: true }),
+    ).toHaveValue("12");
 
     // before close: no totals, for the official too
     await page.goto(`/ru/hearings/${hearingId}`);
@@ -237,7 +250,9 @@ test.describe.serial("participation", () => {
     await expect(rows.nth(1)).toContainText("20");
     await expect(rows.nth(2)).toContainText("21");
     await expect(results).toContainText("37 присутствовавших на собрании");
-    await expect(page.locator("#comment-form")).toContainText("Срок приёма замечаний и голосов истёк");
+    await expect(page.locator("#comment-form")).toContainText(
+      "Срок приёма замечаний и голосов истёк",
+    );
     const api = await page.request.get(`/api/v1/hearings/${hearingId}/results`);
     expect(api.status()).toBe(200);
     const body = await api.json();
@@ -265,9 +280,9 @@ test.describe.serial("participation", () => {
       const bad = result.violations.filter(
         (v) => v.impact === "serious" || v.impact === "critical",
       );
-      expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual(
-        [],
-      );
+      expect(
+        bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+      ).toEqual([]);
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );

@@ -25,7 +25,12 @@ import { createComment, answerComment } from "~/modules/participation/commands.s
 import Page, { loader } from "~/routes/$lang.hearings.$id._index";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { makeRequest } from "../helpers/factories";
-import { insertHearing, makeWorld, type FixtureHearing, type World } from "../helpers/participation-fixtures";
+import {
+  insertHearing,
+  makeWorld,
+  type FixtureHearing,
+  type World,
+} from "../helpers/participation-fixtures";
 
 let t: TestDb;
 let w: World;
@@ -54,7 +59,11 @@ beforeAll(async () => {
     });
     await answerComment(t.db, official, id, "not_relevant", `Жооп ${p}`);
   }
-  await t.db.updateTable("users").set({ display_name: `<b onmouseover=alert(1)>Айгүл</b>` }).where("id", "=", w.resident).execute();
+  await t.db
+    .updateTable("users")
+    .set({ display_name: `<b onmouseover=alert(1)>Айгүл</b>` })
+    .where("id", "=", w.resident)
+    .execute();
 });
 afterAll(async () => {
   setClock(null);

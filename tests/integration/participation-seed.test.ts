@@ -18,15 +18,29 @@ describe("participation demo seed", () => {
     const places = await seedPlaces(t.db, now.toISOString());
     const { accounts } = await seedAccounts(t.db, places, now, "seed-secret-0123456789");
     const ctx = { db: t.db, now, secret: "seed-secret-0123456789", places, accounts };
-    await seedParticipation(ctx, { wasteTariff: null, waterTariff: null, devPlan: null, other: null });
+    await seedParticipation(ctx, {
+      wasteTariff: null,
+      waterTariff: null,
+      devPlan: null,
+      other: null,
+    });
     const waste = await insertHearing(t.db, places.issykKul.id, accounts.official);
     const plan = await insertHearing(t.db, places.issykKul.id, accounts.official, {
       state: "closed",
       start: "2026-02-01T00:00:00.000Z",
       end: "2026-02-20T00:00:00.000Z",
     });
-    await seedParticipation(ctx, { wasteTariff: waste.id, waterTariff: null, devPlan: plan.id, other: null });
-    const comments = await t.db.selectFrom("comments").selectAll().where("hearing_id", "=", waste.id).execute();
+    await seedParticipation(ctx, {
+      wasteTariff: waste.id,
+      waterTariff: null,
+      devPlan: plan.id,
+      other: null,
+    });
+    const comments = await t.db
+      .selectFrom("comments")
+      .selectAll()
+      .where("hearing_id", "=", waste.id)
+      .execute();
     expect(comments.length).toBeGreaterThanOrEqual(38);
     expect(comments.filter((c) => c.hidden_at)).toHaveLength(1);
     expect(comments.filter((c) => c.parent_id).length).toBeGreaterThan(3);
@@ -35,7 +49,12 @@ describe("participation demo seed", () => {
     const [r] = await getResults(t.db, plan.id);
     expect(r.online.for + r.online.against + r.online.abstain).toBeGreaterThan(20);
     expect(r.inPerson).toEqual({ for: 41, against: 15, abstain: 8 });
-    const speakers = await t.db.selectFrom("comments").select("id").where("hearing_id", "=", plan.id).where("source", "=", "in_person").execute();
+    const speakers = await t.db
+      .selectFrom("comments")
+      .select("id")
+      .where("hearing_id", "=", plan.id)
+      .where("source", "=", "in_person")
+      .execute();
     expect(speakers).toHaveLength(3);
   });
 });

@@ -7,7 +7,12 @@ import { action, loader } from "~/routes/$lang.hearings.$id._index";
 import { loader as resultsLoader } from "~/routes/api.v1.hearings.$id.results";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { makeRequest, makeUser } from "../helpers/factories";
-import { insertHearing, makeWorld, type FixtureHearing, type World } from "../helpers/participation-fixtures";
+import {
+  insertHearing,
+  makeWorld,
+  type FixtureHearing,
+  type World,
+} from "../helpers/participation-fixtures";
 
 let t: TestDb;
 let w: World;
@@ -39,9 +44,7 @@ async function run(fn: () => Promise<unknown>): Promise<unknown> {
   }
 }
 const statusOf = (r: unknown) =>
-  r instanceof Response
-    ? r.status
-    : ((r as { init?: { status?: number } })?.init?.status ?? 200);
+  r instanceof Response ? r.status : ((r as { init?: { status?: number } })?.init?.status ?? 200);
 
 describe(`votes (${process.env.TEST_DB ?? "sqlite"})`, () => {
   it("keeps exactly one row per person under 50 concurrent requests; the last choice wins", async () => {
@@ -168,7 +171,11 @@ describe(`votes (${process.env.TEST_DB ?? "sqlite"})`, () => {
       key: "errors.notVerified",
     });
     const anon = await run(() =>
-      action({ request: voteRequest("", h.questionIds[0], "for"), params: params(h.id), context: {} }),
+      action({
+        request: voteRequest("", h.questionIds[0], "for"),
+        params: params(h.id),
+        context: {},
+      }),
     );
     expect(anon).toBeInstanceOf(Response);
     expect((anon as Response).status).toBe(302);
@@ -231,7 +238,9 @@ describe(`votes (${process.env.TEST_DB ?? "sqlite"})`, () => {
     setClock(OPEN);
     const locked = await insertHearing(t.db, w.m, w.official, { protocolState: "approved" });
     const user = (await loadSessionUser(t.db, w.resident))!;
-    await expect(castVote(t.db, user, locked.id, locked.questionIds[0], "for")).rejects.toMatchObject({
+    await expect(
+      castVote(t.db, user, locked.id, locked.questionIds[0], "for"),
+    ).rejects.toMatchObject({
       key: "errors.locked",
     });
   });

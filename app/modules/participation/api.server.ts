@@ -35,7 +35,9 @@ export function commentJson(c: CommentView, h: HearingContext) {
     hidden: c.hiddenReason !== null ? { reason: c.hiddenReason } : null,
     createdAt: c.createdAt,
     editedAt: c.editedAt,
-    answer: c.answer ? { status: c.answer.status, text: c.answer.text, answeredAt: c.answer.at } : null,
+    answer: c.answer
+      ? { status: c.answer.status, text: c.answer.text, answeredAt: c.answer.at }
+      : null,
   };
 }
 
@@ -128,7 +130,10 @@ async function resultsJson(db: DB, h: HearingContext) {
     comments: {
       total: figures.comments.total,
       byStance: figures.comments.byStance,
-      bySource: { online: figures.comments.bySource.online, inPerson: figures.comments.bySource.in_person },
+      bySource: {
+        online: figures.comments.bySource.online,
+        inPerson: figures.comments.bySource.in_person,
+      },
     },
     questions: questions.map((q) => ({
       id: q.id,

@@ -165,7 +165,12 @@ export async function reportComment(
 
 // ---- officials: answers and moderation ---------------------------------------------------------
 
-async function officialComment(db: DB, user: Actor, commentId: number, action: "comment.answer" | "comment.moderate") {
+async function officialComment(
+  db: DB,
+  user: Actor,
+  commentId: number,
+  action: "comment.answer" | "comment.moderate",
+) {
   const c = await commentOrThrow(db, commentId);
   const h = await hearingOrThrow(db, c.hearing_id);
   if (!can(user, action, { municipalityId: h.municipalityId }))

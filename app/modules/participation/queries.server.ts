@@ -47,7 +47,9 @@ export interface CommentPage {
 export function encodeCursor(createdAt: string, id: number): string {
   return Buffer.from(`${createdAt}|${id}`, "utf8").toString("base64url");
 }
-export function decodeCursor(c: string | null | undefined): { createdAt: string; id: number } | null {
+export function decodeCursor(
+  c: string | null | undefined,
+): { createdAt: string; id: number } | null {
   if (!c) return null;
   try {
     const [createdAt, id] = Buffer.from(c, "base64url").toString("utf8").split("|");
@@ -140,7 +142,11 @@ export interface ListOptions extends CommentFilters {
   showHidden?: boolean;
 }
 
-export async function listComments(db: DB, hearingId: number, o: ListOptions): Promise<CommentPage> {
+export async function listComments(
+  db: DB,
+  hearingId: number,
+  o: ListOptions,
+): Promise<CommentPage> {
   const limit = Math.min(Math.max(o.limit ?? 20, 1), 200);
   const mode = o.mode ?? "thread";
   const cursor = decodeCursor(o.cursor);
@@ -285,7 +291,9 @@ export async function participationFigures(
           .where("hearing_id", "=", hearingId)
           .where("source", "=", "online")
           .where("author_user_id", "is not", null)
-          .union(eb.selectFrom("votes").select("user_id as uid").where("hearing_id", "=", hearingId))
+          .union(
+            eb.selectFrom("votes").select("user_id as uid").where("hearing_id", "=", hearingId),
+          )
           .as("p"),
       )
       .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -299,11 +307,7 @@ export async function participationFigures(
     db
       .selectFrom("comments as c")
       .leftJoin("villages as v", "v.id", "c.village_id")
-      .select([
-        "v.name_ky",
-        "v.name_ru",
-        (eb) => eb.fn.countAll<number>().as("n"),
-      ])
+      .select(["v.name_ky", "v.name_ru", (eb) => eb.fn.countAll<number>().as("n")])
       .where("c.hearing_id", "=", hearingId)
       .groupBy(["v.name_ky", "v.name_ru"])
       .execute(),
@@ -342,7 +346,13 @@ export async function getMeeting(db: DB, hearingId: number): Promise<MeetingView
     db
       .selectFrom("meeting_tallies as t")
       .innerJoin("users as u", "u.id", "t.entered_by")
-      .select(["t.question_id", "t.for_count", "t.against_count", "t.abstain_count", "u.display_name"])
+      .select([
+        "t.question_id",
+        "t.for_count",
+        "t.against_count",
+        "t.abstain_count",
+        "u.display_name",
+      ])
       .where("t.hearing_id", "=", hearingId)
       .execute(),
   ]);
