@@ -88,7 +88,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const h = await getHearingContext(db, Number(params.id));
   if (!h) throw new Response("Not found", { status: 404 });
   const user = await getUser(request);
-  const f = filtersFromUrl(new URL(request.url));
+  const url = new URL(request.url);
+  const f = filtersFromUrl(url);
+  const reported = url.searchParams.has("reported");
   const closed = resultsVisible(h);
   const [counts, votesCast, comments, votes, results, figures] = await Promise.all([
     commentCounts(db, h.id),
@@ -128,6 +130,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     comments,
     myVotes: votes,
     filters: f,
+    reported,
     results,
     figures,
   };
@@ -241,6 +244,7 @@ export default function HearingParticipation() {
         {t("counts.votesCast", { count: d.votesCast })}
       </p>
       {d.hearing.locked ? <Alert tone="info">{t("errors.locked")}</Alert> : null}
+      {d.reported ? <Alert tone="success">{t("comment.reported")}</Alert> : null}
       {d.viewer?.isOfficial ? (
         <p>
           <Link to={`/${lang}/office/hearings/${d.hearing.id}/comments`}>
@@ -589,6 +593,9 @@ function Results({ d }: { d: LoaderData }) {
       ))}
       <h4>{t("results.figures")}</h4>
       <ul>
+        <li>
+          <strong>{t("results.participantsTotal", { count: f.participants.total })}</strong>
+        </li>
         <li>{t("results.participantsOnline", { count: f.participants.online })}</li>
         <li>{t("results.participantsInPerson", { count: f.participants.inPerson })}</li>
         <li>
