@@ -70,6 +70,16 @@ function votesOf(email: string) {
   }
 }
 
+async function expectAccessible(page: Page) {
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual(
+    [],
+  );
+}
+
 function commentCard(page: Page, text: string) {
   return page.locator("article.comment", { hasText: text }).first();
 }
@@ -147,6 +157,7 @@ test.describe.serial("participation", () => {
     await again.getByLabel("Причина жалобы").fill("Проверьте, пожалуйста");
     await again.getByRole("button", { name: "Отправить жалобу" }).click();
     await expect(page).toHaveURL(/reported=\d+/);
+    await expect(page.getByText("Жалоба отправлена модератору.")).toBeVisible();
 
     await page.locator("#vote").getByLabel("Воздержался", { exact: true }).check();
     await page.locator("#vote").getByRole("button", { name: "Проголосовать" }).click();
@@ -167,6 +178,9 @@ test.describe.serial("participation", () => {
     await page.goto(`/ky/hearings/${hearingId}`);
     await expect(page.locator("#vote")).toContainText("ырасталган тургундары гана добуш бере алат");
     await expect(page.locator("#results")).toHaveCount(0);
+    // the open page with its forms, at 360 px
+    await page.setViewportSize({ width: 360, height: 740 });
+    await expectAccessible(page);
     const r = await page.request.get(`/api/v1/hearings/${hearingId}/results?lang=ru`);
     expect(r.status()).toBe(403);
     expect((await r.json()).error.message).toContain("только после закрытия");
@@ -266,7 +280,7 @@ test.describe.serial("participation", () => {
     await context.close();
   });
 
-  test("the hearing's participation part has no serious accessibility problems at 360 px", async ({
+  test("after close, the results part (charts, tables) has no serious accessibility problems at 360 px", async ({
     browser,
   }) => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
