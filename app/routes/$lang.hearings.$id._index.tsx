@@ -77,6 +77,7 @@ function commentRefusal(
     })
   )
     return "errors.mayNotComment";
+  if (h.state === "cancelled") return "errors.cancelled";
   if (h.state === "closed") return "errors.periodEnded";
   if (h.state !== "open") return "errors.periodNotStarted";
   return null;

@@ -15,6 +15,7 @@ import { clientIp } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { getDb } from "~/modules/core/db.server";
 import { formatDateTime } from "~/modules/format/format";
+import { bishkekParts } from "~/modules/format/time";
 import { parseForm } from "~/modules/forms/validate.server";
 import { useLang } from "~/modules/i18n/hooks";
 import { pageMeta } from "~/modules/i18n/meta";
@@ -46,6 +47,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     listSpeakers(db, h.id, lang),
     listVillages(db, h.municipalityId, lang),
   ]);
+  const held = meeting.heldAt ? bishkekParts(meeting.heldAt) : null;
+  const pad = (n: number) => String(n).padStart(2, "0");
   return {
     hearing: {
       id: h.id,
@@ -55,7 +58,11 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       tariffLines: h.tariffLines.map((l) => ({ id: l.id, label: `${l.service} — ${l.category}` })),
       sections: h.sections.map((s) => ({ id: s.id, label: s.name[lang] })),
     },
-    meeting,
+    meeting: {
+      ...meeting,
+      heldDate: held ? `${held.year}-${pad(held.month)}-${pad(held.day)}` : "",
+      heldTime: held ? `${pad(held.hour)}:${pad(held.minute)}` : "",
+    },
     speakers,
     villages,
   };
@@ -76,7 +83,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
         db,
         user,
         h.id,
-        { attendance: p.data.attendance, heldAt: null, notes: p.data.notes || null },
+        { attendance: p.data.attendance, heldAt: p.data.heldAt, notes: p.data.notes },
         ip,
       ),
     );
@@ -165,6 +172,24 @@ export default function OfficeMeeting() {
             errors={att?.attendance}
             disabled={locked}
           />
+          <div className="grid-2">
+            <Field
+              label={t("office.heldDate")}
+              type="date"
+              name="heldDate"
+              defaultValue={vals("attendance").heldDate ?? d.meeting.heldDate}
+              errors={att?.heldDate}
+              disabled={locked}
+            />
+            <Field
+              label={t("office.heldTime")}
+              type="time"
+              name="heldTime"
+              defaultValue={vals("attendance").heldTime ?? d.meeting.heldTime}
+              errors={att?.heldTime}
+              disabled={locked}
+            />
+          </div>
           <TextareaField
             label={t("office.notes")}
             name="notes"

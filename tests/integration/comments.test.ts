@@ -475,7 +475,12 @@ describe(`comments (${process.env.TEST_DB ?? "sqlite"})`, () => {
     const ok = (await meetingAction({
       request: makeRequest(`/ky/office/hearings/${h.id}/meeting`, {
         cookie: w.cookies.official,
-        form: { intent: "attendance", attendance: "42" },
+        form: {
+          intent: "attendance",
+          attendance: "42",
+          heldDate: "2026-03-10",
+          heldTime: "18:00",
+        },
       }),
       params: params(h.id),
       context: {},
@@ -497,6 +502,12 @@ describe(`comments (${process.env.TEST_DB ?? "sqlite"})`, () => {
       context: {},
     })) as Response;
     expect(sp.status).toBe(302);
+    const rec = await t.db.selectFrom("meeting_records").selectAll().executeTakeFirstOrThrow();
+    expect(rec).toMatchObject({
+      attendance: 42,
+      held_at: "2026-03-10T12:00:00.000Z",
+      entered_by: w.official,
+    });
     const official = (await loadSessionUser(t.db, w.official))!;
     await recordTally(t.db, official, h.id, h.questionIds[0], { for: 30, against: 8, abstain: 4 });
     const speaker = await t.db

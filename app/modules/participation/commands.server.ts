@@ -311,6 +311,7 @@ export function voteRefusal(user: Actor | null, h: HearingContext): string | nul
   const age = birth ? ageOn(birth) : null;
   if (age === null) return "errors.birthDateUnknown";
   if (age < h.minVotingAge) return "errors.tooYoung";
+  if (h.state === "cancelled") return "errors.cancelled";
   if (h.state === "closed") return "errors.periodEnded";
   if (h.state !== "open") return "errors.periodNotStarted";
   return null;

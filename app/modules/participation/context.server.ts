@@ -110,6 +110,7 @@ export function assertNotLocked(h: Pick<HearingContext, "protocolState">): void 
 }
 
 export function assertOpen(h: HearingContext): void {
+  if (h.state === "cancelled") throw new ParticipationError("errors.cancelled", 409);
   if (h.state === "closed") throw new ParticipationError("errors.periodEnded", 409);
   if (h.state !== "open") throw new ParticipationError("errors.periodNotStarted", 409);
 }

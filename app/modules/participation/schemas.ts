@@ -1,5 +1,6 @@
 /** Form schemas of participation (messages are i18n keys in the "participation" namespace). */
 import { z } from "zod";
+import { fromBishkekLocal } from "../format/time";
 
 const id = z.coerce.number().int().positive();
 const optionalId = z.preprocess((v) => (v === "" || v == null ? null : v), id.nullable());
@@ -75,10 +76,30 @@ const count = z.coerce
   .int("participation:errors.countInvalid")
   .min(0, "participation:errors.countInvalid")
   .max(1_000_000, "participation:errors.countInvalid");
-export const attendanceForm = z.object({
-  attendance: count,
-  notes: z.string().trim().max(5000, "participation:errors.bodyTooLong").optional(),
-});
+export const attendanceForm = z
+  .object({
+    attendance: count,
+    /** the meeting's date and time, Bishkek wall clock (optional) */
+    heldDate: z.string().trim().optional(),
+    heldTime: z.string().trim().optional(),
+    notes: z.string().trim().max(5000, "participation:errors.bodyTooLong").optional(),
+  })
+  .transform((v, ctx) => {
+    let heldAt: string | null = null;
+    if (v.heldDate) {
+      const d = fromBishkekLocal(v.heldDate, v.heldTime || "00:00");
+      if (!d) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["heldDate"],
+          message: "participation:errors.badDate",
+        });
+        return z.NEVER;
+      }
+      heldAt = d.toISOString();
+    }
+    return { attendance: v.attendance, heldAt, notes: v.notes || null };
+  });
 export const speakerForm = z.object({
   speakerName: z
     .string()
