@@ -86,9 +86,12 @@ function commentRefusal(
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const lang = requireLang(params);
   const db = await getDb();
-  const h = await getHearingContext(db, Number(params.id));
+  const h = await getHearingContext(db, Number(params.id), { includeDraft: true });
   if (!h) throw new Response("Not found", { status: 404 });
   const user = await getUser(request);
+  // a draft is shown (by the hearings layout) to its officials only; participation stays empty
+  if (h.state === "draft" && !can(user, "hearing.viewDraft", { municipalityId: h.municipalityId }))
+    throw new Response("Not found", { status: 404 });
   const url = new URL(request.url);
   const f = filtersFromUrl(url);
   const reported = url.searchParams.has("reported");

@@ -234,6 +234,28 @@ describe(`votes (${process.env.TEST_DB ?? "sqlite"})`, () => {
     expect(d.results?.[0].online.for).toBe(1);
   });
 
+  it("a draft: its officials see an empty participation part, everyone else a 404", async () => {
+    setClock(OPEN);
+    const draft = await insertHearing(t.db, w.m, w.official, { state: "draft" });
+    for (const cookie of ["", w.cookies.resident, w.cookies.otherOfficial]) {
+      const r = await run(() =>
+        loader({
+          request: makeRequest(`/ky/hearings/${draft.id}`, { cookie }),
+          params: params(draft.id),
+          context: {},
+        }),
+      );
+      expect((r as Response).status).toBe(404);
+    }
+    const d = (await loader({
+      request: makeRequest(`/ky/hearings/${draft.id}`, { cookie: w.cookies.official }),
+      params: params(draft.id),
+      context: {},
+    })) as Awaited<ReturnType<typeof loader>>;
+    expect(d.hearing.state).toBe("draft");
+    expect(d.viewer?.commentRefusal).toBe("errors.periodNotStarted");
+  });
+
   it("locks votes once the protocol is approved", async () => {
     setClock(OPEN);
     const locked = await insertHearing(t.db, w.m, w.official, { protocolState: "approved" });

@@ -35,7 +35,12 @@ export class ParticipationError extends Error {
   }
 }
 
-export async function getHearingContext(db: DB, hearingId: number): Promise<HearingContext | null> {
+/** A hearing's participation context; drafts only with includeDraft (officials preview them). */
+export async function getHearingContext(
+  db: DB,
+  hearingId: number,
+  opts: { includeDraft?: boolean } = {},
+): Promise<HearingContext | null> {
   if (!Number.isSafeInteger(hearingId) || hearingId <= 0) return null;
   const h = await db
     .selectFrom("hearings")
@@ -55,7 +60,7 @@ export async function getHearingContext(db: DB, hearingId: number): Promise<Hear
     ])
     .where("hearings.id", "=", hearingId)
     .executeTakeFirst();
-  if (!h || h.state === "draft") return null;
+  if (!h || (h.state === "draft" && !opts.includeDraft)) return null;
   const [lines, sections, questions] = await Promise.all([
     db
       .selectFrom("tariff_lines")
