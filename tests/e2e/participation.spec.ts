@@ -187,6 +187,21 @@ test.describe.serial("participation", () => {
     await context.close();
   });
 
+  test("another municipality's official and a resident are refused the officials' pages", async ({
+    browser,
+  }) => {
+    for (const who of ["official.saryoi@jyiyn.demo", "aigul@jyiyn.demo"]) {
+      const context = await browser.newContext();
+      await signInAs(context, who);
+      const page = await context.newPage();
+      for (const path of ["comments", "meeting"]) {
+        const r = await page.goto(`/ru/office/hearings/${hearingId}/${path}`);
+        expect(r?.status()).toBe(403);
+      }
+      await context.close();
+    }
+  });
+
   test("an official answers, hides, records the meeting; after close the results show", async ({
     browser,
   }) => {
