@@ -164,7 +164,7 @@ Notes:
   from grouped queries on the indexed columns, so the page does not grow with the comment count.
 - The machine is shared with other work while measuring; treat the numbers as an order of magnitude.
 - On the participation branch the hearing page is the participation part alone (the hearings
-  layout with the tariff table is merged later): re-run `npm run bench` after the merge.
+  layout with the tariff table is merged later): re-run \`npm run bench\` after the merge.
 `;
 writeFileSync("docs/performance.md", md);
 console.log(md);
