@@ -5,6 +5,7 @@ import * as m02 from "./2026-11-25_02_accounts";
 import * as m03 from "./2026-11-25_03_hearings";
 import * as m04 from "./2026-11-25_04_participation";
 import * as m06 from "./2026-11-25_06_reach";
+import * as m07 from "./2026-11-25_07_participation_indexes";
 
 /**
  * Migrations are imported statically (not read from the disk) so they survive the Vite build and
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   "2026-11-25_03_hearings": m03,
   "2026-11-25_04_participation": m04,
   "2026-11-25_06_reach": m06,
+  "2026-11-25_07_participation_indexes": m07,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

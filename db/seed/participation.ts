@@ -1,7 +1,448 @@
-import type { SeedContext } from "./index";
+/**
+ * Demo participation (labelled demo content through its municipality): the open waste-collection
+ * hearing gets ~40 comments in Kyrgyz and Russian with stances, replies, answers and one hidden
+ * comment, and votes from the demo residents and extra demo voters; the closed development
+ * programme gets online and in-person votes, a meeting record and answered comments.
+ * Hearings missing from SeededHearings (null) are skipped.
+ */
+import type { DB } from "../connection";
+import type { AnswerStatus, Stance, VoteChoice } from "../schema";
+import { hashPassword } from "~/modules/auth/password.server";
 import type { SeededHearings } from "./hearings";
+import type { SeedContext } from "./index";
 
-export async function seedParticipation(
-  _ctx: SeedContext,
-  _hearings: SeededHearings,
-): Promise<void> {}
+const HOUR = 60 * 60 * 1000;
+
+/** [stance, language, text, answer?] — the waste-collection tariff («Таза-Мурас»). */
+const WASTE: [Stance, "ky" | "ru", string, [AnswerStatus, string]?][] = [
+  [
+    "against",
+    "ky",
+    "Тариф өтө кымбат. Пенсионерлерге жеңилдик керек.",
+    ["partly_accepted", "Пенсионерлер үчүн 20 % жеңилдик долбоорго кошулат."],
+  ],
+  ["for", "ky", "Таштанды үзгүлтүксүз чыгарылса, макулмун."],
+  [
+    "neutral",
+    "ru",
+    "Сколько раз в неделю будут вывозить мусор в Ак-Булуне?",
+    ["accepted", "Два раза в неделю: во вторник и пятницу."],
+  ],
+  ["against", "ru", "Зарплаты в селе не растут, а тариф растёт на 25 %."],
+  ["for", "ky", "Көчөлөрдө таштанды азайды, ишкана жакшы иштеп жатат."],
+  [
+    "against",
+    "ky",
+    "Чоң-Таштын ичкери көчөлөрүнө машина такыр келбейт.",
+    ["accepted", "Графикке ички көчөлөр кошулду."],
+  ],
+  ["neutral", "ru", "Прошу опубликовать смету затрат «Таза-Мурас» подробнее."],
+  ["for", "ru", "Поддерживаю: новые контейнеры нужны, старые сгнили."],
+  [
+    "against",
+    "ky",
+    "Бир үйдө 8 адам жашайбыз, адам башына эсептөө адилетсиз.",
+    [
+      "not_accepted",
+      "Адам башына эсептөө Кабинеттин токтомуна ылайык; үй-бүлөлөргө жеңилдик каралбайт.",
+    ],
+  ],
+  [
+    "neutral",
+    "ky",
+    "Төлөмдү мобилдик банк аркылуу кабыл алса болобу?",
+    ["accepted", "Ооба, 2026-жылдан тартып мобилдик банк аркылуу төлөсө болот."],
+  ],
+  ["against", "ru", "Должники из WhatsApp-списков — это нарушение приватности."],
+  ["for", "ky", "Жаштар үчүн жумуш орду ачылат, колдойм."],
+  [
+    "neutral",
+    "ru",
+    "Будет ли отдельный тариф для гостевых домов на берегу?",
+    ["partly_accepted", "Гостевые дома платят по тарифу для прочих потребителей."],
+  ],
+  ["against", "ky", "Сары-Булакта контейнер бир гана, жетишпейт."],
+  ["for", "ru", "Лучше платить 25 сом, чем жить рядом со свалкой."],
+  ["neutral", "ky", "Кыш мезгилинде график кандай болот?"],
+  [
+    "against",
+    "ru",
+    "Сначала отчитайтесь за прошлый год, потом повышайте.",
+    ["not_accepted", "Отчёт за 2025 год опубликован на странице слушаний."],
+  ],
+  ["for", "ky", "Балдар бакчасынын жанын тазалап турушат, рахмат."],
+  ["against", "ky", "Айылда иш жок, 25 сом көп."],
+  [
+    "neutral",
+    "ru",
+    "Можно ли сортировать пластик отдельно?",
+    ["accepted", "Да, в 2026 году поставим отдельные контейнеры для пластика."],
+  ],
+  ["for", "ru", "Поддерживаю, но прошу контроль качества со стороны кенеша."],
+  ["against", "ky", "Кызыл-Суу жакта машина эки жумада бир келет."],
+  ["neutral", "ky", "Тарифтин негиздемесин кыргыз тилинде да жарыялагыла."],
+  ["for", "ky", "Туристтер көп келет, тазалык керек. Колдойм."],
+  [
+    "against",
+    "ru",
+    "Бюджетным организациям тариф завышен в два раза.",
+    ["partly_accepted", "Тариф для бюджетных организаций пересчитан: 1 450 сом вместо 1 600 сом."],
+  ],
+  ["neutral", "ru", "Кто будет вывозить строительный мусор?"],
+  ["for", "ky", "Мен макулмун, бирок төлөм квитанциясы айына бир келсин."],
+  ["against", "ky", "Мурдагы тарифте да кызмат начар болчу."],
+  ["neutral", "ru", "Будет ли скидка многодетным семьям?"],
+  ["for", "ru", "За. Свалка у реки — позор для села."],
+  ["against", "ky", "Жеке үйлөр менен көп кабаттуу үйлөрдүн тарифи бирдей болбошу керек."],
+  ["neutral", "ky", "Ишкананын телефон номерин жарыялап койгула."],
+];
+const WASTE_REPLIES: [number, "ky" | "ru", string][] = [
+  [0, "ky", "Туура айтасыз, пенсиябыз аз."],
+  [0, "ru", "Согласна, льгота нужна и инвалидам."],
+  [3, "ru", "Но без повышения предприятие не купит новую машину."],
+  [5, "ky", "Биздин көчөгө да келбейт."],
+  [10, "ru", "Списки можно рассылать лично, а не в общий чат."],
+  [14, "ky", "Мен да ушундай ойдомун."],
+];
+
+/** The development programme (closed). */
+const PLAN: [Stance, "ky" | "ru", string, [AnswerStatus, string]][] = [
+  [
+    "for",
+    "ky",
+    "Мектептин чатырын оңдоо биринчи кезекте болсун.",
+    ["accepted", "Мектептин чатыры 2026-жылдын тизмесине кошулду."],
+  ],
+  [
+    "against",
+    "ru",
+    "Стадион не нужен, нужна дорога до Сары-Булака.",
+    ["partly_accepted", "Дорога включена в 2027 год; стадион перенесён на 2029 год."],
+  ],
+  [
+    "neutral",
+    "ky",
+    "Ичүүчү суу түтүктөрүн алмаштыруу каралганбы?",
+    ["accepted", "Ооба, «Суу» бөлүмүндө 2026–2027-жылдары."],
+  ],
+  [
+    "for",
+    "ru",
+    "Поддерживаю программу, особенно уличное освещение.",
+    ["accepted", "Спасибо, освещение — в 2026 году."],
+  ],
+  [
+    "against",
+    "ky",
+    "Донорлордун акчасына гана таянуу туура эмес.",
+    ["not_accepted", "Программада жергиликтүү бюджеттин үлүшү 40 %."],
+  ],
+];
+
+async function firstQuestion(db: DB, hearingId: number): Promise<number[]> {
+  const qs = await db
+    .selectFrom("questions")
+    .select("id")
+    .where("hearing_id", "=", hearingId)
+    .orderBy("position")
+    .execute();
+  if (qs.length > 0) return qs.map((q) => q.id);
+  const q = await db
+    .insertInto("questions")
+    .values({
+      hearing_id: hearingId,
+      position: 1,
+      title_ky: "Сунушту колдойсузбу?",
+      title_ru: "Поддерживаете ли вы предложение?",
+      tariff_line_id: null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return [q.id];
+}
+
+/** Extra verified demo voters of Issyk-Kul (no sign-in needed; they exist for the counts). */
+async function extraVoters(
+  ctx: SeedContext,
+  n: number,
+): Promise<{ id: number; village: number }[]> {
+  const { db, now, places } = ctx;
+  const at = now.toISOString();
+  const hash = await hashPassword(`demo-voter-${ctx.secret}`);
+  const villages = Object.values(places.issykKul.villages);
+  const out: { id: number; village: number }[] = [];
+  for (let i = 0; i < n; i++) {
+    const village = villages[i % villages.length];
+    const u = await db
+      .insertInto("users")
+      .values({
+        email: `voter${i + 1}@jyiyn.demo`,
+        phone: null,
+        display_name: `Демо шайлоочу ${i + 1}`,
+        password_hash: hash,
+        municipality_id: places.issykKul.id,
+        village_id: village,
+        is_admin: 0,
+        locale: i % 2 ? "ru" : "ky",
+        created_at: at,
+        updated_at: at,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto("verifications")
+      .values({
+        user_id: u.id,
+        municipality_id: places.issykKul.id,
+        village_id: village,
+        person_hash: `demo-voter-${i + 1}`,
+        birth_date: `${1960 + (i % 40)}-0${1 + (i % 9)}-1${i % 10}`,
+        method: "in_person",
+        verified_by: ctx.accounts.official,
+        created_at: at,
+      })
+      .execute();
+    out.push({ id: u.id, village });
+  }
+  return out;
+}
+
+export async function seedParticipation(ctx: SeedContext, hearings: SeededHearings): Promise<void> {
+  const { db, now, accounts, places } = ctx;
+  if (!hearings.wasteTariff && !hearings.devPlan) return;
+  const ik = places.issykKul.villages;
+  const residents = [
+    { id: accounts.residents.aigul, village: ik.akBulung },
+    { id: accounts.residents.bakyt, village: ik.chongTash },
+    { id: accounts.residents.nurlan, village: ik.saryBulak },
+  ];
+  const voters = [...residents, ...(await extraVoters(ctx, 24))];
+  const authors = [...residents, { id: accounts.residents.unverified, village: ik.kyzylSuu }];
+
+  async function seedComments(
+    hearingId: number,
+    items: [Stance, "ky" | "ru", string, [AnswerStatus, string]?][],
+    from: number,
+    to: number,
+  ): Promise<number[]> {
+    const lines = await db
+      .selectFrom("tariff_lines")
+      .select("id")
+      .where("hearing_id", "=", hearingId)
+      .orderBy("position")
+      .execute();
+    const sections = await db
+      .selectFrom("plan_sections")
+      .select("id")
+      .where("hearing_id", "=", hearingId)
+      .orderBy("position")
+      .execute();
+    const ids: number[] = [];
+    const step = (to - from) / (items.length + 1);
+    for (const [i, [stance, , body, answer]] of items.entries()) {
+      const a = authors[i % authors.length];
+      const created = new Date(from + step * (i + 1)).toISOString();
+      const r = await db
+        .insertInto("comments")
+        .values({
+          hearing_id: hearingId,
+          parent_id: null,
+          source: "online",
+          author_user_id: a.id,
+          anonymous: i % 4 === 3 ? 1 : 0,
+          village_id: a.village,
+          author_verified: a.id === accounts.residents.unverified ? 0 : 1,
+          stance,
+          tariff_line_id: lines.length && i % 3 === 0 ? lines[i % lines.length].id : null,
+          plan_section_id: sections.length && i % 2 === 0 ? sections[i % sections.length].id : null,
+          body,
+          created_at: created,
+          answer_status: answer?.[0] ?? null,
+          answer_text: answer?.[1] ?? null,
+          answered_by: answer ? accounts.official : null,
+          answered_at: answer ? new Date(from + step * (i + 1.5)).toISOString() : null,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      ids.push(r.id);
+    }
+    return ids;
+  }
+
+  async function seedVotes(
+    hearingId: number,
+    questionIds: number[],
+    who: { id: number; village: number }[],
+    pick: (i: number) => VoteChoice,
+    at: string,
+  ) {
+    for (const q of questionIds)
+      for (const [i, v] of who.entries())
+        await db
+          .insertInto("votes")
+          .values({
+            hearing_id: hearingId,
+            question_id: q,
+            user_id: v.id,
+            choice: pick(i),
+            village_id: v.village,
+            created_at: at,
+            updated_at: at,
+          })
+          .execute();
+  }
+
+  if (hearings.wasteTariff) {
+    const h = await db
+      .selectFrom("hearings")
+      .select(["id", "comment_start_at"])
+      .where("id", "=", hearings.wasteTariff)
+      .executeTakeFirstOrThrow();
+    const start = h.comment_start_at
+      ? Date.parse(h.comment_start_at)
+      : now.getTime() - 5 * 24 * HOUR;
+    const ids = await seedComments(h.id, WASTE, start, now.getTime() - HOUR);
+    for (const [k, [parent, , body]] of WASTE_REPLIES.entries()) {
+      const a = authors[(k + 1) % authors.length];
+      await db
+        .insertInto("comments")
+        .values({
+          hearing_id: h.id,
+          parent_id: ids[parent],
+          source: "online",
+          author_user_id: a.id,
+          anonymous: 0,
+          village_id: a.village,
+          author_verified: a.id === accounts.residents.unverified ? 0 : 1,
+          stance: "neutral",
+          body,
+          created_at: new Date(now.getTime() - HOUR + (k + 1) * 60_000).toISOString(),
+        })
+        .execute();
+    }
+    // one hidden comment (text kept), with its report
+    const hidden = await db
+      .insertInto("comments")
+      .values({
+        hearing_id: h.id,
+        parent_id: null,
+        source: "online",
+        author_user_id: accounts.residents.unverified,
+        anonymous: 0,
+        village_id: ik.kyzylSuu,
+        author_verified: 0,
+        stance: "against",
+        body: "Бул жерде жарнама: арзан көмүр сатабыз, телефон 0555 000 000!",
+        created_at: new Date(now.getTime() - 30 * 60_000).toISOString(),
+        hidden_at: new Date(now.getTime() - 20 * 60_000).toISOString(),
+        hidden_by: accounts.official,
+        hidden_reason: "Жарнама / Реклама",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto("comment_reports")
+      .values({
+        comment_id: hidden.id,
+        reporter_user_id: accounts.residents.nurlan,
+        reason: "Жарнама",
+        created_at: new Date(now.getTime() - 25 * 60_000).toISOString(),
+        resolved_at: new Date(now.getTime() - 20 * 60_000).toISOString(),
+      })
+      .execute();
+    // demo voters (not Айгүл, so a visitor can try voting with her account)
+    const qs = await firstQuestion(db, h.id);
+    await seedVotes(
+      h.id,
+      qs,
+      voters.slice(1),
+      (i) => (["for", "for", "against", "abstain", "for"] as const)[i % 5],
+      new Date(now.getTime() - 2 * HOUR).toISOString(),
+    );
+  }
+
+  if (hearings.devPlan) {
+    const h = await db
+      .selectFrom("hearings")
+      .select(["id", "comment_start_at", "comment_end_at", "meeting_at"])
+      .where("id", "=", hearings.devPlan)
+      .executeTakeFirstOrThrow();
+    const end = h.comment_end_at ? Date.parse(h.comment_end_at) : now.getTime() - 3 * 24 * HOUR;
+    const start = h.comment_start_at ? Date.parse(h.comment_start_at) : end - 14 * 24 * HOUR;
+    await seedComments(h.id, PLAN, start, end - HOUR);
+    const qs = await firstQuestion(db, h.id);
+    await seedVotes(
+      h.id,
+      qs,
+      voters,
+      (i) => (["for", "for", "for", "against", "abstain"] as const)[i % 5],
+      new Date(end - 2 * 24 * HOUR).toISOString(),
+    );
+    const at = new Date(h.meeting_at ? Date.parse(h.meeting_at) : end - 24 * HOUR).toISOString();
+    await db
+      .insertInto("meeting_records")
+      .values({
+        hearing_id: h.id,
+        attendance: 64,
+        held_at: at,
+        notes: "Демо: жыйын айыл өкмөтүнүн залында өттү.",
+        entered_by: accounts.official,
+        updated_at: at,
+      })
+      .execute();
+    for (const [i, [name, stance, body, answer]] of (
+      [
+        [
+          "Токтосун Абдыкадыров",
+          "for",
+          "Жолдорду оңдоо биринчи орунда болсун.",
+          ["accepted", "Жол 2027-жылга киргизилди."],
+        ],
+        [
+          "Гүлмира Асанова",
+          "neutral",
+          "Балдар бакчасына орун жетишпейт.",
+          ["partly_accepted", "Бакчанын кеңейтилиши 2028-жылы каралат."],
+        ],
+        [
+          "Сергей Ким",
+          "against",
+          "Бюджет слишком оптимистичный.",
+          ["not_accepted", "Бюджет согласован с районной администрацией."],
+        ],
+      ] as [string, Stance, string, [AnswerStatus, string]][]
+    ).entries()) {
+      await db
+        .insertInto("comments")
+        .values({
+          hearing_id: h.id,
+          parent_id: null,
+          source: "in_person",
+          speaker_name: name,
+          entered_by: accounts.official,
+          village_id: Object.values(ik)[i % Object.values(ik).length],
+          stance,
+          body,
+          created_at: new Date(Date.parse(at) + (i + 1) * 10 * 60_000).toISOString(),
+          answer_status: answer[0],
+          answer_text: answer[1],
+          answered_by: accounts.official,
+          answered_at: new Date(Date.parse(at) + 2 * HOUR).toISOString(),
+        })
+        .execute();
+    }
+    for (const q of qs)
+      await db
+        .insertInto("meeting_tallies")
+        .values({
+          question_id: q,
+          hearing_id: h.id,
+          for_count: 41,
+          against_count: 15,
+          abstain_count: 8,
+          entered_by: accounts.official,
+          updated_at: at,
+        })
+        .execute();
+  }
+}

@@ -1,0 +1,497 @@
+/**
+ * Participation writes: comments, replies, edits, reports, votes, official answers, moderation and
+ * the in-person meeting. Each command takes the db first, checks the hearing (exists, not locked,
+ * period) and the person's permission on the server, and owns its transaction.
+ */
+import type { DB } from "#db/connection";
+import type { AnswerStatus, Stance, VoteChoice } from "#db/schema";
+import { audit } from "../audit/audit.server";
+import { can } from "../auth/permissions";
+import type { SessionUser } from "../auth/session.server";
+import { now, nowIso } from "../core/clock.server";
+import { emit } from "../notify/events.server";
+import {
+  ageOn,
+  assertNotLocked,
+  assertOpen,
+  getHearingContext,
+  ParticipationError,
+  type HearingContext,
+} from "./context.server";
+
+export const EDIT_WINDOW_MS = 15 * 60 * 1000;
+
+type Actor = Pick<
+  SessionUser,
+  "id" | "isAdmin" | "roles" | "verifiedIn" | "municipalityId" | "villageId" | "birthDates"
+>;
+
+async function hearingOrThrow(db: DB, hearingId: number): Promise<HearingContext> {
+  const h = await getHearingContext(db, hearingId);
+  if (!h) throw new ParticipationError("errors.hearingNotFound", 404);
+  return h;
+}
+
+async function commentOrThrow(db: DB, commentId: number) {
+  const c = await db
+    .selectFrom("comments")
+    .selectAll()
+    .where("id", "=", commentId)
+    .executeTakeFirst();
+  if (!c) throw new ParticipationError("errors.commentNotFound", 404);
+  return c;
+}
+
+export interface Target {
+  tariffLineId?: number | null;
+  planSectionId?: number | null;
+}
+
+function checkTarget(h: HearingContext, t: Target) {
+  if (t.tariffLineId && !h.tariffLines.some((l) => l.id === t.tariffLineId))
+    throw new ParticipationError("errors.badTarget", 400, "target");
+  if (t.planSectionId && !h.sections.some((s) => s.id === t.planSectionId))
+    throw new ParticipationError("errors.badTarget", 400, "target");
+}
+
+// ---- comments ----------------------------------------------------------------------------------
+
+export interface NewComment extends Target {
+  hearingId: number;
+  parentId?: number | null;
+  stance: Stance;
+  body: string;
+  anonymous: boolean;
+}
+
+export async function createComment(db: DB, user: Actor, input: NewComment): Promise<number> {
+  const h = await hearingOrThrow(db, input.hearingId);
+  assertNotLocked(h);
+  if (
+    !can(user, "comment.create", {
+      municipalityId: h.municipalityId,
+      unverifiedMayComment: h.unverifiedMayComment,
+    })
+  )
+    throw new ParticipationError("errors.mayNotComment", 403);
+  assertOpen(h);
+  let parentId: number | null = null;
+  let target: Target = { tariffLineId: input.tariffLineId, planSectionId: input.planSectionId };
+  if (input.parentId) {
+    const parent = await commentOrThrow(db, input.parentId);
+    if (parent.hearing_id !== h.id) throw new ParticipationError("errors.commentNotFound", 404);
+    // one level of replies: a reply to a reply joins the same thread
+    parentId = parent.parent_id ?? parent.id;
+    target = { tariffLineId: parent.tariff_line_id, planSectionId: parent.plan_section_id };
+  }
+  checkTarget(h, target);
+  const verified = user.verifiedIn.includes(h.municipalityId);
+  return db.transaction().execute(async (trx) => {
+    const r = await trx
+      .insertInto("comments")
+      .values({
+        hearing_id: h.id,
+        parent_id: parentId,
+        source: "online",
+        author_user_id: user.id,
+        anonymous: input.anonymous ? 1 : 0,
+        village_id: user.villageId,
+        author_verified: verified ? 1 : 0,
+        stance: input.stance,
+        tariff_line_id: target.tariffLineId ?? null,
+        plan_section_id: target.planSectionId ?? null,
+        body: input.body,
+        created_at: nowIso(),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    return r.id;
+  });
+}
+
+export async function editComment(
+  db: DB,
+  user: Actor,
+  commentId: number,
+  body: string,
+): Promise<{ hearingId: number }> {
+  const c = await commentOrThrow(db, commentId);
+  const h = await hearingOrThrow(db, c.hearing_id);
+  assertNotLocked(h);
+  if (c.author_user_id !== user.id || c.source !== "online")
+    throw new ParticipationError("errors.notYourComment", 403);
+  if (c.hidden_at) throw new ParticipationError("errors.commentHidden", 409);
+  if (now().getTime() - Date.parse(c.created_at) > EDIT_WINDOW_MS)
+    throw new ParticipationError("errors.editWindowOver", 409, "body");
+  assertOpen(h);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("comments")
+      .set({ body, edited_at: nowIso() })
+      .where("id", "=", commentId)
+      .execute();
+  });
+  return { hearingId: h.id };
+}
+
+export async function reportComment(
+  db: DB,
+  user: Actor,
+  commentId: number,
+  reason: string,
+  ip: string | null = null,
+): Promise<{ hearingId: number }> {
+  const c = await commentOrThrow(db, commentId);
+  const h = await hearingOrThrow(db, c.hearing_id);
+  if (!can(user, "comment.report")) throw new ParticipationError("errors.forbidden", 403);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("comment_reports")
+      .values({ comment_id: c.id, reporter_user_id: user.id, reason, created_at: nowIso() })
+      .onConflict((oc) => oc.columns(["comment_id", "reporter_user_id"]).doNothing())
+      .execute();
+    await audit(trx, {
+      actorUserId: user.id,
+      municipalityId: h.municipalityId,
+      action: "comment.report",
+      targetType: "comment",
+      targetId: c.id,
+      ip,
+      details: { reason },
+    });
+  });
+  return { hearingId: h.id };
+}
+
+// ---- officials: answers and moderation ---------------------------------------------------------
+
+async function officialComment(
+  db: DB,
+  user: Actor,
+  commentId: number,
+  action: "comment.answer" | "comment.moderate",
+) {
+  const c = await commentOrThrow(db, commentId);
+  const h = await hearingOrThrow(db, c.hearing_id);
+  if (!can(user, action, { municipalityId: h.municipalityId }))
+    throw new ParticipationError("errors.forbidden", 403);
+  assertNotLocked(h);
+  return { c, h };
+}
+
+export async function answerComment(
+  db: DB,
+  user: Actor,
+  commentId: number,
+  status: AnswerStatus,
+  text: string,
+  ip: string | null = null,
+): Promise<{ hearingId: number }> {
+  const { c, h } = await officialComment(db, user, commentId, "comment.answer");
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("comments")
+      .set({
+        answer_status: status,
+        answer_text: text,
+        answered_by: user.id,
+        answered_at: nowIso(),
+      })
+      .where("id", "=", c.id)
+      .execute();
+    await audit(trx, {
+      actorUserId: user.id,
+      municipalityId: h.municipalityId,
+      action: "comment.answer",
+      targetType: "comment",
+      targetId: c.id,
+      ip,
+      details: { status, previous: c.answer_status },
+    });
+    await emit(trx, { type: "comment.answered", commentId: c.id });
+  });
+  return { hearingId: h.id };
+}
+
+export async function hideComment(
+  db: DB,
+  user: Actor,
+  commentId: number,
+  reason: string,
+  ip: string | null = null,
+): Promise<{ hearingId: number }> {
+  const { c, h } = await officialComment(db, user, commentId, "comment.moderate");
+  const at = nowIso();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("comments")
+      .set({ hidden_at: at, hidden_by: user.id, hidden_reason: reason })
+      .where("id", "=", c.id)
+      .execute();
+    await trx
+      .updateTable("comment_reports")
+      .set({ resolved_at: at })
+      .where("comment_id", "=", c.id)
+      .where("resolved_at", "is", null)
+      .execute();
+    await audit(trx, {
+      actorUserId: user.id,
+      municipalityId: h.municipalityId,
+      action: "comment.hide",
+      targetType: "comment",
+      targetId: c.id,
+      ip,
+      details: { reason },
+    });
+  });
+  return { hearingId: h.id };
+}
+
+export async function unhideComment(
+  db: DB,
+  user: Actor,
+  commentId: number,
+  ip: string | null = null,
+): Promise<{ hearingId: number }> {
+  const { c, h } = await officialComment(db, user, commentId, "comment.moderate");
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("comments")
+      .set({ hidden_at: null, hidden_by: null, hidden_reason: null })
+      .where("id", "=", c.id)
+      .execute();
+    await audit(trx, {
+      actorUserId: user.id,
+      municipalityId: h.municipalityId,
+      action: "comment.unhide",
+      targetType: "comment",
+      targetId: c.id,
+      ip,
+      details: { previousReason: c.hidden_reason },
+    });
+  });
+  return { hearingId: h.id };
+}
+
+/** Resolve a report without hiding the comment (the official found it acceptable). */
+export async function dismissReports(
+  db: DB,
+  user: Actor,
+  commentId: number,
+  ip: string | null = null,
+): Promise<{ hearingId: number }> {
+  const { c, h } = await officialComment(db, user, commentId, "comment.moderate");
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("comment_reports")
+      .set({ resolved_at: nowIso() })
+      .where("comment_id", "=", c.id)
+      .where("resolved_at", "is", null)
+      .execute();
+    await audit(trx, {
+      actorUserId: user.id,
+      municipalityId: h.municipalityId,
+      action: "comment.reportsDismissed",
+      targetType: "comment",
+      targetId: c.id,
+      ip,
+    });
+  });
+  return { hearingId: h.id };
+}
+
+// ---- votes -------------------------------------------------------------------------------------
+
+/** Why this person may not vote on this hearing now (an i18n key), or null when they may. */
+export function voteRefusal(user: Actor | null, h: HearingContext): string | null {
+  if (!user) return "errors.signInToVote";
+  if (h.protocolState === "approved") return "errors.locked";
+  if (!can(user, "vote.cast", { municipalityId: h.municipalityId })) return "errors.notVerified";
+  const birth = user.birthDates[h.municipalityId];
+  const age = birth ? ageOn(birth) : null;
+  if (age === null) return "errors.birthDateUnknown";
+  if (age < h.minVotingAge) return "errors.tooYoung";
+  if (h.state === "cancelled") return "errors.cancelled";
+  if (h.state === "closed") return "errors.periodEnded";
+  if (h.state !== "open") return "errors.periodNotStarted";
+  return null;
+}
+
+export async function castVote(
+  db: DB,
+  user: Actor,
+  hearingId: number,
+  questionId: number,
+  choice: VoteChoice,
+): Promise<void> {
+  const h = await hearingOrThrow(db, hearingId);
+  const refusal = voteRefusal(user, h);
+  if (refusal)
+    throw new ParticipationError(
+      refusal,
+      refusal === "errors.notVerified" || refusal === "errors.tooYoung" ? 403 : 409,
+    );
+  if (!h.questions.some((q) => q.id === questionId))
+    throw new ParticipationError("errors.questionNotFound", 404);
+  const at = nowIso();
+  // the unique (question_id, user_id) makes this one row per person, whatever the concurrency
+  await db
+    .insertInto("votes")
+    .values({
+      hearing_id: h.id,
+      question_id: questionId,
+      user_id: user.id,
+      choice,
+      village_id: user.villageId,
+      created_at: at,
+      updated_at: at,
+    })
+    .onConflict((oc) =>
+      oc.columns(["question_id", "user_id"]).doUpdateSet((eb) => ({
+        choice: eb.ref("excluded.choice"),
+        updated_at: eb.ref("excluded.updated_at"),
+      })),
+    )
+    .execute();
+}
+
+// ---- the in-person meeting ---------------------------------------------------------------------
+
+async function meetingHearing(db: DB, user: Actor, hearingId: number) {
+  const h = await hearingOrThrow(db, hearingId);
+  if (!can(user, "meeting.record", { municipalityId: h.municipalityId }))
+    throw new ParticipationError("errors.forbidden", 403);
+  assertNotLocked(h);
+  if (h.state === "cancelled") throw new ParticipationError("errors.cancelled", 409);
+  return h;
+}
+
+export async function recordAttendance(
+  db: DB,
+  user: Actor,
+  hearingId: number,
+  input: { attendance: number; heldAt: string | null; notes: string | null },
+  ip: string | null = null,
+): Promise<void> {
+  const h = await meetingHearing(db, user, hearingId);
+  const at = nowIso();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("meeting_records")
+      .values({
+        hearing_id: h.id,
+        attendance: input.attendance,
+        held_at: input.heldAt,
+        notes: input.notes,
+        entered_by: user.id,
+        updated_at: at,
+      })
+      .onConflict((oc) =>
+        oc.column("hearing_id").doUpdateSet({
+          attendance: input.attendance,
+          held_at: input.heldAt,
+          notes: input.notes,
+          entered_by: user.id,
+          updated_at: at,
+        }),
+      )
+      .execute();
+    await audit(trx, {
+      actorUserId: user.id,
+      municipalityId: h.municipalityId,
+      action: "meeting.attendance",
+      targetType: "hearing",
+      targetId: h.id,
+      ip,
+      details: { attendance: input.attendance },
+    });
+  });
+}
+
+export async function addSpeaker(
+  db: DB,
+  user: Actor,
+  hearingId: number,
+  input: Target & { speakerName: string; villageId: number | null; stance: Stance; body: string },
+  ip: string | null = null,
+): Promise<number> {
+  const h = await meetingHearing(db, user, hearingId);
+  checkTarget(h, input);
+  if (input.villageId) {
+    const v = await db
+      .selectFrom("villages")
+      .select("id")
+      .where("id", "=", input.villageId)
+      .where("municipality_id", "=", h.municipalityId)
+      .executeTakeFirst();
+    if (!v) throw new ParticipationError("errors.badVillage", 400, "villageId");
+  }
+  return db.transaction().execute(async (trx) => {
+    const r = await trx
+      .insertInto("comments")
+      .values({
+        hearing_id: h.id,
+        parent_id: null,
+        source: "in_person",
+        author_user_id: null,
+        speaker_name: input.speakerName,
+        entered_by: user.id,
+        anonymous: 0,
+        village_id: input.villageId,
+        author_verified: 0,
+        stance: input.stance,
+        tariff_line_id: input.tariffLineId ?? null,
+        plan_section_id: input.planSectionId ?? null,
+        body: input.body,
+        created_at: nowIso(),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await audit(trx, {
+      actorUserId: user.id,
+      municipalityId: h.municipalityId,
+      action: "meeting.speaker",
+      targetType: "comment",
+      targetId: r.id,
+      ip,
+    });
+    return r.id;
+  });
+}
+
+export async function recordTally(
+  db: DB,
+  user: Actor,
+  hearingId: number,
+  questionId: number,
+  counts: { for: number; against: number; abstain: number },
+  ip: string | null = null,
+): Promise<void> {
+  const h = await meetingHearing(db, user, hearingId);
+  if (!h.questions.some((q) => q.id === questionId))
+    throw new ParticipationError("errors.questionNotFound", 404);
+  const at = nowIso();
+  const values = {
+    for_count: counts.for,
+    against_count: counts.against,
+    abstain_count: counts.abstain,
+    entered_by: user.id,
+    updated_at: at,
+  };
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("meeting_tallies")
+      .values({ question_id: questionId, hearing_id: h.id, ...values })
+      .onConflict((oc) => oc.column("question_id").doUpdateSet(values))
+      .execute();
+    await audit(trx, {
+      actorUserId: user.id,
+      municipalityId: h.municipalityId,
+      action: "meeting.tally",
+      targetType: "question",
+      targetId: questionId,
+      ip,
+      details: counts,
+    });
+  });
+}

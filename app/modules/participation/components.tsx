@@ -1,0 +1,174 @@
+/**
+ * Participation UI pieces shared by the hearing page and the officials' pages: the comment card
+ * (plain text, never HTML), the result chart (server-rendered SVG) and its text table.
+ */
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Table } from "~/components/ui";
+import { formatDateTime } from "~/modules/format/format";
+import { useLang } from "~/modules/i18n/hooks";
+import type { CommentView } from "./queries.server";
+import type { QuestionResult, Tally } from "./results.server";
+
+export interface TargetLabels {
+  lines: Record<number, string>;
+  sections: Record<number, string>;
+}
+
+export function CommentAuthor({ c }: { c: CommentView }) {
+  const { t } = useTranslation("participation");
+  const name =
+    c.author.kind === "anonymous"
+      ? c.author.village
+        ? t("comment.residentOf", { village: c.author.village })
+        : t("comment.anonymousResident")
+      : (c.author.name ?? t("comment.anonymousResident"));
+  return (
+    <span className="comment-author">
+      <strong>{name}</strong>
+      {c.author.kind === "named" && c.author.village ? (
+        <span className="muted"> · {c.author.village}</span>
+      ) : null}
+      {c.verified ? <span className="tag tag-verified">{t("comment.verified")}</span> : null}
+      {c.source === "in_person" ? (
+        <span className="tag tag-in-person">{t("comment.inPerson")}</span>
+      ) : null}
+    </span>
+  );
+}
+
+export function CommentBody({ c }: { c: CommentView }) {
+  const { t } = useTranslation("participation");
+  if (c.text === null)
+    return (
+      <p className="comment-hidden muted">
+        {t("comment.hiddenByModerator", { reason: c.hiddenReason ?? "" })}
+      </p>
+    );
+  // plain text: a React text node, line breaks kept by CSS
+  return <p className="comment-body pre-line">{c.text}</p>;
+}
+
+export function CommentMeta({ c, labels }: { c: CommentView; labels: TargetLabels }) {
+  const { t } = useTranslation("participation");
+  const lang = useLang();
+  const target = c.tariffLineId
+    ? labels.lines[c.tariffLineId]
+    : c.planSectionId
+      ? labels.sections[c.planSectionId]
+      : null;
+  return (
+    <p className="comment-meta muted">
+      {c.parentId === null ? (
+        <span className={`tag stance-${c.stance}`}>{t(`stance.${c.stance}`)}</span>
+      ) : null}{" "}
+      {target ? <span className="comment-target">{t("comment.about", { target })} · </span> : null}
+      <time dateTime={c.createdAt}>{formatDateTime(c.createdAt, lang)}</time>
+      {c.editedAt ? <span> · {t("comment.edited")}</span> : null}
+    </p>
+  );
+}
+
+export function CommentAnswer({ c }: { c: CommentView }) {
+  const { t } = useTranslation("participation");
+  const lang = useLang();
+  if (!c.answer) return null;
+  return (
+    <div className={`comment-answer answer-${c.answer.status}`}>
+      <p className="comment-answer-head">
+        <strong>{t("answer.title")}</strong>{" "}
+        <span className="tag">{t(`answer.status.${c.answer.status}`)}</span>
+        {c.answer.at ? (
+          <span className="muted">
+            {" "}
+            · <time dateTime={c.answer.at}>{formatDateTime(c.answer.at, lang)}</time>
+          </span>
+        ) : null}
+      </p>
+      <p className="pre-line">{c.answer.text}</p>
+    </div>
+  );
+}
+
+const CHOICES = ["for", "against", "abstain"] as const;
+
+/** A horizontal bar chart of one question's total, online and in person stacked; plain SVG. */
+export function ResultChart({ r }: { r: QuestionResult }) {
+  const { t } = useTranslation("participation");
+  const lang = useLang();
+  const max = Math.max(1, ...CHOICES.map((c) => r.total[c]));
+  const W = 320;
+  const labelW = 90;
+  const barW = W - labelW - 50;
+  const rowH = 28;
+  const titleId = `chart-${r.id}-title`;
+  return (
+    <figure className="result-chart">
+      <svg
+        viewBox={`0 0 ${W} ${rowH * 3 + 8}`}
+        role="img"
+        aria-labelledby={titleId}
+        className="result-svg"
+      >
+        <title id={titleId}>
+          {`${r.title[lang]}: ${CHOICES.map((c) => `${t(`choice.${c}`)} ${r.total[c]}`).join(", ")}`}
+        </title>
+        {CHOICES.map((c, i) => {
+          const y = 4 + i * rowH;
+          const on = (r.online[c] / max) * barW;
+          const ip = (r.inPerson[c] / max) * barW;
+          return (
+            <g key={c}>
+              <text x={0} y={y + 17} className="chart-label">
+                {t(`choice.${c}`)}
+              </text>
+              <rect x={labelW} y={y + 4} width={on} height={18} className={`bar bar-${c}`} />
+              <rect
+                x={labelW + on}
+                y={y + 4}
+                width={ip}
+                height={18}
+                className={`bar bar-${c} bar-in-person`}
+              />
+              <text x={labelW + on + ip + 4} y={y + 17} className="chart-value">
+                {r.total[c]}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <figcaption className="muted">{t("results.chartLegend")}</figcaption>
+    </figure>
+  );
+}
+
+export function ResultTable({ r }: { r: QuestionResult }) {
+  const { t } = useTranslation("participation");
+  const row = (label: ReactNode, x: Tally) => (
+    <tr>
+      <th scope="row">{label}</th>
+      {CHOICES.map((c) => (
+        <td key={c}>{x[c]}</td>
+      ))}
+    </tr>
+  );
+  return (
+    <Table caption={t("results.tableCaption")}>
+      <thead>
+        <tr>
+          <th scope="col">{t("results.source")}</th>
+          {CHOICES.map((c) => (
+            <th scope="col" key={c}>
+              {t(`choice.${c}`)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {row(t("results.online"), r.online)}
+        {row(t("results.inPerson"), r.inPerson)}
+        {row(<strong>{t("results.total")}</strong>, r.total)}
+      </tbody>
+    </Table>
+  );
+}

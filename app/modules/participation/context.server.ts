@@ -1,0 +1,135 @@
+/**
+ * What participation needs to know about a hearing, loaded on its own (the hearing page's layout
+ * belongs to the hearings feature; the participation part never depends on its loader data).
+ */
+import type { DB } from "#db/connection";
+import type { HearingState, ProtocolStage } from "#db/schema";
+import { now } from "../core/clock.server";
+import { bishkekParts } from "../format/time";
+import { deriveState } from "../hearings/state";
+
+export interface HearingContext {
+  id: number;
+  municipalityId: number;
+  type: string;
+  state: HearingState;
+  title: { ky: string; ru: string };
+  commentStartAt: string | null;
+  commentEndAt: string | null;
+  protocolState: ProtocolStage | null;
+  minVotingAge: number;
+  unverifiedMayComment: boolean;
+  tariffLines: { id: number; position: number; service: string; category: string }[];
+  sections: { id: number; position: number; name: { ky: string; ru: string } }[];
+  questions: { id: number; position: number; title: { ky: string; ru: string } }[];
+}
+
+/** A participation refusal: an i18n key in the "participation" namespace and an HTTP status. */
+export class ParticipationError extends Error {
+  constructor(
+    public readonly key: string,
+    public readonly status = 400,
+    public readonly field: string = "_form",
+  ) {
+    super(key);
+  }
+}
+
+/** A hearing's participation context; drafts only with includeDraft (officials preview them). */
+export async function getHearingContext(
+  db: DB,
+  hearingId: number,
+  opts: { includeDraft?: boolean } = {},
+): Promise<HearingContext | null> {
+  if (!Number.isSafeInteger(hearingId) || hearingId <= 0) return null;
+  const h = await db
+    .selectFrom("hearings")
+    .innerJoin("municipalities as m", "m.id", "hearings.municipality_id")
+    .select([
+      "hearings.id",
+      "hearings.municipality_id",
+      "hearings.type",
+      "hearings.state",
+      "hearings.title_ky",
+      "hearings.title_ru",
+      "hearings.comment_start_at",
+      "hearings.comment_end_at",
+      "hearings.protocol_state",
+      "m.min_voting_age",
+      "m.unverified_may_comment",
+    ])
+    .where("hearings.id", "=", hearingId)
+    .executeTakeFirst();
+  if (!h || (h.state === "draft" && !opts.includeDraft)) return null;
+  const [lines, sections, questions] = await Promise.all([
+    db
+      .selectFrom("tariff_lines")
+      .select(["id", "position", "service", "category"])
+      .where("hearing_id", "=", hearingId)
+      .orderBy("position")
+      .execute(),
+    db
+      .selectFrom("plan_sections")
+      .select(["id", "position", "name_ky", "name_ru"])
+      .where("hearing_id", "=", hearingId)
+      .orderBy("position")
+      .execute(),
+    db
+      .selectFrom("questions")
+      .select(["id", "position", "title_ky", "title_ru"])
+      .where("hearing_id", "=", hearingId)
+      .orderBy("position")
+      .execute(),
+  ]);
+  return {
+    id: h.id,
+    municipalityId: h.municipality_id,
+    type: h.type,
+    state: deriveState(h, now()),
+    title: { ky: h.title_ky, ru: h.title_ru },
+    commentStartAt: h.comment_start_at,
+    commentEndAt: h.comment_end_at,
+    protocolState: h.protocol_state,
+    minVotingAge: Number(h.min_voting_age),
+    unverifiedMayComment: Number(h.unverified_may_comment) === 1,
+    tariffLines: lines,
+    sections: sections.map((s) => ({
+      id: s.id,
+      position: s.position,
+      name: { ky: s.name_ky, ru: s.name_ru },
+    })),
+    questions: questions.map((q) => ({
+      id: q.id,
+      position: q.position,
+      title: { ky: q.title_ky, ru: q.title_ru },
+    })),
+  };
+}
+
+export const isLocked = (h: Pick<HearingContext, "protocolState">) =>
+  h.protocolState === "approved";
+
+/** Once the council approved the protocol, nothing about participation changes any more. */
+export function assertNotLocked(h: Pick<HearingContext, "protocolState">): void {
+  if (isLocked(h)) throw new ParticipationError("errors.locked", 409);
+}
+
+export function assertOpen(h: HearingContext): void {
+  if (h.state === "cancelled") throw new ParticipationError("errors.cancelled", 409);
+  if (h.state === "closed") throw new ParticipationError("errors.periodEnded", 409);
+  if (h.state !== "open") throw new ParticipationError("errors.periodNotStarted", 409);
+}
+
+/** Results (vote totals) only after close; before, only the number of votes cast. */
+export const resultsVisible = (h: Pick<HearingContext, "state">) => h.state === "closed";
+
+/** Full years between a yyyy-mm-dd birth date and today's date in Bishkek. */
+export function ageOn(birthDate: string, at: Date = now()): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(birthDate);
+  if (!m) return null;
+  const p = bishkekParts(at);
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  let age = p.year - y;
+  if (p.month < mo || (p.month === mo && p.day < d)) age -= 1;
+  return age;
+}

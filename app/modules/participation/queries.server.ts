@@ -1,0 +1,439 @@
+/**
+ * Participation reads, as view models: the comment list (threaded for the page, flat for the API,
+ * CSV and the officials' queue) with keyset pagination on (created_at, id), counts by grouped
+ * queries, the person's votes, participation figures and the meeting record.
+ */
+import type { DB } from "#db/connection";
+import type { AnswerStatus, Stance } from "#db/schema";
+import { now } from "../core/clock.server";
+import type { Lang } from "../i18n/config";
+import { EDIT_WINDOW_MS } from "./commands.server";
+
+export interface CommentFilters {
+  stance?: Stance | null;
+  tariffLineId?: number | null;
+  planSectionId?: number | null;
+  unanswered?: boolean;
+  /** officials' queue: only comments with unresolved reports */
+  reported?: boolean;
+}
+
+export interface CommentView {
+  id: number;
+  parentId: number | null;
+  source: "online" | "in_person";
+  /** named: display name; anonymous: "resident of {village}"; speaker: said at the meeting */
+  author: { kind: "named" | "anonymous" | "speaker"; name: string | null; village: string | null };
+  verified: boolean;
+  stance: Stance;
+  tariffLineId: number | null;
+  planSectionId: number | null;
+  /** null when hidden by the moderator */
+  text: string | null;
+  hiddenReason: string | null;
+  createdAt: string;
+  editedAt: string | null;
+  answer: { status: AnswerStatus; text: string; at: string | null } | null;
+  mine: boolean;
+  editable: boolean;
+  replies: CommentView[];
+}
+
+export interface CommentPage {
+  items: CommentView[];
+  nextCursor: string | null;
+}
+
+export function encodeCursor(createdAt: string, id: number): string {
+  return Buffer.from(`${createdAt}|${id}`, "utf8").toString("base64url");
+}
+export function decodeCursor(
+  c: string | null | undefined,
+): { createdAt: string; id: number } | null {
+  if (!c) return null;
+  try {
+    const [createdAt, id] = Buffer.from(c, "base64url").toString("utf8").split("|");
+    const n = Number(id);
+    if (!createdAt || !/^\d{4}-\d{2}-\d{2}T/.test(createdAt) || !Number.isSafeInteger(n))
+      return null;
+    return { createdAt, id: n };
+  } catch {
+    return null;
+  }
+}
+
+function baseSelect(db: DB, hearingId: number) {
+  return db
+    .selectFrom("comments as c")
+    .leftJoin("users as u", "u.id", "c.author_user_id")
+    .leftJoin("villages as v", "v.id", "c.village_id")
+    .select([
+      "c.id",
+      "c.parent_id",
+      "c.source",
+      "c.author_user_id",
+      "c.speaker_name",
+      "c.anonymous",
+      "c.author_verified",
+      "c.stance",
+      "c.tariff_line_id",
+      "c.plan_section_id",
+      "c.body",
+      "c.created_at",
+      "c.edited_at",
+      "c.hidden_at",
+      "c.hidden_reason",
+      "c.answer_status",
+      "c.answer_text",
+      "c.answered_at",
+      "u.display_name",
+      "v.name_ky as village_ky",
+      "v.name_ru as village_ru",
+    ])
+    .where("c.hearing_id", "=", hearingId);
+}
+type Row = Awaited<ReturnType<ReturnType<typeof baseSelect>["execute"]>>[number];
+
+function toView(r: Row, lang: Lang, viewerId: number | null, opts: { showHidden?: boolean } = {}) {
+  const village = (lang === "ky" ? r.village_ky : r.village_ru) ?? null;
+  const author: CommentView["author"] =
+    r.source === "in_person"
+      ? { kind: "speaker", name: r.speaker_name, village }
+      : Number(r.anonymous) === 1
+        ? { kind: "anonymous", name: null, village }
+        : { kind: "named", name: r.display_name ?? null, village };
+  const hidden = !!r.hidden_at;
+  const mine = viewerId !== null && r.author_user_id === viewerId;
+  const view: CommentView = {
+    id: r.id,
+    parentId: r.parent_id,
+    source: r.source,
+    author,
+    verified: Number(r.author_verified) === 1,
+    stance: r.stance,
+    tariffLineId: r.tariff_line_id,
+    planSectionId: r.plan_section_id,
+    text: hidden && !opts.showHidden ? null : r.body,
+    hiddenReason: hidden ? (r.hidden_reason ?? "") : null,
+    createdAt: r.created_at,
+    editedAt: r.edited_at,
+    answer:
+      r.answer_status && r.answer_text !== null
+        ? { status: r.answer_status, text: r.answer_text, at: r.answered_at }
+        : null,
+    mine,
+    editable:
+      mine &&
+      !hidden &&
+      r.source === "online" &&
+      now().getTime() - Date.parse(r.created_at) < EDIT_WINDOW_MS,
+    replies: [],
+  };
+  return view;
+}
+
+export interface ListOptions extends CommentFilters {
+  lang: Lang;
+  cursor?: string | null;
+  limit?: number;
+  viewerId?: number | null;
+  /** "thread": top-level newest first with their replies (the page); "flat": all, oldest first */
+  mode?: "thread" | "flat";
+  showHidden?: boolean;
+}
+
+export async function listComments(
+  db: DB,
+  hearingId: number,
+  o: ListOptions,
+): Promise<CommentPage> {
+  const limit = Math.min(Math.max(o.limit ?? 20, 1), 200);
+  const mode = o.mode ?? "thread";
+  const cursor = decodeCursor(o.cursor);
+  let q = baseSelect(db, hearingId);
+  if (mode === "thread") q = q.where("c.parent_id", "is", null);
+  if (o.stance) q = q.where("c.stance", "=", o.stance);
+  if (o.tariffLineId) q = q.where("c.tariff_line_id", "=", o.tariffLineId);
+  if (o.planSectionId) q = q.where("c.plan_section_id", "=", o.planSectionId);
+  if (o.unanswered) q = q.where("c.answer_status", "is", null);
+  if (o.reported)
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("comment_reports as r")
+          .select("r.id")
+          .whereRef("r.comment_id", "=", "c.id")
+          .where("r.resolved_at", "is", null),
+      ),
+    );
+  const desc = mode === "thread";
+  if (cursor) {
+    const op = desc ? "<" : ">";
+    q = q.where((eb) =>
+      eb.or([
+        eb("c.created_at", op, cursor.createdAt),
+        eb.and([eb("c.created_at", "=", cursor.createdAt), eb("c.id", op, cursor.id)]),
+      ]),
+    );
+  }
+  const dir = desc ? "desc" : "asc";
+  const rows = await q
+    .orderBy("c.created_at", dir)
+    .orderBy("c.id", dir)
+    .limit(limit + 1)
+    .execute();
+  const page = rows.slice(0, limit);
+  const viewer = o.viewerId ?? null;
+  const items = page.map((r) => toView(r, o.lang, viewer, o));
+  if (mode === "thread" && items.length > 0) {
+    const replies = await baseSelect(db, hearingId)
+      .where(
+        "c.parent_id",
+        "in",
+        items.map((i) => i.id),
+      )
+      .orderBy("c.created_at", "asc")
+      .orderBy("c.id", "asc")
+      .execute();
+    const byId = new Map(items.map((i) => [i.id, i]));
+    for (const r of replies) byId.get(r.parent_id!)?.replies.push(toView(r, o.lang, viewer, o));
+  }
+  const last = page[page.length - 1];
+  return {
+    items,
+    nextCursor: rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null,
+  };
+}
+
+export interface CommentCounts {
+  total: number;
+  byStance: Record<Stance, number>;
+  bySource: { online: number; in_person: number };
+  unanswered: number;
+  reported: number;
+}
+
+export async function commentCounts(db: DB, hearingId: number): Promise<CommentCounts> {
+  const [rows, reported] = await Promise.all([
+    db
+      .selectFrom("comments")
+      .select([
+        "stance",
+        "source",
+        (eb) =>
+          eb.fn
+            .sum<number>(eb.case().when("answer_status", "is", null).then(1).else(0).end())
+            .as("unanswered"),
+        (eb) => eb.fn.countAll<number>().as("n"),
+      ])
+      .where("hearing_id", "=", hearingId)
+      .groupBy(["stance", "source"])
+      .execute(),
+    db
+      .selectFrom("comment_reports as r")
+      .innerJoin("comments as c", "c.id", "r.comment_id")
+      .select((eb) => eb.fn.count<number>("r.comment_id").distinct().as("n"))
+      .where("c.hearing_id", "=", hearingId)
+      .where("r.resolved_at", "is", null)
+      .executeTakeFirst(),
+  ]);
+  const out: CommentCounts = {
+    total: 0,
+    byStance: { for: 0, against: 0, neutral: 0 },
+    bySource: { online: 0, in_person: 0 },
+    unanswered: 0,
+    reported: Number(reported?.n ?? 0),
+  };
+  for (const r of rows) {
+    const n = Number(r.n);
+    out.total += n;
+    out.byStance[r.stance] += n;
+    out.bySource[r.source] += n;
+    out.unanswered += Number(r.unanswered ?? 0);
+  }
+  return out;
+}
+
+/** The person's current vote on each question of the hearing. */
+export async function myVotes(
+  db: DB,
+  hearingId: number,
+  userId: number,
+): Promise<Record<number, string>> {
+  const rows = await db
+    .selectFrom("votes")
+    .select(["question_id", "choice"])
+    .where("hearing_id", "=", hearingId)
+    .where("user_id", "=", userId)
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.question_id, r.choice]));
+}
+
+export interface ParticipationFigures {
+  participants: { online: number; inPerson: number; total: number };
+  comments: CommentCounts;
+  byVillage: { village: string; comments: number }[];
+}
+
+/** Participation figures for the results (after close). */
+export async function participationFigures(
+  db: DB,
+  hearingId: number,
+  lang: Lang,
+): Promise<ParticipationFigures> {
+  const [online, meeting, comments, villages] = await Promise.all([
+    // distinct people who commented online or voted
+    db
+      .selectFrom((eb) =>
+        eb
+          .selectFrom("comments")
+          .select("author_user_id as uid")
+          .where("hearing_id", "=", hearingId)
+          .where("source", "=", "online")
+          .where("author_user_id", "is not", null)
+          .union(
+            eb.selectFrom("votes").select("user_id as uid").where("hearing_id", "=", hearingId),
+          )
+          .as("p"),
+      )
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirst(),
+    db
+      .selectFrom("meeting_records")
+      .select("attendance")
+      .where("hearing_id", "=", hearingId)
+      .executeTakeFirst(),
+    commentCounts(db, hearingId),
+    db
+      .selectFrom("comments as c")
+      .leftJoin("villages as v", "v.id", "c.village_id")
+      .select(["v.name_ky", "v.name_ru", (eb) => eb.fn.countAll<number>().as("n")])
+      .where("c.hearing_id", "=", hearingId)
+      .groupBy(["v.name_ky", "v.name_ru"])
+      .execute(),
+  ]);
+  const o = Number(online?.n ?? 0);
+  const p = Number(meeting?.attendance ?? 0);
+  return {
+    participants: { online: o, inPerson: p, total: o + p },
+    comments,
+    byVillage: villages
+      .map((v) => ({
+        village: (lang === "ky" ? v.name_ky : v.name_ru) ?? "",
+        comments: Number(v.n),
+      }))
+      .sort((a, b) => b.comments - a.comments),
+  };
+}
+
+export interface MeetingView {
+  attendance: number;
+  heldAt: string | null;
+  notes: string | null;
+  enteredBy: string | null;
+  updatedAt: string | null;
+  tallies: Record<number, { for: number; against: number; abstain: number; enteredBy: string }>;
+}
+
+export async function getMeeting(db: DB, hearingId: number): Promise<MeetingView> {
+  const [rec, tallies] = await Promise.all([
+    db
+      .selectFrom("meeting_records as m")
+      .innerJoin("users as u", "u.id", "m.entered_by")
+      .select(["m.attendance", "m.held_at", "m.notes", "m.updated_at", "u.display_name"])
+      .where("m.hearing_id", "=", hearingId)
+      .executeTakeFirst(),
+    db
+      .selectFrom("meeting_tallies as t")
+      .innerJoin("users as u", "u.id", "t.entered_by")
+      .select([
+        "t.question_id",
+        "t.for_count",
+        "t.against_count",
+        "t.abstain_count",
+        "u.display_name",
+      ])
+      .where("t.hearing_id", "=", hearingId)
+      .execute(),
+  ]);
+  return {
+    attendance: Number(rec?.attendance ?? 0),
+    heldAt: rec?.held_at ?? null,
+    notes: rec?.notes ?? null,
+    enteredBy: rec?.display_name ?? null,
+    updatedAt: rec?.updated_at ?? null,
+    tallies: Object.fromEntries(
+      tallies.map((t) => [
+        t.question_id,
+        {
+          for: Number(t.for_count),
+          against: Number(t.against_count),
+          abstain: Number(t.abstain_count),
+          enteredBy: t.display_name,
+        },
+      ]),
+    ),
+  };
+}
+
+/** The in-person speakers (comments with source in_person), with who entered them. */
+export async function listSpeakers(db: DB, hearingId: number, lang: Lang) {
+  const rows = await db
+    .selectFrom("comments as c")
+    .leftJoin("users as u", "u.id", "c.entered_by")
+    .leftJoin("villages as v", "v.id", "c.village_id")
+    .select([
+      "c.id",
+      "c.speaker_name",
+      "c.stance",
+      "c.body",
+      "c.created_at",
+      "u.display_name as entered_by",
+      "v.name_ky",
+      "v.name_ru",
+    ])
+    .where("c.hearing_id", "=", hearingId)
+    .where("c.source", "=", "in_person")
+    .orderBy("c.created_at")
+    .orderBy("c.id")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    speakerName: r.speaker_name ?? "",
+    stance: r.stance,
+    text: r.body,
+    createdAt: r.created_at,
+    enteredBy: r.entered_by ?? "",
+    village: (lang === "ky" ? r.name_ky : r.name_ru) ?? null,
+  }));
+}
+
+/** Unresolved reports of a hearing's comments, for the officials' queue. */
+export async function listReports(db: DB, hearingId: number) {
+  const rows = await db
+    .selectFrom("comment_reports as r")
+    .innerJoin("comments as c", "c.id", "r.comment_id")
+    .innerJoin("users as u", "u.id", "r.reporter_user_id")
+    .select(["r.id", "r.comment_id", "r.reason", "r.created_at", "u.display_name"])
+    .where("c.hearing_id", "=", hearingId)
+    .where("r.resolved_at", "is", null)
+    .orderBy("r.created_at")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    commentId: r.comment_id,
+    reason: r.reason,
+    createdAt: r.created_at,
+    reporter: r.display_name,
+  }));
+}
+
+export async function listVillages(db: DB, municipalityId: number, lang: Lang) {
+  const rows = await db
+    .selectFrom("villages")
+    .select(["id", "name_ky", "name_ru"])
+    .where("municipality_id", "=", municipalityId)
+    .orderBy("id")
+    .execute();
+  return rows.map((v) => ({ id: v.id, name: lang === "ky" ? v.name_ky : v.name_ru }));
+}
