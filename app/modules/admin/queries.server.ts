@@ -217,13 +217,3 @@ export async function listMail(
     nextAttemptAt: m.next_attempt_at,
   }));
 }
-
-/** Put a failed message back in the queue (admin button). */
-export async function retryMail(db: DB, id: number): Promise<void> {
-  await db
-    .updateTable("mail_outbox")
-    .set({ status: "pending", next_attempt_at: nowIso(), attempts: 0 })
-    .where("id", "=", id)
-    .where("status", "=", "failed")
-    .execute();
-}
