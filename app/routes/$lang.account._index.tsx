@@ -128,8 +128,7 @@ export default function Account() {
     <div className="account-page">
       <h1>{t("account.title")}</h1>
       <p>
-        {user.email ?? user.phone}{" "}
-        {user.verified ? <VerifiedBadge /> : null}
+        {user.email ?? user.phone} {user.verified ? <VerifiedBadge /> : null}
       </p>
 
       <section aria-labelledby="verify-h">
@@ -148,7 +147,9 @@ export default function Account() {
 
       <section aria-labelledby="profile-h">
         <h2 id="profile-h">{t("account.profile")}</h2>
-        {res?.intent === "profile" && res.ok ? <Alert tone="success">{t("account.saved")}</Alert> : null}
+        {res?.intent === "profile" && res.ok ? (
+          <Alert tone="success">{t("account.saved")}</Alert>
+        ) : null}
         <Form method="post" className="stack">
           <input type="hidden" name="intent" value="profile" />
           <Field

@@ -134,7 +134,12 @@ export default function AdminRoles() {
           >
             {municipalityOptions}
           </SelectField>
-          <SelectField label={t("grant.role")} name="role" defaultValue={gv.role ?? ""} errors={ge.role}>
+          <SelectField
+            label={t("grant.role")}
+            name="role"
+            defaultValue={gv.role ?? ""}
+            errors={ge.role}
+          >
             {roleOptions}
           </SelectField>
           <Button>{t("grant.submit")}</Button>
@@ -153,7 +158,11 @@ export default function AdminRoles() {
         ) : null}
         <Form method="post" className="stack" noValidate>
           <input type="hidden" name="intent" value="invite" />
-          <SelectField label={t("grant.municipality")} name="municipalityId" errors={ie.municipalityId}>
+          <SelectField
+            label={t("grant.municipality")}
+            name="municipalityId"
+            errors={ie.municipalityId}
+          >
             {municipalityOptions}
           </SelectField>
           <SelectField label={t("grant.role")} name="role" errors={ie.role}>

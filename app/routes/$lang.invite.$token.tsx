@@ -95,8 +95,10 @@ function InviteSignIn({ lang, here }: { lang: string; here: string }) {
   return (
     <p>
       {t("invite.signInFirst")}{" "}
-      <Link to={`/${lang}/login${here ? `?redirectTo=${back}` : ""}`}>{t("invite.signIn")}</Link>{" "}
-      · <Link to={`/${lang}/register${here ? `?redirectTo=${back}` : ""}`}>{t("invite.register")}</Link>
+      <Link to={`/${lang}/login${here ? `?redirectTo=${back}` : ""}`}>{t("invite.signIn")}</Link> ·{" "}
+      <Link to={`/${lang}/register${here ? `?redirectTo=${back}` : ""}`}>
+        {t("invite.register")}
+      </Link>
     </p>
   );
 }

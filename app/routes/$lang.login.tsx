@@ -11,7 +11,13 @@ import { Alert, Button, Field } from "~/components/ui";
 import { signIn } from "~/modules/auth/commands.server";
 import { getUser } from "~/modules/auth/guards.server";
 import { Honeypot } from "~/modules/auth/Honeypot";
-import { isBot, metaOf, redirectWithSession, safeRedirect, tooMany } from "~/modules/auth/http.server";
+import {
+  isBot,
+  metaOf,
+  redirectWithSession,
+  safeRedirect,
+  tooMany,
+} from "~/modules/auth/http.server";
 import { loginSchema } from "~/modules/auth/schemas.server";
 import { getDb } from "~/modules/core/db.server";
 import { parseForm, type FieldErrors, type FormValues } from "~/modules/forms/validate.server";

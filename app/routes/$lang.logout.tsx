@@ -16,5 +16,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = requireLang(params);
   const s = await getSession(request);
   if (s) await signOut(await getDb(), s.session.id, s.user.id, metaOf(request, context));
-  return redirect(`/${lang}`, { headers: { "Set-Cookie": clearSessionCookie(env().secureCookies) } });
+  return redirect(`/${lang}`, {
+    headers: { "Set-Cookie": clearSessionCookie(env().secureCookies) },
+  });
 }

@@ -99,7 +99,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return data(
         {
           intent: "import",
-          errors: { file: [t(tooBig ? "residents:errors.fileTooBig" : "residents:errors.fileRequired")] },
+          errors: {
+            file: [t(tooBig ? "residents:errors.fileTooBig" : "residents:errors.fileRequired")],
+          },
         },
         { status: 400 },
       );
@@ -121,7 +123,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const p = parseForm(form, revokeSchema, t);
     if (!p.ok) return data({ intent, errors: p.errors, values: p.values }, { status: 400 });
     const ok = await revokeVerification(db, user.id, m, p.data.verificationId, p.data.reason, meta);
-    if (!ok) return data({ intent, errors: { _form: [t("residents:errors.notFound")] } }, { status: 404 });
+    if (!ok)
+      return data({ intent, errors: { _form: [t("residents:errors.notFound")] } }, { status: 404 });
     return { intent, ok: true };
   }
   if (intent === "resetCode") {
@@ -171,7 +174,8 @@ export default function OfficeResidents() {
             {stats.imports.map((i) => (
               <li key={i.id}>
                 <Link to={`/${lang}/office/residents/imports/${i.id}${q}`}>
-                  {i.file_name} — {formatDateTime(i.created_at, lang)} — {t(`import.statuses.${i.status}`)}
+                  {i.file_name} — {formatDateTime(i.created_at, lang)} —{" "}
+                  {t(`import.statuses.${i.status}`)}
                 </Link>
               </li>
             ))}
@@ -182,7 +186,9 @@ export default function OfficeResidents() {
       <section aria-labelledby="inperson-h">
         <h2 id="inperson-h">{t("inPerson.title")}</h2>
         <p>{t("inPerson.intro")}</p>
-        {res?.intent === "verify" && res.ok ? <Alert tone="success">{t("inPerson.done")}</Alert> : null}
+        {res?.intent === "verify" && res.ok ? (
+          <Alert tone="success">{t("inPerson.done")}</Alert>
+        ) : null}
         {errs("verify")._form ? <Alert tone="error">{errs("verify")._form.join(" ")}</Alert> : null}
         <Form method="post" className="stack" action={q} noValidate>
           <input type="hidden" name="intent" value="verify" />
@@ -243,7 +249,9 @@ export default function OfficeResidents() {
 
       <section aria-labelledby="verified-h">
         <h2 id="verified-h">{t("list.title")}</h2>
-        {res?.intent === "revoke" && res.ok ? <Alert tone="success">{t("list.revoked")}</Alert> : null}
+        {res?.intent === "revoke" && res.ok ? (
+          <Alert tone="success">{t("list.revoked")}</Alert>
+        ) : null}
         {errs("revoke")._form ? <Alert tone="error">{errs("revoke")._form.join(" ")}</Alert> : null}
         <Table caption={t("list.caption", { count: verifications.length })}>
           <thead>

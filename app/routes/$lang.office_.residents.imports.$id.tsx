@@ -43,7 +43,9 @@ export default function ImportStatus() {
       <p>
         {imp.fileName} — {t(`import.statuses.${imp.status}`)}
       </p>
-      <label htmlFor="import-progress">{t("import.progress", { processed: imp.processed, total: imp.total })}</label>
+      <label htmlFor="import-progress">
+        {t("import.progress", { processed: imp.processed, total: imp.total })}
+      </label>
       <progress id="import-progress" max={imp.total || 1} value={imp.processed}>
         {pct}%
       </progress>

@@ -13,7 +13,10 @@ function ask(question: string, hidden = false): Promise<string> {
   return new Promise((resolve) => {
     const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
     if (hidden) {
-      const out = rl as unknown as { _writeToOutput: (s: string) => void; output: NodeJS.WriteStream };
+      const out = rl as unknown as {
+        _writeToOutput: (s: string) => void;
+        output: NodeJS.WriteStream;
+      };
       out._writeToOutput = (s: string) => {
         if (s.includes(question)) out.output.write(s);
         else if (s === "\r\n" || s === "\n") out.output.write(s);
@@ -35,12 +38,15 @@ const messages: Record<string, string> = {
 
 async function main() {
   const interactive = !process.env.ADMIN_PASSWORD;
-  const emailIn = process.env.ADMIN_EMAIL ?? (interactive ? await ask("Administrator email: ") : "");
+  const emailIn =
+    process.env.ADMIN_EMAIL ?? (interactive ? await ask("Administrator email: ") : "");
   const email = normalizeEmail(emailIn);
   if (!email) throw new Error("ADMIN_EMAIL: not a valid email address");
   const name =
     process.env.ADMIN_NAME ??
-    (interactive ? (await ask("Display name [Администратор]: ")) || "Администратор" : "Администратор");
+    (interactive
+      ? (await ask("Display name [Администратор]: ")) || "Администратор"
+      : "Администратор");
   let password = process.env.ADMIN_PASSWORD ?? "";
   if (interactive) {
     password = await ask("Password (at least 10 characters): ", true);

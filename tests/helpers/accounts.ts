@@ -8,11 +8,20 @@ export interface Answer<T = any> {
   location: string | null;
 }
 
-type RouteFn = (args: { request: Request; params: Record<string, string>; context: any }) => unknown;
+type RouteFn = (args: {
+  request: Request;
+  params: Record<string, string>;
+  context: any;
+}) => unknown;
 
 function normalize(r: unknown): Answer {
   if (r instanceof Response)
-    return { status: r.status, headers: r.headers, data: null, location: r.headers.get("location") };
+    return {
+      status: r.status,
+      headers: r.headers,
+      data: null,
+      location: r.headers.get("location"),
+    };
   if (r && typeof r === "object" && (r as { type?: string }).type === "DataWithResponseInit") {
     const d = r as { data: unknown; init: ResponseInit | null };
     return {

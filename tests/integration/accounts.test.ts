@@ -70,7 +70,11 @@ describe("registration", () => {
     expect(u.municipality_id).toBe(places.issykKul.id);
     const page = await invoke(accountRoute.loader, "/ky/account", { cookie: cookieFrom(a) });
     expect(page.data.user.phone).toBe("+996555123456");
-    const log = await t.db.selectFrom("audit_log").selectAll().where("action", "=", "auth.register").execute();
+    const log = await t.db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("action", "=", "auth.register")
+      .execute();
     expect(log.some((l) => l.target_id === String(u.id) && l.ip === "10.0.0.1")).toBe(true);
   });
 
@@ -109,7 +113,11 @@ describe("registration", () => {
     });
     expect(a.status).toBe(302);
     expect(a.headers.get("set-cookie")).toBeNull();
-    const u = await t.db.selectFrom("users").select("id").where("email", "=", "bot@test.kg").execute();
+    const u = await t.db
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", "bot@test.kg")
+      .execute();
     expect(u).toHaveLength(0);
   });
 });
@@ -128,7 +136,11 @@ describe("sign-in", () => {
     });
     expect(b.status).toBe(302);
     expect(b.location).toBe("/ky");
-    const log = await t.db.selectFrom("audit_log").select("action").where("action", "=", "auth.signIn").execute();
+    const log = await t.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("action", "=", "auth.signIn")
+      .execute();
     expect(log.length).toBeGreaterThanOrEqual(2);
   });
 
@@ -243,7 +255,11 @@ describe("sessions and password", () => {
       .where("actor_user_id", "=", id)
       .execute();
     expect(ev.map((e) => e.action)).toEqual(
-      expect.arrayContaining(["auth.sessionRevoked", "auth.passwordChanged", "auth.signOutEverywhere"]),
+      expect.arrayContaining([
+        "auth.sessionRevoked",
+        "auth.passwordChanged",
+        "auth.signOutEverywhere",
+      ]),
     );
   });
 
@@ -275,7 +291,8 @@ describe("what the database holds", () => {
       await seedAccounts(fresh.db, p, new Date(), "a-secret-for-this-test-0123");
       const users = await fresh.db.selectFrom("users").select("password_hash").execute();
       expect(users.length).toBeGreaterThan(0);
-      for (const u of users) expect(u.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+      for (const u of users)
+        expect(u.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
       const pins = DEMO_REGISTRY.map((r) => r.pin);
       const tables =
         fresh.dialect === "postgres"
@@ -292,9 +309,9 @@ describe("what the database holds", () => {
             ).rows;
       expect(tables.length).toBeGreaterThan(20);
       for (const { table_name, column_name } of tables) {
-        const rows = await sql<{ v: string | null }>`select ${sql.ref(column_name)} as v from ${sql.table(table_name)}`.execute(
-          fresh.db,
-        );
+        const rows = await sql<{
+          v: string | null;
+        }>`select ${sql.ref(column_name)} as v from ${sql.table(table_name)}`.execute(fresh.db);
         for (const r of rows.rows)
           for (const pin of pins)
             expect(String(r.v ?? ""), `${table_name}.${column_name}`).not.toContain(pin);

@@ -46,12 +46,18 @@ beforeAll(async () => {
   places = await seedPlaces(t.db, new Date().toISOString());
   const ik = places.issykKul.id;
   ids.admin = await makeUser(t.db, { email: "root@test.kg", isAdmin: true });
-  ids.official = await makeUser(t.db, { municipalityId: ik, roles: [{ municipalityId: ik, role: "official" }] });
+  ids.official = await makeUser(t.db, {
+    municipalityId: ik,
+    roles: [{ municipalityId: ik, role: "official" }],
+  });
   ids.secretary = await makeUser(t.db, {
     municipalityId: ik,
     roles: [{ municipalityId: ik, role: "council_secretary" }],
   });
-  ids.member = await makeUser(t.db, { municipalityId: ik, roles: [{ municipalityId: ik, role: "council_member" }] });
+  ids.member = await makeUser(t.db, {
+    municipalityId: ik,
+    roles: [{ municipalityId: ik, role: "council_member" }],
+  });
   ids.verified = await makeUser(t.db, { municipalityId: ik, verifiedIn: [{ municipalityId: ik }] });
   ids.unverified = await makeUser(t.db, { email: "plain@test.kg", municipalityId: ik });
   ids.otherOfficial = await makeUser(t.db, {
@@ -92,21 +98,42 @@ const MATRIX: Record<Action, Who[]> = {
   "protocol.decide": ["secretary"],
   "protocol.councilRead": ["official", "secretary", "member"],
   "comment.create": ["verified"],
-  "comment.report": ["admin", "official", "secretary", "member", "verified", "unverified", "otherOfficial"],
+  "comment.report": [
+    "admin",
+    "official",
+    "secretary",
+    "member",
+    "verified",
+    "unverified",
+    "otherOfficial",
+  ],
   "vote.cast": ["verified"],
-  "account.self": ["admin", "official", "secretary", "member", "verified", "unverified", "otherOfficial"],
+  "account.self": [
+    "admin",
+    "official",
+    "secretary",
+    "member",
+    "verified",
+    "unverified",
+    "otherOfficial",
+  ],
 };
 
 describe("permission matrix: every role × every action in Issyk-Kul", () => {
   for (const [action, allowed] of Object.entries(MATRIX) as [Action, Who[]][]) {
     it(action, () => {
       const resource = { municipalityId: places.issykKul.id };
-      for (const w of WHO) expect(can(users[w], action, resource), `${w} ${action}`).toBe(allowed.includes(w));
+      for (const w of WHO)
+        expect(can(users[w], action, resource), `${w} ${action}`).toBe(allowed.includes(w));
     });
   }
   it("the official of Sary-Oi has the official actions there, and only there", () => {
-    expect(can(users.otherOfficial, "registry.import", { municipalityId: places.saryOi.id })).toBe(true);
-    expect(can(users.official, "registry.import", { municipalityId: places.saryOi.id })).toBe(false);
+    expect(can(users.otherOfficial, "registry.import", { municipalityId: places.saryOi.id })).toBe(
+      true,
+    );
+    expect(can(users.official, "registry.import", { municipalityId: places.saryOi.id })).toBe(
+      false,
+    );
   });
   it("unverified residents may comment only where the municipality allows it", () => {
     const r = { municipalityId: places.issykKul.id, unverifiedMayComment: true };
@@ -131,11 +158,20 @@ describe("real loaders and actions refuse whoever may not", () => {
         const r = await invoke(fn, url, { cookie: cookies[w] });
         expect(r.status, `${w} ${url}`).toBe(expectFor(["admin"], w, 200));
       }
-      const s = await invoke(adminSettings.action, `/ky/admin/municipalities/${places.issykKul.id}`, {
-        cookie: cookies[w],
-        params: { id: String(places.issykKul.id) },
-        form: { minNoticeDays: "15", minCommentDays: "14", minVotingAge: "18", inPersonQuorum: "20" },
-      });
+      const s = await invoke(
+        adminSettings.action,
+        `/ky/admin/municipalities/${places.issykKul.id}`,
+        {
+          cookie: cookies[w],
+          params: { id: String(places.issykKul.id) },
+          form: {
+            minNoticeDays: "15",
+            minCommentDays: "14",
+            minVotingAge: "18",
+            inPersonQuorum: "20",
+          },
+        },
+      );
       expect(s.status, `${w} settings`).toBe(expectFor(["admin"], w, 200));
       const g = await invoke(adminRoles.action, "/ky/admin/roles", {
         cookie: cookies[w],
@@ -175,17 +211,32 @@ describe("roles and invitations", () => {
   it("grants and revokes a role to an existing account, with audit entries", async () => {
     const g = await invoke(adminRoles.action, "/ru/admin/roles", {
       cookie: cookies.admin,
-      form: { intent: "grant", login: "plain@test.kg", municipalityId: String(places.saryOi.id), role: "council_member" },
+      form: {
+        intent: "grant",
+        login: "plain@test.kg",
+        municipalityId: String(places.saryOi.id),
+        role: "council_member",
+      },
     });
     expect(g.data.ok).toBe(true);
     const dup = await invoke(adminRoles.action, "/ru/admin/roles", {
       cookie: cookies.admin,
-      form: { intent: "grant", login: "plain@test.kg", municipalityId: String(places.saryOi.id), role: "council_member" },
+      form: {
+        intent: "grant",
+        login: "plain@test.kg",
+        municipalityId: String(places.saryOi.id),
+        role: "council_member",
+      },
     });
     expect(dup.status).toBe(400);
     const missing = await invoke(adminRoles.action, "/ru/admin/roles", {
       cookie: cookies.admin,
-      form: { intent: "grant", login: "nobody@test.kg", municipalityId: String(places.saryOi.id), role: "official" },
+      form: {
+        intent: "grant",
+        login: "nobody@test.kg",
+        municipalityId: String(places.saryOi.id),
+        role: "official",
+      },
     });
     expect(missing.status).toBe(400);
     expect(missing.data.errors.login[0]).toMatch(/приглашение/);
@@ -200,17 +251,31 @@ describe("roles and invitations", () => {
       form: { intent: "revoke", roleId: String(role.id) },
     });
     expect(rv.data.ok).toBe(true);
-    const left = await t.db.selectFrom("roles").select("id").where("user_id", "=", ids.unverified).execute();
+    const left = await t.db
+      .selectFrom("roles")
+      .select("id")
+      .where("user_id", "=", ids.unverified)
+      .execute();
     expect(left).toHaveLength(0);
-    const audit = await invoke(adminAudit.loader, "/ru/admin/audit?action=role.", { cookie: cookies.admin });
-    expect(audit.data.rows.map((r: { action: string }) => r.action)).toEqual(["role.revoke", "role.grant"]);
+    const audit = await invoke(adminAudit.loader, "/ru/admin/audit?action=role.", {
+      cookie: cookies.admin,
+    });
+    expect(audit.data.rows.map((r: { action: string }) => r.action)).toEqual([
+      "role.revoke",
+      "role.grant",
+    ]);
   });
 
   it("an invitation link grants the role once and expires after 7 days", async () => {
     const mk = async () => {
       const r = await invoke(adminRoles.action, "/ky/admin/roles", {
         cookie: cookies.admin,
-        form: { intent: "invite", municipalityId: String(places.issykKul.id), role: "council_secretary", note: "Жаңы катчы" },
+        form: {
+          intent: "invite",
+          municipalityId: String(places.issykKul.id),
+          role: "council_secretary",
+          note: "Жаңы катчы",
+        },
       });
       return /\/invite\/([a-z0-9]+)$/.exec(r.data.link)![1];
     };
@@ -220,10 +285,17 @@ describe("roles and invitations", () => {
     const page = await invoke(invite.loader, `/ky/invite/${token}`, { params: { token } });
     expect(page.data.invitation.role).toBe("council_secretary");
     expect(page.data.signedIn).toBe(false);
-    const anon = await invoke(invite.action, `/ky/invite/${token}`, { params: { token }, method: "POST" });
+    const anon = await invoke(invite.action, `/ky/invite/${token}`, {
+      params: { token },
+      method: "POST",
+    });
     expect(anon.status).toBe(302);
     expect(anon.location).toMatch(/^\/ky\/login\?redirectTo=/);
-    const ok = await invoke(invite.action, `/ky/invite/${token}`, { params: { token }, cookie, method: "POST" });
+    const ok = await invoke(invite.action, `/ky/invite/${token}`, {
+      params: { token },
+      cookie,
+      method: "POST",
+    });
     expect(ok.status).toBe(302);
     const u = await loadSessionUser(t.db, newcomer);
     expect(u!.roles).toEqual([{ municipalityId: places.issykKul.id, role: "council_secretary" }]);
@@ -244,8 +316,14 @@ describe("roles and invitations", () => {
       method: "POST",
     });
     expect(refused.status).toBe(400);
-    const log = await t.db.selectFrom("audit_log").select("action").where("action", "like", "invitation.%").execute();
-    expect(log.map((l) => l.action)).toEqual(expect.arrayContaining(["invitation.create", "invitation.accept"]));
+    const log = await t.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("action", "like", "invitation.%")
+      .execute();
+    expect(log.map((l) => l.action)).toEqual(
+      expect.arrayContaining(["invitation.create", "invitation.accept"]),
+    );
   });
 
   it("saves a municipality's hearing settings and refuses bad values with 400", async () => {
@@ -260,10 +338,25 @@ describe("roles and invitations", () => {
     const ok = await invoke(adminSettings.action, url, {
       cookie: cookies.admin,
       params: { id: String(places.karaSuu.id) },
-      form: { minNoticeDays: "20", minCommentDays: "21", minVotingAge: "18", inPersonQuorum: "30", unverifiedMayComment: "1" },
+      form: {
+        minNoticeDays: "20",
+        minCommentDays: "21",
+        minVotingAge: "18",
+        inPersonQuorum: "30",
+        unverifiedMayComment: "1",
+      },
     });
     expect(ok.data.ok).toBe(true);
-    const m = await t.db.selectFrom("municipalities").selectAll().where("id", "=", places.karaSuu.id).executeTakeFirstOrThrow();
-    expect(m).toMatchObject({ min_notice_days: 20, min_comment_days: 21, in_person_quorum: 30, unverified_may_comment: 1 });
+    const m = await t.db
+      .selectFrom("municipalities")
+      .selectAll()
+      .where("id", "=", places.karaSuu.id)
+      .executeTakeFirstOrThrow();
+    expect(m).toMatchObject({
+      min_notice_days: 20,
+      min_comment_days: 21,
+      in_person_quorum: 30,
+      unverified_may_comment: 1,
+    });
   });
 });

@@ -100,7 +100,11 @@ describe("password reset by email link through a real SMTP server", () => {
     });
     expect(done.status).toBe(302);
     expect(done.headers.get("set-cookie")).toMatch(/jyiyn_session=/);
-    const sessions = await t.db.selectFrom("sessions").select("id").where("user_id", "=", id).execute();
+    const sessions = await t.db
+      .selectFrom("sessions")
+      .select("id")
+      .where("user_id", "=", id)
+      .execute();
     expect(sessions).toHaveLength(1); // only the new one
     expect(old).toBeTruthy();
     const again = await invoke(resetTokenRoute.action, `/ru/reset/${token}`, {
@@ -178,7 +182,11 @@ describe("password reset code issued in person", () => {
     expect(r.status).toBe(200);
     const code = r.data.code as string;
     expect(code).toMatch(/^\d{8}$/);
-    const stored = await t.db.selectFrom("password_resets").selectAll().where("user_id", "=", resident).execute();
+    const stored = await t.db
+      .selectFrom("password_resets")
+      .selectAll()
+      .where("user_id", "=", resident)
+      .execute();
     expect(stored[0].kind).toBe("official_code");
     expect(stored[0].token_hash).not.toContain(code);
     expect(stored[0].created_by).toBe(official);
@@ -201,17 +209,25 @@ describe("password reset code issued in person", () => {
     const other = await makeUser(t.db, {
       roles: [{ municipalityId: places.saryOi.id, role: "official" }],
     });
-    await makeUser(t.db, { email: null, phone: "+996777003344", municipalityId: places.issykKul.id });
+    await makeUser(t.db, {
+      email: null,
+      phone: "+996777003344",
+      municipalityId: places.issykKul.id,
+    });
     const cookie = await sessionCookieFor(t.db, other);
     const own = await invoke(officeRoute.action, `/ky/office/residents?m=${places.saryOi.id}`, {
       cookie,
       form: { intent: "resetCode", phone: "+996777003344" },
     });
     expect(own.status).toBe(400);
-    const foreign = await invoke(officeRoute.action, `/ky/office/residents?m=${places.issykKul.id}`, {
-      cookie,
-      form: { intent: "resetCode", phone: "+996777003344" },
-    });
+    const foreign = await invoke(
+      officeRoute.action,
+      `/ky/office/residents?m=${places.issykKul.id}`,
+      {
+        cookie,
+        form: { intent: "resetCode", phone: "+996777003344" },
+      },
+    );
     expect(foreign.status).toBe(403);
   });
 });

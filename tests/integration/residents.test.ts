@@ -92,9 +92,19 @@ describe("the resident list CSV", () => {
       params: { id: String(id) },
     });
     expect(page.status).toBe(200);
-    expect(page.data.imp).toMatchObject({ status: "done", total: 8, accepted: 3, rejected: 5, processed: 8 });
+    expect(page.data.imp).toMatchObject({
+      status: "done",
+      total: 8,
+      accepted: 3,
+      rejected: 5,
+      processed: 8,
+    });
     expect(page.data.imp.errors.map((e: { line: number }) => e.line)).toEqual([4, 5, 6, 7, 8]);
-    const entries = await t.db.selectFrom("registry_entries").selectAll().where("import_id", "=", id).execute();
+    const entries = await t.db
+      .selectFrom("registry_entries")
+      .selectAll()
+      .where("import_id", "=", id)
+      .execute();
     expect(entries).toHaveLength(3);
     const secret = env().registrySecret;
     expect(entries.map((e) => e.person_hash)).toContain(
@@ -124,7 +134,12 @@ describe("the resident list CSV", () => {
     expect(first!.status).toBe("running");
     await done;
     const last = await getImport(t.db, importId);
-    expect(last).toMatchObject({ status: "done", processed: 20_000, accepted: 20_000, rejected: 0 });
+    expect(last).toMatchObject({
+      status: "done",
+      processed: 20_000,
+      accepted: 20_000,
+      rejected: 0,
+    });
     expect(Date.now() - started).toBeLessThan(25_000);
   }, 60_000);
 
@@ -142,7 +157,9 @@ describe("the resident list CSV", () => {
         headers: { cookie },
         body: fd,
       });
-      const r = await officeRoute.action({ request, params: { lang: "ky" }, context: {} }).catch((e) => e);
+      const r = await officeRoute
+        .action({ request, params: { lang: "ky" }, context: {} })
+        .catch((e) => e);
       expect((r as Response).status).toBe(403);
     }
     const anon = await invoke(officeRoute.loader, `/ky/office/residents?m=${places.issykKul.id}`);
@@ -181,7 +198,11 @@ describe("verification by the resident", () => {
     });
     expect(ok.status).toBe(200);
     expect(ok.data.ok).toBe(true);
-    const v = await t.db.selectFrom("verifications").selectAll().where("user_id", "=", a).executeTakeFirstOrThrow();
+    const v = await t.db
+      .selectFrom("verifications")
+      .selectAll()
+      .where("user_id", "=", a)
+      .executeTakeFirstOrThrow();
     expect(v).toMatchObject({ method: "registry", birth_date: "1985-09-17", revoked_at: null });
     expect(v.village_id).toBe(places.issykKul.villages.chongTash);
 
@@ -236,7 +257,11 @@ describe("verification by an official", () => {
       form: { intent: "verify", login: "inperson@test.kg", pin, birthDate: "24.12.2001" },
     });
     expect(ok.status).toBe(200);
-    const v = await t.db.selectFrom("verifications").selectAll().where("user_id", "=", r).executeTakeFirstOrThrow();
+    const v = await t.db
+      .selectFrom("verifications")
+      .selectAll()
+      .where("user_id", "=", r)
+      .executeTakeFirstOrThrow();
     expect(v).toMatchObject({ method: "in_person", verified_by: official });
     expect(v.created_at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     const page = await invoke(officeRoute.loader, url, { cookie });
@@ -252,7 +277,11 @@ describe("verification by an official", () => {
       form: { intent: "revoke", verificationId: String(v.id), reason: "көчүп кеткен" },
     });
     expect(rv.status).toBe(200);
-    const after = await t.db.selectFrom("verifications").selectAll().where("id", "=", v.id).executeTakeFirstOrThrow();
+    const after = await t.db
+      .selectFrom("verifications")
+      .selectAll()
+      .where("id", "=", v.id)
+      .executeTakeFirstOrThrow();
     expect(after.revoked_by).toBe(official);
     expect(after.revoke_reason).toBe("көчүп кеткен");
     const log = await t.db

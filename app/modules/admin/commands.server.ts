@@ -74,7 +74,15 @@ export async function grantRole(
     .where(login.kind === "email" ? "email" : "phone", "=", loginKey(login))
     .executeTakeFirst();
   if (!user) return { ok: false, error: "admin:errors.noSuchAccount" };
-  return grantRoleToUser(db, adminId, user.id, input.municipalityId, input.role, meta, "role.grant");
+  return grantRoleToUser(
+    db,
+    adminId,
+    user.id,
+    input.municipalityId,
+    input.role,
+    meta,
+    "role.grant",
+  );
 }
 
 async function grantRoleToUser(

@@ -196,10 +196,7 @@ export interface MailRow {
   nextAttemptAt: string;
 }
 
-export async function listMail(
-  db: DB,
-  opts: { status?: MailStatus } = {},
-): Promise<MailRow[]> {
+export async function listMail(db: DB, opts: { status?: MailStatus } = {}): Promise<MailRow[]> {
   let q = db.selectFrom("mail_outbox").selectAll();
   if (opts.status) q = q.where("status", "=", opts.status);
   const rows = await q.orderBy("id", "desc").limit(100).execute();

@@ -13,13 +13,26 @@ export async function villageChoices(db: DB, lang: Lang): Promise<VillageChoice[
   const rows = await db
     .selectFrom("villages as v")
     .innerJoin("municipalities as m", "m.id", "v.municipality_id")
-    .select(["v.id", "v.name_ky", "v.name_ru", "m.id as mid", "m.slug", "m.name_ky as mky", "m.name_ru as mru"])
+    .select([
+      "v.id",
+      "v.name_ky",
+      "v.name_ru",
+      "m.id as mid",
+      "m.slug",
+      "m.name_ky as mky",
+      "m.name_ru as mru",
+    ])
     .execute();
   const byM = new Map<number, VillageChoice>();
   for (const r of rows) {
     let m = byM.get(r.mid);
     if (!m) {
-      m = { municipalityId: r.mid, municipality: lang === "ky" ? r.mky : r.mru, slug: r.slug, villages: [] };
+      m = {
+        municipalityId: r.mid,
+        municipality: lang === "ky" ? r.mky : r.mru,
+        slug: r.slug,
+        villages: [],
+      };
       byM.set(r.mid, m);
     }
     m.villages.push({ id: r.id, name: lang === "ky" ? r.name_ky : r.name_ru });

@@ -14,7 +14,10 @@ export const registerSchema = z.object({
     .trim()
     .min(2, "auth:errors.nameTooShort")
     .max(80, "auth:errors.nameTooLong"),
-  villageId: z.coerce.number({ message: "auth:errors.required" }).int().positive("auth:errors.required"),
+  villageId: z.coerce
+    .number({ message: "auth:errors.required" })
+    .int()
+    .positive("auth:errors.required"),
 });
 
 export const loginSchema = z.object({

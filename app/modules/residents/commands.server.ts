@@ -166,9 +166,7 @@ export async function getImport(db: DB, id: number): Promise<ImportView | null> 
 // ---- verification by the resident -------------------------------------------------------------
 
 export type VerifyResult =
-  | { ok: true }
-  | { ok: false; error: string }
-  | { ok: false; locked: LimitState };
+  { ok: true } | { ok: false; error: string } | { ok: false; locked: LimitState };
 
 export async function verifyResident(
   db: DB,

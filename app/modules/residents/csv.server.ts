@@ -40,7 +40,12 @@ export function parseBirthDate(input: string): string | null {
 
 function splitLine(line: string): string[] {
   const delim = line.includes(";") ? ";" : line.includes("\t") ? "\t" : ",";
-  return line.split(delim).map((c) => c.trim().replace(/^"(.*)"$/, "$1").trim());
+  return line.split(delim).map((c) =>
+    c
+      .trim()
+      .replace(/^"(.*)"$/, "$1")
+      .trim(),
+  );
 }
 
 export function parseRegistryCsv(
