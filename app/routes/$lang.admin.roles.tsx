@@ -13,8 +13,8 @@ import {
   grantRole,
   revokeInvitation,
   revokeRole,
-  ROLE_NAMES,
 } from "~/modules/admin/commands.server";
+import { ROLE_NAMES } from "~/modules/admin/roles";
 import { listInvitations, listMunicipalities, listRoles } from "~/modules/admin/queries.server";
 import { grantSchema, inviteSchema } from "~/modules/admin/schemas.server";
 import { requirePermission } from "~/modules/auth/guards.server";

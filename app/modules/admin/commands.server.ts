@@ -9,7 +9,7 @@ import { now, nowIso } from "../core/clock.server";
 import { parseLogin, loginKey } from "../auth/credentials.server";
 import { hashToken, newToken } from "../auth/tokens.server";
 
-export const ROLE_NAMES: readonly RoleName[] = ["official", "council_secretary", "council_member"];
+export { ROLE_NAMES } from "./roles";
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 export interface Meta {
