@@ -7,6 +7,7 @@ const T = {
     account: "Жеке кабинет",
     register: "Катталуу",
     verifyTitle: "Жашаган жерди ырастоо",
+    verifyLink: "Жашаган жерди ырастоо",
     verified: "Жашаган жериңиз ырасталды",
     verifyBtn: "Ырастоо",
     inviteCreate: "Чакыруу түзүү",
@@ -21,6 +22,7 @@ const T = {
     account: "Личный кабинет",
     register: "Зарегистрироваться",
     verifyTitle: "Подтверждение проживания",
+    verifyLink: "Подтвердить проживание",
     verified: "Проживание подтверждено",
     verifyBtn: "Подтвердить",
     inviteCreate: "Создать приглашение",
@@ -65,7 +67,7 @@ for (const lang of ["ky", "ru"] as const) {
     test("registration with a phone, then verification with ПИН and birth date", async ({ page }) => {
       const phone = lang === "ky" ? "+996 555 000 111" : "0555 000 222";
       await register(page, lang, phone, lang === "ky" ? "Бермет Ысакова" : "Ольга Ким");
-      await page.getByRole("link", { name: T[lang].verifyTitle }).click();
+      await page.getByRole("link", { name: T[lang].verifyLink }).click();
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(T[lang].verifyTitle);
       const axe = await new AxeBuilder({ page }).analyze();
       expect(axe.violations.map((v) => v.id)).toEqual([]);
@@ -97,7 +99,7 @@ for (const lang of ["ky", "ru"] as const) {
       await expect(page.locator('input[name="login"]')).toHaveValue("deputy@jyiyn.demo");
       await signInWithForm(page, lang, "deputy@jyiyn.demo", DEMO_PASSWORD);
       await expect(page.getByRole("link", { name: "Гүлнара Садыкова" })).toBeVisible();
-      await page.getByRole("button", { name: T[lang].signOut }).click();
+      await page.getByRole("button", { name: T[lang].signOut, exact: true }).click();
       await expect(page.getByRole("link", { name: "Гүлнара Садыкова" })).toHaveCount(0);
     });
 
@@ -145,7 +147,7 @@ for (const lang of ["ky", "ru"] as const) {
     test("password reset by an emailed link (read from the outbox)", async ({ page }) => {
       const email = `reset-${lang}@e2e.kg`;
       await register(page, lang, email, lang === "ky" ? "Тынара" : "Тимур");
-      await page.getByRole("button", { name: T[lang].signOut }).click();
+      await page.getByRole("button", { name: T[lang].signOut, exact: true }).click();
       await page.goto(`/${lang}/reset`);
       await page.locator('input[name="login"]').fill(email);
       await page.getByRole("button", { name: T[lang].resetSend }).click();
@@ -166,7 +168,7 @@ for (const lang of ["ky", "ru"] as const) {
       await page.locator('input[name="password"]').fill("jany-syrsoz-e2e-2026");
       await page.getByRole("button", { name: T[lang].resetSave }).click();
       await expect(page).toHaveURL(new RegExp(`/${lang}/account`));
-      await page.getByRole("button", { name: T[lang].signOut }).click();
+      await page.getByRole("button", { name: T[lang].signOut, exact: true }).click();
       await signInWithForm(page, lang, email, "jany-syrsoz-e2e-2026");
       await expect(page).toHaveURL(new RegExp(`/${lang}$`));
     });
