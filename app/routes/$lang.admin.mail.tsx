@@ -18,7 +18,9 @@ export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "admin:nav.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   requireLang(params);
   await requirePermission(request, "mail.view");
-  return { mail: await listMail(await getDb()), smtp: !!env().SMTP_URL };
+  const smtp = !!env().SMTP_URL;
+  // with real delivery, an administrator must not be able to use someone's reset link
+  return { mail: await listMail(await getDb(), { redactSecrets: smtp }), smtp };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -67,10 +69,14 @@ export default function AdminMail() {
               </td>
               <td>{m.attempts}</td>
               <td>
-                <details>
-                  <summary>{t("mail.show")}</summary>
-                  <p className="pre-line">{m.text}</p>
-                </details>
+                {m.text === null ? (
+                  t("mail.hidden")
+                ) : (
+                  <details>
+                    <summary>{t("mail.show")}</summary>
+                    <p className="pre-line">{m.text}</p>
+                  </details>
+                )}
               </td>
             </tr>
           ))}

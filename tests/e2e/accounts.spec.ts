@@ -64,7 +64,9 @@ async function register(page: Page, lang: "ky" | "ru", login: string, name: stri
 
 for (const lang of ["ky", "ru"] as const) {
   test.describe(`accounts (${lang})`, () => {
-    test("registration with a phone, then verification with ПИН and birth date", async ({ page }) => {
+    test("registration with a phone, then verification with ПИН and birth date", async ({
+      page,
+    }) => {
       const phone = lang === "ky" ? "+996 555 000 111" : "0555 000 222";
       await register(page, lang, phone, lang === "ky" ? "Бермет Ысакова" : "Ольга Ким");
       await page.getByRole("link", { name: T[lang].verifyLink }).click();
@@ -123,8 +125,13 @@ for (const lang of ["ky", "ru"] as const) {
       const path = new URL(link).pathname;
       await page.goto(path);
       // not signed in: sign in first, come back, accept
-      await page.getByRole("link", { name: lang === "ky" ? "Кирүү" : "Войти" }).last().click();
-      await page.locator('input[name="login"]').fill(lang === "ky" ? "nurlan@jyiyn.demo" : "guest@jyiyn.demo");
+      await page
+        .getByRole("link", { name: lang === "ky" ? "Кирүү" : "Войти" })
+        .last()
+        .click();
+      await page
+        .locator('input[name="login"]')
+        .fill(lang === "ky" ? "nurlan@jyiyn.demo" : "guest@jyiyn.demo");
       await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
       await page.locator('form[method="post"] button[type="submit"]').first().click();
       await expect(page).toHaveURL(new RegExp(`${path}$`));

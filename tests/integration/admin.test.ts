@@ -360,3 +360,46 @@ describe("roles and invitations", () => {
     });
   });
 });
+
+describe("mail outbox page", () => {
+  it("shows logged messages, hides one-time links when mail is really sent, retries failures", async () => {
+    const { enqueueMail } = await import("~/modules/mail/outbox.server");
+    const { setEnvForTests } = await import("~/modules/core/env.server");
+    const id = await enqueueMail(t.db, {
+      to: "x@test.kg",
+      subject: "Жыйын",
+      text: "link http://x/ky/reset/secret-token",
+      kind: "password_reset",
+    });
+    await t.db
+      .updateTable("mail_outbox")
+      .set({ status: "failed", attempts: 8 })
+      .where("id", "=", id)
+      .execute();
+    const demo = await invoke(adminMail.loader, "/ru/admin/mail", { cookie: cookies.admin });
+    expect(demo.data.smtp).toBe(false);
+    expect(demo.data.mail.find((m: { id: number }) => m.id === id).text).toContain("secret-token");
+    setEnvForTests({ SMTP_URL: "smtp://127.0.0.1:2525" });
+    try {
+      const real = await invoke(adminMail.loader, "/ru/admin/mail", { cookie: cookies.admin });
+      expect(real.data.mail.find((m: { id: number }) => m.id === id).text).toBeNull();
+    } finally {
+      setEnvForTests({ SMTP_URL: "" });
+    }
+    const denied = await invoke(adminMail.action, "/ru/admin/mail", {
+      cookie: cookies.official,
+      form: { id: String(id) },
+    });
+    expect(denied.status).toBe(403);
+    await invoke(adminMail.action, "/ru/admin/mail", {
+      cookie: cookies.admin,
+      form: { id: String(id) },
+    });
+    const m = await t.db
+      .selectFrom("mail_outbox")
+      .selectAll()
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
+    expect(m).toMatchObject({ status: "pending", attempts: 0 });
+  });
+});

@@ -186,7 +186,8 @@ export interface MailRow {
   id: number;
   to: string;
   subject: string;
-  text: string;
+  /** null when hidden (a one-time link in a message really sent) */
+  text: string | null;
   kind: string;
   status: MailStatus;
   attempts: number;
@@ -196,7 +197,13 @@ export interface MailRow {
   nextAttemptAt: string;
 }
 
-export async function listMail(db: DB, opts: { status?: MailStatus } = {}): Promise<MailRow[]> {
+/** Kinds whose body holds a secret (a one-time link): hidden when real mail is sent. */
+const SECRET_KINDS = ["password_reset"];
+
+export async function listMail(
+  db: DB,
+  opts: { status?: MailStatus; redactSecrets?: boolean } = {},
+): Promise<MailRow[]> {
   let q = db.selectFrom("mail_outbox").selectAll();
   if (opts.status) q = q.where("status", "=", opts.status);
   const rows = await q.orderBy("id", "desc").limit(100).execute();
@@ -204,7 +211,7 @@ export async function listMail(db: DB, opts: { status?: MailStatus } = {}): Prom
     id: m.id,
     to: m.to_address,
     subject: m.subject,
-    text: m.text_body,
+    text: opts.redactSecrets && SECRET_KINDS.includes(m.kind) ? null : m.text_body,
     kind: m.kind,
     status: m.status,
     attempts: m.attempts,

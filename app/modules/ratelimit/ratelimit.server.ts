@@ -15,8 +15,9 @@ const MIN = 60_000;
 export const LIMITS = {
   signInAccount: { kind: "signin.account", max: 10, windowMs: 15 * MIN },
   signInIp: { kind: "signin.ip", max: 20, windowMs: 15 * MIN },
-  registerIp: { kind: "register.ip", max: 10, windowMs: 60 * MIN },
-  resetIp: { kind: "reset.ip", max: 10, windowMs: 60 * MIN },
+  // many villagers share one mobile-carrier address: registration and reset allow more per address
+  registerIp: { kind: "register.ip", max: 30, windowMs: 60 * MIN },
+  resetIp: { kind: "reset.ip", max: 20, windowMs: 60 * MIN },
   resetAccount: { kind: "reset.account", max: 5, windowMs: 60 * MIN },
   verifyAccount: { kind: "verify.account", max: 5, windowMs: 60 * MIN },
   inviteIp: { kind: "invite.ip", max: 20, windowMs: 15 * MIN },
@@ -68,6 +69,8 @@ export async function recordAttempt(db: DB, limit: Limit, key: string | null | u
     .insertInto("attempts")
     .values({ kind: limit.kind, key, created_at: now().toISOString() })
     .execute();
+  // now and then, forget attempts older than a day (no separate job needed)
+  if (Math.random() < 0.01) await pruneAttempts(db);
 }
 
 export async function clearAttempts(db: DB, limit: Limit, key: string) {
