@@ -182,7 +182,7 @@ for (const lang of ["ky", "ru"] as const) {
   });
 }
 
-test("the login and registration forms work without JavaScript", async ({ browser }) => {
+test("the login form works without JavaScript", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await signInWithForm(page, "ru", "secretary@jyiyn.demo", DEMO_PASSWORD);
@@ -220,4 +220,79 @@ test("a POST with a foreign Origin is refused with 403", async ({ request }) => 
     maxRedirects: 0,
   });
   expect(same.status()).toBe(400);
+});
+
+test("registration works without JavaScript, errors shown with what was typed", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/ky/register");
+  await page.locator('input[name="login"]').fill("nojs@e2e.kg");
+  await page.locator('input[name="password"]').fill("1234567890");
+  await page.locator('input[name="displayName"]').fill("Жылдыз");
+  await page.locator('select[name="villageId"]').selectOption(villageId("Чоң-Таш"));
+  await page.getByRole("button", { name: "Катталуу", exact: true }).click();
+  await expect(page.getByText("Бул сырсөз өтө кеңири тараган")).toBeVisible();
+  await expect(page.locator('input[name="displayName"]')).toHaveValue("Жылдыз");
+  await expect(page.locator('input[name="password"]')).toHaveAttribute("aria-invalid", "true");
+  await page.locator('input[name="password"]').fill("bir-kyzyl-alma-2026");
+  await page.getByRole("button", { name: "Катталуу", exact: true }).click();
+  await expect(page).toHaveURL(/\/ky\/account$/);
+  await context.close();
+});
+
+test("an official imports the resident list, verifies in person and issues a reset code", async ({
+  browser,
+}) => {
+  const official = await browser.newContext();
+  await signInAs(official, "official@jyiyn.demo");
+  const p = await official.newPage();
+  await p.goto("/ru/office/residents");
+  const csv = [
+    "ПИН;Дата рождения;Село",
+    "10101198000001;01.01.1980;Ак-Булуң",
+    "10101198000002;02.01.1980;Ак-Булуң",
+    "10202198100003;02.02.1981;Жок-Айыл",
+  ].join("\n");
+  await p
+    .locator('input[name="file"]')
+    .setInputFiles({ name: "tizme.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await p.getByRole("button", { name: "Загрузить" }).click();
+  await expect(p).toHaveURL(/\/ru\/office\/residents\/imports\/\d+/);
+  await expect(p.getByText("Принято строк: 1, отклонено: 2.")).toBeVisible();
+  const rejected = p.getByRole("table");
+  await expect(rejected.getByRole("cell", { name: "3", exact: true })).toBeVisible();
+  await expect(rejected.getByRole("cell", { name: "4", exact: true })).toBeVisible();
+
+  // a phone resident registers, then comes in person
+  const resident = await browser.newContext();
+  const rp = await resident.newPage();
+  await register(rp, "ru", "+996 777 55 44 33", "Азиз Тургунов");
+
+  await p.goto("/ru/office/residents");
+  const vf = p.locator("form", { has: p.locator('input[value="verify"]') });
+  await vf.locator('input[name="login"]').fill("+996777554433");
+  await vf.locator('input[name="pin"]').fill("10101198000001");
+  await vf.locator('input[name="birthDate"]').fill("01.01.1980");
+  await vf.getByRole("button", { name: "Подтвердить жителя" }).click();
+  await expect(p.getByText("Житель подтверждён.")).toBeVisible();
+  await expect(p.getByRole("cell", { name: /Азиз Тургунов/ })).toBeVisible();
+
+  const cf = p.locator("form", { has: p.locator('input[value="resetCode"]') });
+  await cf.locator('input[name="phone"]').fill("0777 55 44 33");
+  await cf.getByRole("button", { name: "Выдать код" }).click();
+  const code = (await p.getByTestId("reset-code").textContent())!.trim();
+  expect(code).toMatch(/^\d{8}$/);
+  await official.close();
+
+  await rp.getByRole("button", { name: "Выйти", exact: true }).click();
+  await rp.goto("/ru/reset/code");
+  await rp.locator('input[name="phone"]').fill("+996777554433");
+  await rp.locator('input[name="code"]').fill(code);
+  await rp.locator('input[name="password"]').fill("jany-syrsoz-kod-2026");
+  await rp.getByRole("button", { name: "Сохранить пароль" }).click();
+  await expect(rp).toHaveURL(/\/ru\/account/);
+  await expect(rp.locator(".verified-badge")).toBeVisible();
+  await resident.close();
 });
