@@ -42,7 +42,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         .where("municipality_id", "=", user.municipalityId)
         .execute()
     : [];
+  const url = new URL(request.url);
   return {
+    notice: url.searchParams.has("reset")
+      ? "resetDone"
+      : url.searchParams.has("invited")
+        ? "invited"
+        : null,
     user: {
       displayName: user.displayName,
       email: user.email,
@@ -119,7 +125,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function Account() {
   const { t } = useTranslation("auth");
   const lang = useLang();
-  const { user, villages, sessions } = useLoaderData<typeof loader>();
+  const { user, villages, sessions, notice } = useLoaderData<typeof loader>();
   const res = useActionData<ActionData>();
   const pe = res?.intent === "profile" ? (res.errors ?? {}) : {};
   const pv = res?.intent === "profile" ? (res.values ?? {}) : {};
@@ -127,6 +133,7 @@ export default function Account() {
   return (
     <div className="account-page">
       <h1>{t("account.title")}</h1>
+      {notice ? <Alert tone="success">{t(`account.${notice}`)}</Alert> : null}
       <p>
         {user.email ?? user.phone} {user.verified ? <VerifiedBadge /> : null}
       </p>
