@@ -124,16 +124,19 @@ for (const lang of ["ky", "ru"] as const) {
       const page = await person.newPage();
       const path = new URL(link).pathname;
       await page.goto(path);
-      // not signed in: sign in first, come back, accept
+      // not signed in: register first (a new account), come back, accept
+      const email = `invited-${lang}@e2e.kg`;
       await page
-        .getByRole("link", { name: lang === "ky" ? "Кирүү" : "Войти" })
+        .getByRole("link", { name: lang === "ky" ? "Катталуу" : "Зарегистрироваться" })
         .last()
         .click();
+      await page.locator('input[name="login"]').fill(email);
+      await page.locator('input[name="password"]').fill("e2e-tuura-syrsoz-2026");
       await page
-        .locator('input[name="login"]')
-        .fill(lang === "ky" ? "nurlan@jyiyn.demo" : "guest@jyiyn.demo");
-      await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-      await page.locator('form[method="post"] button[type="submit"]').first().click();
+        .locator('input[name="displayName"]')
+        .fill(lang === "ky" ? "Айбек Токонов" : "Анна Ли");
+      await page.locator('select[name="villageId"]').selectOption(villageId("Чоң-Таш"));
+      await page.getByRole("button", { name: T[lang].register, exact: true }).click();
       await expect(page).toHaveURL(new RegExp(`${path}$`));
       await page.getByRole("button", { name: T[lang].accept }).click();
       await expect(page).toHaveURL(new RegExp(`/${lang}/account`));
@@ -143,7 +146,7 @@ for (const lang of ["ky", "ru"] as const) {
           .prepare(
             "select r.role from roles r join users u on u.id = r.user_id where u.email = ? and r.role = 'council_member'",
           )
-          .all(lang === "ky" ? "nurlan@jyiyn.demo" : "guest@jyiyn.demo");
+          .all(`invited-${lang}@e2e.kg`);
         expect(r.length).toBe(1);
       } finally {
         db.close();
