@@ -195,6 +195,9 @@ export async function seedAccounts(
     "  verified residents       aigul@jyiyn.demo, +996700123456, nurlan@jyiyn.demo",
     "  unverified resident      guest@jyiyn.demo",
     "Demo resident list (Issyk-Kul) for trying verification: ПИН 20905199501112, birth date 09.05.1995",
+    "  (another free entry: ПИН 11812200001314, birth date 18.12.2000; verify at /ky/account/verify)",
+    "Officials: resident list, in-person verification and reset codes at /ky/office/residents;",
+    "administrator: /ky/admin (settings, roles and invitations, audit log, mail outbox).",
   ];
   return {
     accounts: {

@@ -1,0 +1,285 @@
+/**
+ * Administration: municipalities' hearing settings, roles granted to existing accounts or by a
+ * one-time invitation link (valid 7 days). Every change goes to the audit log.
+ */
+import type { DB } from "#db/connection";
+import type { RoleName } from "#db/schema";
+import { audit } from "../audit/audit.server";
+import { now, nowIso } from "../core/clock.server";
+import { parseLogin, loginKey } from "../auth/credentials.server";
+import { hashToken, newToken } from "../auth/tokens.server";
+
+export { ROLE_NAMES } from "./roles";
+export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+export interface Meta {
+  ip?: string | null;
+}
+
+export interface MunicipalitySettings {
+  minNoticeDays: number;
+  minCommentDays: number;
+  minVotingAge: number;
+  unverifiedMayComment: boolean;
+  inPersonQuorum: number;
+}
+
+export async function updateMunicipalitySettings(
+  db: DB,
+  adminId: number,
+  municipalityId: number,
+  s: MunicipalitySettings,
+  meta: Meta,
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const res = await trx
+      .updateTable("municipalities")
+      .set({
+        min_notice_days: s.minNoticeDays,
+        min_comment_days: s.minCommentDays,
+        min_voting_age: s.minVotingAge,
+        unverified_may_comment: s.unverifiedMayComment ? 1 : 0,
+        in_person_quorum: s.inPersonQuorum,
+      })
+      .where("id", "=", municipalityId)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) return false;
+    await audit(trx, {
+      actorUserId: adminId,
+      municipalityId,
+      action: "municipality.settings",
+      targetType: "municipality",
+      targetId: municipalityId,
+      ip: meta.ip,
+      details: { ...s },
+    });
+    return true;
+  });
+}
+
+export type GrantResult = { ok: true } | { ok: false; error: string };
+
+/** Grant a role to an existing account found by email or phone. */
+export async function grantRole(
+  db: DB,
+  adminId: number,
+  input: { login: string; municipalityId: number; role: RoleName },
+  meta: Meta,
+): Promise<GrantResult> {
+  const login = parseLogin(input.login);
+  if (!login) return { ok: false, error: "admin:errors.loginInvalid" };
+  const user = await db
+    .selectFrom("users")
+    .select("id")
+    .where(login.kind === "email" ? "email" : "phone", "=", loginKey(login))
+    .executeTakeFirst();
+  if (!user) return { ok: false, error: "admin:errors.noSuchAccount" };
+  return grantRoleToUser(
+    db,
+    adminId,
+    user.id,
+    input.municipalityId,
+    input.role,
+    meta,
+    "role.grant",
+  );
+}
+
+async function grantRoleToUser(
+  db: DB,
+  grantedBy: number,
+  userId: number,
+  municipalityId: number,
+  role: RoleName,
+  meta: Meta,
+  action: string,
+): Promise<GrantResult> {
+  return db.transaction().execute(async (trx) => {
+    const existing = await trx
+      .selectFrom("roles")
+      .select("id")
+      .where("user_id", "=", userId)
+      .where("municipality_id", "=", municipalityId)
+      .where("role", "=", role)
+      .executeTakeFirst();
+    if (existing) return { ok: false, error: "admin:errors.alreadyHasRole" } as const;
+    await trx
+      .insertInto("roles")
+      .values({
+        user_id: userId,
+        municipality_id: municipalityId,
+        role,
+        granted_by: grantedBy,
+        created_at: nowIso(),
+      })
+      .execute();
+    await audit(trx, {
+      actorUserId: grantedBy,
+      municipalityId,
+      action,
+      targetType: "user",
+      targetId: userId,
+      ip: meta.ip,
+      details: { role },
+    });
+    return { ok: true } as const;
+  });
+}
+
+export async function revokeRole(
+  db: DB,
+  adminId: number,
+  roleId: number,
+  meta: Meta,
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const r = await trx.selectFrom("roles").selectAll().where("id", "=", roleId).executeTakeFirst();
+    if (!r) return false;
+    await trx.deleteFrom("roles").where("id", "=", roleId).execute();
+    await audit(trx, {
+      actorUserId: adminId,
+      municipalityId: r.municipality_id,
+      action: "role.revoke",
+      targetType: "user",
+      targetId: r.user_id,
+      ip: meta.ip,
+      details: { role: r.role },
+    });
+    return true;
+  });
+}
+
+/** A one-time invitation; the token is shown once (only its SHA-256 is stored). */
+export async function createInvitation(
+  db: DB,
+  adminId: number,
+  input: { municipalityId: number; role: RoleName; note?: string | null },
+  meta: Meta,
+): Promise<{ id: number; token: string; expiresAt: string }> {
+  const { token, hash } = newToken();
+  const t = now();
+  const expiresAt = new Date(t.getTime() + INVITATION_TTL_MS).toISOString();
+  return db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto("invitations")
+      .values({
+        token_hash: hash,
+        municipality_id: input.municipalityId,
+        role: input.role,
+        note: input.note?.trim() || null,
+        created_by: adminId,
+        created_at: t.toISOString(),
+        expires_at: expiresAt,
+        accepted_by: null,
+        accepted_at: null,
+        revoked_at: null,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await audit(trx, {
+      actorUserId: adminId,
+      municipalityId: input.municipalityId,
+      action: "invitation.create",
+      targetType: "invitation",
+      targetId: id,
+      ip: meta.ip,
+      details: { role: input.role },
+    });
+    return { id, token, expiresAt };
+  });
+}
+
+export async function revokeInvitation(db: DB, adminId: number, id: number, meta: Meta) {
+  const res = await db
+    .updateTable("invitations")
+    .set({ revoked_at: nowIso() })
+    .where("id", "=", id)
+    .where("accepted_at", "is", null)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) === 1)
+    await audit(db, {
+      actorUserId: adminId,
+      action: "invitation.revoke",
+      targetType: "invitation",
+      targetId: id,
+      ip: meta.ip,
+    });
+}
+
+export interface InvitationView {
+  id: number;
+  municipalityId: number;
+  role: RoleName;
+  note: string | null;
+  expiresAt: string;
+}
+
+/** A live invitation (not used, not revoked, not expired) by its token, or null. */
+export async function findInvitation(db: DB, token: string): Promise<InvitationView | null> {
+  const row = await db
+    .selectFrom("invitations")
+    .select(["id", "municipality_id", "role", "note", "expires_at"])
+    .where("token_hash", "=", hashToken(token))
+    .where("accepted_at", "is", null)
+    .where("revoked_at", "is", null)
+    .where("expires_at", ">", nowIso())
+    .executeTakeFirst();
+  return row
+    ? {
+        id: row.id,
+        municipalityId: row.municipality_id,
+        role: row.role,
+        note: row.note,
+        expiresAt: row.expires_at,
+      }
+    : null;
+}
+
+export async function acceptInvitation(
+  db: DB,
+  token: string,
+  userId: number,
+  meta: Meta,
+): Promise<GrantResult> {
+  return db.transaction().execute(async (trx) => {
+    const inv = await findInvitation(trx, token);
+    if (!inv) return { ok: false, error: "admin:errors.invitationInvalid" } as const;
+    const claimed = await trx
+      .updateTable("invitations")
+      .set({ accepted_by: userId, accepted_at: nowIso() })
+      .where("id", "=", inv.id)
+      .where("accepted_at", "is", null)
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1)
+      return { ok: false, error: "admin:errors.invitationInvalid" } as const;
+    const has = await trx
+      .selectFrom("roles")
+      .select("id")
+      .where("user_id", "=", userId)
+      .where("municipality_id", "=", inv.municipalityId)
+      .where("role", "=", inv.role)
+      .executeTakeFirst();
+    if (!has)
+      await trx
+        .insertInto("roles")
+        .values({
+          user_id: userId,
+          municipality_id: inv.municipalityId,
+          role: inv.role,
+          granted_by: null,
+          created_at: nowIso(),
+        })
+        .execute();
+    await audit(trx, {
+      actorUserId: userId,
+      municipalityId: inv.municipalityId,
+      action: "invitation.accept",
+      targetType: "invitation",
+      targetId: inv.id,
+      ip: meta.ip,
+      details: { role: inv.role },
+    });
+    return { ok: true } as const;
+  });
+}

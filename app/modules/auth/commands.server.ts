@@ -1,0 +1,575 @@
+/**
+ * Account commands: registration, sign-in, sessions, password change and reset, invitations.
+ * Each takes the db first; sign-in and reset answers never reveal whether an account exists.
+ */
+import type { DB } from "#db/connection";
+import { audit } from "../audit/audit.server";
+import { now, nowIso } from "../core/clock.server";
+import { env } from "../core/env.server";
+import type { Lang } from "../i18n/config";
+import { getFixedT } from "../i18n/resources.server";
+import { enqueueMail } from "../mail/outbox.server";
+import {
+  checkLimits,
+  clearAttempts,
+  LIMITS,
+  recordAttempt,
+  type LimitState,
+} from "../ratelimit/ratelimit.server";
+import { loginKey, parseLogin } from "./credentials.server";
+import { hashPassword, verifyPassword } from "./password.server";
+import {
+  createSession,
+  generateSessionToken,
+  invalidateAllSessions,
+  sessionIdFromToken,
+} from "./session.server";
+import { codeHash, hashToken, newCode, newToken } from "./tokens.server";
+
+export interface Meta {
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+export interface NewSession {
+  token: string;
+  expiresAt: string;
+  userId: number;
+}
+
+async function startSession(db: DB, userId: number, meta: Meta): Promise<NewSession> {
+  const token = generateSessionToken();
+  const row = await createSession(db, token, userId, meta);
+  return { token, expiresAt: row.expires_at, userId };
+}
+
+// ---- registration ------------------------------------------------------------------------------
+
+export interface RegisterInput {
+  login: string;
+  password: string;
+  displayName: string;
+  municipalityId: number;
+  villageId: number;
+  locale: Lang;
+}
+
+export type RegisterResult =
+  | { ok: true; session: NewSession }
+  | { ok: false; errors: Record<string, string> }
+  | { ok: false; limited: LimitState };
+
+export async function register(db: DB, input: RegisterInput, meta: Meta): Promise<RegisterResult> {
+  const limited = await checkLimits(db, [[LIMITS.registerIp, meta.ip]]);
+  if (limited.limited) return { ok: false, limited };
+  await recordAttempt(db, LIMITS.registerIp, meta.ip);
+  const login = parseLogin(input.login);
+  if (!login) return { ok: false, errors: { login: "auth:errors.loginInvalid" } };
+  const village = await db
+    .selectFrom("villages")
+    .select("id")
+    .where("id", "=", input.villageId)
+    .where("municipality_id", "=", input.municipalityId)
+    .executeTakeFirst();
+  if (!village) return { ok: false, errors: { villageId: "auth:errors.villageUnknown" } };
+  const taken = await db
+    .selectFrom("users")
+    .select("id")
+    .where(login.kind === "email" ? "email" : "phone", "=", loginKey(login))
+    .executeTakeFirst();
+  if (taken) return { ok: false, errors: { login: "auth:errors.loginTaken" } };
+  const passwordHash = await hashPassword(input.password);
+  const at = nowIso();
+  const userId = await db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto("users")
+      .values({
+        email: login.kind === "email" ? login.email : null,
+        phone: login.kind === "phone" ? login.phone : null,
+        display_name: input.displayName.trim(),
+        password_hash: passwordHash,
+        municipality_id: input.municipalityId,
+        village_id: input.villageId,
+        is_admin: 0,
+        locale: input.locale,
+        created_at: at,
+        updated_at: at,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await audit(trx, {
+      actorUserId: id,
+      municipalityId: input.municipalityId,
+      action: "auth.register",
+      targetType: "user",
+      targetId: id,
+      ip: meta.ip,
+    });
+    return id;
+  });
+  return { ok: true, session: await startSession(db, userId, meta) };
+}
+
+// ---- sign-in -----------------------------------------------------------------------------------
+
+let dummyHash: Promise<string> | undefined;
+/** A hash verified when the account does not exist, so the answer takes about as long. */
+function dummy(): Promise<string> {
+  dummyHash ??= hashPassword("jyiyn-dummy-password-for-timing");
+  return dummyHash;
+}
+
+export type SignInResult =
+  | { ok: true; session: NewSession }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "limited"; limited: LimitState };
+
+export async function signIn(
+  db: DB,
+  input: { login: string; password: string },
+  meta: Meta,
+): Promise<SignInResult> {
+  const login = parseLogin(input.login);
+  const key = login ? loginKey(login) : input.login.trim().toLowerCase().slice(0, 100);
+  const limited = await checkLimits(db, [
+    [LIMITS.signInAccount, key],
+    [LIMITS.signInIp, meta.ip],
+  ]);
+  if (limited.limited) {
+    await audit(db, {
+      actorUserId: null,
+      action: "auth.signInLimited",
+      ip: meta.ip,
+      details: { login: key },
+    });
+    return { ok: false, reason: "limited", limited };
+  }
+  const user = login
+    ? await db
+        .selectFrom("users")
+        .select(["id", "password_hash", "municipality_id"])
+        .where(login.kind === "email" ? "email" : "phone", "=", key)
+        .executeTakeFirst()
+    : undefined;
+  const good = user
+    ? await verifyPassword(user.password_hash, input.password)
+    : (await verifyPassword(await dummy(), input.password), false);
+  if (!user || !good) {
+    await recordAttempt(db, LIMITS.signInAccount, key);
+    await recordAttempt(db, LIMITS.signInIp, meta.ip);
+    await audit(db, {
+      actorUserId: null,
+      municipalityId: user?.municipality_id ?? null,
+      action: "auth.signInFailed",
+      targetType: user ? "user" : null,
+      targetId: user?.id ?? null,
+      ip: meta.ip,
+      details: { login: key },
+    });
+    return { ok: false, reason: "invalid" };
+  }
+  await clearAttempts(db, LIMITS.signInAccount, key);
+  const session = await startSession(db, user.id, meta);
+  await audit(db, {
+    actorUserId: user.id,
+    municipalityId: user.municipality_id,
+    action: "auth.signIn",
+    targetType: "user",
+    targetId: user.id,
+    ip: meta.ip,
+  });
+  return { ok: true, session };
+}
+
+export async function signOut(db: DB, sessionId: string, userId: number, meta: Meta) {
+  await db.deleteFrom("sessions").where("id", "=", sessionId).execute();
+  await audit(db, { actorUserId: userId, action: "auth.signOut", ip: meta.ip });
+}
+
+export async function signOutEverywhere(db: DB, userId: number, meta: Meta) {
+  await db.transaction().execute(async (trx) => {
+    await invalidateAllSessions(trx, userId);
+    await audit(trx, {
+      actorUserId: userId,
+      action: "auth.signOutEverywhere",
+      targetType: "user",
+      targetId: userId,
+      ip: meta.ip,
+    });
+  });
+}
+
+// ---- sessions of one account -------------------------------------------------------------------
+
+export interface SessionView {
+  /** a short public handle (first 16 hex of the id hash), never the whole id */
+  handle: string;
+  createdAt: string;
+  lastSeenAt: string;
+  ip: string | null;
+  userAgent: string | null;
+  current: boolean;
+}
+
+export async function listSessions(
+  db: DB,
+  userId: number,
+  currentId: string,
+): Promise<SessionView[]> {
+  const rows = await db
+    .selectFrom("sessions")
+    .selectAll()
+    .where("user_id", "=", userId)
+    .where("expires_at", ">", nowIso())
+    .orderBy("last_seen_at", "desc")
+    .execute();
+  return rows.map((r) => ({
+    handle: r.id.slice(0, 16),
+    createdAt: r.created_at,
+    lastSeenAt: r.last_seen_at,
+    ip: r.ip,
+    userAgent: r.user_agent,
+    current: r.id === currentId,
+  }));
+}
+
+/** Revoke one of the person's own sessions by its handle; false if none matched. */
+export async function revokeSession(
+  db: DB,
+  userId: number,
+  handle: string,
+  meta: Meta,
+): Promise<boolean> {
+  if (!/^[0-9a-f]{16}$/.test(handle)) return false;
+  const rows = await db
+    .selectFrom("sessions")
+    .select("id")
+    .where("user_id", "=", userId)
+    .where("id", "like", `${handle}%`)
+    .execute();
+  if (rows.length !== 1) return false;
+  await db.deleteFrom("sessions").where("id", "=", rows[0].id).execute();
+  await audit(db, {
+    actorUserId: userId,
+    action: "auth.sessionRevoked",
+    targetType: "session",
+    targetId: handle,
+    ip: meta.ip,
+  });
+  return true;
+}
+
+// ---- profile and password ----------------------------------------------------------------------
+
+export async function updateProfile(
+  db: DB,
+  userId: number,
+  input: { displayName: string; locale: Lang; villageId?: number | null },
+): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
+  const u = await db
+    .selectFrom("users")
+    .select(["municipality_id"])
+    .where("id", "=", userId)
+    .executeTakeFirstOrThrow();
+  let villageId: number | undefined;
+  if (input.villageId) {
+    const v = await db
+      .selectFrom("villages")
+      .select("id")
+      .where("id", "=", input.villageId)
+      .where("municipality_id", "=", u.municipality_id ?? -1)
+      .executeTakeFirst();
+    if (!v) return { ok: false, errors: { villageId: "auth:errors.villageUnknown" } };
+    villageId = v.id;
+  }
+  await db
+    .updateTable("users")
+    .set({
+      display_name: input.displayName.trim(),
+      locale: input.locale,
+      ...(villageId ? { village_id: villageId } : {}),
+      updated_at: nowIso(),
+    })
+    .where("id", "=", userId)
+    .execute();
+  return { ok: true };
+}
+
+/** Change the password; every other session is signed out. */
+export async function changePassword(
+  db: DB,
+  userId: number,
+  currentSessionId: string,
+  current: string,
+  next: string,
+  meta: Meta,
+): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
+  const u = await db
+    .selectFrom("users")
+    .select("password_hash")
+    .where("id", "=", userId)
+    .executeTakeFirstOrThrow();
+  if (!(await verifyPassword(u.password_hash, current)))
+    return { ok: false, errors: { currentPassword: "auth:errors.currentPasswordWrong" } };
+  const hash = await hashPassword(next);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("users")
+      .set({ password_hash: hash, updated_at: nowIso() })
+      .where("id", "=", userId)
+      .execute();
+    await trx
+      .deleteFrom("sessions")
+      .where("user_id", "=", userId)
+      .where("id", "!=", currentSessionId)
+      .execute();
+    await audit(trx, {
+      actorUserId: userId,
+      action: "auth.passwordChanged",
+      targetType: "user",
+      targetId: userId,
+      ip: meta.ip,
+    });
+  });
+  return { ok: true };
+}
+
+// ---- password reset ----------------------------------------------------------------------------
+
+export const RESET_LINK_TTL_MS = 60 * 60 * 1000;
+export const RESET_CODE_TTL_MS = 24 * 60 * 60 * 1000;
+
+export type ResetRequestResult = { ok: true } | { ok: false; limited: LimitState };
+
+/**
+ * Email accounts: a one-time link (valid 1 hour) through the mail outbox. The answer is the same
+ * whether or not the account exists; phone accounts get nothing (their reset is in person).
+ */
+export async function requestPasswordReset(
+  db: DB,
+  input: { login: string; lang: Lang },
+  meta: Meta,
+): Promise<ResetRequestResult> {
+  const login = parseLogin(input.login);
+  const key = login ? loginKey(login) : input.login.trim().toLowerCase().slice(0, 100);
+  const limited = await checkLimits(db, [
+    [LIMITS.resetIp, meta.ip],
+    [LIMITS.resetAccount, key],
+  ]);
+  if (limited.limited) return { ok: false, limited };
+  await recordAttempt(db, LIMITS.resetIp, meta.ip);
+  await recordAttempt(db, LIMITS.resetAccount, key);
+  const user =
+    login?.kind === "email"
+      ? await db
+          .selectFrom("users")
+          .select(["id", "email", "municipality_id"])
+          .where("email", "=", login.email)
+          .executeTakeFirst()
+      : undefined;
+  if (!user?.email) {
+    await dummy(); // similar timing
+    await audit(db, {
+      actorUserId: null,
+      action: "auth.resetRequestedUnknown",
+      ip: meta.ip,
+      details: { login: key },
+    });
+    return { ok: true };
+  }
+  const { token, hash } = newToken();
+  const t = now();
+  const link = `${env().publicUrl}/${input.lang}/reset/${token}`;
+  const tt = getFixedT(input.lang, "auth");
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("password_resets")
+      .values({
+        user_id: user.id,
+        token_hash: hash,
+        kind: "email_link",
+        created_by: null,
+        created_at: t.toISOString(),
+        expires_at: new Date(t.getTime() + RESET_LINK_TTL_MS).toISOString(),
+        used_at: null,
+      })
+      .execute();
+    await enqueueMail(trx, {
+      to: user.email!,
+      subject: tt("resetMail.subject"),
+      text: tt("resetMail.text", { link }),
+      kind: "password_reset",
+    });
+    await audit(trx, {
+      actorUserId: null,
+      municipalityId: user.municipality_id,
+      action: "auth.resetRequested",
+      targetType: "user",
+      targetId: user.id,
+      ip: meta.ip,
+    });
+  });
+  return { ok: true };
+}
+
+/** Whether a reset link is still usable (for the page that asks for the new password). */
+export async function resetLinkValid(db: DB, token: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("password_resets")
+    .select("id")
+    .where("token_hash", "=", hashToken(token))
+    .where("kind", "=", "email_link")
+    .where("used_at", "is", null)
+    .where("expires_at", ">", nowIso())
+    .executeTakeFirst();
+  return !!row;
+}
+
+async function applyReset(db: DB, resetId: number, userId: number, password: string, meta: Meta) {
+  const hash = await hashPassword(password);
+  await db.transaction().execute(async (trx) => {
+    const used = await trx
+      .updateTable("password_resets")
+      .set({ used_at: nowIso() })
+      .where("id", "=", resetId)
+      .where("used_at", "is", null)
+      .executeTakeFirst();
+    if (Number(used.numUpdatedRows) !== 1) throw new Error("reset already used");
+    await trx
+      .updateTable("users")
+      .set({ password_hash: hash, updated_at: nowIso() })
+      .where("id", "=", userId)
+      .execute();
+    await invalidateAllSessions(trx, userId);
+    await audit(trx, {
+      actorUserId: userId,
+      action: "auth.reset",
+      targetType: "user",
+      targetId: userId,
+      ip: meta.ip,
+    });
+  });
+}
+
+export async function resetPasswordWithToken(
+  db: DB,
+  token: string,
+  password: string,
+  meta: Meta,
+): Promise<{ ok: true; session: NewSession } | { ok: false }> {
+  const row = await db
+    .selectFrom("password_resets")
+    .select(["id", "user_id"])
+    .where("token_hash", "=", hashToken(token))
+    .where("kind", "=", "email_link")
+    .where("used_at", "is", null)
+    .where("expires_at", ">", nowIso())
+    .executeTakeFirst();
+  if (!row) return { ok: false };
+  await applyReset(db, row.id, row.user_id, password, meta);
+  return { ok: true, session: await startSession(db, row.user_id, meta) };
+}
+
+/** Phone accounts: an official of the person's municipality issues a one-time code in person. */
+export async function issueResetCode(
+  db: DB,
+  officialId: number,
+  municipalityId: number,
+  phoneInput: string,
+  meta: Meta,
+): Promise<{ ok: true; code: string; expiresAt: string } | { ok: false; error: string }> {
+  const login = parseLogin(phoneInput);
+  if (login?.kind !== "phone") return { ok: false, error: "residents:errors.phoneInvalid" };
+  const user = await db
+    .selectFrom("users")
+    .select(["id", "municipality_id"])
+    .where("phone", "=", login.phone)
+    .executeTakeFirst();
+  if (!user || user.municipality_id !== municipalityId)
+    return { ok: false, error: "residents:errors.phoneNotHere" };
+  const code = newCode();
+  const t = now();
+  const expiresAt = new Date(t.getTime() + RESET_CODE_TTL_MS).toISOString();
+  await db.transaction().execute(async (trx) => {
+    // earlier codes for this person stop working
+    await trx
+      .updateTable("password_resets")
+      .set({ used_at: t.toISOString() })
+      .where("user_id", "=", user.id)
+      .where("kind", "=", "official_code")
+      .where("used_at", "is", null)
+      .execute();
+    await trx
+      .insertInto("password_resets")
+      .values({
+        user_id: user.id,
+        token_hash: codeHash(user.id, code),
+        kind: "official_code",
+        created_by: officialId,
+        created_at: t.toISOString(),
+        expires_at: expiresAt,
+        used_at: null,
+      })
+      .execute();
+    await audit(trx, {
+      actorUserId: officialId,
+      municipalityId,
+      action: "auth.resetCodeIssued",
+      targetType: "user",
+      targetId: user.id,
+      ip: meta.ip,
+    });
+  });
+  return { ok: true, code, expiresAt };
+}
+
+export async function resetPasswordWithCode(
+  db: DB,
+  input: { phone: string; code: string; password: string },
+  meta: Meta,
+): Promise<{ ok: true; session: NewSession } | { ok: false; limited?: LimitState }> {
+  const login = parseLogin(input.phone);
+  const key = login ? loginKey(login) : input.phone.trim().slice(0, 40);
+  const limited = await checkLimits(db, [
+    [LIMITS.resetIp, meta.ip],
+    [LIMITS.resetAccount, key],
+  ]);
+  if (limited.limited) return { ok: false, limited };
+  const user =
+    login?.kind === "phone"
+      ? await db
+          .selectFrom("users")
+          .select("id")
+          .where("phone", "=", login.phone)
+          .executeTakeFirst()
+      : undefined;
+  const row = user
+    ? await db
+        .selectFrom("password_resets")
+        .select(["id", "user_id"])
+        .where("token_hash", "=", codeHash(user.id, input.code))
+        .where("kind", "=", "official_code")
+        .where("used_at", "is", null)
+        .where("expires_at", ">", nowIso())
+        .executeTakeFirst()
+    : undefined;
+  if (!row) {
+    await recordAttempt(db, LIMITS.resetIp, meta.ip);
+    await recordAttempt(db, LIMITS.resetAccount, key);
+    await audit(db, {
+      actorUserId: null,
+      action: "auth.resetCodeFailed",
+      ip: meta.ip,
+      details: { login: key },
+    });
+    return { ok: false };
+  }
+  await applyReset(db, row.id, row.user_id, input.password, meta);
+  return { ok: true, session: await startSession(db, row.user_id, meta) };
+}
+
+// ---- helpers for routes ------------------------------------------------------------------------
+
+export function currentSessionId(token: string): string {
+  return sessionIdFromToken(token);
+}

@@ -1,0 +1,409 @@
+/**
+ * Residence verification: the resident list import (chunked, with progress), verification by ПИН
+ * and birth date (5 failed attempts in an hour lock it), in-person verification and revocation by
+ * an official. Only HMAC-SHA256(ПИН|birth date) is stored, never the ПИН.
+ */
+import type { DB } from "#db/connection";
+import { audit } from "../audit/audit.server";
+import { nowIso } from "../core/clock.server";
+import { env } from "../core/env.server";
+import { loginKey, parseLogin } from "../auth/credentials.server";
+import { checkLimit, LIMITS, recordAttempt, type LimitState } from "../ratelimit/ratelimit.server";
+import { parseRegistryCsv, type CsvError, type CsvRow } from "./csv.server";
+import { birthDateFromPin, personHash } from "./hash.server";
+
+export interface Meta {
+  ip?: string | null;
+}
+
+export const IMPORT_CHUNK = 500;
+/** rejected rows kept with their line numbers (the count is always complete) */
+export const MAX_KEPT_ERRORS = 1000;
+
+export async function villagesOf(db: DB, municipalityId: number) {
+  const rows = await db
+    .selectFrom("villages")
+    .select(["id", "name_ky", "name_ru"])
+    .where("municipality_id", "=", municipalityId)
+    .execute();
+  return rows.map((v) => ({ id: v.id, names: [v.name_ky, v.name_ru] }));
+}
+
+/**
+ * Validate the whole file, record an import row with its total, then store the good rows in chunks
+ * (updating processed_rows after each, so the status page shows progress). Returns at once with
+ * the import id; `done` settles when every chunk is stored (the route does not wait for it).
+ */
+export async function startRegistryImport(
+  db: DB,
+  officialId: number,
+  municipalityId: number,
+  file: { name: string; text: string },
+  meta: Meta,
+): Promise<{ importId: number; done: Promise<void> }> {
+  const parsed = parseRegistryCsv(file.text, await villagesOf(db, municipalityId));
+  const at = nowIso();
+  const { id } = await db
+    .insertInto("registry_imports")
+    .values({
+      municipality_id: municipalityId,
+      uploaded_by: officialId,
+      file_name: file.name.slice(0, 200) || "residents.csv",
+      status: "running",
+      total_rows: parsed.total,
+      processed_rows: parsed.errors.length,
+      accepted_rows: 0,
+      rejected_rows: parsed.errors.length,
+      errors_json: JSON.stringify(parsed.errors.slice(0, MAX_KEPT_ERRORS)),
+      created_at: at,
+      finished_at: null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await audit(db, {
+    actorUserId: officialId,
+    municipalityId,
+    action: "registry.import",
+    targetType: "registry_import",
+    targetId: id,
+    ip: meta.ip,
+    details: { file: file.name, rows: parsed.total, rejected: parsed.errors.length },
+  });
+  const done = runImport(db, id, municipalityId, parsed.rows).catch(async (error) => {
+    await db
+      .updateTable("registry_imports")
+      .set({ status: "failed", finished_at: nowIso() })
+      .where("id", "=", id)
+      .execute();
+    throw error;
+  });
+  return { importId: id, done };
+}
+
+async function runImport(db: DB, importId: number, municipalityId: number, rows: CsvRow[]) {
+  const secret = env().registrySecret;
+  for (let i = 0; i < rows.length; i += IMPORT_CHUNK) {
+    const chunk = rows.slice(i, i + IMPORT_CHUNK);
+    const at = nowIso();
+    // one row per person in a chunk (PostgreSQL refuses to update a row twice in one statement)
+    const unique = new Map<string, CsvRow>();
+    for (const r of chunk) unique.set(personHash(r.pin, r.birthDate, secret), r);
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto("registry_entries")
+        .values(
+          [...unique].map(([hash, r]) => ({
+            municipality_id: municipalityId,
+            village_id: r.villageId,
+            person_hash: hash,
+            birth_date: r.birthDate,
+            import_id: importId,
+            created_at: at,
+          })),
+        )
+        .onConflict((oc) =>
+          oc.columns(["municipality_id", "person_hash"]).doUpdateSet((eb) => ({
+            village_id: eb.ref("excluded.village_id"),
+            import_id: eb.ref("excluded.import_id"),
+          })),
+        )
+        .execute();
+      await trx
+        .updateTable("registry_imports")
+        .set((eb) => ({
+          processed_rows: eb("processed_rows", "+", chunk.length),
+          accepted_rows: eb("accepted_rows", "+", chunk.length),
+        }))
+        .where("id", "=", importId)
+        .execute();
+    });
+    // let other requests through between chunks
+    await new Promise((r) => setImmediate(r));
+  }
+  await db
+    .updateTable("registry_imports")
+    .set({ status: "done", finished_at: nowIso() })
+    .where("id", "=", importId)
+    .execute();
+}
+
+export interface ImportView {
+  id: number;
+  municipalityId: number;
+  fileName: string;
+  status: "running" | "done" | "failed";
+  total: number;
+  processed: number;
+  accepted: number;
+  rejected: number;
+  errors: CsvError[];
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export async function getImport(db: DB, id: number): Promise<ImportView | null> {
+  const r = await db
+    .selectFrom("registry_imports")
+    .selectAll()
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!r) return null;
+  return {
+    id: r.id,
+    municipalityId: r.municipality_id,
+    fileName: r.file_name,
+    status: r.status,
+    total: r.total_rows,
+    processed: r.processed_rows,
+    accepted: r.accepted_rows,
+    rejected: r.rejected_rows,
+    errors: JSON.parse(r.errors_json) as CsvError[],
+    createdAt: r.created_at,
+    finishedAt: r.finished_at,
+  };
+}
+
+// ---- verification by the resident -------------------------------------------------------------
+
+export type VerifyResult =
+  { ok: true } | { ok: false; error: string } | { ok: false; locked: LimitState };
+
+export async function verifyResident(
+  db: DB,
+  userId: number,
+  input: { pin: string; birthDate: string },
+  meta: Meta,
+): Promise<VerifyResult> {
+  const user = await db
+    .selectFrom("users")
+    .select(["municipality_id"])
+    .where("id", "=", userId)
+    .executeTakeFirstOrThrow();
+  const m = user.municipality_id;
+  if (!m) return { ok: false, error: "residents:errors.noMunicipality" };
+  const key = String(userId);
+  const locked = await checkLimit(db, LIMITS.verifyAccount, key);
+  if (locked.limited) return { ok: false, locked };
+  const live = await db
+    .selectFrom("verifications")
+    .select("id")
+    .where("user_id", "=", userId)
+    .where("municipality_id", "=", m)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
+  if (live) return { ok: false, error: "residents:errors.alreadyVerified" };
+
+  const hash = personHash(input.pin, input.birthDate, env().registrySecret);
+  const entry =
+    birthDateFromPin(input.pin) === input.birthDate
+      ? await db
+          .selectFrom("registry_entries")
+          .select(["village_id", "birth_date"])
+          .where("municipality_id", "=", m)
+          .where("person_hash", "=", hash)
+          .executeTakeFirst()
+      : undefined;
+  const fail = async (error: string) => {
+    await recordAttempt(db, LIMITS.verifyAccount, key);
+    await audit(db, {
+      actorUserId: userId,
+      municipalityId: m,
+      action: "verification.failed",
+      targetType: "user",
+      targetId: userId,
+      ip: meta.ip,
+      details: { reason: error.split(".").pop() },
+    });
+    return { ok: false, error } as const;
+  };
+  if (!entry) return fail("residents:errors.notInList");
+  const taken = await db
+    .selectFrom("verifications")
+    .select("id")
+    .where("municipality_id", "=", m)
+    .where("person_hash", "=", hash)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
+  if (taken) return fail("residents:errors.personTaken");
+  await db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto("verifications")
+      .values({
+        user_id: userId,
+        municipality_id: m,
+        village_id: entry.village_id,
+        person_hash: hash,
+        birth_date: entry.birth_date,
+        method: "registry",
+        verified_by: null,
+        created_at: nowIso(),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await audit(trx, {
+      actorUserId: userId,
+      municipalityId: m,
+      action: "verification.registry",
+      targetType: "verification",
+      targetId: id,
+      ip: meta.ip,
+    });
+  });
+  return { ok: true };
+}
+
+// ---- by an official ---------------------------------------------------------------------------
+
+/** Verify a resident who came in person (the official reads ПИН and birth date off the ID). */
+export async function verifyInPerson(
+  db: DB,
+  officialId: number,
+  municipalityId: number,
+  input: { login: string; pin: string; birthDate: string },
+  meta: Meta,
+): Promise<{ ok: true } | { ok: false; error: string }> {
+  const login = parseLogin(input.login);
+  if (!login) return { ok: false, error: "residents:errors.loginInvalid" };
+  const user = await db
+    .selectFrom("users")
+    .select(["id", "municipality_id", "village_id"])
+    .where(login.kind === "email" ? "email" : "phone", "=", loginKey(login))
+    .executeTakeFirst();
+  if (!user || user.municipality_id !== municipalityId)
+    return { ok: false, error: "residents:errors.accountNotHere" };
+  if (birthDateFromPin(input.pin) !== input.birthDate)
+    return { ok: false, error: "residents:errors.birthDateMismatch" };
+  const hash = personHash(input.pin, input.birthDate, env().registrySecret);
+  const clash = await db
+    .selectFrom("verifications")
+    .select(["id", "user_id"])
+    .where("municipality_id", "=", municipalityId)
+    .where("revoked_at", "is", null)
+    .where((eb) => eb.or([eb("person_hash", "=", hash), eb("user_id", "=", user.id)]))
+    .execute();
+  if (clash.some((c) => c.user_id === user.id))
+    return { ok: false, error: "residents:errors.alreadyVerified" };
+  if (clash.length) return { ok: false, error: "residents:errors.personTaken" };
+  await db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto("verifications")
+      .values({
+        user_id: user.id,
+        municipality_id: municipalityId,
+        village_id: user.village_id,
+        person_hash: hash,
+        birth_date: input.birthDate,
+        method: "in_person",
+        verified_by: officialId,
+        created_at: nowIso(),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await audit(trx, {
+      actorUserId: officialId,
+      municipalityId,
+      action: "verification.inPerson",
+      targetType: "user",
+      targetId: user.id,
+      ip: meta.ip,
+      details: { verificationId: id },
+    });
+  });
+  return { ok: true };
+}
+
+export async function revokeVerification(
+  db: DB,
+  officialId: number,
+  municipalityId: number,
+  verificationId: number,
+  reason: string,
+  meta: Meta,
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const res = await trx
+      .updateTable("verifications")
+      .set({ revoked_at: nowIso(), revoked_by: officialId, revoke_reason: reason.trim() || null })
+      .where("id", "=", verificationId)
+      .where("municipality_id", "=", municipalityId)
+      .where("revoked_at", "is", null)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) return false;
+    await audit(trx, {
+      actorUserId: officialId,
+      municipalityId,
+      action: "verification.revoke",
+      targetType: "verification",
+      targetId: verificationId,
+      ip: meta.ip,
+      details: { reason },
+    });
+    return true;
+  });
+}
+
+export interface VerificationRow {
+  id: number;
+  userId: number;
+  displayName: string;
+  login: string;
+  village: string | null;
+  method: "registry" | "in_person";
+  verifiedBy: string | null;
+  createdAt: string;
+}
+
+export async function listVerifications(
+  db: DB,
+  municipalityId: number,
+  lang: "ky" | "ru",
+): Promise<VerificationRow[]> {
+  const rows = await db
+    .selectFrom("verifications as v")
+    .innerJoin("users as u", "u.id", "v.user_id")
+    .leftJoin("users as o", "o.id", "v.verified_by")
+    .leftJoin("villages as vl", "vl.id", "v.village_id")
+    .select([
+      "v.id",
+      "v.user_id",
+      "v.method",
+      "v.created_at",
+      "u.display_name",
+      "u.email",
+      "u.phone",
+      "o.display_name as official",
+      "vl.name_ky",
+      "vl.name_ru",
+    ])
+    .where("v.municipality_id", "=", municipalityId)
+    .where("v.revoked_at", "is", null)
+    .orderBy("v.id", "desc")
+    .limit(500)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    userId: r.user_id,
+    displayName: r.display_name,
+    login: r.email ?? r.phone ?? "",
+    village: (lang === "ky" ? r.name_ky : r.name_ru) ?? null,
+    method: r.method,
+    verifiedBy: r.official,
+    createdAt: r.created_at,
+  }));
+}
+
+export async function registryStats(db: DB, municipalityId: number) {
+  const r = await db
+    .selectFrom("registry_entries")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .where("municipality_id", "=", municipalityId)
+    .executeTakeFirstOrThrow();
+  const imports = await db
+    .selectFrom("registry_imports")
+    .select(["id", "file_name", "status", "total_rows", "rejected_rows", "created_at"])
+    .where("municipality_id", "=", municipalityId)
+    .orderBy("id", "desc")
+    .limit(10)
+    .execute();
+  return { entries: Number(r.n), imports };
+}

@@ -1,0 +1,264 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Alert, Button, Field, SelectField, Table } from "~/components/ui";
+import {
+  changePassword,
+  listSessions,
+  revokeSession,
+  signOutEverywhere,
+  updateProfile,
+} from "~/modules/auth/commands.server";
+import { getSession, requirePermission } from "~/modules/auth/guards.server";
+import { metaOf } from "~/modules/auth/http.server";
+import { changePasswordSchema, profileSchema } from "~/modules/auth/schemas.server";
+import { clearSessionCookie } from "~/modules/auth/session.server";
+import { getDb } from "~/modules/core/db.server";
+import { env } from "~/modules/core/env.server";
+import { formatDateTime } from "~/modules/format/format";
+import { parseForm, type FieldErrors, type FormValues } from "~/modules/forms/validate.server";
+import { useLang } from "~/modules/i18n/hooks";
+import { pageMeta } from "~/modules/i18n/meta";
+import { requireLang, tFor } from "~/modules/i18n/route.server";
+import { VerifiedBadge } from "~/modules/residents/VerifiedBadge";
+
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "auth:account.title");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const lang = requireLang(params);
+  const user = await requirePermission(request, "account.self");
+  const s = (await getSession(request))!;
+  const db = await getDb();
+  const villages = user.municipalityId
+    ? await db
+        .selectFrom("villages")
+        .select(["id", "name_ky", "name_ru"])
+        .where("municipality_id", "=", user.municipalityId)
+        .execute()
+    : [];
+  const url = new URL(request.url);
+  return {
+    notice: url.searchParams.has("reset")
+      ? "resetDone"
+      : url.searchParams.has("invited")
+        ? "invited"
+        : null,
+    user: {
+      displayName: user.displayName,
+      email: user.email,
+      phone: user.phone,
+      locale: user.locale,
+      villageId: user.villageId,
+      verified: user.municipalityId ? user.verifiedIn.includes(user.municipalityId) : false,
+      hasMunicipality: !!user.municipalityId,
+    },
+    villages: villages.map((v) => ({ id: v.id, name: lang === "ky" ? v.name_ky : v.name_ru })),
+    sessions: await listSessions(db, user.id, s.session.id),
+  };
+}
+
+type ActionData = { intent: string; ok?: boolean; errors?: FieldErrors; values?: FormValues };
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const lang = requireLang(params);
+  const user = await requirePermission(request, "account.self");
+  const s = (await getSession(request))!;
+  const t = tFor(params);
+  const db = await getDb();
+  const meta = metaOf(request, context);
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  if (intent === "profile") {
+    const p = parseForm(form, profileSchema, t);
+    if (!p.ok) return data({ intent, errors: p.errors, values: p.values }, { status: 400 });
+    const res = await updateProfile(db, user.id, p.data);
+    if (!res.ok)
+      return data(
+        { intent, errors: { villageId: [t(res.errors.villageId)] }, values: p.values },
+        { status: 400 },
+      );
+    return { intent, ok: true };
+  }
+  if (intent === "password") {
+    const p = parseForm(form, changePasswordSchema, t);
+    if (!p.ok) return data({ intent, errors: p.errors, values: p.values }, { status: 400 });
+    const res = await changePassword(
+      db,
+      user.id,
+      s.session.id,
+      p.data.currentPassword,
+      p.data.newPassword,
+      meta,
+    );
+    if (!res.ok)
+      return data(
+        { intent, errors: { currentPassword: [t(res.errors.currentPassword)] }, values: {} },
+        { status: 400 },
+      );
+    return { intent, ok: true };
+  }
+  if (intent === "revoke") {
+    const handle = String(form.get("handle") ?? "");
+    const ok = await revokeSession(db, user.id, handle, meta);
+    if (!ok) return data({ intent, ok: false }, { status: 404 });
+    if (s.session.id.startsWith(handle))
+      return redirect(`/${lang}`, {
+        headers: { "Set-Cookie": clearSessionCookie(env().secureCookies) },
+      });
+    return { intent, ok: true };
+  }
+  if (intent === "signOutEverywhere") {
+    await signOutEverywhere(db, user.id, meta);
+    return redirect(`/${lang}/login`, {
+      headers: { "Set-Cookie": clearSessionCookie(env().secureCookies) },
+    });
+  }
+  return data({ intent, ok: false }, { status: 400 });
+}
+
+export default function Account() {
+  const { t } = useTranslation("auth");
+  const lang = useLang();
+  const { user, villages, sessions, notice } = useLoaderData<typeof loader>();
+  const res = useActionData<ActionData>();
+  const pe = res?.intent === "profile" ? (res.errors ?? {}) : {};
+  const pv = res?.intent === "profile" ? (res.values ?? {}) : {};
+  const we = res?.intent === "password" ? (res.errors ?? {}) : {};
+  return (
+    <div className="account-page">
+      <h1>{t("account.title")}</h1>
+      {notice ? <Alert tone="success">{t(`account.${notice}`)}</Alert> : null}
+      <p>
+        {user.email ?? user.phone} {user.verified ? <VerifiedBadge /> : null}
+      </p>
+
+      <section aria-labelledby="verify-h">
+        <h2 id="verify-h">{t("account.verification")}</h2>
+        {user.verified ? (
+          <p>{t("account.verifiedText")}</p>
+        ) : user.hasMunicipality ? (
+          <p>
+            {t("account.notVerifiedText")}{" "}
+            <Link to={`/${lang}/account/verify`}>{t("account.verifyLink")}</Link>
+          </p>
+        ) : (
+          <p>{t("account.noMunicipality")}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="profile-h">
+        <h2 id="profile-h">{t("account.profile")}</h2>
+        {res?.intent === "profile" && res.ok ? (
+          <Alert tone="success">{t("account.saved")}</Alert>
+        ) : null}
+        <Form method="post" className="stack">
+          <input type="hidden" name="intent" value="profile" />
+          <Field
+            label={t("fields.displayName")}
+            name="displayName"
+            required
+            defaultValue={pv.displayName ?? user.displayName}
+            errors={pe.displayName}
+          />
+          {villages.length ? (
+            <SelectField
+              label={t("fields.village")}
+              name="villageId"
+              defaultValue={pv.villageId ?? String(user.villageId ?? "")}
+              errors={pe.villageId}
+            >
+              {villages.map((v) => (
+                <option key={v.id} value={v.id}>
+                  {v.name}
+                </option>
+              ))}
+            </SelectField>
+          ) : null}
+          <SelectField
+            label={t("fields.locale")}
+            name="locale"
+            defaultValue={pv.locale ?? user.locale}
+            errors={pe.locale}
+          >
+            <option value="ky">Кыргызча</option>
+            <option value="ru">Русский</option>
+          </SelectField>
+          <Button>{t("account.save")}</Button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="password-h">
+        <h2 id="password-h">{t("account.password")}</h2>
+        {res?.intent === "password" && res.ok ? (
+          <Alert tone="success">{t("account.passwordChanged")}</Alert>
+        ) : null}
+        <Form method="post" className="stack">
+          <input type="hidden" name="intent" value="password" />
+          <Field
+            label={t("fields.currentPassword")}
+            name="currentPassword"
+            type="password"
+            autoComplete="current-password"
+            required
+            errors={we.currentPassword}
+          />
+          <Field
+            label={t("fields.newPassword")}
+            hint={t("fields.passwordHint")}
+            name="newPassword"
+            type="password"
+            autoComplete="new-password"
+            required
+            errors={we.newPassword}
+          />
+          <Button>{t("account.changePassword")}</Button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="sessions-h">
+        <h2 id="sessions-h">{t("account.sessions")}</h2>
+        <Table caption={t("account.sessionsCaption")}>
+          <thead>
+            <tr>
+              <th scope="col">{t("account.device")}</th>
+              <th scope="col">{t("account.ip")}</th>
+              <th scope="col">{t("account.lastSeen")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("account.actions")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.map((s) => (
+              <tr key={s.handle}>
+                <td>
+                  {s.userAgent ?? t("account.unknownDevice")}
+                  {s.current ? <strong> ({t("account.thisDevice")})</strong> : null}
+                </td>
+                <td>{s.ip ?? "—"}</td>
+                <td>{formatDateTime(s.lastSeenAt, lang)}</td>
+                <td>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="revoke" />
+                    <input type="hidden" name="handle" value={s.handle} />
+                    <Button variant="secondary">{t("account.revoke")}</Button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+        <Form method="post">
+          <input type="hidden" name="intent" value="signOutEverywhere" />
+          <Button variant="danger">{t("account.signOutEverywhere")}</Button>
+        </Form>
+      </section>
+    </div>
+  );
+}

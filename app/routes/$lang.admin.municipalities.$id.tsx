@@ -1,0 +1,109 @@
+import {
+  data,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Alert, Button, Field } from "~/components/ui";
+import { AdminNav } from "~/modules/admin/AdminNav";
+import { updateMunicipalitySettings } from "~/modules/admin/commands.server";
+import { getMunicipality } from "~/modules/admin/queries.server";
+import { settingsSchema } from "~/modules/admin/schemas.server";
+import { requirePermission } from "~/modules/auth/guards.server";
+import { metaOf } from "~/modules/auth/http.server";
+import { getDb } from "~/modules/core/db.server";
+import { parseForm, type FieldErrors, type FormValues } from "~/modules/forms/validate.server";
+import { pageMeta } from "~/modules/i18n/meta";
+import { requireLang, tFor } from "~/modules/i18n/route.server";
+
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "admin:settings.title");
+
+async function load(params: { lang?: string; id?: string }) {
+  const lang = requireLang(params);
+  const m = await getMunicipality(await getDb(), lang, Number(params.id));
+  if (!m) throw new Response("Not found", { status: 404 });
+  return m;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  requireLang(params);
+  await requirePermission(request, "municipality.settings");
+  return { m: await load(params) };
+}
+
+type ActionData = { ok?: boolean; errors?: FieldErrors; values?: FormValues };
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  requireLang(params);
+  const m0 = Number(params.id);
+  const user = await requirePermission(request, "municipality.settings", { municipalityId: m0 });
+  const m = await load(params);
+  const p = parseForm(await request.formData(), settingsSchema, tFor(params));
+  if (!p.ok) return data({ errors: p.errors, values: p.values }, { status: 400 });
+  await updateMunicipalitySettings(await getDb(), user.id, m.id, p.data, metaOf(request, context));
+  return { ok: true };
+}
+
+export default function MunicipalitySettings() {
+  const { t } = useTranslation("admin");
+  const { m } = useLoaderData<typeof loader>();
+  const res = useActionData<ActionData>();
+  const e = res?.errors ?? {};
+  const v = res?.values ?? {};
+  return (
+    <div>
+      <h1>
+        {t("settings.title")}: {m.name}
+      </h1>
+      <AdminNav />
+      {res?.ok ? <Alert tone="success">{t("saved")}</Alert> : null}
+      <Form method="post" className="stack" noValidate>
+        <Field
+          label={t("settings.minNoticeDays")}
+          name="minNoticeDays"
+          type="number"
+          inputMode="numeric"
+          defaultValue={v.minNoticeDays ?? m.minNoticeDays}
+          errors={e.minNoticeDays}
+        />
+        <Field
+          label={t("settings.minCommentDays")}
+          name="minCommentDays"
+          type="number"
+          inputMode="numeric"
+          defaultValue={v.minCommentDays ?? m.minCommentDays}
+          errors={e.minCommentDays}
+        />
+        <Field
+          label={t("settings.minVotingAge")}
+          name="minVotingAge"
+          type="number"
+          inputMode="numeric"
+          defaultValue={v.minVotingAge ?? m.minVotingAge}
+          errors={e.minVotingAge}
+        />
+        <Field
+          label={t("settings.inPersonQuorum")}
+          name="inPersonQuorum"
+          type="number"
+          inputMode="numeric"
+          defaultValue={v.inPersonQuorum ?? m.inPersonQuorum}
+          errors={e.inPersonQuorum}
+        />
+        <div className="field checkbox">
+          <input
+            id="unverifiedMayComment"
+            type="checkbox"
+            name="unverifiedMayComment"
+            value="1"
+            defaultChecked={m.unverifiedMayComment}
+          />
+          <label htmlFor="unverifiedMayComment">{t("settings.unverifiedMayComment")}</label>
+        </div>
+        <Button>{t("save")}</Button>
+      </Form>
+    </div>
+  );
+}

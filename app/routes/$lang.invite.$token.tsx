@@ -1,0 +1,104 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Alert, Button } from "~/components/ui";
+import { acceptInvitation, findInvitation } from "~/modules/admin/commands.server";
+import { getUser, requireUser } from "~/modules/auth/guards.server";
+import { metaOf, tooMany } from "~/modules/auth/http.server";
+import { getDb } from "~/modules/core/db.server";
+import { useLang } from "~/modules/i18n/hooks";
+import { pageMeta } from "~/modules/i18n/meta";
+import { requireLang, tFor } from "~/modules/i18n/route.server";
+import { checkLimit, LIMITS, recordAttempt } from "~/modules/ratelimit/ratelimit.server";
+
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "admin:invite.title");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const lang = requireLang(params);
+  const db = await getDb();
+  const inv = await findInvitation(db, params.token ?? "");
+  const user = await getUser(request);
+  const path = new URL(request.url).pathname;
+  if (!inv) return { invitation: null, signedIn: !!user, path };
+  const m = await db
+    .selectFrom("municipalities")
+    .select(["name_ky", "name_ru"])
+    .where("id", "=", inv.municipalityId)
+    .executeTakeFirstOrThrow();
+  return {
+    invitation: {
+      role: inv.role,
+      municipality: lang === "ky" ? m.name_ky : m.name_ru,
+      expiresAt: inv.expiresAt,
+    },
+    signedIn: !!user,
+    path,
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const lang = requireLang(params);
+  const user = await requireUser(request);
+  const db = await getDb();
+  const meta = metaOf(request, context);
+  const limited = await checkLimit(db, LIMITS.inviteIp, meta.ip ?? "unknown");
+  if (limited.limited) return tooMany(lang, limited);
+  const res = await acceptInvitation(db, params.token ?? "", user.id, meta);
+  if (!res.ok) {
+    await recordAttempt(db, LIMITS.inviteIp, meta.ip ?? "unknown");
+    return data({ error: tFor(params)(res.error) }, { status: 400 });
+  }
+  return redirect(`/${lang}/account?invited=1`);
+}
+
+export default function Invite() {
+  const { t } = useTranslation("admin");
+  const lang = useLang();
+  const { invitation, signedIn, path: here } = useLoaderData<typeof loader>();
+  const res = useActionData<{ error?: string }>();
+  return (
+    <div className="auth-page">
+      <h1>{t("invite.title")}</h1>
+      {res?.error ? <Alert tone="error">{res.error}</Alert> : null}
+      {!invitation ? (
+        <Alert tone="error">{t("errors.invitationInvalid")}</Alert>
+      ) : (
+        <>
+          <p>
+            {t("invite.text", {
+              role: t(`roles.${invitation.role}`),
+              municipality: invitation.municipality,
+            })}
+          </p>
+          {signedIn ? (
+            <Form method="post">
+              <Button>{t("invite.accept")}</Button>
+            </Form>
+          ) : (
+            <InviteSignIn lang={lang} here={here} />
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+function InviteSignIn({ lang, here }: { lang: string; here: string }) {
+  const { t } = useTranslation("admin");
+  const back = encodeURIComponent(here);
+  return (
+    <p>
+      {t("invite.signInFirst")}{" "}
+      <Link to={`/${lang}/login${here ? `?redirectTo=${back}` : ""}`}>{t("invite.signIn")}</Link> ·{" "}
+      <Link to={`/${lang}/register${here ? `?redirectTo=${back}` : ""}`}>
+        {t("invite.register")}
+      </Link>
+    </p>
+  );
+}

@@ -1,0 +1,293 @@
+import {
+  data,
+  redirect,
+  unstable_parseMultipartFormData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Alert, Button, Field, Table } from "~/components/ui";
+import { issueResetCode } from "~/modules/auth/commands.server";
+import { forbidden, requirePermission, requireUser } from "~/modules/auth/guards.server";
+import { metaOf } from "~/modules/auth/http.server";
+import { getDb } from "~/modules/core/db.server";
+import { logger } from "~/modules/core/logger.server";
+import { formatDateTime } from "~/modules/format/format";
+import { parseForm, type FieldErrors, type FormValues } from "~/modules/forms/validate.server";
+import { useLang } from "~/modules/i18n/hooks";
+import { pageMeta } from "~/modules/i18n/meta";
+import { requireLang, tFor } from "~/modules/i18n/route.server";
+import {
+  listVerifications,
+  registryStats,
+  revokeVerification,
+  startRegistryImport,
+  verifyInPerson,
+} from "~/modules/residents/commands.server";
+import { officeMunicipality } from "~/modules/residents/office.server";
+import { inPersonSchema, resetCodeSchema, revokeSchema } from "~/modules/residents/schemas.server";
+
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "residents:office.title");
+
+const MAX_CSV_BYTES = 8 * 1024 * 1024;
+
+async function scope(request: Request) {
+  const user = await requireUser(request);
+  const m = officeMunicipality(user, new URL(request.url));
+  if (!m) throw forbidden(request);
+  await requirePermission(request, "resident.verify", { municipalityId: m });
+  return { user, m };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const lang = requireLang(params);
+  const { m } = await scope(request);
+  const db = await getDb();
+  const muni = await db
+    .selectFrom("municipalities")
+    .select(["name_ky", "name_ru"])
+    .where("id", "=", m)
+    .executeTakeFirstOrThrow();
+  return {
+    municipalityId: m,
+    municipality: lang === "ky" ? muni.name_ky : muni.name_ru,
+    stats: await registryStats(db, m),
+    verifications: await listVerifications(db, m, lang),
+  };
+}
+
+type ActionData = {
+  intent: string;
+  ok?: boolean;
+  code?: string;
+  expiresAt?: string;
+  errors?: FieldErrors;
+  values?: FormValues;
+};
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const lang = requireLang(params);
+  const { user, m } = await scope(request);
+  const t = tFor(params);
+  const db = await getDb();
+  const meta = metaOf(request, context);
+  const url = new URL(request.url);
+  const isMultipart = request.headers.get("content-type")?.startsWith("multipart/form-data");
+  if (isMultipart) {
+    await requirePermission(request, "registry.import", { municipalityId: m });
+    let name = "residents.csv";
+    let tooBig = false;
+    const form = await unstable_parseMultipartFormData(request, async (part) => {
+      if (part.name !== "file" || !part.filename) return undefined;
+      name = part.filename;
+      const chunks: Uint8Array[] = [];
+      let size = 0;
+      for await (const c of part.data) {
+        size += c.byteLength;
+        if (size > MAX_CSV_BYTES) {
+          tooBig = true;
+          break;
+        }
+        chunks.push(c);
+      }
+      return Buffer.concat(chunks).toString("utf8");
+    });
+    const text = form.get("file");
+    if (tooBig || typeof text !== "string" || !text.trim())
+      return data(
+        {
+          intent: "import",
+          errors: {
+            file: [t(tooBig ? "residents:errors.fileTooBig" : "residents:errors.fileRequired")],
+          },
+        },
+        { status: 400 },
+      );
+    const { importId, done } = await startRegistryImport(db, user.id, m, { name, text }, meta);
+    done.catch((error) => logger.error({ err: error, importId }, "registry import failed"));
+    return redirect(`/${lang}/office/residents/imports/${importId}${url.search}`);
+  }
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  if (intent === "verify") {
+    const p = parseForm(form, inPersonSchema, t);
+    if (!p.ok) return data({ intent, errors: p.errors, values: p.values }, { status: 400 });
+    const res = await verifyInPerson(db, user.id, m, p.data, meta);
+    if (!res.ok)
+      return data({ intent, errors: { _form: [t(res.error)] }, values: p.values }, { status: 400 });
+    return { intent, ok: true };
+  }
+  if (intent === "revoke") {
+    const p = parseForm(form, revokeSchema, t);
+    if (!p.ok) return data({ intent, errors: p.errors, values: p.values }, { status: 400 });
+    const ok = await revokeVerification(db, user.id, m, p.data.verificationId, p.data.reason, meta);
+    if (!ok)
+      return data({ intent, errors: { _form: [t("residents:errors.notFound")] } }, { status: 404 });
+    return { intent, ok: true };
+  }
+  if (intent === "resetCode") {
+    await requirePermission(request, "resident.resetCode", { municipalityId: m });
+    const p = parseForm(form, resetCodeSchema, t);
+    if (!p.ok) return data({ intent, errors: p.errors, values: p.values }, { status: 400 });
+    const res = await issueResetCode(db, user.id, m, p.data.phone, meta);
+    if (!res.ok)
+      return data({ intent, errors: { phone: [t(res.error)] }, values: p.values }, { status: 400 });
+    return { intent, ok: true, code: res.code, expiresAt: res.expiresAt };
+  }
+  return data({ intent, ok: false }, { status: 400 });
+}
+
+export default function OfficeResidents() {
+  const { t } = useTranslation("residents");
+  const lang = useLang();
+  const { municipality, stats, verifications, municipalityId } = useLoaderData<typeof loader>();
+  const res = useActionData<ActionData>();
+  const errs = (intent: string) => (res?.intent === intent ? (res.errors ?? {}) : {});
+  const vals = (intent: string) => (res?.intent === intent ? (res.values ?? {}) : {});
+  const q = `?m=${municipalityId}`;
+  return (
+    <div>
+      <h1>
+        {t("office.title")}: {municipality}
+      </h1>
+
+      <section aria-labelledby="import-h">
+        <h2 id="import-h">{t("import.title")}</h2>
+        <p>{t("import.intro")}</p>
+        <p>{t("import.count", { count: stats.entries })}</p>
+        <Form method="post" encType="multipart/form-data" className="stack" action={q}>
+          <Field
+            label={t("import.file")}
+            hint={t("import.fileHint")}
+            name="file"
+            type="file"
+            accept=".csv,text/csv,text/plain"
+            required
+            errors={errs("import").file}
+          />
+          <Button>{t("import.submit")}</Button>
+        </Form>
+        {stats.imports.length ? (
+          <ul>
+            {stats.imports.map((i) => (
+              <li key={i.id}>
+                <Link to={`/${lang}/office/residents/imports/${i.id}${q}`}>
+                  {i.file_name} — {formatDateTime(i.created_at, lang)} —{" "}
+                  {t(`import.statuses.${i.status}`)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="inperson-h">
+        <h2 id="inperson-h">{t("inPerson.title")}</h2>
+        <p>{t("inPerson.intro")}</p>
+        {res?.intent === "verify" && res.ok ? (
+          <Alert tone="success">{t("inPerson.done")}</Alert>
+        ) : null}
+        {errs("verify")._form ? <Alert tone="error">{errs("verify")._form.join(" ")}</Alert> : null}
+        <Form method="post" className="stack" action={q} noValidate>
+          <input type="hidden" name="intent" value="verify" />
+          <Field
+            label={t("fields.login")}
+            name="login"
+            required
+            defaultValue={vals("verify").login}
+            errors={errs("verify").login}
+          />
+          <Field
+            label={t("fields.pin")}
+            name="pin"
+            inputMode="numeric"
+            autoComplete="off"
+            required
+            defaultValue={vals("verify").pin}
+            errors={errs("verify").pin}
+          />
+          <Field
+            label={t("fields.birthDate")}
+            hint={t("fields.birthDateHint")}
+            name="birthDate"
+            required
+            defaultValue={vals("verify").birthDate}
+            errors={errs("verify").birthDate}
+          />
+          <Button>{t("inPerson.submit")}</Button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="code-h">
+        <h2 id="code-h">{t("resetCode.title")}</h2>
+        <p>{t("resetCode.intro")}</p>
+        {res?.intent === "resetCode" && res.code ? (
+          <Alert tone="success" title={t("resetCode.issued")}>
+            <p>
+              <strong className="reset-code" data-testid="reset-code">
+                {res.code}
+              </strong>
+            </p>
+            <p>{t("resetCode.validUntil", { when: formatDateTime(res.expiresAt!, lang) })}</p>
+          </Alert>
+        ) : null}
+        <Form method="post" className="stack" action={q} noValidate>
+          <input type="hidden" name="intent" value="resetCode" />
+          <Field
+            label={t("fields.phone")}
+            name="phone"
+            type="tel"
+            required
+            defaultValue={vals("resetCode").phone}
+            errors={errs("resetCode").phone}
+          />
+          <Button>{t("resetCode.submit")}</Button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="verified-h">
+        <h2 id="verified-h">{t("list.title")}</h2>
+        {res?.intent === "revoke" && res.ok ? (
+          <Alert tone="success">{t("list.revoked")}</Alert>
+        ) : null}
+        {errs("revoke")._form ? <Alert tone="error">{errs("revoke")._form.join(" ")}</Alert> : null}
+        <Table caption={t("list.caption", { count: verifications.length })}>
+          <thead>
+            <tr>
+              <th scope="col">{t("list.person")}</th>
+              <th scope="col">{t("list.village")}</th>
+              <th scope="col">{t("list.method")}</th>
+              <th scope="col">{t("list.when")}</th>
+              <th scope="col">{t("list.revoke")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {verifications.map((v) => (
+              <tr key={v.id}>
+                <td>
+                  {v.displayName} <span className="muted">{v.login}</span>
+                </td>
+                <td>{v.village ?? ""}</td>
+                <td>
+                  {t(`list.methods.${v.method}`)}
+                  {v.verifiedBy ? ` (${v.verifiedBy})` : ""}
+                </td>
+                <td>{formatDateTime(v.createdAt, lang)}</td>
+                <td>
+                  <Form method="post" action={q} className="inline-form">
+                    <input type="hidden" name="intent" value="revoke" />
+                    <input type="hidden" name="verificationId" value={v.id} />
+                    <Field label={t("list.reason")} name="reason" required minLength={3} />
+                    <Button variant="danger">{t("list.revoke")}</Button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,144 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Alert, Button, Field } from "~/components/ui";
+import { register } from "~/modules/auth/commands.server";
+import { getUser } from "~/modules/auth/guards.server";
+import { Honeypot } from "~/modules/auth/Honeypot";
+import {
+  isBot,
+  metaOf,
+  redirectWithSession,
+  safeRedirect,
+  tooMany,
+} from "~/modules/auth/http.server";
+import { municipalityOfVillage, villageChoices } from "~/modules/auth/queries.server";
+import { registerSchema } from "~/modules/auth/schemas.server";
+import { getDb } from "~/modules/core/db.server";
+import { parseForm, type FieldErrors, type FormValues } from "~/modules/forms/validate.server";
+import { pageMeta } from "~/modules/i18n/meta";
+import { requireLang, tFor } from "~/modules/i18n/route.server";
+
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "auth:register.title");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const lang = requireLang(params);
+  if (await getUser(request)) throw redirect(`/${lang}/account`);
+  return { choices: await villageChoices(await getDb(), lang) };
+}
+
+type ActionData = { errors: FieldErrors; values: FormValues };
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const lang = requireLang(params);
+  const form = await request.formData();
+  const redirectTo = safeRedirect(form.get("redirectTo"), `/${lang}/account`);
+  if (isBot(form)) return redirect(`/${lang}`);
+  const parsed = parseForm(form, registerSchema, tFor(params));
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const db = await getDb();
+  const t = tFor(params);
+  const municipalityId = await municipalityOfVillage(db, parsed.data.villageId);
+  if (!municipalityId)
+    return data(
+      { errors: { villageId: [t("auth:errors.villageUnknown")] }, values: parsed.values },
+      { status: 400 },
+    );
+  const res = await register(
+    db,
+    { ...parsed.data, municipalityId, locale: lang },
+    metaOf(request, context),
+  );
+  if (res.ok) return redirectWithSession(redirectTo, res.session);
+  if ("limited" in res) return tooMany(lang, res.limited, parsed.values);
+  const errors: FieldErrors = {};
+  for (const [k, v] of Object.entries(res.errors)) errors[k] = [t(v)];
+  return data({ errors, values: parsed.values }, { status: 400 });
+}
+
+export default function Register() {
+  const { t, i18n } = useTranslation("auth");
+  const lang = i18n.language;
+  const { choices } = useLoaderData<typeof loader>();
+  const result = useActionData<ActionData>();
+  const [params] = useSearchParams();
+  const e = result?.errors ?? {};
+  const v = result?.values ?? {};
+  return (
+    <div className="auth-page">
+      <h1>{t("register.title")}</h1>
+      {e._form ? <Alert tone="error">{e._form.join(" ")}</Alert> : null}
+      <Form method="post" className="stack" noValidate>
+        <Honeypot />
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
+        <Field
+          label={t("fields.login")}
+          hint={t("fields.loginHint")}
+          name="login"
+          autoComplete="username"
+          required
+          defaultValue={v.login}
+          errors={e.login}
+        />
+        <Field
+          label={t("fields.password")}
+          hint={t("fields.passwordHint")}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={10}
+          errors={e.password}
+        />
+        <Field
+          label={t("fields.displayName")}
+          name="displayName"
+          autoComplete="name"
+          required
+          defaultValue={v.displayName}
+          errors={e.displayName}
+        />
+        <div className="field">
+          <label htmlFor="reg-village">{t("fields.village")}</label>
+          <p id="reg-village-hint" className="field-hint">
+            {t("fields.villageHint")}
+          </p>
+          <select
+            id="reg-village"
+            name="villageId"
+            required
+            defaultValue={v.villageId ?? ""}
+            aria-invalid={e.villageId ? true : undefined}
+            aria-describedby={`reg-village-hint${e.villageId ? " reg-village-error" : ""}`}
+          >
+            <option value="">{t("fields.villageChoose")}</option>
+            {choices.map((m) => (
+              <optgroup key={m.municipalityId} label={m.municipality}>
+                {m.villages.map((vl) => (
+                  <option key={vl.id} value={vl.id}>
+                    {vl.name} — {m.municipality}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+          {e.villageId ? (
+            <p id="reg-village-error" className="field-error" role="alert">
+              {e.villageId.join(" ")}
+            </p>
+          ) : null}
+        </div>
+        <Button>{t("register.submit")}</Button>
+      </Form>
+      <p>
+        {t("register.haveAccount")} <Link to={`/${lang}/login`}>{t("login.title")}</Link>
+      </p>
+    </div>
+  );
+}

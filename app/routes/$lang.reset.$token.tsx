@@ -1,0 +1,73 @@
+import {
+  data,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Alert, Button, Field } from "~/components/ui";
+import { resetLinkValid, resetPasswordWithToken } from "~/modules/auth/commands.server";
+import { metaOf, redirectWithSession } from "~/modules/auth/http.server";
+import { newPasswordSchema } from "~/modules/auth/schemas.server";
+import { getDb } from "~/modules/core/db.server";
+import { parseForm, type FieldErrors } from "~/modules/forms/validate.server";
+import { useLang } from "~/modules/i18n/hooks";
+import { pageMeta } from "~/modules/i18n/meta";
+import { requireLang, tFor } from "~/modules/i18n/route.server";
+
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "auth:reset.newTitle");
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  requireLang(params);
+  return { valid: await resetLinkValid(await getDb(), params.token ?? "") };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const lang = requireLang(params);
+  const t = tFor(params);
+  const p = parseForm(await request.formData(), newPasswordSchema, t);
+  if (!p.ok) return data({ errors: p.errors }, { status: 400 });
+  const res = await resetPasswordWithToken(
+    await getDb(),
+    params.token ?? "",
+    p.data.password,
+    metaOf(request, context),
+  );
+  if (!res.ok) return data({ errors: { _form: [t("auth:errors.resetInvalid")] } }, { status: 400 });
+  return redirectWithSession(`/${lang}/account?reset=1`, res.session);
+}
+
+export default function ResetWithLink() {
+  const { t } = useTranslation("auth");
+  const lang = useLang();
+  const { valid } = useLoaderData<typeof loader>();
+  const res = useActionData<{ errors?: FieldErrors }>();
+  const e = res?.errors ?? {};
+  return (
+    <div className="auth-page">
+      <h1>{t("reset.newTitle")}</h1>
+      {!valid ? (
+        <Alert tone="error">
+          {t("errors.resetInvalid")} <Link to={`/${lang}/reset`}>{t("reset.again")}</Link>
+        </Alert>
+      ) : (
+        <>
+          {e._form ? <Alert tone="error">{e._form.join(" ")}</Alert> : null}
+          <Form method="post" className="stack" noValidate>
+            <Field
+              label={t("fields.newPassword")}
+              hint={t("fields.passwordHint")}
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              required
+              errors={e.password}
+            />
+            <Button>{t("reset.save")}</Button>
+          </Form>
+        </>
+      )}
+    </div>
+  );
+}
