@@ -9,6 +9,7 @@ import { formatDateTime } from "~/modules/format/format";
 import { useLang } from "~/modules/i18n/hooks";
 import type { CommentView } from "./queries.server";
 import type { QuestionResult, Tally } from "./results.server";
+import { VerifiedBadge } from "~/modules/residents/VerifiedBadge";
 
 export interface TargetLabels {
   lines: Record<number, string>;
@@ -29,7 +30,7 @@ export function CommentAuthor({ c }: { c: CommentView }) {
       {c.author.kind === "named" && c.author.village ? (
         <span className="muted"> · {c.author.village}</span>
       ) : null}
-      {c.verified ? <span className="tag tag-verified">{t("comment.verified")}</span> : null}
+      {c.verified ? <VerifiedBadge /> : null}
       {c.source === "in_person" ? (
         <span className="tag tag-in-person">{t("comment.inPerson")}</span>
       ) : null}
