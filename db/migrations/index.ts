@@ -4,6 +4,7 @@ import * as m01 from "./2026-11-25_01_places";
 import * as m02 from "./2026-11-25_02_accounts";
 import * as m03 from "./2026-11-25_03_hearings";
 import * as m04 from "./2026-11-25_04_participation";
+import * as m05 from "./2026-11-25_05_protocols";
 
 /**
  * Migrations are imported statically (not read from the disk) so they survive the Vite build and
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   "2026-11-25_02_accounts": m02,
   "2026-11-25_03_hearings": m03,
   "2026-11-25_04_participation": m04,
+  "2026-11-25_05_protocols": m05,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
