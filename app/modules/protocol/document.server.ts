@@ -8,22 +8,9 @@ import { formatAmount, formatDate, formatPercent, formatTime } from "../format/f
 import { getFixedT } from "../i18n/resources.server";
 import type { ProtocolContent } from "./content.server";
 
-export type Block =
-  | { kind: "title"; text: string }
-  | { kind: "subtitle"; text: string }
-  | { kind: "mark"; text: string }
-  | { kind: "heading"; text: string }
-  | { kind: "para"; text: string }
-  | {
-      kind: "table";
-      header: string[];
-      rows: string[][];
-      /** relative column widths */
-      widths: number[];
-      /** columns aligned right (numbers) */
-      numeric?: number[];
-    }
-  | { kind: "signatures"; lines: { role: string; name: string }[] };
+import type { Block } from "./blocks";
+
+export type { Block };
 
 export interface DecisionView {
   decision: "approved" | "returned" | null;
