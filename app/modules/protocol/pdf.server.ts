@@ -143,8 +143,7 @@ export async function renderPdf(
         2 * CELL_PAD
       );
     };
-    const drawRow = (cells: string[], font: string, shade: boolean) => {
-      const h = rowHeight(cells, font);
+    const drawRow = (cells: string[], font: string, shade: boolean, h: number) => {
       const y = doc.y;
       let x = MARGIN.left;
       if (shade) doc.rect(x, y, width, h).fillColor("#e8e8e8").fill().fillColor("black");
@@ -163,14 +162,14 @@ export async function renderPdf(
     doc.moveDown(0.3);
     const headerH = rowHeight(b.header, "B");
     ensure(headerH + (b.rows[0] ? rowHeight(b.rows[0], "R") : 0));
-    drawRow(b.header, "B", true);
+    drawRow(b.header, "B", true, headerH);
     for (const r of b.rows) {
       const h = rowHeight(r, "R");
       if (doc.y + h > bottom()) {
         doc.addPage();
-        drawRow(b.header, "B", true); // the header row repeats on every page of the table
+        drawRow(b.header, "B", true, headerH); // the header row repeats on every page of the table
       }
-      drawRow(r, "R", false);
+      drawRow(r, "R", false, h);
     }
     doc.moveDown(0.5);
   }
