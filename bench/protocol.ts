@@ -39,12 +39,16 @@ async function main() {
       body: `№${i}. Тариф боюнча пикирим: таштанды чыгаруу графиги айылдар боюнча бирдей эмес, Чоң-Таш жана Ак-Булуң айылдарына машина сейрек келет. Пенсионерлерге, көп балалуу үй-бүлөлөргө жеңилдик керек деп ойлойм. Ошондой эле контейнерлердин саны жетишсиз.`,
       created_at: at,
       answer_status: statuses[i % 4],
-      answer_text: "Сунуш каралды; ишкана графикти кайра карап чыгат жана жеңилдиктер боюнча кеңешке сунуш киргизет.",
+      answer_text:
+        "Сунуш каралды; ишкана графикти кайра карап чыгат жана жеңилдиктер боюнча кеңешке сунуш киргизет.",
       answered_by: w.official,
       answered_at: at,
     }));
     for (let i = 0; i < rows.length; i += 200)
-      await db.insertInto("comments").values(rows.slice(i, i + 200)).execute();
+      await db
+        .insertInto("comments")
+        .values(rows.slice(i, i + 200))
+        .execute();
 
     const t0 = performance.now();
     const content = await buildProtocolContent(
@@ -63,9 +67,15 @@ async function main() {
     const json = canonicalJson(content);
     const tContent = performance.now() - t0;
     console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? "?"}, Node ${process.version}`);
-    console.log(`comments: ${content.comments.length}; canonical JSON ${(json.length / 1024).toFixed(0)} KiB`);
+    console.log(
+      `comments: ${content.comments.length}; canonical JSON ${(json.length / 1024).toFixed(0)} KiB`,
+    );
     console.log(`content from the record + canonical JSON: ${tContent.toFixed(0)} ms`);
-    const verification = { code: "BENCH-00000", url: "https://jyiyn.kg/ky/verify/BENCH-00000", contentSha256: "0".repeat(64) };
+    const verification = {
+      code: "BENCH-00000",
+      url: "https://jyiyn.kg/ky/verify/BENCH-00000",
+      contentSha256: "0".repeat(64),
+    };
     for (const lang of ["ky", "ru"] as const) {
       const d = buildDocument(content, lang, null, verification);
       let s = performance.now();

@@ -126,9 +126,7 @@ export default function OfficeProtocol() {
       {d.returnComments && p?.state === "returned" ? (
         <Alert tone="warning">{t("office.returnedAlert", { comments: d.returnComments })}</Alert>
       ) : null}
-      {d.approved ? (
-        <Alert tone="success">{t("office.approvedAlert", d.approved)}</Alert>
-      ) : null}
+      {d.approved ? <Alert tone="success">{t("office.approvedAlert", d.approved)}</Alert> : null}
 
       {d.closed && editable ? (
         <section aria-labelledby="form-heading">

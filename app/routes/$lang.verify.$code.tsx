@@ -53,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const max = env().UPLOAD_MAX_BYTES;
   if (Number(request.headers.get("content-length") ?? 0) > max + 10_000)
     return data({ error: localizedText(lang, "errors.tooLong"), result: null }, { status: 413 });
-  let file: FormDataEntryValue | null = null;
+  let file: FormDataEntryValue | null;
   try {
     file = (await request.formData()).get("file");
   } catch {
@@ -98,7 +98,10 @@ export default function VerifyCode() {
         </dd>
         <dt>{t("verify.resolution")}</dt>
         <dd>
-          {t("verify.resolutionValue", { number: view.resolutionNumber, date: view.resolutionDate })}
+          {t("verify.resolutionValue", {
+            number: view.resolutionNumber,
+            date: view.resolutionDate,
+          })}
         </dd>
         <dt>{t("verify.contentHash")}</dt>
         <dd>

@@ -58,7 +58,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? {
           code: approved.verification_code,
           content_sha256: approved.content_sha256,
-          url: { ky: verifyUrl("ky", approved.verification_code!), ru: verifyUrl("ru", approved.verification_code!) },
+          url: {
+            ky: verifyUrl("ky", approved.verification_code!),
+            ru: verifyUrl("ru", approved.verification_code!),
+          },
           files: hp.files
             .filter((f) => f.versionId === approved.id)
             .map((f) => ({ lang: f.lang, format: f.format, sha256: f.sha256, size: f.size })),

@@ -61,7 +61,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "text", (c) => c.notNull())
     .addUniqueConstraint("protocol_files_version_lang_format_uq", ["version_id", "lang", "format"])
     .execute();
-  await db.schema.createIndex("protocol_files_sha256_idx").on("protocol_files").column("sha256").execute();
+  await db.schema
+    .createIndex("protocol_files_sha256_idx")
+    .on("protocol_files")
+    .column("sha256")
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -107,7 +107,11 @@ for (const lang of ["ky", "ru"] as const) {
     // a bad submit keeps what was typed
     await page.locator('input[name="secretaryName"]').fill("Айнура Үсөнова");
     await page.locator('button[value="save"]').click();
-    await expect(page.locator("#" + (await page.locator('input[name="chairName"]').getAttribute("id")) + "-error")).toBeVisible();
+    await expect(
+      page.locator(
+        "#" + (await page.locator('input[name="chairName"]').getAttribute("id")) + "-error",
+      ),
+    ).toBeVisible();
     await expect(page.locator('input[name="secretaryName"]')).toHaveValue("Айнура Үсөнова");
     await page.locator('input[name="chairName"]').fill("Бакыт Өмүрбеков");
     await page.locator('textarea[name="conclusionsKy"]').fill("Тарифти бекитүү сунушталат.");
@@ -129,12 +133,15 @@ for (const lang of ["ky", "ru"] as const) {
     await signInAs(sec, "secretary@jyiyn.demo");
     const sp = await sec.newPage();
     await sp.goto(`/${lang}/council`);
-    await sp.locator(`a[href^="/${lang}/council/protocols/"]`, { hasText: `E2E-${lang}` }).first().click();
+    await sp
+      .locator(`a[href^="/${lang}/council/protocols/"]`, { hasText: `E2E-${lang}` })
+      .first()
+      .click();
     const protocolUrl = sp.url();
     await sp.locator('input[name="resolutionNumber"]').fill(resolution);
     await sp.locator('input[name="resolutionDate"]').fill("2026-11-24");
     await sp.locator('input[name="deputiesFor"]').fill("12");
-    await sp.locator("main form[method=\"post\"] button.btn-primary").click();
+    await sp.locator('main form[method="post"] button.btn-primary').click();
     await expect(sp.getByRole("status").first()).toContainText(
       lang === "ky" ? "Чечим жазылды." : "Решение записано.",
     );
@@ -150,13 +157,17 @@ for (const lang of ["ky", "ru"] as const) {
       dp.waitForEvent("download"),
       dp.locator(`a[href="/${lang}/hearings/${hearingId}/protocol.pdf"]`).first().click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(/Иссык-Кульский айылный аймак|Ысык-Көл айыл аймагы/);
+    expect(download.suggestedFilename()).toMatch(
+      /Иссык-Кульский айылный аймак|Ысык-Көл айыл аймагы/,
+    );
     const dir = mkdtempSync(join(tmpdir(), "jyiyn-e2e-protocol-"));
     const file = join(dir, "p.pdf");
     await download.saveAs(file);
     const text = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"]).toString("utf8");
     expect(text).toContain(resolution);
-    expect(text).toContain(lang === "ky" ? "Коомдук угуулардын протоколу" : "Протокол публичных слушаний");
+    expect(text).toContain(
+      lang === "ky" ? "Коомдук угуулардын протоколу" : "Протокол публичных слушаний",
+    );
     writeFileSync(join(dir, "done"), "ok");
     expect(readFileSync(join(dir, "done"), "utf8")).toBe("ok");
 
@@ -164,7 +175,9 @@ for (const lang of ["ky", "ru"] as const) {
     await dp.goto(`/${lang}/hearings/${hearingId}/protocol`);
     await expect(dp.locator("h2").first()).toBeVisible();
     await dp.locator(`a[href^="/${lang}/verify/"]`).click();
-    await expect(dp.locator("h1")).toHaveText(lang === "ky" ? "Протоколду текшерүү" : "Проверка протокола");
+    await expect(dp.locator("h1")).toHaveText(
+      lang === "ky" ? "Протоколду текшерүү" : "Проверка протокола",
+    );
     await dep.close();
   });
 }

@@ -181,7 +181,12 @@ export async function createProtocolWorld(
   for (let i = 0; i < sections.length; i++) {
     const s = await db
       .insertInto("plan_sections")
-      .values({ hearing_id: plan.id, position: i + 1, name_ky: sections[i][0], name_ru: sections[i][1] })
+      .values({
+        hearing_id: plan.id,
+        position: i + 1,
+        name_ky: sections[i][0],
+        name_ru: sections[i][1],
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     sectionIds.push(s.id);

@@ -121,7 +121,11 @@ describe("protocol documents", () => {
       expect(pt).toContain(title);
       expect(dt).toContain(title);
       if (lang === "ky") {
-        for (const word of ["Ак-Булуң айылындагы маданият үйү", "Өмүрбеков", "Чоң-Таш айылынын тургуну"]) {
+        for (const word of [
+          "Ак-Булуң айылындагы маданият үйү",
+          "Өмүрбеков",
+          "Чоң-Таш айылынын тургуну",
+        ]) {
           expect(squash(pt)).toContain(squash(word));
           expect(dt).toContain(word);
         }
@@ -132,7 +136,8 @@ describe("protocol documents", () => {
       }
       // votes equal getResults (what the results API returns)
       const results = await getResults(t.db, w.tariffHearing);
-      const label = lang === "ky" ? ["Жактайм", "Каршымын", "Калыс калам"] : ["За", "Против", "Воздержался"];
+      const label =
+        lang === "ky" ? ["Жактайм", "Каршымын", "Калыс калам"] : ["За", "Против", "Воздержался"];
       for (const q of results) {
         (["for", "against", "abstain"] as const).forEach((ch, i) => {
           const row = `${label[i]} ${q.online[ch]} ${q.inPerson[ch]} ${q.total[ch]}`;
@@ -181,6 +186,20 @@ describe("protocol documents", () => {
     });
   });
 
+  it("the DOCX footer has live page numbers and the verification code", async () => {
+    const { get } = await frozen();
+    const { data } = await get("ru", "docx");
+    const f = join(dir, "footer.docx");
+    writeFileSync(f, data);
+    const footer = execFileSync("unzip", ["-p", f, "word/footer*.xml"]).toString("utf8");
+    expect(footer).toMatch(/PAGE/);
+    expect(footer).toMatch(/NUMPAGES/);
+    expect(footer).toContain(`Код проверки: ${code}`);
+    expect(footer).toContain("Стр. ");
+    const header = execFileSync("unzip", ["-p", f, "word/header*.xml"]).toString("utf8");
+    expect(header).toContain("Иссык-Кульский айылный аймак");
+  });
+
   it("the QR code in the footer links to the verify page", async () => {
     const { get } = await frozen();
     const { data } = await get("ky", "pdf");
@@ -189,7 +208,9 @@ describe("protocol documents", () => {
     execFileSync("pdftoppm", ["-png", "-r", "150", "-f", "1", "-l", "1", f, join(dir, "qr")]);
     const png = readFileSync(join(dir, "qr-1.png"));
     writeFileSync(join(dir, "page.png"), png);
-    const out = execFileSync("zbarimg", ["--raw", "-q", join(dir, "page.png")]).toString().trim();
+    const out = execFileSync("zbarimg", ["--raw", "-q", join(dir, "page.png")])
+      .toString()
+      .trim();
     expect(out).toBe(`${PUBLIC}/ky/verify/${code}`);
   });
 

@@ -27,7 +27,7 @@ let t: TestDb;
 let w: ProtocolWorld;
 let dir: string;
 const cookie: Record<string, string> = {};
-type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Any = any;
 
 async function call(fn: (args: Any) => unknown, request: Request, params: Record<string, string>) {
   try {
@@ -81,7 +81,13 @@ describe("protocol routes", () => {
       office.action,
       makeRequest(officeUrl(), {
         cookie: cookie.official,
-        form: { intent: "save", chairName: "", secretaryName: "Айнура", conclusionsKy: "Кыскача", conclusionsRu: "" },
+        form: {
+          intent: "save",
+          chairName: "",
+          secretaryName: "Айнура",
+          conclusionsKy: "Кыскача",
+          conclusionsRu: "",
+        },
       }),
       { lang: "ru", id: id() },
     )) as Any;
@@ -133,9 +139,13 @@ describe("protocol routes", () => {
       { lang: "ru", id: id() },
     );
     expect(status(submitted)).toBe(302);
-    const dash = (await call(dashboard.loader, makeRequest("/ky/council", { cookie: cookie.member }), {
-      lang: "ky",
-    })) as Any;
+    const dash = (await call(
+      dashboard.loader,
+      makeRequest("/ky/council", { cookie: cookie.member }),
+      {
+        lang: "ky",
+      },
+    )) as Any;
     expect(dash.awaiting).toHaveLength(1);
     const memberPdf = (await call(
       pdfRoute.loader,
@@ -148,9 +158,13 @@ describe("protocol routes", () => {
   });
 
   it("only the secretary records the decision; 400 on bad input; then approved", async () => {
-    const dash = (await call(dashboard.loader, makeRequest("/ru/council", { cookie: cookie.secretary }), {
-      lang: "ru",
-    })) as Any;
+    const dash = (await call(
+      dashboard.loader,
+      makeRequest("/ru/council", { cookie: cookie.secretary }),
+      {
+        lang: "ru",
+      },
+    )) as Any;
     const pid = String(dash.awaiting[0].protocolId);
     const url = `/ru/council/protocols/${pid}`;
     const form = {
@@ -186,10 +200,14 @@ describe("protocol routes", () => {
       protocolId: pid,
     });
     expect(status(ok)).toBe(302);
-    const twice = (await call(council.action, makeRequest(url, { cookie: cookie.secretary, form }), {
-      lang: "ru",
-      protocolId: pid,
-    })) as Any;
+    const twice = (await call(
+      council.action,
+      makeRequest(url, { cookie: cookie.secretary, form }),
+      {
+        lang: "ru",
+        protocolId: pid,
+      },
+    )) as Any;
     expect(status(twice)).toBe(409);
     expect(twice.data.formError).toBe("По этой версии решение уже принято.");
   });

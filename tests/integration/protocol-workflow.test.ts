@@ -71,7 +71,11 @@ describe("protocol workflow", () => {
   it("only after close: a hearing still open for comments refuses a draft", async () => {
     // the plan hearing's period ended a day ago; move the clock back into the period
     setClock(new Date(Date.now() - 5 * 864e5));
-    await refused(saveDraft(t.db, actors.official, w.planHearing, draft), 409, "errors.hearingNotClosed");
+    await refused(
+      saveDraft(t.db, actors.official, w.planHearing, draft),
+      409,
+      "errors.hearingNotClosed",
+    );
     setClock(null);
   });
 
@@ -91,7 +95,10 @@ describe("protocol workflow", () => {
   it("a decision needs a submitted protocol", async () => {
     const hp = (await getHearingProtocol(t.db, w.planHearing))!;
     await refused(
-      decideProtocol(t.db, actors.secretary, hp.protocol!.id, { decision: "return", comments: "x" }),
+      decideProtocol(t.db, actors.secretary, hp.protocol!.id, {
+        decision: "return",
+        comments: "x",
+      }),
       409,
       "errors.notSubmitted",
     );
@@ -119,7 +126,11 @@ describe("protocol workflow", () => {
     expect(dash.awaiting.map((a) => a.hearingId)).toContain(w.planHearing);
     expect((await listCouncilProtocols(t.db, actors.otherSecretary)).awaiting).toEqual([]);
     // a submitted version cannot be edited
-    await refused(saveDraft(t.db, actors.official, w.planHearing, draft), 409, "errors.notEditable");
+    await refused(
+      saveDraft(t.db, actors.official, w.planHearing, draft),
+      409,
+      "errors.notEditable",
+    );
   });
 
   it("only the council secretary of that municipality decides", async () => {
@@ -180,9 +191,7 @@ describe("protocol workflow", () => {
       [1, "returned"],
     ]);
     expect(hp.versions.every((v) => v.created_at && v.submitted_at && v.decided_at)).toBe(true);
-    expect(JSON.parse(hp.versions[0].content_json).protocol.conclusions.ru).toContain(
-      "уточнённым",
-    );
+    expect(JSON.parse(hp.versions[0].content_json).protocol.conclusions.ru).toContain("уточнённым");
     expect(hp.hearing.protocolState).toBe("approved");
     // never twice
     await refused(
@@ -200,8 +209,16 @@ describe("protocol workflow", () => {
   });
 
   it("an approved protocol refuses every change", async () => {
-    await refused(saveDraft(t.db, actors.official, w.planHearing, draft), 409, "errors.approvedLocked");
-    await refused(submitProtocol(t.db, actors.official, w.planHearing), 409, "errors.approvedLocked");
+    await refused(
+      saveDraft(t.db, actors.official, w.planHearing, draft),
+      409,
+      "errors.approvedLocked",
+    );
+    await refused(
+      submitProtocol(t.db, actors.official, w.planHearing),
+      409,
+      "errors.approvedLocked",
+    );
     await refused(reviseProtocol(t.db, actors.official, w.planHearing), 409, "errors.notReturned");
   });
 

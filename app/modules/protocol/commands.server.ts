@@ -109,7 +109,7 @@ export async function saveDraft(
       updated_at: at,
     };
     let version: number;
-    let isNewVersion = false;
+    let isNewVersion: boolean;
     if (!p) {
       p = await trx
         .insertInto("protocols")

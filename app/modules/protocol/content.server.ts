@@ -232,7 +232,12 @@ export async function buildProtocolContent(
     if (c.author_user_id != null) commenters.add(c.author_user_id);
     const anonymous = Number(c.anonymous) === 1;
     const named = source === "in_person" ? c.speaker_name : c.display_name;
-    if (source === "in_person" && !anonymous && c.speaker_name && !speakers.includes(c.speaker_name))
+    if (
+      source === "in_person" &&
+      !anonymous &&
+      c.speaker_name &&
+      !speakers.includes(c.speaker_name)
+    )
       speakers.push(c.speaker_name);
     const line = c.tariff_line_id != null ? lineById.get(c.tariff_line_id) : undefined;
     const section = c.plan_section_id != null ? sectionById.get(c.plan_section_id) : undefined;

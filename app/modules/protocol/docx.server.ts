@@ -121,14 +121,14 @@ function blockToDocx(b: Block): (Paragraph | Table)[] {
 
 /** "Стр. {page} из {pages}" with live page fields. */
 function pageRuns(d: ProtocolDocument): ParagraphChild[] {
-  const tpl = d.footerPage("\u0001", "\u0002");
-  const parts = tpl.split(/(\u0001|\u0002)/);
+  const tpl = d.footerPage("{{PAGE}}", "{{PAGES}}");
+  const parts = tpl.split(/(\{\{PAGE\}\}|\{\{PAGES\}\})/);
   return parts
     .filter((p) => p !== "")
     .map((p) =>
-      p === "\u0001"
+      p === "{{PAGE}}"
         ? new TextRun({ children: [PageNumber.CURRENT], size: 16, font: FONT })
-        : p === "\u0002"
+        : p === "{{PAGES}}"
           ? new TextRun({ children: [PageNumber.TOTAL_PAGES], size: 16, font: FONT })
           : new TextRun({ text: p, size: 16, font: FONT }),
     );
@@ -142,7 +142,11 @@ export async function renderDocx(d: ProtocolDocument): Promise<Buffer> {
       new Paragraph({
         alignment: AlignmentType.RIGHT,
         children: [
-          new TextRun({ text: `${d.footerCode ?? ""} · ${d.verification.url} `, size: 16, font: FONT }),
+          new TextRun({
+            text: `${d.footerCode ?? ""} · ${d.verification.url} `,
+            size: 16,
+            font: FONT,
+          }),
           new ImageRun({ type: "png", data: qr, transformation: { width: 56, height: 56 } }),
         ],
       }),

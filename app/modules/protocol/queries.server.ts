@@ -155,10 +155,7 @@ export function canReadVersion(
 }
 
 /** The newest version this person may read (approved for the public). */
-export function latestReadable(
-  actor: Actor | null,
-  hp: HearingProtocol,
-): VersionRow | null {
+export function latestReadable(actor: Actor | null, hp: HearingProtocol): VersionRow | null {
   return hp.versions.find((v) => canReadVersion(actor, hp.hearing.municipalityId, v)) ?? null;
 }
 

@@ -79,7 +79,10 @@ export function fileNames(
 ): { ascii: string; utf8: string } {
   const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "");
   const ascii = `${safe(info.municipalitySlug)}_${safe(info.shortCode)}_protocol-v${info.version}_${lang}_${info.date}.${format}`;
-  const title = info.hearingTitle.replace(/[\\/:*?"<>|\r\n]+/g, " ").slice(0, 80).trim();
+  const title = info.hearingTitle
+    .replace(/[\\/:*?"<>|\r\n]+/g, " ")
+    .slice(0, 80)
+    .trim();
   const word = lang === "ky" ? "протокол" : "протокол";
   const utf8 = `${info.municipalityName} — ${title} — ${word} v${info.version} ${info.date}.${format}`;
   return { ascii, utf8 };

@@ -33,10 +33,26 @@ export const decisionSchema = z
   .superRefine((v, ctx) => {
     if (v.decision === "approve") {
       if (!v.resolutionNumber)
-        ctx.addIssue({ code: "custom", path: ["resolutionNumber"], message: "protocol:errors.required" });
-      if (!v.resolutionDate || !/^\d{4}-\d{2}-\d{2}$/.test(v.resolutionDate) || Number.isNaN(Date.parse(v.resolutionDate)))
-        ctx.addIssue({ code: "custom", path: ["resolutionDate"], message: "protocol:errors.badDate" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["resolutionNumber"],
+          message: "protocol:errors.required",
+        });
+      if (
+        !v.resolutionDate ||
+        !/^\d{4}-\d{2}-\d{2}$/.test(v.resolutionDate) ||
+        Number.isNaN(Date.parse(v.resolutionDate))
+      )
+        ctx.addIssue({
+          code: "custom",
+          path: ["resolutionDate"],
+          message: "protocol:errors.badDate",
+        });
     } else if (!v.returnComments) {
-      ctx.addIssue({ code: "custom", path: ["returnComments"], message: "protocol:errors.required" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["returnComments"],
+        message: "protocol:errors.required",
+      });
     }
   });
