@@ -183,6 +183,10 @@ export async function renderPdf(
         errorCorrectionLevel: "M",
       })
     : null;
+  // decoded once, drawn on every page (pdfkit embeds it once)
+  // (openImage is in pdfkit 0.20, missing from @types/pdfkit)
+  const opener = doc as unknown as { openImage(src: Buffer): Buffer };
+  const qrImage = qr ? opener.openImage(qr) : null;
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
@@ -194,10 +198,10 @@ export async function renderPdf(
       width: 200,
       lineBreak: false,
     });
-    if (docModel.verification && qr) {
+    if (docModel.verification && qrImage) {
       const qrSize = 46;
       const qx = doc.page.width - MARGIN.right - qrSize;
-      doc.image(qr, qx, doc.page.height - 58, { width: qrSize, height: qrSize });
+      doc.image(qrImage, qx, doc.page.height - 58, { width: qrSize, height: qrSize });
       doc.text(docModel.footerCode ?? "", qx - 260, y, {
         width: 250,
         align: "right",
