@@ -5,19 +5,26 @@ import { getDb } from "~/modules/core/db.server";
 import { titleMeta } from "~/modules/i18n/meta";
 import { requireLang } from "~/modules/i18n/route.server";
 import { getMunicipalityBySlug } from "~/modules/places/queries.server";
+import { ApprovedProtocols } from "~/modules/protocol/ApprovedProtocols";
+import { listApprovedProtocols } from "~/modules/protocol/queries.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   data ? titleMeta(matches, data.municipality.name) : [];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
-  const municipality = await getMunicipalityBySlug(await getDb(), params.slug ?? "", lang);
+  const db = await getDb();
+  const municipality = await getMunicipalityBySlug(db, params.slug ?? "", lang);
   if (!municipality) throw new Response("Not found", { status: 404 });
-  return { municipality };
+  const protocols = (await listApprovedProtocols(db, municipality.id)).map((p) => ({
+    ...p,
+    title: p.title[lang],
+  }));
+  return { municipality, protocols };
 }
 
 export default function MunicipalityPage() {
-  const { municipality: m } = useLoaderData<typeof loader>();
+  const { municipality: m, protocols } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("places");
   const lang = i18n.language;
   return (
@@ -49,6 +56,7 @@ export default function MunicipalityPage() {
         <h2 id="hearings-heading">{t("municipality.hearings")}</h2>
         <p className="muted">{t("municipality.noHearings")}</p>
       </section>
+      <ApprovedProtocols items={protocols} />
       <section aria-labelledby="rules-heading">
         <h2 id="rules-heading">{t("municipality.rules")}</h2>
         <ul>

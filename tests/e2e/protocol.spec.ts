@@ -178,6 +178,9 @@ for (const lang of ["ky", "ru"] as const) {
     await expect(dp.locator("h1")).toHaveText(
       lang === "ky" ? "Протоколду текшерүү" : "Проверка протокола",
     );
+    // and the municipality page lists it
+    await dp.goto(`/${lang}/m/issyk-kul-tyup`);
+    await expect(dp.locator(`a[href="/${lang}/hearings/${hearingId}/protocol"]`)).toBeVisible();
     await dep.close();
   });
 }
