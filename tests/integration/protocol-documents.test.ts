@@ -19,6 +19,10 @@ import {
   matchUpload,
   readStoredFile,
 } from "~/modules/protocol/queries.server";
+import type { ProtocolContent } from "~/modules/protocol/content.server";
+import { buildDocument } from "~/modules/protocol/document.server";
+import { renderDocx } from "~/modules/protocol/docx.server";
+import { renderPdf } from "~/modules/protocol/pdf.server";
 import { versionDocument } from "~/modules/protocol/render.server";
 import { DiskStorage, setStorageForTests } from "~/modules/storage/storage.server";
 import { createTestDb, type TestDb } from "../helpers/db";
@@ -198,6 +202,25 @@ describe("protocol documents", () => {
     expect(footer).toContain("Стр. ");
     const header = execFileSync("unzip", ["-p", f, "word/header*.xml"]).toString("utf8");
     expect(header).toContain("Иссык-Кульский айылный аймак");
+  });
+
+  it("a comment longer than a page is kept whole, in both formats", async () => {
+    const { v } = await frozen();
+    const content = JSON.parse(v.content_json) as ProtocolContent;
+    const words = Array.from({ length: 1200 }, (_, i) => `сөз${i}`).join(" ");
+    content.comments[0] = { ...content.comments[0], body: words };
+    const d = buildDocument(content, "ky", null, null);
+    // pages break the text with their header, footer and the repeated table header row
+    const pages = pdfText(await renderPdf(d), "long.pdf")
+      .split(d.header)
+      .join("")
+      .split("№ Автору Сын-пикир Расмий жооп")
+      .join("")
+      .replace(/\d+-бет, бардыгы \d+/g, "");
+    expect(pages.split("\f").length).toBeGreaterThan(3);
+    expect(squash(pages)).toContain(squash(words));
+    const dt = squash(docxText(await renderDocx(d), "long.docx"));
+    expect(dt).toContain(squash(words));
   });
 
   it("the QR code in the footer links to the verify page", async () => {

@@ -161,9 +161,36 @@ export async function renderPdf(
     };
     doc.moveDown(0.3);
     const headerH = rowHeight(b.header, "B");
-    ensure(headerH + (b.rows[0] ? rowHeight(b.rows[0], "R") : 0));
-    drawRow(b.header, "B", true, headerH);
+    // a row taller than a page (a very long comment) is split into rows that each fit
+    const maxH = doc.page.height - MARGIN.top - MARGIN.bottom - headerH - 20;
+    const rows: string[][] = [];
     for (const r of b.rows) {
+      const h = rowHeight(r, "R");
+      if (h <= maxH) {
+        rows.push(r);
+        continue;
+      }
+      const li = r.reduce((best, c, i) => (c.length > r[best].length ? i : best), 0);
+      const chunks = splitText(r[li], Math.max(200, Math.floor((r[li].length * maxH * 0.8) / h)));
+      chunks.forEach((chunk, k) => {
+        rows.push(
+          r.map((c, i) =>
+            i === li
+              ? chunk
+              : i < li
+                ? k === 0
+                  ? c
+                  : ""
+                : k === chunks.length - 1
+                  ? c
+                  : "",
+          ),
+        );
+      });
+    }
+    ensure(headerH + (rows[0] ? rowHeight(rows[0], "R") : 0));
+    drawRow(b.header, "B", true, headerH);
+    for (const r of rows) {
       const h = rowHeight(r, "R");
       if (doc.y + h > bottom()) {
         doc.addPage();
@@ -218,4 +245,18 @@ export async function renderPdf(
   }
   doc.end();
   return done;
+}
+
+/** Cut a long text into pieces of about `size` characters, at whitespace. */
+export function splitText(text: string, size: number): string[] {
+  const out: string[] = [];
+  let rest = text;
+  while (rest.length > size) {
+    let cut = rest.lastIndexOf(" ", size);
+    if (cut < size / 2) cut = size;
+    out.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+  }
+  if (rest) out.push(rest);
+  return out;
 }
