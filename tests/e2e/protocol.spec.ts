@@ -168,16 +168,38 @@ for (const lang of ["ky", "ru"] as const) {
     expect(text).toContain(
       lang === "ky" ? "Коомдук угуулардын протоколу" : "Протокол публичных слушаний",
     );
-    writeFileSync(join(dir, "done"), "ok");
-    expect(readFileSync(join(dir, "done"), "utf8")).toBe("ok");
+    // a changed copy, for the verify page below
+    const changed = readFileSync(file);
+    changed[Math.floor(changed.length / 2)] ^= 0x01;
+    writeFileSync(join(dir, "changed.pdf"), changed);
 
     // the public page shows it now, with the verify link
     await dp.goto(`/${lang}/hearings/${hearingId}/protocol`);
     await expect(dp.locator("h2").first()).toBeVisible();
+    const verifyHref = await dp.locator(`a[href^="/${lang}/verify/"]`).getAttribute("href");
     await dp.locator(`a[href^="/${lang}/verify/"]`).click();
     await expect(dp.locator("h1")).toHaveText(
       lang === "ky" ? "Протоколду текшерүү" : "Проверка протокола",
     );
+    await expect(dp.locator("main")).toContainText(resolution);
+    const axeVerify = await new AxeBuilder({ page: dp }).withTags(["wcag2a", "wcag2aa"]).analyze();
+    expect(axeVerify.violations.map((v) => v.id)).toEqual([]);
+
+    // anyone checks a file there, without JavaScript: the issued file matches, a changed one not
+    const anon = await browser.newContext({ javaScriptEnabled: false });
+    const vp = await anon.newPage();
+    await vp.goto(verifyHref!);
+    await vp.locator('input[type="file"]').setInputFiles(file);
+    await vp.locator('main form[method="post"] button').click();
+    await expect(vp.locator("main .alert-success").last()).toContainText(
+      lang === "ky" ? "Дал келди" : "Совпадает",
+    );
+    await vp.locator('input[type="file"]').setInputFiles(join(dir, "changed.pdf"));
+    await vp.locator('main form[method="post"] button').click();
+    await expect(vp.locator("main .alert-error")).toContainText(
+      lang === "ky" ? "Дал келген жок" : "Не совпадает",
+    );
+    await anon.close();
     // and the municipality page lists it
     await dp.goto(`/${lang}/m/issyk-kul-tyup`);
     await expect(dp.locator(`a[href="/${lang}/hearings/${hearingId}/protocol"]`)).toBeVisible();
