@@ -138,6 +138,8 @@ for (const lang of ["ky", "ru"] as const) {
       .first()
       .click();
     const protocolUrl = sp.url();
+    const axeCouncil = await new AxeBuilder({ page: sp }).withTags(["wcag2a", "wcag2aa"]).analyze();
+    expect(axeCouncil.violations.map((v) => v.id)).toEqual([]);
     await sp.locator('input[name="resolutionNumber"]').fill(resolution);
     await sp.locator('input[name="resolutionDate"]').fill("2026-11-24");
     await sp.locator('input[name="deputiesFor"]').fill("12");
