@@ -175,15 +175,7 @@ export async function renderPdf(
       chunks.forEach((chunk, k) => {
         rows.push(
           r.map((c, i) =>
-            i === li
-              ? chunk
-              : i < li
-                ? k === 0
-                  ? c
-                  : ""
-                : k === chunks.length - 1
-                  ? c
-                  : "",
+            i === li ? chunk : i < li ? (k === 0 ? c : "") : k === chunks.length - 1 ? c : "",
           ),
         );
       });
