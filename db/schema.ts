@@ -391,6 +391,55 @@ export interface ReminderLogTable {
   user_id: number;
   created_at: string;
 }
+// ---- protocols -------------------------------------------------------------------------------
+export interface ProtocolsTable {
+  id: Id;
+  hearing_id: number;
+  municipality_id: number;
+  number: string;
+  state: ProtocolStage;
+  chair_name: Generated<string>;
+  secretary_name: Generated<string>;
+  conclusions_ky: Generated<string>;
+  conclusions_ru: Generated<string>;
+  current_version: Generated<number>;
+  created_by: number;
+  created_at: string;
+  updated_by: number;
+  updated_at: string;
+}
+export type ProtocolDecision = "approved" | "returned";
+export interface ProtocolVersionsTable {
+  id: Id;
+  protocol_id: number;
+  version: number;
+  content_json: string;
+  content_sha256: string;
+  created_by: number;
+  created_at: string;
+  submitted_by: number | null;
+  submitted_at: string | null;
+  decision: ProtocolDecision | null;
+  decided_by: number | null;
+  decided_at: string | null;
+  resolution_number: string | null;
+  resolution_date: string | null;
+  deputies_for: number | null;
+  deputies_against: number | null;
+  deputies_abstain: number | null;
+  return_comments: string | null;
+  verification_code: string | null;
+}
+export interface ProtocolFilesTable {
+  id: Id;
+  version_id: number;
+  lang: "ky" | "ru";
+  format: "pdf" | "docx";
+  storage_key: string;
+  sha256: string;
+  size: number;
+  created_at: string;
+}
 
 export interface Database {
   oblasts: OblastsTable;
@@ -426,6 +475,9 @@ export interface Database {
   notification_prefs: NotificationPrefsTable;
   notifications: NotificationsTable;
   reminder_log: ReminderLogTable;
+  protocols: ProtocolsTable;
+  protocol_versions: ProtocolVersionsTable;
+  protocol_files: ProtocolFilesTable;
 }
 
 export type Municipality = Selectable<MunicipalitiesTable>;

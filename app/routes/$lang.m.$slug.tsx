@@ -9,6 +9,8 @@ import { getUser } from "~/modules/auth/guards.server";
 import { feedPath } from "~/modules/reach/links";
 import { isSubscribed } from "~/modules/reach/queries.server";
 import { SubscribeButton } from "~/modules/reach/SubscribeButton";
+import { ApprovedProtocols } from "~/modules/protocol/ApprovedProtocols";
+import { listApprovedProtocols } from "~/modules/protocol/queries.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data, params }) =>
   data
@@ -30,11 +32,15 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   if (!municipality) throw new Response("Not found", { status: 404 });
   const user = await getUser(request);
   const subscribed = user ? await isSubscribed(db, user.id, municipality.id) : false;
-  return { municipality, subscribed };
+  const protocols = (await listApprovedProtocols(db, municipality.id)).map((p) => ({
+    ...p,
+    title: p.title[lang],
+  }));
+  return { municipality, subscribed, protocols };
 }
 
 export default function MunicipalityPage() {
-  const { municipality: m, subscribed } = useLoaderData<typeof loader>();
+  const { municipality: m, subscribed, protocols } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("places");
   const lang = i18n.language;
   return (
@@ -72,6 +78,7 @@ export default function MunicipalityPage() {
         <h2 id="hearings-heading">{t("municipality.hearings")}</h2>
         <p className="muted">{t("municipality.noHearings")}</p>
       </section>
+      <ApprovedProtocols items={protocols} />
       <section aria-labelledby="rules-heading">
         <h2 id="rules-heading">{t("municipality.rules")}</h2>
         <ul>

@@ -1,0 +1,471 @@
+/**
+ * The protocol's workflow: draft → submitted → approved | returned → (revised) drafted → … Every
+ * command takes the db first, checks who may act (scoped to the municipality), owns its
+ * transaction, and refuses any change to an approved protocol.
+ */
+import { randomBytes } from "node:crypto";
+import type { DB } from "#db/connection";
+import type { ProtocolStage, RoleName } from "#db/schema";
+import { audit } from "../audit/audit.server";
+import { can, type Actor } from "../auth/permissions";
+import { now, nowIso } from "../core/clock.server";
+import { env } from "../core/env.server";
+import { deriveState } from "../hearings/state";
+import { isLang, type Lang } from "../i18n/config";
+import { getFixedT } from "../i18n/resources.server";
+import { enqueueMail } from "../mail/outbox.server";
+import { emit } from "../notify/events.server";
+import { getStorage, sha256Hex } from "../storage/storage.server";
+import { buildProtocolContent, canonicalJson, contentHash } from "./content.server";
+import { calendarDate } from "./document.server";
+import { ProtocolError } from "./errors";
+import { renderVersion, verifyUrl, type FileFormat } from "./render.server";
+
+export interface DraftInput {
+  chairName: string;
+  secretaryName: string;
+  conclusionsKy: string;
+  conclusionsRu: string;
+}
+
+export type DecisionInput =
+  | {
+      decision: "approve";
+      resolutionNumber: string;
+      /** yyyy-mm-dd */
+      resolutionDate: string;
+      deputies?: { for: number; against: number; abstain: number } | null;
+    }
+  | { decision: "return"; comments: string };
+
+type Ctx = { ip?: string | null };
+
+async function loadClosedHearing(db: DB, hearingId: number) {
+  const h = await db
+    .selectFrom("hearings")
+    .select([
+      "id",
+      "municipality_id",
+      "state",
+      "protocol_state",
+      "comment_start_at",
+      "comment_end_at",
+      "short_code",
+      "title_ky",
+      "title_ru",
+    ])
+    .where("id", "=", hearingId)
+    .executeTakeFirst();
+  if (!h) throw new ProtocolError(404, "errors.notFound");
+  return h;
+}
+
+function assertClosed(h: {
+  state: string;
+  comment_start_at: string | null;
+  comment_end_at: string | null;
+}) {
+  const state = deriveState(h as Parameters<typeof deriveState>[0], now());
+  if (state !== "closed") throw new ProtocolError(409, "errors.hearingNotClosed");
+}
+
+async function setStage(db: DB, hearingId: number, protocolId: number, stage: ProtocolStage) {
+  const t = nowIso();
+  await db.updateTable("protocols").set({ state: stage }).where("id", "=", protocolId).execute();
+  await db
+    .updateTable("hearings")
+    .set({ protocol_state: stage, updated_at: t })
+    .where("id", "=", hearingId)
+    .execute();
+}
+
+/** Create the protocol (version 1) or update the current draft; a returned one gets a new version. */
+export async function saveDraft(
+  db: DB,
+  actor: Actor,
+  hearingId: number,
+  input: DraftInput,
+  ctx: Ctx = {},
+): Promise<{ protocolId: number; version: number }> {
+  return db.transaction().execute(async (trx) => {
+    const h = await loadClosedHearing(trx, hearingId);
+    if (!can(actor, "protocol.draft", { municipalityId: h.municipality_id }))
+      throw new ProtocolError(403, "errors.notFound");
+    assertClosed(h);
+    const at = nowIso();
+    let p = await trx
+      .selectFrom("protocols")
+      .selectAll()
+      .where("hearing_id", "=", hearingId)
+      .executeTakeFirst();
+    if (p?.state === "approved") throw new ProtocolError(409, "errors.approvedLocked");
+    if (p?.state === "submitted") throw new ProtocolError(409, "errors.notEditable");
+    const fields = {
+      chair_name: input.chairName.trim(),
+      secretary_name: input.secretaryName.trim(),
+      conclusions_ky: input.conclusionsKy.trim(),
+      conclusions_ru: input.conclusionsRu.trim(),
+      updated_by: actor.id,
+      updated_at: at,
+    };
+    let version: number;
+    let isNewVersion: boolean;
+    if (!p) {
+      p = await trx
+        .insertInto("protocols")
+        .values({
+          hearing_id: hearingId,
+          municipality_id: h.municipality_id,
+          number: h.short_code,
+          state: "drafted",
+          current_version: 1,
+          created_by: actor.id,
+          created_at: at,
+          ...fields,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      version = 1;
+      isNewVersion = true;
+    } else {
+      version = p.state === "returned" ? p.current_version + 1 : p.current_version;
+      isNewVersion = p.state === "returned";
+      await trx
+        .updateTable("protocols")
+        .set({ ...fields, current_version: version })
+        .where("id", "=", p.id)
+        .execute();
+    }
+    const content = await buildProtocolContent(
+      trx,
+      hearingId,
+      {
+        number: p.number,
+        version,
+        chairName: fields.chair_name,
+        secretaryName: fields.secretary_name,
+        conclusionsKy: fields.conclusions_ky,
+        conclusionsRu: fields.conclusions_ru,
+      },
+      at,
+    );
+    const json = canonicalJson(content);
+    if (isNewVersion) {
+      await trx
+        .insertInto("protocol_versions")
+        .values({
+          protocol_id: p.id,
+          version,
+          content_json: json,
+          content_sha256: contentHash(json),
+          created_by: actor.id,
+          created_at: at,
+        })
+        .execute();
+    } else {
+      await trx
+        .updateTable("protocol_versions")
+        .set({ content_json: json, content_sha256: contentHash(json) })
+        .where("protocol_id", "=", p.id)
+        .where("version", "=", version)
+        .where("submitted_at", "is", null)
+        .execute();
+    }
+    await setStage(trx, hearingId, p.id, "drafted");
+    await audit(trx, {
+      actorUserId: actor.id,
+      municipalityId: h.municipality_id,
+      action: isNewVersion ? "protocol.version" : "protocol.draft",
+      targetType: "protocol",
+      targetId: p.id,
+      ip: ctx.ip,
+      details: { hearingId, version },
+    });
+    return { protocolId: p.id, version };
+  });
+}
+
+/** After a return: a new version from the current fields and the record as it stands. */
+export async function reviseProtocol(
+  db: DB,
+  actor: Actor,
+  hearingId: number,
+  ctx: Ctx = {},
+): Promise<{ protocolId: number; version: number }> {
+  const p = await db
+    .selectFrom("protocols")
+    .selectAll()
+    .where("hearing_id", "=", hearingId)
+    .executeTakeFirst();
+  if (!p) throw new ProtocolError(404, "errors.notFound");
+  if (p.state !== "returned") throw new ProtocolError(409, "errors.notReturned");
+  return saveDraft(
+    db,
+    actor,
+    hearingId,
+    {
+      chairName: p.chair_name,
+      secretaryName: p.secretary_name,
+      conclusionsKy: p.conclusions_ky,
+      conclusionsRu: p.conclusions_ru,
+    },
+    ctx,
+  );
+}
+
+async function peopleWithRoles(db: DB, municipalityId: number, roles: RoleName[]) {
+  return db
+    .selectFrom("roles as r")
+    .innerJoin("users as u", "u.id", "r.user_id")
+    .select(["u.id", "u.email", "u.locale"])
+    .where("r.municipality_id", "=", municipalityId)
+    .where("r.role", "in", roles)
+    .where("u.email", "is not", null)
+    .distinct()
+    .execute();
+}
+
+const langOf = (l: string): Lang => (isLang(l) ? l : "ky");
+
+/** The current draft goes to the council: the record is read again, frozen in the version. */
+export async function submitProtocol(
+  db: DB,
+  actor: Actor,
+  hearingId: number,
+  ctx: Ctx = {},
+): Promise<{ protocolId: number; version: number }> {
+  return db.transaction().execute(async (trx) => {
+    const h = await loadClosedHearing(trx, hearingId);
+    if (!can(actor, "protocol.submit", { municipalityId: h.municipality_id }))
+      throw new ProtocolError(403, "errors.notFound");
+    assertClosed(h);
+    const p = await trx
+      .selectFrom("protocols")
+      .selectAll()
+      .where("hearing_id", "=", hearingId)
+      .executeTakeFirst();
+    if (!p) throw new ProtocolError(404, "errors.notFound");
+    if (p.state === "approved") throw new ProtocolError(409, "errors.approvedLocked");
+    if (p.state !== "drafted") throw new ProtocolError(409, "errors.notEditable");
+    const at = nowIso();
+    const content = await buildProtocolContent(
+      trx,
+      hearingId,
+      {
+        number: p.number,
+        version: p.current_version,
+        chairName: p.chair_name,
+        secretaryName: p.secretary_name,
+        conclusionsKy: p.conclusions_ky,
+        conclusionsRu: p.conclusions_ru,
+      },
+      at,
+    );
+    const json = canonicalJson(content);
+    const r = await trx
+      .updateTable("protocol_versions")
+      .set({
+        content_json: json,
+        content_sha256: contentHash(json),
+        submitted_by: actor.id,
+        submitted_at: at,
+      })
+      .where("protocol_id", "=", p.id)
+      .where("version", "=", p.current_version)
+      .where("submitted_at", "is", null)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) throw new ProtocolError(409, "errors.notEditable");
+    await setStage(trx, hearingId, p.id, "submitted");
+    for (const person of await peopleWithRoles(trx, h.municipality_id, [
+      "council_secretary",
+      "council_member",
+    ])) {
+      const lang = langOf(person.locale);
+      const t = getFixedT(lang, "protocol");
+      const hearing = lang === "ky" ? h.title_ky : h.title_ru;
+      await enqueueMail(trx, {
+        to: person.email!,
+        kind: "protocol_submitted",
+        subject: t("mail.submittedSubject", { hearing }),
+        text: t("mail.submittedBody", {
+          hearing,
+          number: p.number,
+          url: `${env().publicUrl}/${lang}/council/protocols/${p.id}`,
+        }),
+      });
+    }
+    await emit(trx, { type: "protocol.submitted", hearingId });
+    await audit(trx, {
+      actorUserId: actor.id,
+      municipalityId: h.municipality_id,
+      action: "protocol.submit",
+      targetType: "protocol",
+      targetId: p.id,
+      ip: ctx.ip,
+      details: { hearingId, version: p.current_version },
+    });
+    return { protocolId: p.id, version: p.current_version };
+  });
+}
+
+/** A short, readable, unique code: 10 characters of Crockford base32 in two groups. */
+export function newVerificationCode(): string {
+  const alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+  const bytes = randomBytes(10);
+  let s = "";
+  for (const b of bytes) s += alphabet[b % 32];
+  return `${s.slice(0, 5)}-${s.slice(5)}`;
+}
+
+/** The council secretary records the council's decision on the submitted version, once. */
+export async function decideProtocol(
+  db: DB,
+  actor: Actor,
+  protocolId: number,
+  input: DecisionInput,
+  ctx: Ctx = {},
+): Promise<{ version: number; code: string | null }> {
+  return db.transaction().execute(async (trx) => {
+    const p = await trx
+      .selectFrom("protocols")
+      .selectAll()
+      .where("id", "=", protocolId)
+      .executeTakeFirst();
+    if (!p) throw new ProtocolError(404, "errors.notFound");
+    const h = await loadClosedHearing(trx, p.hearing_id);
+    if (!can(actor, "protocol.decide", { municipalityId: h.municipality_id }))
+      throw new ProtocolError(403, "council.onlySecretary");
+    assertClosed(h);
+    const v = await trx
+      .selectFrom("protocol_versions")
+      .selectAll()
+      .where("protocol_id", "=", p.id)
+      .where("version", "=", p.current_version)
+      .executeTakeFirstOrThrow();
+    if (v.decision) throw new ProtocolError(409, "errors.alreadyDecided");
+    if (p.state !== "submitted" || !v.submitted_at)
+      throw new ProtocolError(409, "errors.notSubmitted");
+    const at = nowIso();
+    let code: string | null = null;
+    if (input.decision === "return") {
+      const r = await trx
+        .updateTable("protocol_versions")
+        .set({
+          decision: "returned",
+          decided_by: actor.id,
+          decided_at: at,
+          return_comments: input.comments.trim(),
+        })
+        .where("id", "=", v.id)
+        .where("decision", "is", null)
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) !== 1) throw new ProtocolError(409, "errors.alreadyDecided");
+      await setStage(trx, h.id, p.id, "returned");
+    } else {
+      code = newVerificationCode();
+      // the frozen canonical content: the snapshot the council read, with its decision
+      const content = JSON.parse(v.content_json) as Record<string, unknown>;
+      const frozen = canonicalJson({
+        ...content,
+        decision: {
+          decision: "approved",
+          resolutionNumber: input.resolutionNumber.trim(),
+          resolutionDate: input.resolutionDate,
+          deputies: input.deputies ?? null,
+          decidedAt: at,
+          verificationCode: code,
+        },
+      });
+      const r = await trx
+        .updateTable("protocol_versions")
+        .set({
+          decision: "approved",
+          decided_by: actor.id,
+          decided_at: at,
+          resolution_number: input.resolutionNumber.trim(),
+          resolution_date: input.resolutionDate,
+          deputies_for: input.deputies?.for ?? null,
+          deputies_against: input.deputies?.against ?? null,
+          deputies_abstain: input.deputies?.abstain ?? null,
+          verification_code: code,
+          content_json: frozen,
+          content_sha256: contentHash(frozen),
+        })
+        .where("id", "=", v.id)
+        .where("decision", "is", null)
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) !== 1) throw new ProtocolError(409, "errors.alreadyDecided");
+      const approved = await trx
+        .selectFrom("protocol_versions")
+        .selectAll()
+        .where("id", "=", v.id)
+        .executeTakeFirstOrThrow();
+      await freezeFiles(trx, approved, at);
+      await setStage(trx, h.id, p.id, "approved");
+    }
+    for (const person of await peopleWithRoles(trx, h.municipality_id, ["official"])) {
+      const lang = langOf(person.locale);
+      const t = getFixedT(lang, "protocol");
+      const hearing = lang === "ky" ? h.title_ky : h.title_ru;
+      const url = `${env().publicUrl}/${lang}/office/hearings/${h.id}/protocol`;
+      await enqueueMail(trx, {
+        to: person.email!,
+        kind: input.decision === "approve" ? "protocol_approved" : "protocol_returned",
+        subject: t(input.decision === "approve" ? "mail.approvedSubject" : "mail.returnedSubject", {
+          hearing,
+        }),
+        text:
+          input.decision === "approve"
+            ? t("mail.approvedBody", {
+                hearing,
+                number: p.number,
+                resolution: input.resolutionNumber.trim(),
+                date: calendarDate(input.resolutionDate),
+                url: verifyUrl(lang, code!),
+              })
+            : t("mail.returnedBody", { hearing, number: p.number, comments: input.comments, url }),
+      });
+    }
+    await emit(trx, {
+      type: input.decision === "approve" ? "protocol.approved" : "protocol.returned",
+      hearingId: h.id,
+    });
+    await audit(trx, {
+      actorUserId: actor.id,
+      municipalityId: h.municipality_id,
+      action: input.decision === "approve" ? "protocol.approve" : "protocol.return",
+      targetType: "protocol",
+      targetId: p.id,
+      ip: ctx.ip,
+      details: { version: v.version, ...(code ? { code } : {}) },
+    });
+    return { version: v.version, code };
+  });
+}
+
+/** Render each language and format of an approved version, store it, and record its hash. */
+async function freezeFiles(
+  db: DB,
+  v: Parameters<typeof renderVersion>[0],
+  at: string,
+): Promise<void> {
+  const storage = getStorage();
+  for (const lang of ["ky", "ru"] as const)
+    for (const format of ["pdf", "docx"] as FileFormat[]) {
+      const data = await renderVersion(v, lang, format);
+      const key = `protocols/${v.protocol_id}/v${v.version}-${lang}-${randomBytes(6).toString("hex")}.${format}`;
+      await storage.put(key, data);
+      await db
+        .insertInto("protocol_files")
+        .values({
+          version_id: v.id,
+          lang,
+          format,
+          storage_key: key,
+          sha256: sha256Hex(data),
+          size: data.length,
+          created_at: at,
+        })
+        .execute();
+    }
+}

@@ -1,0 +1,366 @@
+/**
+ * The canonical content of a protocol: everything the template in ../shared/domain.md holds, read
+ * from the record in both languages. It is stored as JSON with every version (the snapshot the
+ * council reads) and, on approval, hashed with SHA-256. Renderers (PDF, DOCX, the page) draw only
+ * from this object, so every format says the same thing.
+ */
+import type { DB } from "#db/connection";
+import type { AnswerStatus, HearingType, Stance } from "#db/schema";
+import { getResults, type QuestionResult } from "../participation/results.server";
+import { sha256Hex } from "../storage/storage.server";
+
+export interface L10n {
+  ky: string;
+  ru: string;
+}
+
+export interface ProtocolContent {
+  schema: 1;
+  protocol: {
+    number: string;
+    version: number;
+    chairName: string;
+    secretaryName: string;
+    conclusions: L10n;
+  };
+  municipality: {
+    id: number;
+    slug: string;
+    kind: "ayil_aimak" | "city";
+    name: L10n;
+    district: L10n;
+    oblast: L10n;
+  };
+  hearing: {
+    id: number;
+    shortCode: string;
+    type: HearingType;
+    title: L10n;
+    summary: L10n;
+    initiator: { kind: "okmotu" | "enterprise"; name: L10n };
+    noticeAt: string | null;
+    commentStartAt: string | null;
+    commentEndAt: string | null;
+    meetingAt: string | null;
+    meetingPlace: L10n;
+    closedAt: string | null;
+  };
+  participants: {
+    onlineCommenters: number;
+    onlineVoters: number;
+    inPersonAttendance: number;
+    meetingHeldAt: string | null;
+    speakers: string[];
+  };
+  tariffLines: {
+    id: number;
+    position: number;
+    service: string;
+    category: string;
+    unit: string;
+    currentPrice: number;
+    proposedPrice: number;
+    /** (proposed − current) / current; null when current is 0 */
+    change: number | null;
+  }[];
+  planSections: {
+    id: number;
+    position: number;
+    name: L10n;
+    projects: {
+      title: L10n;
+      budget: number;
+      yearFrom: number;
+      yearTo: number;
+      fundingSource: string;
+    }[];
+    total: number;
+  }[];
+  commentStats: {
+    total: number;
+    byStance: Record<Stance, number>;
+    bySource: { online: number; in_person: number };
+    byStanceAndSource: Record<Stance, { online: number; in_person: number }>;
+  };
+  comments: {
+    no: number;
+    id: number;
+    source: "online" | "in_person";
+    stance: Stance;
+    /** a named author, or null with `village` when the person asked not to be named */
+    author: string | null;
+    anonymous: boolean;
+    village: L10n | null;
+    topic: L10n | null;
+    createdAt: string;
+    body: string;
+    answer: { status: AnswerStatus; text: string; at: string | null } | null;
+  }[];
+  votes: QuestionResult[];
+  generatedAt: string;
+}
+
+export interface ProtocolFields {
+  number: string;
+  version: number;
+  chairName: string;
+  secretaryName: string;
+  conclusionsKy: string;
+  conclusionsRu: string;
+}
+
+export class HearingNotFound extends Error {}
+
+/** Read the record of a hearing into the canonical content. */
+export async function buildProtocolContent(
+  db: DB,
+  hearingId: number,
+  fields: ProtocolFields,
+  generatedAt: string,
+): Promise<ProtocolContent> {
+  const h = await db
+    .selectFrom("hearings")
+    .selectAll()
+    .where("id", "=", hearingId)
+    .executeTakeFirst();
+  if (!h) throw new HearingNotFound(String(hearingId));
+  const m = await db
+    .selectFrom("municipalities as m")
+    .innerJoin("districts as d", "d.id", "m.district_id")
+    .innerJoin("oblasts as o", "o.id", "d.oblast_id")
+    .select([
+      "m.id",
+      "m.slug",
+      "m.kind",
+      "m.name_ky",
+      "m.name_ru",
+      "d.name_ky as d_ky",
+      "d.name_ru as d_ru",
+      "o.name_ky as o_ky",
+      "o.name_ru as o_ru",
+    ])
+    .where("m.id", "=", h.municipality_id)
+    .executeTakeFirstOrThrow();
+
+  const [lines, sections, projects, comments, villages, meeting, votes, voters] = await Promise.all(
+    [
+      db
+        .selectFrom("tariff_lines")
+        .selectAll()
+        .where("hearing_id", "=", hearingId)
+        .orderBy("position")
+        .orderBy("id")
+        .execute(),
+      db
+        .selectFrom("plan_sections")
+        .selectAll()
+        .where("hearing_id", "=", hearingId)
+        .orderBy("position")
+        .orderBy("id")
+        .execute(),
+      db
+        .selectFrom("plan_projects as p")
+        .innerJoin("plan_sections as s", "s.id", "p.section_id")
+        .selectAll("p")
+        .where("s.hearing_id", "=", hearingId)
+        .orderBy("p.position")
+        .orderBy("p.id")
+        .execute(),
+      db
+        .selectFrom("comments as c")
+        .leftJoin("users as u", "u.id", "c.author_user_id")
+        .select([
+          "c.id",
+          "c.source",
+          "c.author_user_id",
+          "c.speaker_name",
+          "c.anonymous",
+          "c.village_id",
+          "c.stance",
+          "c.tariff_line_id",
+          "c.plan_section_id",
+          "c.body",
+          "c.created_at",
+          "c.answer_status",
+          "c.answer_text",
+          "c.answered_at",
+          "u.display_name",
+        ])
+        .where("c.hearing_id", "=", hearingId)
+        .where("c.hidden_at", "is", null)
+        .orderBy("c.created_at")
+        .orderBy("c.id")
+        .execute(),
+      db
+        .selectFrom("villages")
+        .select(["id", "name_ky", "name_ru"])
+        .where("municipality_id", "=", h.municipality_id)
+        .execute(),
+      db
+        .selectFrom("meeting_records")
+        .selectAll()
+        .where("hearing_id", "=", hearingId)
+        .executeTakeFirst(),
+      getResults(db, hearingId),
+      db
+        .selectFrom("votes")
+        .select((eb) => eb.fn.count<number>("user_id").distinct().as("n"))
+        .where("hearing_id", "=", hearingId)
+        .executeTakeFirst(),
+    ],
+  );
+
+  const villageById = new Map(villages.map((v) => [v.id, { ky: v.name_ky, ru: v.name_ru }]));
+  const lineById = new Map(lines.map((l) => [l.id, l]));
+  const sectionById = new Map(sections.map((s) => [s.id, s]));
+
+  const byStance: Record<Stance, number> = { for: 0, against: 0, neutral: 0 };
+  const bySource = { online: 0, in_person: 0 };
+  const byStanceAndSource: Record<Stance, { online: number; in_person: number }> = {
+    for: { online: 0, in_person: 0 },
+    against: { online: 0, in_person: 0 },
+    neutral: { online: 0, in_person: 0 },
+  };
+  const commenters = new Set<number>();
+  const speakers: string[] = [];
+  const outComments: ProtocolContent["comments"] = comments.map((c, i) => {
+    const stance = c.stance as Stance;
+    const source = c.source as "online" | "in_person";
+    byStance[stance] += 1;
+    bySource[source] += 1;
+    byStanceAndSource[stance][source] += 1;
+    if (c.author_user_id != null) commenters.add(c.author_user_id);
+    const anonymous = Number(c.anonymous) === 1;
+    const named = source === "in_person" ? c.speaker_name : c.display_name;
+    if (
+      source === "in_person" &&
+      !anonymous &&
+      c.speaker_name &&
+      !speakers.includes(c.speaker_name)
+    )
+      speakers.push(c.speaker_name);
+    const line = c.tariff_line_id != null ? lineById.get(c.tariff_line_id) : undefined;
+    const section = c.plan_section_id != null ? sectionById.get(c.plan_section_id) : undefined;
+    return {
+      no: i + 1,
+      id: c.id,
+      source,
+      stance,
+      author: anonymous ? null : (named ?? null),
+      anonymous,
+      village: c.village_id != null ? (villageById.get(c.village_id) ?? null) : null,
+      topic: line
+        ? { ky: `${line.service} — ${line.category}`, ru: `${line.service} — ${line.category}` }
+        : section
+          ? { ky: section.name_ky, ru: section.name_ru }
+          : null,
+      createdAt: c.created_at,
+      body: c.body,
+      answer: c.answer_status
+        ? {
+            status: c.answer_status as AnswerStatus,
+            text: c.answer_text ?? "",
+            at: c.answered_at,
+          }
+        : null,
+    };
+  });
+
+  return {
+    schema: 1,
+    protocol: {
+      number: fields.number,
+      version: fields.version,
+      chairName: fields.chairName,
+      secretaryName: fields.secretaryName,
+      conclusions: { ky: fields.conclusionsKy, ru: fields.conclusionsRu },
+    },
+    municipality: {
+      id: m.id,
+      slug: m.slug,
+      kind: m.kind,
+      name: { ky: m.name_ky, ru: m.name_ru },
+      district: { ky: m.d_ky, ru: m.d_ru },
+      oblast: { ky: m.o_ky, ru: m.o_ru },
+    },
+    hearing: {
+      id: h.id,
+      shortCode: h.short_code,
+      type: h.type,
+      title: { ky: h.title_ky, ru: h.title_ru },
+      summary: { ky: h.summary_ky, ru: h.summary_ru },
+      initiator: {
+        kind: h.initiator_kind,
+        name: { ky: h.initiator_name_ky ?? "", ru: h.initiator_name_ru ?? "" },
+      },
+      noticeAt: h.notice_at ?? h.announced_at,
+      commentStartAt: h.comment_start_at,
+      commentEndAt: h.comment_end_at,
+      meetingAt: h.meeting_at,
+      meetingPlace: { ky: h.meeting_place_ky ?? "", ru: h.meeting_place_ru ?? "" },
+      closedAt: h.closed_at ?? h.comment_end_at,
+    },
+    participants: {
+      onlineCommenters: commenters.size,
+      onlineVoters: Number(voters?.n ?? 0),
+      inPersonAttendance: Number(meeting?.attendance ?? 0),
+      meetingHeldAt: meeting?.held_at ?? null,
+      speakers,
+    },
+    tariffLines: lines.map((l) => ({
+      id: l.id,
+      position: l.position,
+      service: l.service,
+      category: l.category,
+      unit: l.unit,
+      currentPrice: Number(l.current_price),
+      proposedPrice: Number(l.proposed_price),
+      change:
+        Number(l.current_price) > 0
+          ? (Number(l.proposed_price) - Number(l.current_price)) / Number(l.current_price)
+          : null,
+    })),
+    planSections: sections.map((s) => {
+      const ps = projects.filter((p) => p.section_id === s.id);
+      return {
+        id: s.id,
+        position: s.position,
+        name: { ky: s.name_ky, ru: s.name_ru },
+        projects: ps.map((p) => ({
+          title: { ky: p.title_ky, ru: p.title_ru },
+          budget: Number(p.budget),
+          yearFrom: p.year_from,
+          yearTo: p.year_to,
+          fundingSource: p.funding_source,
+        })),
+        total: ps.reduce((a, p) => a + Number(p.budget), 0),
+      };
+    }),
+    commentStats: { total: comments.length, byStance, bySource, byStanceAndSource },
+    comments: outComments,
+    votes,
+    generatedAt,
+  };
+}
+
+/** The canonical text of a content object (what is stored and hashed). */
+export function canonicalJson(content: unknown): string {
+  return JSON.stringify(sortKeys(content));
+}
+
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v && typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    return Object.fromEntries(
+      Object.keys(o)
+        .sort()
+        .map((k) => [k, sortKeys(o[k])]),
+    );
+  }
+  return v;
+}
+
+export function contentHash(json: string): string {
+  return sha256Hex(new TextEncoder().encode(json));
+}

@@ -1,0 +1,58 @@
+import { z } from "zod";
+
+const name = z
+  .string()
+  .trim()
+  .min(1, "protocol:errors.required")
+  .max(200, "protocol:errors.tooLong");
+const long = z.string().trim().max(20000, "protocol:errors.tooLong");
+
+export const draftSchema = z.object({
+  chairName: name,
+  secretaryName: name,
+  conclusionsKy: long,
+  conclusionsRu: long,
+});
+
+const count = z
+  .string()
+  .trim()
+  .regex(/^\d{0,4}$/, "protocol:errors.badNumber")
+  .optional();
+
+export const decisionSchema = z
+  .object({
+    decision: z.enum(["approve", "return"], { message: "protocol:errors.badDecision" }),
+    resolutionNumber: z.string().trim().max(50, "protocol:errors.tooLong").optional(),
+    resolutionDate: z.string().trim().optional(),
+    deputiesFor: count,
+    deputiesAgainst: count,
+    deputiesAbstain: count,
+    returnComments: z.string().trim().max(5000, "protocol:errors.tooLong").optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === "approve") {
+      if (!v.resolutionNumber)
+        ctx.addIssue({
+          code: "custom",
+          path: ["resolutionNumber"],
+          message: "protocol:errors.required",
+        });
+      if (
+        !v.resolutionDate ||
+        !/^\d{4}-\d{2}-\d{2}$/.test(v.resolutionDate) ||
+        Number.isNaN(Date.parse(v.resolutionDate))
+      )
+        ctx.addIssue({
+          code: "custom",
+          path: ["resolutionDate"],
+          message: "protocol:errors.badDate",
+        });
+    } else if (!v.returnComments) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["returnComments"],
+        message: "protocol:errors.required",
+      });
+    }
+  });

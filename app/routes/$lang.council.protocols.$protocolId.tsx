@@ -1,0 +1,250 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Alert, Button, Field, Table, TextareaField } from "~/components/ui";
+import { clientIp } from "~/modules/audit/audit.server";
+import { can } from "~/modules/auth/permissions";
+import { requirePermission, requireUser } from "~/modules/auth/guards.server";
+import { getDb } from "~/modules/core/db.server";
+import { parseForm } from "~/modules/forms/validate.server";
+import { useLang } from "~/modules/i18n/hooks";
+import { pageMeta } from "~/modules/i18n/meta";
+import { getFixedT } from "~/modules/i18n/resources.server";
+import { requireLang } from "~/modules/i18n/route.server";
+import { decideProtocol } from "~/modules/protocol/commands.server";
+import { notFound, parseId, protocolFailure } from "~/modules/protocol/http.server";
+import { FileLinks, ProtocolBlocks } from "~/modules/protocol/ProtocolView";
+import { getHearingInfo, protocolHearingId } from "~/modules/protocol/queries.server";
+import { decisionSchema } from "~/modules/protocol/schemas";
+import { protocolPage, versionList } from "~/modules/protocol/view.server";
+
+export const meta: MetaFunction<typeof loader> = ({ matches }) =>
+  pageMeta(matches, "protocol:council.readDoc");
+
+async function guard(request: Request, params: { lang?: string; protocolId?: string }) {
+  const lang = requireLang(params);
+  const id = parseId(params.protocolId);
+  if (id == null) throw notFound(lang);
+  await requireUser(request);
+  const db = await getDb();
+  const hearingId = await protocolHearingId(db, id);
+  if (hearingId == null) throw notFound(lang);
+  const h = (await getHearingInfo(db, hearingId))!;
+  const user = await requirePermission(request, "protocol.councilRead", {
+    municipalityId: h.municipalityId,
+  });
+  return { lang, id, db, user, hearingId, municipalityId: h.municipalityId };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { lang, db, user, hearingId, municipalityId } = await guard(request, params);
+  const page = (await protocolPage(db, user, hearingId, lang))!;
+  const current = page.hp.versions[0];
+  return {
+    view: page.view,
+    number: page.hp.protocol!.number,
+    versions: versionList(page.hp, lang, user),
+    canDecide:
+      can(user, "protocol.decide", { municipalityId }) &&
+      page.hp.protocol!.state === "submitted" &&
+      !current?.decision,
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { lang, id, db } = await guard(request, params);
+  const ids = await getHearingInfo(db, (await protocolHearingId(db, id))!);
+  const user = await requirePermission(request, "protocol.decide", {
+    municipalityId: ids!.municipalityId,
+  });
+  const form = await request.formData();
+  const parsed = parseForm(form, decisionSchema, getFixedT(lang));
+  if (!parsed.ok)
+    return data(
+      { ok: false as const, formError: null, errors: parsed.errors, values: parsed.values },
+      { status: 400 },
+    );
+  const f = parsed.data;
+  const anyVote = [f.deputiesFor, f.deputiesAgainst, f.deputiesAbstain].some((x) => x);
+  try {
+    await decideProtocol(
+      db,
+      user,
+      id,
+      f.decision === "approve"
+        ? {
+            decision: "approve",
+            resolutionNumber: f.resolutionNumber!,
+            resolutionDate: f.resolutionDate!,
+            deputies: anyVote
+              ? {
+                  for: Number(f.deputiesFor || 0),
+                  against: Number(f.deputiesAgainst || 0),
+                  abstain: Number(f.deputiesAbstain || 0),
+                }
+              : null,
+          }
+        : { decision: "return", comments: f.returnComments! },
+      { ip: clientIp(request, context as { ip?: string }) },
+    );
+  } catch (e) {
+    return protocolFailure(e, lang);
+  }
+  return redirect(`/${lang}/council/protocols/${id}?done=1`);
+}
+
+export default function CouncilProtocol() {
+  const d = useLoaderData<typeof loader>();
+  const a = useActionData<typeof action>();
+  const { t } = useTranslation("protocol");
+  const lang = useLang();
+  const [sp] = useSearchParams();
+  const values: Record<string, string> = a?.values ?? {};
+  const errors: Record<string, string[]> = a?.errors ?? {};
+  const decision = values.decision ?? "approve";
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label={t("common:layout.breadcrumbs")}>
+        <ol>
+          <li>
+            <Link to={`/${lang}/council`}>{t("council.title")}</Link>
+          </li>
+        </ol>
+      </nav>
+      <h1>{t("council.protocolTitle", { number: d.number })}</h1>
+      <p className="muted">{d.view.hearingTitle}</p>
+      <p>
+        <strong>{d.view.stateLabel}</strong>
+      </p>
+      {sp.get("done") ? <Alert tone="success">{t("council.recorded")}</Alert> : null}
+      {a?.formError ? <Alert tone="error">{a.formError}</Alert> : null}
+      <FileLinks title={t("files.heading")} links={d.view.links} />
+
+      {d.canDecide ? (
+        <section aria-labelledby="decision-heading">
+          <h2 id="decision-heading">{t("council.decisionHeading")}</h2>
+          <Form method="post" noValidate>
+            <fieldset>
+              <legend>{t("council.decision")}</legend>
+              <label className="check">
+                <input
+                  type="radio"
+                  name="decision"
+                  value="approve"
+                  defaultChecked={decision === "approve"}
+                />{" "}
+                {t("council.approve")}
+              </label>
+              <label className="check">
+                <input
+                  type="radio"
+                  name="decision"
+                  value="return"
+                  defaultChecked={decision === "return"}
+                />{" "}
+                {t("council.return")}
+              </label>
+              {errors.decision ? <p className="field-error">{errors.decision.join(" ")}</p> : null}
+            </fieldset>
+            <div className="grid-2">
+              <Field
+                label={t("council.resolutionNumber")}
+                name="resolutionNumber"
+                defaultValue={values.resolutionNumber ?? ""}
+                errors={errors.resolutionNumber}
+                autoComplete="off"
+              />
+              <Field
+                label={t("council.resolutionDate")}
+                name="resolutionDate"
+                type="date"
+                defaultValue={values.resolutionDate ?? ""}
+                errors={errors.resolutionDate}
+              />
+            </div>
+            <fieldset>
+              <legend>{t("council.deputiesVote")}</legend>
+              <div className="grid-2">
+                <Field
+                  label={t("council.deputiesFor")}
+                  name="deputiesFor"
+                  inputMode="numeric"
+                  defaultValue={values.deputiesFor ?? ""}
+                  errors={errors.deputiesFor}
+                />
+                <Field
+                  label={t("council.deputiesAgainst")}
+                  name="deputiesAgainst"
+                  inputMode="numeric"
+                  defaultValue={values.deputiesAgainst ?? ""}
+                  errors={errors.deputiesAgainst}
+                />
+                <Field
+                  label={t("council.deputiesAbstain")}
+                  name="deputiesAbstain"
+                  inputMode="numeric"
+                  defaultValue={values.deputiesAbstain ?? ""}
+                  errors={errors.deputiesAbstain}
+                />
+              </div>
+            </fieldset>
+            <TextareaField
+              label={t("council.returnComments")}
+              name="returnComments"
+              rows={4}
+              defaultValue={values.returnComments ?? ""}
+              errors={errors.returnComments}
+            />
+            <div className="form-actions">
+              <Button>{t("council.record")}</Button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="versions-heading">
+        <h2 id="versions-heading">{t("office.versions")}</h2>
+        <Table>
+          <thead>
+            <tr>
+              <th scope="col">{t("versions.col.version")}</th>
+              <th scope="col">{t("versions.col.submitted")}</th>
+              <th scope="col">{t("versions.col.decision")}</th>
+              <th scope="col">{t("versions.col.files")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.versions.map((x) => (
+              <tr key={x.version}>
+                <td className="num">{x.version}</td>
+                <td>{x.submitted ?? "—"}</td>
+                <td>
+                  {x.decision}
+                  {x.returnComments ? <span className="muted"> — {x.returnComments}</span> : null}
+                </td>
+                <td>
+                  {x.links.map((l) => (
+                    <a key={l.href} href={l.href} className="protocol-file-link">
+                      {l.label}
+                    </a>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      </section>
+
+      <section aria-labelledby="doc-heading">
+        <h2 id="doc-heading">{t("council.readDoc")}</h2>
+        <ProtocolBlocks blocks={d.view.blocks} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,241 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { clientIp } from "~/modules/audit/audit.server";
+import { requirePermission, requireUser } from "~/modules/auth/guards.server";
+import { Alert, Button, Field, Table, TextareaField } from "~/components/ui";
+import { getDb } from "~/modules/core/db.server";
+import { parseForm } from "~/modules/forms/validate.server";
+import { useLang } from "~/modules/i18n/hooks";
+import { pageMeta } from "~/modules/i18n/meta";
+import { getFixedT } from "~/modules/i18n/resources.server";
+import { requireLang } from "~/modules/i18n/route.server";
+import { reviseProtocol, saveDraft, submitProtocol } from "~/modules/protocol/commands.server";
+import { notFound, parseId, protocolFailure } from "~/modules/protocol/http.server";
+import { calendarDate } from "~/modules/protocol/document.server";
+import { FileLinks } from "~/modules/protocol/ProtocolView";
+import { getHearingInfo, getHearingProtocol } from "~/modules/protocol/queries.server";
+import { draftSchema } from "~/modules/protocol/schemas";
+import { versionList } from "~/modules/protocol/view.server";
+
+export const meta: MetaFunction<typeof loader> = ({ matches }) =>
+  pageMeta(matches, "protocol:office.title");
+
+async function guard(request: Request, params: { lang?: string; id?: string }) {
+  const lang = requireLang(params);
+  const id = parseId(params.id);
+  if (id == null) throw notFound(lang);
+  await requireUser(request);
+  const db = await getDb();
+  const h = await getHearingInfo(db, id);
+  if (!h) throw notFound(lang);
+  const user = await requirePermission(request, "protocol.draft", {
+    municipalityId: h.municipalityId,
+  });
+  return { lang, id, db, user, hearing: h };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { lang, id, db, user, hearing } = await guard(request, params);
+  const hp = (await getHearingProtocol(db, id))!;
+  const t = getFixedT(lang, "protocol");
+  const latest = hp.versions[0] ?? null;
+  return {
+    hearingId: id,
+    hearingTitle: hearing.title[lang],
+    closed: hearing.state === "closed",
+    protocol: hp.protocol,
+    stateLabel: hp.protocol ? t(`state.${hp.protocol.state}`) : null,
+    returnComments: latest?.decision === "returned" ? latest.return_comments : null,
+    approved:
+      latest?.decision === "approved"
+        ? { number: latest.resolution_number, date: calendarDate(latest.resolution_date) }
+        : null,
+    versions: versionList(hp, lang, user),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { lang, id, db, user } = await guard(request, params);
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "save");
+  const ctx = { ip: clientIp(request, context as { ip?: string }) };
+  try {
+    if (intent === "submit") {
+      await submitProtocol(db, user, id, ctx);
+      return redirect(`/${lang}/office/hearings/${id}/protocol?done=submitted`);
+    }
+    if (intent === "revise") {
+      await reviseProtocol(db, user, id, ctx);
+      return redirect(`/${lang}/office/hearings/${id}/protocol?done=saved`);
+    }
+    const parsed = parseForm(form, draftSchema, getFixedT(lang));
+    if (!parsed.ok)
+      return data(
+        { ok: false as const, formError: null, errors: parsed.errors, values: parsed.values },
+        { status: 400 },
+      );
+    await saveDraft(db, user, id, parsed.data, ctx);
+    return redirect(`/${lang}/office/hearings/${id}/protocol?done=saved`);
+  } catch (e) {
+    return protocolFailure(e, lang);
+  }
+}
+
+export default function OfficeProtocol() {
+  const d = useLoaderData<typeof loader>();
+  const a = useActionData<typeof action>();
+  const { t } = useTranslation("protocol");
+  const lang = useLang();
+  const [sp] = useSearchParams();
+  const done = sp.get("done");
+  const values: Record<string, string> = a?.values ?? {};
+  const errors: Record<string, string[]> = a?.errors ?? {};
+  const p = d.protocol;
+  const editable = !p || p.state === "drafted" || p.state === "returned";
+  const v = (k: "chairName" | "secretaryName" | "conclusionsKy" | "conclusionsRu") =>
+    values[k] ?? (p ? p[k] : "");
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label={t("common:layout.breadcrumbs")}>
+        <ol>
+          <li>
+            <Link to={`/${lang}/office/hearings/${d.hearingId}`}>{t("office.back")}</Link>
+          </li>
+        </ol>
+      </nav>
+      <h1>{t("office.title")}</h1>
+      <p className="muted">{d.hearingTitle}</p>
+      {done === "saved" ? <Alert tone="success">{t("office.saved")}</Alert> : null}
+      {done === "submitted" ? <Alert tone="success">{t("office.submitted")}</Alert> : null}
+      {a?.formError ? <Alert tone="error">{a.formError}</Alert> : null}
+      {!d.closed ? <Alert tone="warning">{t("errors.hearingNotClosed")}</Alert> : null}
+      {p ? (
+        <p>
+          <strong>{t("office.state", { state: d.stateLabel })}</strong>
+        </p>
+      ) : (
+        <p>{t("office.notStarted")}</p>
+      )}
+      {d.returnComments && p?.state === "returned" ? (
+        <Alert tone="warning">{t("office.returnedAlert", { comments: d.returnComments })}</Alert>
+      ) : null}
+      {d.approved ? <Alert tone="success">{t("office.approvedAlert", d.approved)}</Alert> : null}
+
+      {d.closed && editable ? (
+        <section aria-labelledby="form-heading">
+          <h2 id="form-heading">{t("office.formHeading")}</h2>
+          <Form method="post" noValidate>
+            <Field
+              label={t("office.chairName")}
+              name="chairName"
+              defaultValue={v("chairName")}
+              errors={errors.chairName}
+              required
+              autoComplete="off"
+            />
+            <Field
+              label={t("office.secretaryName")}
+              name="secretaryName"
+              defaultValue={v("secretaryName")}
+              errors={errors.secretaryName}
+              required
+              autoComplete="off"
+            />
+            <TextareaField
+              label={t("office.conclusionsKy")}
+              name="conclusionsKy"
+              lang="ky"
+              rows={6}
+              defaultValue={v("conclusionsKy")}
+              errors={errors.conclusionsKy}
+            />
+            <TextareaField
+              label={t("office.conclusionsRu")}
+              name="conclusionsRu"
+              lang="ru"
+              rows={6}
+              defaultValue={v("conclusionsRu")}
+              errors={errors.conclusionsRu}
+            />
+            <div className="form-actions">
+              <Button name="intent" value="save">
+                {p?.state === "returned" ? t("office.revise") : t("office.save")}
+              </Button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+
+      {p ? (
+        <section aria-labelledby="preview-heading">
+          <h2 id="preview-heading">{t("office.preview")}</h2>
+          <ul className="inline-list">
+            <li>
+              <Link to={`/ky/hearings/${d.hearingId}/protocol`} lang="ky">
+                {t("office.previewKy")}
+              </Link>
+            </li>
+            <li>
+              <Link to={`/ru/hearings/${d.hearingId}/protocol`} lang="ru">
+                {t("office.previewRu")}
+              </Link>
+            </li>
+          </ul>
+          <FileLinks title={t("files.heading")} links={d.versions[0]?.links ?? []} />
+          {p.state === "drafted" ? (
+            <Form method="post">
+              <p className="field-hint">{t("office.submitHint")}</p>
+              <Button name="intent" value="submit">
+                {t("office.submit")}
+              </Button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
+
+      {d.versions.length ? (
+        <section aria-labelledby="versions-heading">
+          <h2 id="versions-heading">{t("office.versions")}</h2>
+          <Table>
+            <thead>
+              <tr>
+                <th scope="col">{t("versions.col.version")}</th>
+                <th scope="col">{t("versions.col.created")}</th>
+                <th scope="col">{t("versions.col.submitted")}</th>
+                <th scope="col">{t("versions.col.decision")}</th>
+                <th scope="col">{t("versions.col.files")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.versions.map((x) => (
+                <tr key={x.version}>
+                  <td className="num">{x.version}</td>
+                  <td>{x.created}</td>
+                  <td>{x.submitted ?? "—"}</td>
+                  <td>
+                    {x.decision}
+                    {x.returnComments ? <span className="muted"> — {x.returnComments}</span> : null}
+                  </td>
+                  <td>
+                    {x.links.map((l) => (
+                      <a key={l.href} href={l.href} className="protocol-file-link">
+                        {l.label}
+                      </a>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </section>
+      ) : null}
+    </>
+  );
+}
