@@ -11,6 +11,16 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSessionUser } from "~/modules/auth/session.server";
 import { decideProtocol, saveDraft, submitProtocol } from "~/modules/protocol/commands.server";
+import {
+  addSpeaker,
+  answerComment,
+  castVote,
+  hideComment,
+  recordAttendance,
+  recordTally,
+  unhideComment,
+} from "~/modules/participation/commands.server";
+import { ParticipationError } from "~/modules/participation/context.server";
 import { assertRecordEditable, isRecordLocked } from "~/modules/protocol/lock.server";
 import { DiskStorage, setStorageForTests } from "~/modules/storage/storage.server";
 import { createTestDb, type TestDb } from "../helpers/db";
@@ -77,5 +87,79 @@ describe("the record lock", () => {
     expect(await refusal(w.planHearing, "ru")).toBeNull();
   });
 
-  it.todo("after the merge: each participation command refuses with 409 on the approved hearing");
+  it("each participation command refuses with 409 (locked) on the approved hearing", async () => {
+    const official = (await loadSessionUser(t.db, w.official))!;
+    const resident = (await loadSessionUser(t.db, w.residents[0]))!;
+    const comment = await t.db
+      .selectFrom("comments")
+      .select("id")
+      .where("hearing_id", "=", w.tariffHearing)
+      .where("source", "=", "online")
+      .orderBy("id")
+      .executeTakeFirstOrThrow();
+    const question = await t.db
+      .selectFrom("questions")
+      .select("id")
+      .where("hearing_id", "=", w.tariffHearing)
+      .executeTakeFirstOrThrow();
+    // (reporting a comment stays possible: a report changes nothing the protocol holds)
+    const attempts: [string, () => Promise<unknown>][] = [
+      ["answer", () => answerComment(t.db, official, comment.id, "accepted", "Жаңы жооп")],
+      ["hide", () => hideComment(t.db, official, comment.id, "Себеп")],
+      ["unhide", () => unhideComment(t.db, official, comment.id)],
+      ["vote", () => castVote(t.db, resident, w.tariffHearing, question.id, "against")],
+      [
+        "attendance",
+        () =>
+          recordAttendance(t.db, official, w.tariffHearing, {
+            attendance: 1,
+            heldAt: null,
+            notes: null,
+          }),
+      ],
+      [
+        "speaker",
+        () =>
+          addSpeaker(t.db, official, w.tariffHearing, {
+            speakerName: "Ким",
+            villageId: null,
+            stance: "for",
+            body: "Кеч калган сөз",
+            tariffLineId: null,
+            planSectionId: null,
+          }),
+      ],
+      [
+        "tally",
+        () =>
+          recordTally(t.db, official, w.tariffHearing, question.id, {
+            for: 1,
+            against: 0,
+            abstain: 0,
+          }),
+      ],
+    ];
+    const before = await t.db
+      .selectFrom("comments")
+      .selectAll()
+      .where("hearing_id", "=", w.tariffHearing)
+      .orderBy("id")
+      .execute();
+    for (const [name, attempt] of attempts) {
+      const error = await attempt().then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error, name).toBeInstanceOf(ParticipationError);
+      expect((error as ParticipationError).key, name).toBe("errors.locked");
+      expect((error as ParticipationError).status, name).toBe(409);
+    }
+    const after = await t.db
+      .selectFrom("comments")
+      .selectAll()
+      .where("hearing_id", "=", w.tariffHearing)
+      .orderBy("id")
+      .execute();
+    expect(after).toEqual(before);
+  });
 });
