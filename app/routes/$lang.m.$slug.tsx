@@ -5,19 +5,24 @@ import { getDb } from "~/modules/core/db.server";
 import { titleMeta } from "~/modules/i18n/meta";
 import { requireLang } from "~/modules/i18n/route.server";
 import { getMunicipalityBySlug } from "~/modules/places/queries.server";
+import { HearingList, parseListFilters } from "~/modules/hearings/list";
+import { listMunicipalityHearings } from "~/modules/hearings/queries.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   data ? titleMeta(matches, data.municipality.name) : [];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const lang = requireLang(params);
-  const municipality = await getMunicipalityBySlug(await getDb(), params.slug ?? "", lang);
+  const db = await getDb();
+  const municipality = await getMunicipalityBySlug(db, params.slug ?? "", lang);
   if (!municipality) throw new Response("Not found", { status: 404 });
-  return { municipality };
+  const filters = parseListFilters(new URL(request.url).searchParams);
+  const hearings = await listMunicipalityHearings(db, municipality.id, lang, filters);
+  return { municipality, filters, hearings };
 }
 
 export default function MunicipalityPage() {
-  const { municipality: m } = useLoaderData<typeof loader>();
+  const { municipality: m, filters, hearings } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("places");
   const lang = i18n.language;
   return (
@@ -47,7 +52,7 @@ export default function MunicipalityPage() {
       </section>
       <section aria-labelledby="hearings-heading">
         <h2 id="hearings-heading">{t("municipality.hearings")}</h2>
-        <p className="muted">{t("municipality.noHearings")}</p>
+        <HearingList filters={filters} data={hearings} />
       </section>
       <section aria-labelledby="rules-heading">
         <h2 id="rules-heading">{t("municipality.rules")}</h2>
