@@ -4,7 +4,7 @@
  * timeline and the bill calculator.
  */
 import { Form, Link, useLocation, useSubmit } from "@remix-run/react";
-import { useState, type ChangeEvent } from "react";
+import { useEffect, useState, type ChangeEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Table } from "~/components/ui";
 import { formatDate, formatDateTime, formatMoney, formatPercent } from "../format/format";
@@ -196,6 +196,8 @@ export function Calculator({
   const location = useLocation();
   const submit = useSubmit();
   const [input, setInput] = useState<CalcInput>(initial);
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const needs = calcNeeds(lines);
   const result = calculateBill(lines, input);
   function onChange(e: ChangeEvent<HTMLFormElement>) {
@@ -209,7 +211,12 @@ export function Calculator({
     submit(form, { method: "get", replace: true, preventScrollReset: true });
   }
   return (
-    <section aria-labelledby="calc-heading" className="calculator" id="calculator">
+    <section
+      aria-labelledby="calc-heading"
+      className="calculator"
+      id="calculator"
+      data-hydrated={hydrated ? "true" : undefined}
+    >
       <h2 id="calc-heading">{t("calc.heading")}</h2>
       <p className="muted">{t("calc.intro")}</p>
       <Form
