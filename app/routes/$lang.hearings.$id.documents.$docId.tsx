@@ -11,7 +11,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   requireLang(params);
   const db = await getDb();
   const doc = await getDocumentForDownload(db, Number(params.id), Number(params.docId));
-  if (!doc || !mayView(await getUser(request), { state: doc.state, municipalityId: doc.municipality_id }))
+  if (
+    !doc ||
+    !mayView(await getUser(request), { state: doc.state, municipalityId: doc.municipality_id })
+  )
     throw new Response("Not found", { status: 404 });
   const data = await getStorage().get(doc.storage_key);
   if (!data) throw new Response("Not found", { status: 404 });

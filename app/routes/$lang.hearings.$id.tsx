@@ -22,7 +22,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const id = Number(params.id);
   const db = await getDb();
   const view = Number.isInteger(id) ? await getHearingView(db, id, lang) : null;
-  if (!view || !mayView(await getUser(request), view)) throw new Response("Not found", { status: 404 });
+  if (!view || !mayView(await getUser(request), view))
+    throw new Response("Not found", { status: 404 });
   return {
     view,
     calcInput: parseCalcInput(new URL(request.url).searchParams),

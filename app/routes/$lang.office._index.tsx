@@ -30,7 +30,10 @@ export default function OfficeDashboard() {
         <section key={m.id} aria-labelledby={`m-${m.id}`}>
           <h2 id={`m-${m.id}`}>{m.name}</h2>
           <p>
-            <Link className="btn btn-primary btn-small" to={`/${lang}/office/hearings/new?m=${m.id}`}>
+            <Link
+              className="btn btn-primary btn-small"
+              to={`/${lang}/office/hearings/new?m=${m.id}`}
+            >
               {t("dashboard.create")}
             </Link>{" "}
             <Link to={`/${lang}/m/${m.slug}`}>{t("dashboard.publicPage")}</Link>

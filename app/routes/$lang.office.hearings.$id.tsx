@@ -20,7 +20,11 @@ import { CATEGORIES, FUNDING_SOURCES, SERVICES, UNITS } from "~/modules/hearings
 import * as cmd from "~/modules/hearings/commands.server";
 import { StateTag } from "~/modules/hearings/components";
 import { HearingError } from "~/modules/hearings/errors";
-import { refusal, requireHearingPermission, type ActionReply } from "~/modules/hearings/office.server";
+import {
+  refusal,
+  requireHearingPermission,
+  type ActionReply,
+} from "~/modules/hearings/office.server";
 import { getHearingForEdit } from "~/modules/hearings/queries.server";
 import { checkSchedule } from "~/modules/hearings/schedule";
 import {
@@ -64,7 +68,12 @@ export async function action({ params, request }: ActionFunctionArgs) {
     const maxBytes = env().UPLOAD_MAX_BYTES;
     const declared = Number(request.headers.get("content-length") ?? 0);
     const tooLarge = () =>
-      refusal(new HearingError("upload.tooLarge", { max: Math.round(maxBytes / 1024 / 1024) }, "file"), lang, "upload", {});
+      refusal(
+        new HearingError("upload.tooLarge", { max: Math.round(maxBytes / 1024 / 1024) }, "file"),
+        lang,
+        "upload",
+        {},
+      );
     if (declared > maxBytes + 64 * 1024) return tooLarge();
     try {
       form = await unstable_parseMultipartFormData(
@@ -102,7 +111,9 @@ export async function action({ params, request }: ActionFunctionArgs) {
           });
           if (problems.length)
             return bad(
-              Object.fromEntries(problems.map((x) => [x.field, [t(x.key, x.params ?? {}) as string]])),
+              Object.fromEntries(
+                problems.map((x) => [x.field, [t(x.key, x.params ?? {}) as string]]),
+              ),
             );
         }
         await cmd.updateDetails(db, user, id, {
@@ -144,7 +155,10 @@ export async function action({ params, request }: ActionFunctionArgs) {
       case "addQuestion": {
         const p = parseForm(form, questionSchema, t);
         if (!p.ok) return bad(p.errors);
-        await cmd.addQuestion(db, user, id, { ...p.data, tariffLineId: p.data.tariffLineId ?? null });
+        await cmd.addQuestion(db, user, id, {
+          ...p.data,
+          tariffLineId: p.data.tariffLineId ?? null,
+        });
         return ok();
       }
       case "removeQuestion":
@@ -200,13 +214,22 @@ function Section({ id, title, children }: { id: string; title: string; children:
 }
 
 export default function EditHearing() {
-  const { hearing: h, state, lines, sections, documents, questions, maxMb } =
-    useLoaderData<typeof loader>();
+  const {
+    hearing: h,
+    state,
+    lines,
+    sections,
+    documents,
+    questions,
+    maxMb,
+  } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t, i18n } = useTranslation("office");
   const lang = i18n.language;
-  const errs = (intent: string) => (reply && !reply.ok && reply.intent === intent ? (reply.errors ?? {}) : {});
-  const vals = (intent: string) => (reply && !reply.ok && reply.intent === intent ? (reply.values ?? {}) : {});
+  const errs = (intent: string) =>
+    reply && !reply.ok && reply.intent === intent ? (reply.errors ?? {}) : {};
+  const vals = (intent: string) =>
+    reply && !reply.ok && reply.intent === intent ? (reply.values ?? {}) : {};
   const formError = (intent: string) =>
     errs(intent)._form ? <Alert tone="error">{errs(intent)._form.join(" ")}</Alert> : null;
   const editable = state !== "closed" && state !== "cancelled";
@@ -229,7 +252,11 @@ export default function EditHearing() {
         <Link to={`/${lang}/office/hearings/${h.id}/preview`}>{t("edit.preview")}</Link> ·{" "}
         <Link to={`/${lang}/hearings/${h.id}`}>{t("edit.publicPage")}</Link>
       </p>
-      {reply?.ok ? <Alert tone="success">{t(`edit.done.${reply.done}`, { defaultValue: t("edit.saved") })}</Alert> : null}
+      {reply?.ok ? (
+        <Alert tone="success">
+          {t(`edit.done.${reply.done}`, { defaultValue: t("edit.saved") })}
+        </Alert>
+      ) : null}
 
       <Section id="actions" title={t("edit.actions")}>
         {Object.keys(ae).length ? (
@@ -251,7 +278,12 @@ export default function EditHearing() {
         {editable ? (
           <Form method="post" className="stack-form">
             <input type="hidden" name="intent" value="cancel" />
-            <TextareaField label={t("fields.reason")} name="reason" rows={2} errors={errs("cancel").reason} />
+            <TextareaField
+              label={t("fields.reason")}
+              name="reason"
+              rows={2}
+              errors={errs("cancel").reason}
+            />
             <Button variant="danger">{t("edit.cancel")}</Button>
           </Form>
         ) : null}
@@ -262,32 +294,135 @@ export default function EditHearing() {
           {formError("details")}
           <Form method="post" className="stack-form">
             <input type="hidden" name="intent" value="details" />
-            <Field label={t("fields.titleKy")} name="titleKy" lang="ky" defaultValue={dv.titleKy ?? h.title_ky} errors={de.titleKy} />
-            <Field label={t("fields.titleRu")} name="titleRu" lang="ru" defaultValue={dv.titleRu ?? h.title_ru} errors={de.titleRu} />
-            <TextareaField label={t("fields.summaryKy")} name="summaryKy" lang="ky" rows={3} defaultValue={dv.summaryKy ?? h.summary_ky} errors={de.summaryKy} />
-            <TextareaField label={t("fields.summaryRu")} name="summaryRu" lang="ru" rows={3} defaultValue={dv.summaryRu ?? h.summary_ru} errors={de.summaryRu} />
-            <TextareaField label={t("fields.bodyKy")} name="bodyKy" lang="ky" rows={8} defaultValue={dv.bodyKy ?? h.body_ky} errors={de.bodyKy} />
-            <TextareaField label={t("fields.bodyRu")} name="bodyRu" lang="ru" rows={8} defaultValue={dv.bodyRu ?? h.body_ru} errors={de.bodyRu} />
-            <SelectField label={t("fields.authoritativeLang")} name="authoritativeLang" defaultValue={dv.authoritativeLang ?? h.authoritative_lang}>
+            <Field
+              label={t("fields.titleKy")}
+              name="titleKy"
+              lang="ky"
+              defaultValue={dv.titleKy ?? h.title_ky}
+              errors={de.titleKy}
+            />
+            <Field
+              label={t("fields.titleRu")}
+              name="titleRu"
+              lang="ru"
+              defaultValue={dv.titleRu ?? h.title_ru}
+              errors={de.titleRu}
+            />
+            <TextareaField
+              label={t("fields.summaryKy")}
+              name="summaryKy"
+              lang="ky"
+              rows={3}
+              defaultValue={dv.summaryKy ?? h.summary_ky}
+              errors={de.summaryKy}
+            />
+            <TextareaField
+              label={t("fields.summaryRu")}
+              name="summaryRu"
+              lang="ru"
+              rows={3}
+              defaultValue={dv.summaryRu ?? h.summary_ru}
+              errors={de.summaryRu}
+            />
+            <TextareaField
+              label={t("fields.bodyKy")}
+              name="bodyKy"
+              lang="ky"
+              rows={8}
+              defaultValue={dv.bodyKy ?? h.body_ky}
+              errors={de.bodyKy}
+            />
+            <TextareaField
+              label={t("fields.bodyRu")}
+              name="bodyRu"
+              lang="ru"
+              rows={8}
+              defaultValue={dv.bodyRu ?? h.body_ru}
+              errors={de.bodyRu}
+            />
+            <SelectField
+              label={t("fields.authoritativeLang")}
+              name="authoritativeLang"
+              defaultValue={dv.authoritativeLang ?? h.authoritative_lang}
+            >
               <option value="ky">Кыргызча</option>
               <option value="ru">Русский</option>
             </SelectField>
-            <SelectField label={t("fields.initiatorKind")} name="initiatorKind" defaultValue={dv.initiatorKind ?? h.initiator_kind}>
+            <SelectField
+              label={t("fields.initiatorKind")}
+              name="initiatorKind"
+              defaultValue={dv.initiatorKind ?? h.initiator_kind}
+            >
               <option value="okmotu">{t("fields.initiatorOkmotu")}</option>
               <option value="enterprise">{t("fields.initiatorEnterprise")}</option>
             </SelectField>
-            <Field label={t("fields.initiatorNameKy")} name="initiatorNameKy" defaultValue={dv.initiatorNameKy ?? h.initiator_name_ky ?? ""} errors={de.initiatorNameKy} />
-            <Field label={t("fields.initiatorNameRu")} name="initiatorNameRu" defaultValue={dv.initiatorNameRu ?? h.initiator_name_ru ?? ""} errors={de.initiatorNameRu} />
+            <Field
+              label={t("fields.initiatorNameKy")}
+              name="initiatorNameKy"
+              defaultValue={dv.initiatorNameKy ?? h.initiator_name_ky ?? ""}
+              errors={de.initiatorNameKy}
+            />
+            <Field
+              label={t("fields.initiatorNameRu")}
+              name="initiatorNameRu"
+              defaultValue={dv.initiatorNameRu ?? h.initiator_name_ru ?? ""}
+              errors={de.initiatorNameRu}
+            />
             <p className="field-hint">
-              {t("fields.scheduleHint", { notice: h.m_min_notice_days, comment: h.m_min_comment_days })}
+              {t("fields.scheduleHint", {
+                notice: h.m_min_notice_days,
+                comment: h.m_min_comment_days,
+              })}
             </p>
-            <Field type="date" label={t("fields.noticeDate")} name="noticeDate" defaultValue={dv.noticeDate ?? date(h.notice_at)} errors={de.noticeDate} />
-            <Field type="date" label={t("fields.commentStartDate")} name="commentStartDate" defaultValue={dv.commentStartDate ?? date(h.comment_start_at)} errors={de.commentStartDate} />
-            <Field type="date" label={t("fields.commentEndDate")} name="commentEndDate" defaultValue={dv.commentEndDate ?? date(h.comment_end_at)} errors={de.commentEndDate} />
-            <Field type="date" label={t("fields.meetingDate")} name="meetingDate" defaultValue={dv.meetingDate ?? date(h.meeting_at)} errors={de.meetingDate} />
-            <Field type="time" label={t("fields.meetingTime")} name="meetingTime" defaultValue={dv.meetingTime ?? (h.meeting_at ? toBishkekTimeInput(h.meeting_at) : "10:00")} errors={de.meetingTime} />
-            <Field label={t("fields.meetingPlaceKy")} name="meetingPlaceKy" defaultValue={dv.meetingPlaceKy ?? h.meeting_place_ky ?? ""} errors={de.meetingPlaceKy} />
-            <Field label={t("fields.meetingPlaceRu")} name="meetingPlaceRu" defaultValue={dv.meetingPlaceRu ?? h.meeting_place_ru ?? ""} errors={de.meetingPlaceRu} />
+            <Field
+              type="date"
+              label={t("fields.noticeDate")}
+              name="noticeDate"
+              defaultValue={dv.noticeDate ?? date(h.notice_at)}
+              errors={de.noticeDate}
+            />
+            <Field
+              type="date"
+              label={t("fields.commentStartDate")}
+              name="commentStartDate"
+              defaultValue={dv.commentStartDate ?? date(h.comment_start_at)}
+              errors={de.commentStartDate}
+            />
+            <Field
+              type="date"
+              label={t("fields.commentEndDate")}
+              name="commentEndDate"
+              defaultValue={dv.commentEndDate ?? date(h.comment_end_at)}
+              errors={de.commentEndDate}
+            />
+            <Field
+              type="date"
+              label={t("fields.meetingDate")}
+              name="meetingDate"
+              defaultValue={dv.meetingDate ?? date(h.meeting_at)}
+              errors={de.meetingDate}
+            />
+            <Field
+              type="time"
+              label={t("fields.meetingTime")}
+              name="meetingTime"
+              defaultValue={
+                dv.meetingTime ?? (h.meeting_at ? toBishkekTimeInput(h.meeting_at) : "10:00")
+              }
+              errors={de.meetingTime}
+            />
+            <Field
+              label={t("fields.meetingPlaceKy")}
+              name="meetingPlaceKy"
+              defaultValue={dv.meetingPlaceKy ?? h.meeting_place_ky ?? ""}
+              errors={de.meetingPlaceKy}
+            />
+            <Field
+              label={t("fields.meetingPlaceRu")}
+              name="meetingPlaceRu"
+              defaultValue={dv.meetingPlaceRu ?? h.meeting_place_ru ?? ""}
+              errors={de.meetingPlaceRu}
+            />
             <Button>{t("edit.save")}</Button>
           </Form>
         </Section>
@@ -338,32 +473,76 @@ export default function EditHearing() {
             <Form method="post" className="stack-form">
               <input type="hidden" name="intent" value="addLine" />
               {formError("addLine")}
-              <SelectField label={t("fields.service")} name="service" defaultValue={lv.service} errors={le.service}>
+              <SelectField
+                label={t("fields.service")}
+                name="service"
+                defaultValue={lv.service}
+                errors={le.service}
+              >
                 {SERVICES.map((s) => (
                   <option key={s} value={s}>
                     {t(`hearings:service.${s}`)}
                   </option>
                 ))}
               </SelectField>
-              <SelectField label={t("fields.category")} name="category" defaultValue={lv.category} errors={le.category}>
+              <SelectField
+                label={t("fields.category")}
+                name="category"
+                defaultValue={lv.category}
+                errors={le.category}
+              >
                 {CATEGORIES.map((s) => (
                   <option key={s} value={s}>
                     {t(`hearings:category.${s}`)}
                   </option>
                 ))}
               </SelectField>
-              <SelectField label={t("fields.unit")} name="unit" defaultValue={lv.unit} errors={le.unit}>
+              <SelectField
+                label={t("fields.unit")}
+                name="unit"
+                defaultValue={lv.unit}
+                errors={le.unit}
+              >
                 {UNITS.map((s) => (
                   <option key={s} value={s}>
                     {t(`hearings:unit.${s}`)}
                   </option>
                 ))}
               </SelectField>
-              <Field label={t("fields.currentPrice")} name="currentPrice" inputMode="decimal" defaultValue={lv.currentPrice} errors={le.currentPrice} />
-              <Field label={t("fields.proposedPrice")} name="proposedPrice" inputMode="decimal" defaultValue={lv.proposedPrice} errors={le.proposedPrice} />
-              <TextareaField label={t("fields.justificationKy")} name="justificationKy" rows={2} defaultValue={lv.justificationKy} />
-              <TextareaField label={t("fields.justificationRu")} name="justificationRu" rows={2} defaultValue={lv.justificationRu} />
-              <TextareaField label={t("fields.costItems")} hint={t("fields.costItemsHint")} name="costItems" rows={3} defaultValue={lv.costItems} errors={le.costItems} />
+              <Field
+                label={t("fields.currentPrice")}
+                name="currentPrice"
+                inputMode="decimal"
+                defaultValue={lv.currentPrice}
+                errors={le.currentPrice}
+              />
+              <Field
+                label={t("fields.proposedPrice")}
+                name="proposedPrice"
+                inputMode="decimal"
+                defaultValue={lv.proposedPrice}
+                errors={le.proposedPrice}
+              />
+              <TextareaField
+                label={t("fields.justificationKy")}
+                name="justificationKy"
+                rows={2}
+                defaultValue={lv.justificationKy}
+              />
+              <TextareaField
+                label={t("fields.justificationRu")}
+                name="justificationRu"
+                rows={2}
+                defaultValue={lv.justificationRu}
+              />
+              <TextareaField
+                label={t("fields.costItems")}
+                hint={t("fields.costItemsHint")}
+                name="costItems"
+                rows={3}
+                defaultValue={lv.costItems}
+                errors={le.costItems}
+              />
               <Button variant="secondary">{t("edit.addLine")}</Button>
             </Form>
           ) : null}
@@ -406,35 +585,93 @@ export default function EditHearing() {
             <>
               <Form method="post" className="stack-form">
                 <input type="hidden" name="intent" value="addSection" />
-                <Field label={t("fields.sectionNameKy")} name="nameKy" defaultValue={vals("addSection").nameKy} errors={errs("addSection").nameKy} />
-                <Field label={t("fields.sectionNameRu")} name="nameRu" defaultValue={vals("addSection").nameRu} errors={errs("addSection").nameRu} />
+                <Field
+                  label={t("fields.sectionNameKy")}
+                  name="nameKy"
+                  defaultValue={vals("addSection").nameKy}
+                  errors={errs("addSection").nameKy}
+                />
+                <Field
+                  label={t("fields.sectionNameRu")}
+                  name="nameRu"
+                  defaultValue={vals("addSection").nameRu}
+                  errors={errs("addSection").nameRu}
+                />
                 <Button variant="secondary">{t("edit.addSection")}</Button>
               </Form>
               {sections.length ? (
                 <Form method="post" className="stack-form">
                   <input type="hidden" name="intent" value="addProject" />
                   {formError("addProject")}
-                  <SelectField label={t("fields.section")} name="sectionId" defaultValue={pv.sectionId} errors={pe.sectionId}>
+                  <SelectField
+                    label={t("fields.section")}
+                    name="sectionId"
+                    defaultValue={pv.sectionId}
+                    errors={pe.sectionId}
+                  >
                     {sections.map((s) => (
                       <option key={s.id} value={s.id}>
                         {lang === "ky" ? s.name_ky : s.name_ru}
                       </option>
                     ))}
                   </SelectField>
-                  <Field label={t("fields.projectTitleKy")} name="titleKy" defaultValue={pv.titleKy} errors={pe.titleKy} />
-                  <Field label={t("fields.projectTitleRu")} name="titleRu" defaultValue={pv.titleRu} errors={pe.titleRu} />
-                  <Field label={t("fields.budget")} name="budget" inputMode="decimal" defaultValue={pv.budget} errors={pe.budget} />
-                  <Field label={t("fields.yearFrom")} name="yearFrom" type="number" defaultValue={pv.yearFrom} errors={pe.yearFrom} />
-                  <Field label={t("fields.yearTo")} name="yearTo" type="number" defaultValue={pv.yearTo} errors={pe.yearTo} />
-                  <SelectField label={t("fields.fundingSource")} name="fundingSource" defaultValue={pv.fundingSource} errors={pe.fundingSource}>
+                  <Field
+                    label={t("fields.projectTitleKy")}
+                    name="titleKy"
+                    defaultValue={pv.titleKy}
+                    errors={pe.titleKy}
+                  />
+                  <Field
+                    label={t("fields.projectTitleRu")}
+                    name="titleRu"
+                    defaultValue={pv.titleRu}
+                    errors={pe.titleRu}
+                  />
+                  <Field
+                    label={t("fields.budget")}
+                    name="budget"
+                    inputMode="decimal"
+                    defaultValue={pv.budget}
+                    errors={pe.budget}
+                  />
+                  <Field
+                    label={t("fields.yearFrom")}
+                    name="yearFrom"
+                    type="number"
+                    defaultValue={pv.yearFrom}
+                    errors={pe.yearFrom}
+                  />
+                  <Field
+                    label={t("fields.yearTo")}
+                    name="yearTo"
+                    type="number"
+                    defaultValue={pv.yearTo}
+                    errors={pe.yearTo}
+                  />
+                  <SelectField
+                    label={t("fields.fundingSource")}
+                    name="fundingSource"
+                    defaultValue={pv.fundingSource}
+                    errors={pe.fundingSource}
+                  >
                     {FUNDING_SOURCES.map((f) => (
                       <option key={f} value={f}>
                         {t(`hearings:funding.${f}`)}
                       </option>
                     ))}
                   </SelectField>
-                  <TextareaField label={t("fields.descriptionKy")} name="descriptionKy" rows={2} defaultValue={pv.descriptionKy} />
-                  <TextareaField label={t("fields.descriptionRu")} name="descriptionRu" rows={2} defaultValue={pv.descriptionRu} />
+                  <TextareaField
+                    label={t("fields.descriptionKy")}
+                    name="descriptionKy"
+                    rows={2}
+                    defaultValue={pv.descriptionKy}
+                  />
+                  <TextareaField
+                    label={t("fields.descriptionRu")}
+                    name="descriptionRu"
+                    rows={2}
+                    defaultValue={pv.descriptionRu}
+                  />
                   <Button variant="secondary">{t("edit.addProject")}</Button>
                 </Form>
               ) : null}
@@ -465,8 +702,18 @@ export default function EditHearing() {
           <Form method="post" className="stack-form">
             <input type="hidden" name="intent" value="addQuestion" />
             {formError("addQuestion")}
-            <Field label={t("fields.questionKy")} name="titleKy" defaultValue={vals("addQuestion").titleKy} errors={errs("addQuestion").titleKy} />
-            <Field label={t("fields.questionRu")} name="titleRu" defaultValue={vals("addQuestion").titleRu} errors={errs("addQuestion").titleRu} />
+            <Field
+              label={t("fields.questionKy")}
+              name="titleKy"
+              defaultValue={vals("addQuestion").titleKy}
+              errors={errs("addQuestion").titleKy}
+            />
+            <Field
+              label={t("fields.questionRu")}
+              name="titleRu"
+              defaultValue={vals("addQuestion").titleRu}
+              errors={errs("addQuestion").titleRu}
+            />
             {lines.length ? (
               <SelectField label={t("edit.lines")} name="tariffLineId" defaultValue="">
                 <option value="">—</option>
@@ -503,7 +750,13 @@ export default function EditHearing() {
         {editable ? (
           <Form method="post" encType="multipart/form-data" className="stack-form">
             <input type="hidden" name="intent" value="upload" />
-            <Field type="file" label={t("fields.file", { max: maxMb })} name="file" accept=".pdf,.docx,.xlsx,.jpg,.jpeg,.png" errors={errs("upload").file} />
+            <Field
+              type="file"
+              label={t("fields.file", { max: maxMb })}
+              name="file"
+              accept=".pdf,.docx,.xlsx,.jpg,.jpeg,.png"
+              errors={errs("upload").file}
+            />
             <Field label={t("fields.fileTitle")} name="title" defaultValue={vals("upload").title} />
             <Button variant="secondary">{t("edit.upload")}</Button>
           </Form>

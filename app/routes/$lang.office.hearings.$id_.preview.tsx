@@ -21,7 +21,12 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const [ky, ru] = await Promise.all([getHearingView(db, id, "ky"), getHearingView(db, id, "ru")]);
   if (!ky || !ru) throw new Response("Not found", { status: 404 });
   const params2 = new URL(request.url).searchParams;
-  return { ky, ru, now: nowIso(), calcInput: params2.has("hh") ? parseCalcInput(params2) : CALC_DEFAULTS };
+  return {
+    ky,
+    ru,
+    now: nowIso(),
+    calcInput: params2.has("hh") ? parseCalcInput(params2) : CALC_DEFAULTS,
+  };
 }
 
 export default function Preview() {

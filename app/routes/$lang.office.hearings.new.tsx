@@ -1,4 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button, Field, SelectField } from "~/components/ui";
@@ -22,7 +28,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   );
   if (!ms.length) throw new Response("Forbidden", { status: 403 });
   const pre = Number(new URL(request.url).searchParams.get("m"));
-  return { municipalities: ms.map((m) => ({ id: m.id, name: m.name })), preselected: pre || ms[0].id };
+  return {
+    municipalities: ms.map((m) => ({ id: m.id, name: m.name })),
+    preselected: pre || ms[0].id,
+  };
 }
 
 export async function action({ params, request }: ActionFunctionArgs) {
@@ -63,12 +72,31 @@ export default function NewHearing() {
             </option>
           ))}
         </SelectField>
-        <SelectField label={t("new.type")} name="type" defaultValue={v.type ?? "tariff"} errors={e.type}>
+        <SelectField
+          label={t("new.type")}
+          name="type"
+          defaultValue={v.type ?? "tariff"}
+          errors={e.type}
+        >
           <option value="tariff">{t("hearings:type.tariff")}</option>
           <option value="plan">{t("hearings:type.plan")}</option>
         </SelectField>
-        <Field label={t("fields.titleKy")} name="titleKy" lang="ky" defaultValue={v.titleKy} errors={e.titleKy} required />
-        <Field label={t("fields.titleRu")} name="titleRu" lang="ru" defaultValue={v.titleRu} errors={e.titleRu} required />
+        <Field
+          label={t("fields.titleKy")}
+          name="titleKy"
+          lang="ky"
+          defaultValue={v.titleKy}
+          errors={e.titleKy}
+          required
+        />
+        <Field
+          label={t("fields.titleRu")}
+          name="titleRu"
+          lang="ru"
+          defaultValue={v.titleRu}
+          errors={e.titleRu}
+          required
+        />
         <SelectField
           label={t("fields.initiatorKind")}
           name="initiatorKind"
@@ -78,8 +106,16 @@ export default function NewHearing() {
           <option value="okmotu">{t("fields.initiatorOkmotu")}</option>
           <option value="enterprise">{t("fields.initiatorEnterprise")}</option>
         </SelectField>
-        <Field label={t("fields.initiatorNameKy")} name="initiatorNameKy" defaultValue={v.initiatorNameKy} />
-        <Field label={t("fields.initiatorNameRu")} name="initiatorNameRu" defaultValue={v.initiatorNameRu} />
+        <Field
+          label={t("fields.initiatorNameKy")}
+          name="initiatorNameKy"
+          defaultValue={v.initiatorNameKy}
+        />
+        <Field
+          label={t("fields.initiatorNameRu")}
+          name="initiatorNameRu"
+          defaultValue={v.initiatorNameRu}
+        />
         <Button>{t("new.submit")}</Button>
       </Form>
     </>

@@ -45,7 +45,10 @@ function day(now: Date, days: number, end = false): string {
   return (end ? endOfBishkekDay(d) : fromBishkekLocal(d, "00:00"))!.toISOString();
 }
 function at(now: Date, days: number, time: string): string {
-  return fromBishkekLocal(toBishkekDateInput(new Date(now.getTime() + days * DAY)), time)!.toISOString();
+  return fromBishkekLocal(
+    toBishkekDateInput(new Date(now.getTime() + days * DAY)),
+    time,
+  )!.toISOString();
 }
 
 async function hearing(
@@ -79,7 +82,14 @@ async function hearing(
       announced_at: h.notice_at,
       closed_at: h.state === "closed" ? h.comment_end_at : null,
       search_text: normalizeSearch(
-        [h.title_ky, h.title_ru, h.summary_ky, h.summary_ru, h.initiator_name_ky, h.initiator_name_ru]
+        [
+          h.title_ky,
+          h.title_ru,
+          h.summary_ky,
+          h.summary_ru,
+          h.initiator_name_ky,
+          h.initiator_name_ru,
+        ]
           .filter(Boolean)
           .join(" "),
       ),
@@ -97,7 +107,14 @@ async function hearing(
   for (const [from, to, actor, when] of steps)
     await db
       .insertInto("hearing_transitions")
-      .values({ hearing_id: id, from_state: from, to_state: to, actor_user_id: actor, reason: null, created_at: when })
+      .values({
+        hearing_id: id,
+        from_state: from,
+        to_state: to,
+        actor_user_id: actor,
+        reason: null,
+        created_at: when,
+      })
       .execute();
   await db
     .insertInto("questions")
@@ -140,7 +157,11 @@ async function lines(db: DB, hearingId: number, list: Line[], questionPerLine: b
         .execute();
     }
     if (questionPerLine) {
-      const cat = { population: ["калк", "населения"], budget: ["бюджеттик уюмдар", "бюджетных организаций"], other: ["башка керектөөчүлөр", "прочих потребителей"] }[l.category]!;
+      const cat = {
+        population: ["калк", "населения"],
+        budget: ["бюджеттик уюмдар", "бюджетных организаций"],
+        other: ["башка керектөөчүлөр", "прочих потребителей"],
+      }[l.category]!;
       await db
         .insertInto("questions")
         .values({
@@ -173,8 +194,10 @@ export async function seedHearings(ctx: SeedContext): Promise<SeededHearings> {
     initiator_name_ru: "Муниципальное предприятие «Таза-Мурас»",
     title_ky: "Таштанды чыгаруу тарифин өзгөртүү",
     title_ru: "Изменение тарифа на вывоз ТБО",
-    summary_ky: "«Таза-Мурас» ишканасы калк үчүн таштанды чыгаруунун тарифин бир адамга айына 25 сомдон 35 сомго чейин көтөрүүнү сунуштайт.",
-    summary_ru: "Предприятие «Таза-Мурас» предлагает поднять тариф на вывоз ТБО для населения с 25 до 35 сом на человека в месяц.",
+    summary_ky:
+      "«Таза-Мурас» ишканасы калк үчүн таштанды чыгаруунун тарифин бир адамга айына 25 сомдон 35 сомго чейин көтөрүүнү сунуштайт.",
+    summary_ru:
+      "Предприятие «Таза-Мурас» предлагает поднять тариф на вывоз ТБО для населения с 25 до 35 сом на человека в месяц.",
     body_ky: `Күйүүчү май кымбаттады, эки таштанды ташуучу унаа оңдоого муктаж. Жаңы тариф менен ишкана жумасына эки жолу ар бир айылдан таштанды чыгарууну камсыз кылат.\n\n${DEMO_KY}`,
     body_ru: `Подорожало топливо, два мусоровоза нуждаются в ремонте. С новым тарифом предприятие обеспечит вывоз мусора из каждого села два раза в неделю.\n\n${DEMO_RU}`,
     notice_at: day(now, -26),
@@ -226,7 +249,11 @@ export async function seedHearings(ctx: SeedContext): Promise<SeededHearings> {
     ],
     true,
   );
-  const wasteRow = await db.selectFrom("hearings").selectAll().where("id", "=", wasteTariff).executeTakeFirstOrThrow();
+  const wasteRow = await db
+    .selectFrom("hearings")
+    .selectAll()
+    .where("id", "=", wasteTariff)
+    .executeTakeFirstOrThrow();
   await db
     .insertInto("hearing_versions")
     .values({
@@ -238,7 +265,11 @@ export async function seedHearings(ctx: SeedContext): Promise<SeededHearings> {
       created_at: at(now, -3, "11:00"),
     })
     .execute();
-  await db.updateTable("hearings").set({ version: 2, updated_at: at(now, -3, "11:00") }).where("id", "=", wasteTariff).execute();
+  await db
+    .updateTable("hearings")
+    .set({ version: 2, updated_at: at(now, -3, "11:00") })
+    .where("id", "=", wasteTariff)
+    .execute();
 
   // 2. Drinking water: announced, comments start in 5 days.
   const waterTariff = await hearing(db, {
@@ -249,8 +280,10 @@ export async function seedHearings(ctx: SeedContext): Promise<SeededHearings> {
     initiator_kind: "okmotu",
     title_ky: "Ичүүчү суунун тарифин бекитүү",
     title_ru: "Утверждение тарифа на питьевую воду",
-    summary_ky: "Эсептегичсиз үйлөр үчүн бир адамга айына 20 сомдон 35 сомго чейин, эсептегичи барлар үчүн 1 м³ үчүн 14,43 сом.",
-    summary_ru: "Для домов без счётчика — с 20 до 35 сом на человека в месяц, со счётчиком — 14,43 сом за 1 м³.",
+    summary_ky:
+      "Эсептегичсиз үйлөр үчүн бир адамга айына 20 сомдон 35 сомго чейин, эсептегичи барлар үчүн 1 м³ үчүн 14,43 сом.",
+    summary_ru:
+      "Для домов без счётчика — с 20 до 35 сом на человека в месяц, со счётчиком — 14,43 сом за 1 м³.",
     body_ky: `Тариф Министрлер Кабинетинин 2024-жылдын 19-июнундагы №320 токтомуна ылайык эсептелди. Суу түтүктөрүн жаңылоого каражат керек.\n\n${DEMO_KY}`,
     body_ru: `Тариф рассчитан по постановлению Кабинета Министров № 320 от 19.06.2024. Нужны средства на обновление водопровода.\n\n${DEMO_RU}`,
     notice_at: day(now, -2),
@@ -284,8 +317,24 @@ export async function seedHearings(ctx: SeedContext): Promise<SeededHearings> {
         just_ky: "Эсептегичи бар үйлөр үчүн.",
         just_ru: "Для домов со счётчиком.",
       },
-      { service: "drinking_water", category: "budget", unit: "m3", current: 2500, proposed: 3000, just_ky: "", just_ru: "" },
-      { service: "drinking_water", category: "other", unit: "m3", current: 3500, proposed: 4200, just_ky: "", just_ru: "" },
+      {
+        service: "drinking_water",
+        category: "budget",
+        unit: "m3",
+        current: 2500,
+        proposed: 3000,
+        just_ky: "",
+        just_ru: "",
+      },
+      {
+        service: "drinking_water",
+        category: "other",
+        unit: "m3",
+        current: 3500,
+        proposed: 4200,
+        just_ky: "",
+        just_ru: "",
+      },
     ],
     false,
   );
@@ -297,8 +346,10 @@ export async function seedHearings(ctx: SeedContext): Promise<SeededHearings> {
     state: "closed",
     short_code: "psr2630",
     initiator_kind: "okmotu",
-    title_ky: "Ысык-Көл айыл аймагынын 2026–2030-жылдарга социалдык-экономикалык өнүктүрүү программасы",
-    title_ru: "Программа социально-экономического развития Иссык-Кульского айылного аймака на 2026–2030 годы",
+    title_ky:
+      "Ысык-Көл айыл аймагынын 2026–2030-жылдарга социалдык-экономикалык өнүктүрүү программасы",
+    title_ru:
+      "Программа социально-экономического развития Иссык-Кульского айылного аймака на 2026–2030 годы",
     summary_ky: "Суу менен камсыздоо, жолдор, мектептер, таштанды жана спорт боюнча беш бөлүм.",
     summary_ru: "Пять разделов: водоснабжение, дороги, школы, обращение с отходами, спорт.",
     body_ky: `Программа айылдардын тургундары менен жыйындарда талкууланган сунуштардын негизинде даярдалды.\n\n${DEMO_KY}`,
@@ -312,26 +363,97 @@ export async function seedHearings(ctx: SeedContext): Promise<SeededHearings> {
     created_by: accounts.official,
     created_at: new Date(now.getTime() - 50 * DAY).toISOString(),
   });
-  const plan: [string, string, [string, string, number, number, number, "local" | "republican" | "donor" | "community"][]][] = [
-    ["Суу менен камсыздоо", "Водоснабжение", [
-      ["Ак-Булуңда суу түтүгүн алмаштыруу (4,2 км)", "Замена водопровода в Ак-Булуне (4,2 км)", 1250000000, 2026, 2027, "republican"],
-      ["Чоң-Ташта суу сактагыч куруу", "Строительство резервуара в Чон-Таше", 480000000, 2027, 2028, "donor"],
-    ]],
-    ["Жолдор", "Дороги", [
-      ["Борбордук көчөнү асфальттоо", "Асфальтирование центральной улицы", 920000000, 2026, 2026, "local"],
-      ["Кызыл-Суудагы көпүрөнү оңдоо", "Ремонт моста в Кызыл-Суу", 310000000, 2028, 2028, "republican"],
-    ]],
-    ["Мектептер жана бала бакчалар", "Школы и детские сады", [
-      ["Сары-Булак мектебинин чатырын оңдоо", "Ремонт кровли школы в Сары-Булаке", 180000000, 2026, 2026, "local"],
-      ["Жаңы бала бакча (75 орун)", "Новый детский сад на 75 мест", 2100000000, 2028, 2030, "donor"],
-    ]],
-    ["Таштанды", "Обращение с отходами", [
-      ["Таштанды ташуучу жаңы унаа", "Новый мусоровоз", 650000000, 2027, 2027, "local"],
-      ["Таштанды челектери үчүн аянтчалар", "Контейнерные площадки", 90000000, 2026, 2029, "community"],
-    ]],
-    ["Спорт жана жаштар", "Спорт и молодёжь", [
-      ["Спорт аянтчасы", "Спортивная площадка", 120000000, 2029, 2030, "community"],
-    ]],
+  const plan: [
+    string,
+    string,
+    [string, string, number, number, number, "local" | "republican" | "donor" | "community"][],
+  ][] = [
+    [
+      "Суу менен камсыздоо",
+      "Водоснабжение",
+      [
+        [
+          "Ак-Булуңда суу түтүгүн алмаштыруу (4,2 км)",
+          "Замена водопровода в Ак-Булуне (4,2 км)",
+          1250000000,
+          2026,
+          2027,
+          "republican",
+        ],
+        [
+          "Чоң-Ташта суу сактагыч куруу",
+          "Строительство резервуара в Чон-Таше",
+          480000000,
+          2027,
+          2028,
+          "donor",
+        ],
+      ],
+    ],
+    [
+      "Жолдор",
+      "Дороги",
+      [
+        [
+          "Борбордук көчөнү асфальттоо",
+          "Асфальтирование центральной улицы",
+          920000000,
+          2026,
+          2026,
+          "local",
+        ],
+        [
+          "Кызыл-Суудагы көпүрөнү оңдоо",
+          "Ремонт моста в Кызыл-Суу",
+          310000000,
+          2028,
+          2028,
+          "republican",
+        ],
+      ],
+    ],
+    [
+      "Мектептер жана бала бакчалар",
+      "Школы и детские сады",
+      [
+        [
+          "Сары-Булак мектебинин чатырын оңдоо",
+          "Ремонт кровли школы в Сары-Булаке",
+          180000000,
+          2026,
+          2026,
+          "local",
+        ],
+        [
+          "Жаңы бала бакча (75 орун)",
+          "Новый детский сад на 75 мест",
+          2100000000,
+          2028,
+          2030,
+          "donor",
+        ],
+      ],
+    ],
+    [
+      "Таштанды",
+      "Обращение с отходами",
+      [
+        ["Таштанды ташуучу жаңы унаа", "Новый мусоровоз", 650000000, 2027, 2027, "local"],
+        [
+          "Таштанды челектери үчүн аянтчалар",
+          "Контейнерные площадки",
+          90000000,
+          2026,
+          2029,
+          "community",
+        ],
+      ],
+    ],
+    [
+      "Спорт жана жаштар",
+      "Спорт и молодёжь",
+      [["Спорт аянтчасы", "Спортивная площадка", 120000000, 2029, 2030, "community"]],
+    ],
   ];
   let spos = 0;
   for (const [ky, ru, projects] of plan) {
@@ -346,7 +468,16 @@ export async function seedHearings(ctx: SeedContext): Promise<SeededHearings> {
       ppos += 1;
       await db
         .insertInto("plan_projects")
-        .values({ section_id: sid, position: ppos, title_ky: tky, title_ru: tru, budget, year_from: from, year_to: to, funding_source: source })
+        .values({
+          section_id: sid,
+          position: ppos,
+          title_ky: tky,
+          title_ru: tru,
+          budget,
+          year_from: from,
+          year_to: to,
+          funding_source: source,
+        })
         .execute();
     }
   }
@@ -377,8 +508,24 @@ export async function seedHearings(ctx: SeedContext): Promise<SeededHearings> {
     db,
     other,
     [
-      { service: "drinking_water", category: "population", unit: "person_month", current: 2000, proposed: 3500, just_ky: "", just_ru: "" },
-      { service: "drinking_water", category: "population", unit: "m3", current: 1000, proposed: 1443, just_ky: "", just_ru: "" },
+      {
+        service: "drinking_water",
+        category: "population",
+        unit: "person_month",
+        current: 2000,
+        proposed: 3500,
+        just_ky: "",
+        just_ru: "",
+      },
+      {
+        service: "drinking_water",
+        category: "population",
+        unit: "m3",
+        current: 1000,
+        proposed: 1443,
+        just_ky: "",
+        just_ru: "",
+      },
     ],
     false,
   );

@@ -9,12 +9,31 @@ function formFor(page: Page, intent: string) {
 }
 
 const T = {
-  ky: { title: "Ичүүчү суу e2e", save: "Сактоо", addLine: "Сап кошуу", announce: "Угууларды жарыялоо", announced: "Угуулар жарыяланды.", state: "Жарыяланды", preview: "Алдын ала көрүү" },
-  ru: { title: "Питьевая вода e2e", save: "Сохранить", addLine: "Добавить строку", announce: "Объявить слушания", announced: "Слушания объявлены.", state: "Объявлено", preview: "Предпросмотр" },
+  ky: {
+    title: "Ичүүчү суу e2e",
+    save: "Сактоо",
+    addLine: "Сап кошуу",
+    announce: "Угууларды жарыялоо",
+    announced: "Угуулар жарыяланды.",
+    state: "Жарыяланды",
+    preview: "Алдын ала көрүү",
+  },
+  ru: {
+    title: "Питьевая вода e2e",
+    save: "Сохранить",
+    addLine: "Добавить строку",
+    announce: "Объявить слушания",
+    announced: "Слушания объявлены.",
+    state: "Объявлено",
+    preview: "Предпросмотр",
+  },
 } as const;
 
 for (const lang of ["ky", "ru"] as const) {
-  test(`an official creates, previews and announces a tariff hearing (${lang})`, async ({ context, page }) => {
+  test(`an official creates, previews and announces a tariff hearing (${lang})`, async ({
+    context,
+    page,
+  }) => {
     await signInAs(context, "official@jyiyn.demo");
     const t = T[lang];
     await page.goto(`/${lang}/office/hearings/new`);
@@ -26,7 +45,9 @@ for (const lang of ["ky", "ru"] as const) {
     const id = page.url().split("/").pop()!;
 
     const details = formFor(page, "details");
-    await details.locator('textarea[name="summaryKy"]').fill("Тарифти 20 сомдон 35 сомго чейин көтөрүү.");
+    await details
+      .locator('textarea[name="summaryKy"]')
+      .fill("Тарифти 20 сомдон 35 сомго чейин көтөрүү.");
     await details.locator('textarea[name="summaryRu"]').fill("Повышение тарифа с 20 до 35 сом.");
     await details.locator('textarea[name="bodyKy"]').fill("Суу түтүгүн жаңылоо үчүн.");
     await details.locator('textarea[name="bodyRu"]').fill("Для обновления водопровода.");
@@ -58,7 +79,9 @@ for (const lang of ["ky", "ru"] as const) {
     await page.getByRole("button", { name: t.announce }).click();
     await expect(page.locator(".alert-success")).toHaveText(t.announced);
     await page.goto(`/${lang}/hearings/${id}`);
-    await expect(page.locator("h1")).toHaveText(`${lang === "ky" ? T.ky.title : T.ru.title} ${lang}`);
+    await expect(page.locator("h1")).toHaveText(
+      `${lang === "ky" ? T.ky.title : T.ru.title} ${lang}`,
+    );
     await expect(page.locator(".tag").first()).toHaveText(t.state);
     await expect(page.locator("svg[role=img] title")).toHaveCount(1);
   });
@@ -67,7 +90,9 @@ for (const lang of ["ky", "ru"] as const) {
 function wasteId(): number {
   const db = e2eDb();
   try {
-    return (db.prepare("select id from hearings where short_code = 'taza26'").get() as { id: number }).id;
+    return (
+      db.prepare("select id from hearings where short_code = 'taza26'").get() as { id: number }
+    ).id;
   } finally {
     db.close();
   }

@@ -18,8 +18,16 @@ beforeAll(async () => {
   await seedDemo(t.db, NOW, "test-registry-secret-0123456789");
   const rows = await t.db.selectFrom("hearings").select(["id", "short_code"]).execute();
   for (const r of rows) ids[r.short_code] = r.id;
-  const ik = await t.db.selectFrom("municipalities").select("id").where("slug", "=", "issyk-kul-tyup").executeTakeFirstOrThrow();
-  const user = await t.db.selectFrom("users").select("id").where("email", "=", "official@jyiyn.demo").executeTakeFirstOrThrow();
+  const ik = await t.db
+    .selectFrom("municipalities")
+    .select("id")
+    .where("slug", "=", "issyk-kul-tyup")
+    .executeTakeFirstOrThrow();
+  const user = await t.db
+    .selectFrom("users")
+    .select("id")
+    .where("email", "=", "official@jyiyn.demo")
+    .executeTakeFirstOrThrow();
   ({ id: draftId } = await t.db
     .insertInto("hearings")
     .values({
@@ -43,8 +51,12 @@ afterAll(async () => {
   await t.cleanup();
 });
 
-const call = (mod: { loader: (a: any) => Promise<Response> }, path: string, params: Record<string, string>, headers?: Record<string, string>) =>
-  mod.loader({ request: makeRequest(path, { headers }), params, context: {} });
+const call = (
+  mod: { loader: (a: any) => Promise<Response> },
+  path: string,
+  params: Record<string, string>,
+  headers?: Record<string, string>,
+) => mod.loader({ request: makeRequest(path, { headers }), params, context: {} });
 
 describe("open data API", () => {
   it("lists municipalities with names in both languages, CORS and an ETag that answers 304", async () => {
@@ -65,7 +77,9 @@ describe("open data API", () => {
   });
 
   it("lists a municipality's hearings with states from the clock, never drafts", async () => {
-    const r = await call(list, "/api/v1/municipalities/issyk-kul-tyup/hearings", { slug: "issyk-kul-tyup" });
+    const r = await call(list, "/api/v1/municipalities/issyk-kul-tyup/hearings", {
+      slug: "issyk-kul-tyup",
+    });
     const body = await r.json();
     const byId = Object.fromEntries(body.hearings.map((h: any) => [h.id, h]));
     expect(byId[ids.taza26].state).toBe("open");
@@ -74,14 +88,21 @@ describe("open data API", () => {
     expect(byId[draftId]).toBeUndefined();
     expect(JSON.stringify(body)).not.toContain("СЕКРЕТНЫЙ");
     expect(body.hearings.every((h: any) => h.municipality === "issyk-kul-tyup")).toBe(true);
-    expect((await call(list, "/api/v1/municipalities/nope/hearings", { slug: "nope" })).status).toBe(404);
+    expect(
+      (await call(list, "/api/v1/municipalities/nope/hearings", { slug: "nope" })).status,
+    ).toBe(404);
   });
 
   it("gives a tariff hearing with both languages, the schedule with +06:00 and prices as numbers", async () => {
     const r = await call(one, `/api/v1/hearings/${ids.taza26}`, { id: String(ids.taza26) });
     expect(r.status).toBe(200);
     const h = await r.json();
-    expect(h).toMatchObject({ id: ids.taza26, municipality: "issyk-kul-tyup", type: "tariff", state: "open" });
+    expect(h).toMatchObject({
+      id: ids.taza26,
+      municipality: "issyk-kul-tyup",
+      type: "tariff",
+      state: "open",
+    });
     expect(h.title.ky).toBe("Таштанды чыгаруу тарифин өзгөртүү");
     expect(h.title.ru).toBe("Изменение тарифа на вывоз ТБО");
     expect(Object.keys(h.summary).sort()).toEqual(["ky", "ru"]);
@@ -102,7 +123,9 @@ describe("open data API", () => {
   });
 
   it("gives a plan with sections and totals", async () => {
-    const h = await (await call(one, `/api/v1/hearings/${ids.psr2630}`, { id: String(ids.psr2630) })).json();
+    const h = await (
+      await call(one, `/api/v1/hearings/${ids.psr2630}`, { id: String(ids.psr2630) })
+    ).json();
     expect(h.type).toBe("plan");
     expect(h.state).toBe("closed");
     expect(h.tariffLines).toBeUndefined();

@@ -21,7 +21,13 @@ import * as publicRoute from "~/routes/$lang.hearings.$id";
 import * as docRoute from "~/routes/$lang.hearings.$id.documents.$docId";
 import * as newRoute from "~/routes/$lang.office.hearings.new";
 import { createTestDb, type TestDb } from "../helpers/db";
-import { makeRequest, makeUser, seedPlaces, sessionCookieFor, type SeededPlaces } from "../helpers/factories";
+import {
+  makeRequest,
+  makeUser,
+  seedPlaces,
+  sessionCookieFor,
+  type SeededPlaces,
+} from "../helpers/factories";
 
 let t: TestDb;
 let places: SeededPlaces;
@@ -34,8 +40,12 @@ beforeAll(async () => {
   places = await seedPlaces(t.db, new Date().toISOString());
   uploadDir = mkdtempSync(join(tmpdir(), "jyiyn-uploads-"));
   setStorageForTests(new DiskStorage(uploadDir));
-  ids.official = await makeUser(t.db, { roles: [{ municipalityId: places.issykKul.id, role: "official" }] });
-  ids.saryOi = await makeUser(t.db, { roles: [{ municipalityId: places.saryOi.id, role: "official" }] });
+  ids.official = await makeUser(t.db, {
+    roles: [{ municipalityId: places.issykKul.id, role: "official" }],
+  });
+  ids.saryOi = await makeUser(t.db, {
+    roles: [{ municipalityId: places.saryOi.id, role: "official" }],
+  });
   ids.resident = await makeUser(t.db, {
     municipalityId: places.issykKul.id,
     verifiedIn: [{ municipalityId: places.issykKul.id }],
@@ -122,7 +132,11 @@ describe(`hearing state machine with a controllable clock (${t?.dialect ?? proce
   it("creates a draft with a short code and the default question", async () => {
     setClock("2026-02-27T04:00:00Z");
     const id = await readyDraft();
-    const h = await t.db.selectFrom("hearings").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+    const h = await t.db
+      .selectFrom("hearings")
+      .selectAll()
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
     expect(h.state).toBe("draft");
     expect(h.short_code).toMatch(/^[a-z0-9]{6}$/);
     expect(h.search_text).toContain("таштанды");
@@ -136,7 +150,11 @@ describe(`hearing state machine with a controllable clock (${t?.dialect ?? proce
     const a = await actor(ids.official);
     const id = await readyDraft();
     await refused(cmd.closeHearing(t.db, a, id), "errors.badTransition");
-    await cmd.addQuestion(t.db, a, id, { titleKy: "Экинчи суроо?", titleRu: "Второй вопрос?", tariffLineId: null });
+    await cmd.addQuestion(t.db, a, id, {
+      titleKy: "Экинчи суроо?",
+      titleRu: "Второй вопрос?",
+      tariffLineId: null,
+    });
     await cmd.announceHearing(t.db, a, id);
     expect((await getHearingHeader(t.db, id, "ru"))!.state).toBe("announced");
     await refused(cmd.announceHearing(t.db, a, id), "errors.badTransition");
@@ -169,13 +187,20 @@ describe(`hearing state machine with a controllable clock (${t?.dialect ?? proce
     const v = await getHearingView(t.db, id, "ru");
     expect(v!.version).toBe(2);
     expect(v!.lastUpdate!.changed).toEqual(["summary_ru"]);
-    const versions = await t.db.selectFrom("hearing_versions").selectAll().where("hearing_id", "=", id).execute();
+    const versions = await t.db
+      .selectFrom("hearing_versions")
+      .selectAll()
+      .where("hearing_id", "=", id)
+      .execute();
     expect(versions).toHaveLength(1);
     expect(JSON.parse(versions[0].snapshot_json).summary_ru).toContain("уточнено");
 
     // a schedule that breaks the rules is refused after announcement too
     await refused(
-      cmd.updateDetails(t.db, a, id, { ...texts, ...schedule("2026-03-01", "2026-03-05", "2026-03-10", "2026-03-20") }),
+      cmd.updateDetails(t.db, a, id, {
+        ...texts,
+        ...schedule("2026-03-01", "2026-03-05", "2026-03-10", "2026-03-20"),
+      }),
       "schedule.minCommentDays",
     );
 
@@ -183,7 +208,12 @@ describe(`hearing state machine with a controllable clock (${t?.dialect ?? proce
     await cmd.closeHearing(t.db, a, id, "Жетиштүү пикир чогулду");
     expect((await getHearingHeader(t.db, id, "ru"))!.state).toBe("closed");
     const last = (await transitions(id)).at(-1)!;
-    expect(last).toEqual({ from_state: "open", to_state: "closed", actor_user_id: ids.official, reason: "Жетиштүү пикир чогулду" });
+    expect(last).toEqual({
+      from_state: "open",
+      to_state: "closed",
+      actor_user_id: ids.official,
+      reason: "Жетиштүү пикир чогулду",
+    });
     await refused(cmd.cancelHearing(t.db, a, id, "x"), "errors.badTransition");
     await refused(cmd.addTariffLine(t.db, a, id, line), "errors.notEditable");
   });
@@ -201,7 +231,11 @@ describe(`hearing state machine with a controllable clock (${t?.dialect ?? proce
       { from_state: "announced", to_state: "open", actor_user_id: null, reason: null },
       { from_state: "open", to_state: "closed", actor_user_id: null, reason: null },
     ]);
-    const h = await t.db.selectFrom("hearings").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+    const h = await t.db
+      .selectFrom("hearings")
+      .selectAll()
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
     expect(h.state).toBe("closed");
     expect(h.closed_at).toBe(endOfBishkekDay("2026-03-25")!.toISOString());
   });
@@ -224,7 +258,10 @@ describe(`hearing state machine with a controllable clock (${t?.dialect ?? proce
     const v = await getHearingView(t.db, id, "ru");
     expect(v!.state).toBe("cancelled");
     expect(v!.cancelReason).toBe("Тариф кайра эсептелет");
-    expect((await transitions(id)).at(-1)).toMatchObject({ from_state: "announced", to_state: "cancelled" });
+    expect((await transitions(id)).at(-1)).toMatchObject({
+      from_state: "announced",
+      to_state: "cancelled",
+    });
   });
 
   it("refuses a cost breakdown that does not add up to the proposed price", async () => {
@@ -256,18 +293,28 @@ describe(`hearing state machine with a controllable clock (${t?.dialect ?? proce
 
 // ---- routes: permissions, uploads, public visibility -----------------------------------------
 
-async function result(p: Promise<unknown>): Promise<{ status: number; body: any; headers?: Headers }> {
+async function result(
+  p: Promise<unknown>,
+): Promise<{ status: number; body: any; headers?: Headers }> {
   try {
     const r: any = await p;
-    if (r instanceof Response) return { status: r.status, body: r.headers.get("content-type")?.includes("json") ? await r.json() : await r.text(), headers: r.headers };
-    if (r && r.type === "DataWithResponseInit") return { status: r.init?.status ?? 200, body: r.data };
+    if (r instanceof Response)
+      return {
+        status: r.status,
+        body: r.headers.get("content-type")?.includes("json") ? await r.json() : await r.text(),
+        headers: r.headers,
+      };
+    if (r && r.type === "DataWithResponseInit")
+      return { status: r.init?.status ?? 200, body: r.data };
     return { status: 200, body: r };
   } catch (e) {
-    if (e instanceof Response) return { status: e.status, body: await e.text(), headers: e.headers };
+    if (e instanceof Response)
+      return { status: e.status, body: await e.text(), headers: e.headers };
     throw e;
   }
 }
-const args = (request: Request, params: Record<string, string>) => ({ request, params, context: {} }) as any;
+const args = (request: Request, params: Record<string, string>) =>
+  ({ request, params, context: {} }) as any;
 
 describe("officials' pages: only that municipality's officials", () => {
   it("lets the official create a hearing and edit it; a bad form comes back 400 with the typed values", async () => {
@@ -277,7 +324,13 @@ describe("officials' pages: only that municipality's officials", () => {
         args(
           makeRequest("/ru/office/hearings/new", {
             cookie: cookies.official,
-            form: { municipalityId: String(places.issykKul.id), type: "tariff", titleKy: "Суу", titleRu: "Вода", initiatorKind: "okmotu" },
+            form: {
+              municipalityId: String(places.issykKul.id),
+              type: "tariff",
+              titleKy: "Суу",
+              titleRu: "Вода",
+              initiatorKind: "okmotu",
+            },
           }),
           { lang: "ru" },
         ),
@@ -289,7 +342,13 @@ describe("officials' pages: only that municipality's officials", () => {
         args(
           makeRequest("/ru/office/hearings/new", {
             cookie: cookies.official,
-            form: { municipalityId: String(places.issykKul.id), type: "tariff", titleKy: "", titleRu: "Вода", initiatorKind: "okmotu" },
+            form: {
+              municipalityId: String(places.issykKul.id),
+              type: "tariff",
+              titleKy: "",
+              titleRu: "Вода",
+              initiatorKind: "okmotu",
+            },
           }),
           { lang: "ru" },
         ),
@@ -304,30 +363,63 @@ describe("officials' pages: only that municipality's officials", () => {
     setClock("2026-02-27T04:00:00Z");
     const id = String(await readyDraft());
     for (const who of [cookies.resident, cookies.saryOi]) {
-      const get = await result(editRoute.loader(args(makeRequest(`/ru/office/hearings/${id}`, { cookie: who }), { lang: "ru", id })));
+      const get = await result(
+        editRoute.loader(
+          args(makeRequest(`/ru/office/hearings/${id}`, { cookie: who }), { lang: "ru", id }),
+        ),
+      );
       expect(get.status).toBe(403);
       const post = await result(
-        editRoute.action(args(makeRequest(`/ru/office/hearings/${id}`, { cookie: who, form: { intent: "announce" } }), { lang: "ru", id })),
+        editRoute.action(
+          args(
+            makeRequest(`/ru/office/hearings/${id}`, { cookie: who, form: { intent: "announce" } }),
+            { lang: "ru", id },
+          ),
+        ),
       );
       expect(post.status).toBe(403);
-      const prev = await result(previewRoute.loader(args(makeRequest(`/ru/office/hearings/${id}/preview`, { cookie: who }), { lang: "ru", id })));
+      const prev = await result(
+        previewRoute.loader(
+          args(makeRequest(`/ru/office/hearings/${id}/preview`, { cookie: who }), {
+            lang: "ru",
+            id,
+          }),
+        ),
+      );
       expect(prev.status).toBe(403);
     }
-    const anon = await result(editRoute.action(args(makeRequest(`/ru/office/hearings/${id}`, { form: { intent: "announce" } }), { lang: "ru", id })));
+    const anon = await result(
+      editRoute.action(
+        args(makeRequest(`/ru/office/hearings/${id}`, { form: { intent: "announce" } }), {
+          lang: "ru",
+          id,
+        }),
+      ),
+    );
     expect(anon.status).toBe(302);
     const createElsewhere = await result(
       newRoute.action(
         args(
           makeRequest("/ru/office/hearings/new", {
             cookie: cookies.saryOi,
-            form: { municipalityId: String(places.issykKul.id), type: "tariff", titleKy: "x", titleRu: "x", initiatorKind: "okmotu" },
+            form: {
+              municipalityId: String(places.issykKul.id),
+              type: "tariff",
+              titleKy: "x",
+              titleRu: "x",
+              initiatorKind: "okmotu",
+            },
           }),
           { lang: "ru" },
         ),
       ),
     );
     expect(createElsewhere.status).toBe(403);
-    const h = await t.db.selectFrom("hearings").select("state").where("id", "=", Number(id)).executeTakeFirstOrThrow();
+    const h = await t.db
+      .selectFrom("hearings")
+      .select("state")
+      .where("id", "=", Number(id))
+      .executeTakeFirstOrThrow();
     expect(h.state).toBe("draft");
   });
 
@@ -366,27 +458,61 @@ describe("officials' pages: only that municipality's officials", () => {
     setClock("2026-02-27T04:00:00Z");
     const id = String(await readyDraft());
     const ok = await result(
-      editRoute.action(args(makeRequest(`/ky/office/hearings/${id}`, { cookie: cookies.official, form: { intent: "announce" } }), { lang: "ky", id })),
+      editRoute.action(
+        args(
+          makeRequest(`/ky/office/hearings/${id}`, {
+            cookie: cookies.official,
+            form: { intent: "announce" },
+          }),
+          { lang: "ky", id },
+        ),
+      ),
     );
     expect(ok.body).toMatchObject({ ok: true, done: "announced" });
     const again = await result(
-      editRoute.action(args(makeRequest(`/ky/office/hearings/${id}`, { cookie: cookies.official, form: { intent: "announce" } }), { lang: "ky", id })),
+      editRoute.action(
+        args(
+          makeRequest(`/ky/office/hearings/${id}`, {
+            cookie: cookies.official,
+            form: { intent: "announce" },
+          }),
+          { lang: "ky", id },
+        ),
+      ),
     );
     expect(again.status).toBe(409);
     expect(again.body.errors._form[0]).toBe("Учурдагы абалдан бул аракет мүмкүн эмес.");
     const cancel = await result(
-      editRoute.action(args(makeRequest(`/ru/office/hearings/${id}`, { cookie: cookies.official, form: { intent: "cancel", reason: "" } }), { lang: "ru", id })),
+      editRoute.action(
+        args(
+          makeRequest(`/ru/office/hearings/${id}`, {
+            cookie: cookies.official,
+            form: { intent: "cancel", reason: "" },
+          }),
+          { lang: "ru", id },
+        ),
+      ),
     );
     expect(cancel.status).toBe(400);
     expect(cancel.body.errors.reason).toBeTruthy();
   });
 });
 
-function upload(id: string, name: string, bytes: Uint8Array, cookie: string, type = "application/octet-stream") {
+function upload(
+  id: string,
+  name: string,
+  bytes: Uint8Array,
+  cookie: string,
+  type = "application/octet-stream",
+) {
   const fd = new FormData();
   fd.set("intent", "upload");
   fd.set("file", new File([bytes], name, { type }));
-  return new Request(`http://localhost/ru/office/hearings/${id}`, { method: "POST", body: fd, headers: { cookie } });
+  return new Request(`http://localhost/ru/office/hearings/${id}`, {
+    method: "POST",
+    body: fd,
+    headers: { cookie },
+  });
 }
 const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
@@ -395,36 +521,81 @@ describe("documents", () => {
   it("stores a real PDF and serves it with its type; refuses wrong type, spoofed extension, oversize", async () => {
     setClock("2026-02-27T04:00:00Z");
     const id = String(await readyDraft());
-    const ok = await result(editRoute.action(args(upload(id, "Тариф эсеби.pdf", PDF, cookies.official, "application/pdf"), { lang: "ru", id })));
+    const ok = await result(
+      editRoute.action(
+        args(upload(id, "Тариф эсеби.pdf", PDF, cookies.official, "application/pdf"), {
+          lang: "ru",
+          id,
+        }),
+      ),
+    );
     expect(ok.body).toMatchObject({ ok: true });
-    const doc = await t.db.selectFrom("documents").selectAll().where("hearing_id", "=", Number(id)).executeTakeFirstOrThrow();
+    const doc = await t.db
+      .selectFrom("documents")
+      .selectAll()
+      .where("hearing_id", "=", Number(id))
+      .executeTakeFirstOrThrow();
     expect(doc.content_type).toBe("application/pdf");
 
-    const wrong = await result(editRoute.action(args(upload(id, "virus.exe", new TextEncoder().encode("MZ\x90\x00\x03"), cookies.official), { lang: "ru", id })));
+    const wrong = await result(
+      editRoute.action(
+        args(
+          upload(id, "virus.exe", new TextEncoder().encode("MZ\x90\x00\x03"), cookies.official),
+          { lang: "ru", id },
+        ),
+      ),
+    );
     expect(wrong.status).toBe(400);
     expect(wrong.body.errors.file[0]).toContain("не принимается");
-    const spoofed = await result(editRoute.action(args(upload(id, "report.pdf", PNG, cookies.official, "application/pdf"), { lang: "ky", id })));
+    const spoofed = await result(
+      editRoute.action(
+        args(upload(id, "report.pdf", PNG, cookies.official, "application/pdf"), {
+          lang: "ky",
+          id,
+        }),
+      ),
+    );
     expect(spoofed.status).toBe(400);
     expect(spoofed.body.errors.file[0]).toBe("Файлдын кеңейтүүсү анын мазмунуна дал келбейт.");
     setEnvForTests({ UPLOAD_MAX_BYTES: "1024" });
     try {
       const big = new Uint8Array(4096);
       big.set(PDF);
-      const over = await result(editRoute.action(args(upload(id, "big.pdf", big, cookies.official), { lang: "ru", id })));
+      const over = await result(
+        editRoute.action(args(upload(id, "big.pdf", big, cookies.official), { lang: "ru", id })),
+      );
       expect(over.status).toBe(400);
       expect(over.body.errors.file[0]).toContain("слишком большой");
     } finally {
       setEnvForTests({});
     }
-    expect(await t.db.selectFrom("documents").select("id").where("hearing_id", "=", Number(id)).execute()).toHaveLength(1);
-    const other = await result(editRoute.action(args(upload(id, "x.pdf", PDF, cookies.saryOi), { lang: "ru", id })));
+    expect(
+      await t.db
+        .selectFrom("documents")
+        .select("id")
+        .where("hearing_id", "=", Number(id))
+        .execute(),
+    ).toHaveLength(1);
+    const other = await result(
+      editRoute.action(args(upload(id, "x.pdf", PDF, cookies.saryOi), { lang: "ru", id })),
+    );
     expect(other.status).toBe(403);
 
     // a draft's document: only its officials
     const docId = String(doc.id);
-    const anon = await result(docRoute.loader(args(makeRequest(`/ru/hearings/${id}/documents/${docId}`), { lang: "ru", id, docId })));
+    const anon = await result(
+      docRoute.loader(
+        args(makeRequest(`/ru/hearings/${id}/documents/${docId}`), { lang: "ru", id, docId }),
+      ),
+    );
     expect(anon.status).toBe(404);
-    const mine = await docRoute.loader(args(makeRequest(`/ru/hearings/${id}/documents/${docId}`, { cookie: cookies.official }), { lang: "ru", id, docId }));
+    const mine = await docRoute.loader(
+      args(makeRequest(`/ru/hearings/${id}/documents/${docId}`, { cookie: cookies.official }), {
+        lang: "ru",
+        id,
+        docId,
+      }),
+    );
     expect(mine.status).toBe(200);
     expect(mine.headers.get("content-type")).toBe("application/pdf");
     expect(mine.headers.get("content-disposition")).toContain("filename*=UTF-8''%D0%A2");
@@ -437,12 +608,25 @@ describe("public pages", () => {
     setClock("2026-02-27T04:00:00Z");
     const id = String(await readyDraft());
     for (const cookie of [undefined, cookies.resident, cookies.saryOi]) {
-      const r = await result(publicRoute.loader(args(makeRequest(`/ru/hearings/${id}`, { cookie }), { lang: "ru", id })));
+      const r = await result(
+        publicRoute.loader(args(makeRequest(`/ru/hearings/${id}`, { cookie }), { lang: "ru", id })),
+      );
       expect(r.status).toBe(404);
     }
-    const mine = await result(publicRoute.loader(args(makeRequest(`/ru/hearings/${id}`, { cookie: cookies.official }), { lang: "ru", id })));
+    const mine = await result(
+      publicRoute.loader(
+        args(makeRequest(`/ru/hearings/${id}`, { cookie: cookies.official }), { lang: "ru", id }),
+      ),
+    );
     expect(mine.body.view.state).toBe("draft");
-    const prev = await result(previewRoute.loader(args(makeRequest(`/ky/office/hearings/${id}/preview`, { cookie: cookies.official }), { lang: "ky", id })));
+    const prev = await result(
+      previewRoute.loader(
+        args(makeRequest(`/ky/office/hearings/${id}/preview`, { cookie: cookies.official }), {
+          lang: "ky",
+          id,
+        }),
+      ),
+    );
     expect(prev.body.ky.title).toBe(texts.titleKy);
     expect(prev.body.ru.title).toBe(texts.titleRu);
   });
@@ -452,7 +636,11 @@ describe("public pages", () => {
     const a = await actor(ids.official);
     const id = await readyDraft();
     await cmd.announceHearing(t.db, a, id);
-    const r = await result(publicRoute.loader(args(makeRequest(`/ky/hearings/${id}?hh=3&m3=5`), { lang: "ky", id: String(id) })));
+    const r = await result(
+      publicRoute.loader(
+        args(makeRequest(`/ky/hearings/${id}?hh=3&m3=5`), { lang: "ky", id: String(id) }),
+      ),
+    );
     expect(r.body.calcInput).toEqual({ hh: 3, m3: 5, m2: 0 });
     expect(r.body.view.tariffLines[0]).toMatchObject({ currentPrice: 2500, proposedPrice: 3500 });
     expect(r.body.view.title).toBe(texts.titleKy);
@@ -466,8 +654,12 @@ describe("public pages", () => {
     expect(years).toContain(2026);
     const open = await listMunicipalityHearings(t.db, places.issykKul.id, "ru", { state: "open" });
     expect(open.items.every((i) => i.state === "open")).toBe(true);
-    expect((await listMunicipalityHearings(t.db, places.issykKul.id, "ru", { type: "plan" })).items).toEqual([]);
-    expect((await listMunicipalityHearings(t.db, places.issykKul.id, "ru", { year: 2019 })).items).toEqual([]);
+    expect(
+      (await listMunicipalityHearings(t.db, places.issykKul.id, "ru", { type: "plan" })).items,
+    ).toEqual([]);
+    expect(
+      (await listMunicipalityHearings(t.db, places.issykKul.id, "ru", { year: 2019 })).items,
+    ).toEqual([]);
     // search folds ӊ to ң and case
     const a = await actor(ids.official);
     const id = await readyDraft();

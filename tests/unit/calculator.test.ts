@@ -1,21 +1,67 @@
 import { describe, expect, it } from "vitest";
-import { calculateBill, calcNeeds, parseCalcInput, type CalcLine } from "~/modules/hearings/calculator";
+import {
+  calculateBill,
+  calcNeeds,
+  parseCalcInput,
+  type CalcLine,
+} from "~/modules/hearings/calculator";
 
 const water: CalcLine[] = [
-  { id: 1, service: "drinking_water", category: "population", unit: "person_month", currentPrice: 2000, proposedPrice: 3500 },
-  { id: 2, service: "drinking_water", category: "population", unit: "m3", currentPrice: 1000, proposedPrice: 1443 },
-  { id: 3, service: "drinking_water", category: "budget", unit: "m3", currentPrice: 2500, proposedPrice: 3000 },
+  {
+    id: 1,
+    service: "drinking_water",
+    category: "population",
+    unit: "person_month",
+    currentPrice: 2000,
+    proposedPrice: 3500,
+  },
+  {
+    id: 2,
+    service: "drinking_water",
+    category: "population",
+    unit: "m3",
+    currentPrice: 1000,
+    proposedPrice: 1443,
+  },
+  {
+    id: 3,
+    service: "drinking_water",
+    category: "budget",
+    unit: "m3",
+    currentPrice: 2500,
+    proposedPrice: 3000,
+  },
 ];
 const waste: CalcLine[] = [
-  { id: 4, service: "waste_collection", category: "population", unit: "person_month", currentPrice: 2500, proposedPrice: 3500 },
-  { id: 5, service: "waste_collection", category: "other", unit: "tonne", currentPrice: 120000, proposedPrice: 150000 },
+  {
+    id: 4,
+    service: "waste_collection",
+    category: "population",
+    unit: "person_month",
+    currentPrice: 2500,
+    proposedPrice: 3500,
+  },
+  {
+    id: 5,
+    service: "waste_collection",
+    category: "other",
+    unit: "tonne",
+    currentPrice: 120000,
+    proposedPrice: 150000,
+  },
 ];
 
 describe("household bill calculator", () => {
   it("charges per person for an unmetered household", () => {
     const r = calculateBill(water, { hh: 4, m3: 0, m2: 0 });
     expect(r.rows).toHaveLength(1);
-    expect(r.rows[0]).toMatchObject({ lineId: 1, quantity: 4, current: 8000, proposed: 14000, difference: 6000 });
+    expect(r.rows[0]).toMatchObject({
+      lineId: 1,
+      quantity: 4,
+      current: 8000,
+      proposed: 14000,
+      difference: 6000,
+    });
     expect(r.ratio).toBeCloseTo(0.75);
   });
 

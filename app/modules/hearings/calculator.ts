@@ -103,7 +103,13 @@ export function calculateBill(lines: CalcLine[], input: CalcInput): CalcResult {
   }
   const current = rows.reduce((s, r) => s + r.current, 0);
   const proposed = rows.reduce((s, r) => s + r.proposed, 0);
-  return { rows, current, proposed, difference: proposed - current, ratio: changeRatio(current, proposed) };
+  return {
+    rows,
+    current,
+    proposed,
+    difference: proposed - current,
+    ratio: changeRatio(current, proposed),
+  };
 }
 
 /** Which inputs the calculator should ask for, given the lines. */

@@ -138,13 +138,21 @@ export interface CreateHearingInput {
   initiatorNameRu?: string | null;
 }
 
-export async function createHearing(db: DB, actor: Actor, input: CreateHearingInput): Promise<number> {
+export async function createHearing(
+  db: DB,
+  actor: Actor,
+  input: CreateHearingInput,
+): Promise<number> {
   authorize(actor, "hearing.create", input.municipalityId);
   return db.transaction().execute(async (trx) => {
     const at = nowIso();
     let code = shortCode();
     while (
-      await trx.selectFrom("hearings").select("id").where("short_code", "=", code).executeTakeFirst()
+      await trx
+        .selectFrom("hearings")
+        .select("id")
+        .where("short_code", "=", code)
+        .executeTakeFirst()
     )
       code = shortCode();
     const row = {
@@ -250,7 +258,11 @@ export async function updateDetails(
       // the schedule of a public hearing must keep to the rules too
       const problems = await scheduleProblems(trx, h.municipality_id, input);
       if (problems.length)
-        throw new HearingError(problems[0].key.replace(/^hearings:/, ""), problems[0].params ?? {}, problems[0].field);
+        throw new HearingError(
+          problems[0].key.replace(/^hearings:/, ""),
+          problems[0].params ?? {},
+          problems[0].field,
+        );
     }
     const changed = (Object.keys(next) as (keyof typeof next)[]).filter(
       (k) => (h[k] ?? null) !== (next[k] ?? null),
@@ -545,7 +557,11 @@ export async function addDocument(
 ): Promise<number> {
   const check = checkUpload(file.name, file.data, maxBytes);
   if (!check.ok)
-    throw new HearingError(`upload.${check.error}`, { max: Math.round(maxBytes / 1024 / 1024) }, "file");
+    throw new HearingError(
+      `upload.${check.error}`,
+      { max: Math.round(maxBytes / 1024 / 1024) },
+      "file",
+    );
   const h0 = await loadHearing(db, id);
   authorize(actor, "hearing.edit", h0.municipality_id);
   requireEditable(h0);
@@ -626,7 +642,14 @@ export async function announceProblems(
   h: Hearing,
 ): Promise<{ field: string; key: string; params?: Record<string, number> }[]> {
   const out: { field: string; key: string; params?: Record<string, number> }[] = [];
-  for (const f of ["title_ky", "title_ru", "summary_ky", "summary_ru", "body_ky", "body_ru"] as const)
+  for (const f of [
+    "title_ky",
+    "title_ru",
+    "summary_ky",
+    "summary_ru",
+    "body_ky",
+    "body_ru",
+  ] as const)
     if (!h[f].trim()) out.push({ field: f, key: "announce.missingText" });
   if (h.initiator_kind === "enterprise" && !(h.initiator_name_ky && h.initiator_name_ru))
     out.push({ field: "initiator", key: "announce.missingInitiator" });
@@ -717,7 +740,12 @@ export async function closeHearing(
   });
 }
 
-export async function cancelHearing(db: DB, actor: Actor, id: number, reason: string): Promise<void> {
+export async function cancelHearing(
+  db: DB,
+  actor: Actor,
+  id: number,
+  reason: string,
+): Promise<void> {
   if (!reason.trim()) throw new HearingError("errors.reasonRequired", {}, "reason");
   await syncDerivedState(db, id);
   await db.transaction().execute(async (trx) => {

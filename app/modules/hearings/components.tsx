@@ -166,9 +166,7 @@ export function PlanSections({ view }: { view: View }) {
                     {p.description ? <span className="muted block">{p.description}</span> : null}
                   </td>
                   <td className="num">{formatMoney(p.budget)}</td>
-                  <td>
-                    {p.yearFrom === p.yearTo ? p.yearFrom : `${p.yearFrom}–${p.yearTo}`}
-                  </td>
+                  <td>{p.yearFrom === p.yearTo ? p.yearFrom : `${p.yearFrom}–${p.yearTo}`}</td>
                   <td>{t(`funding.${p.fundingSource}`)}</td>
                 </tr>
               ))}
@@ -229,7 +227,15 @@ export function Calculator({
       >
         <div className="field">
           <label htmlFor="calc-hh">{t("calc.hh")}</label>
-          <input id="calc-hh" name="hh" type="number" min={0} max={30} defaultValue={initial.hh} inputMode="numeric" />
+          <input
+            id="calc-hh"
+            name="hh"
+            type="number"
+            min={0}
+            max={30}
+            defaultValue={initial.hh}
+            inputMode="numeric"
+          />
         </div>
         {needs.m3 ? (
           <div className="field">
@@ -345,7 +351,11 @@ function TimeLeft({ view, nowIso, lang }: { view: View; nowIso: string; lang: La
     );
   }
   if (view.state === "closed" && (view.closedAt || view.commentEndAt))
-    return <p className="time-left">{t("page.closedOn", { date: formatDate((view.closedAt ?? view.commentEndAt)!, lang) })}</p>;
+    return (
+      <p className="time-left">
+        {t("page.closedOn", { date: formatDate((view.closedAt ?? view.commentEndAt)!, lang) })}
+      </p>
+    );
   return null;
 }
 
@@ -377,7 +387,9 @@ export function HearingContent({
         {view.isDemo ? <span className="demo-badge">{t("page.demo")}</span> : null}
       </p>
       <H>{view.title}</H>
-      {view.state === "draft" ? <p className="alert alert-warning">{t("page.draftNotice")}</p> : null}
+      {view.state === "draft" ? (
+        <p className="alert alert-warning">{t("page.draftNotice")}</p>
+      ) : null}
       {view.state === "cancelled" ? (
         <p className="alert alert-warning">
           {t("page.cancelledReason", { reason: view.cancelReason ?? "" })}
@@ -424,9 +436,7 @@ export function HearingContent({
           <ul className="plain-list">
             {view.documents.map((d) => (
               <li key={d.id}>
-                <a href={`${base}/documents/${d.id}`}>
-                  {d.name}
-                </a>{" "}
+                <a href={`${base}/documents/${d.id}`}>{d.name}</a>{" "}
                 <span className="muted">({Math.max(1, Math.round(d.size / 1024))} KB)</span>
               </li>
             ))}

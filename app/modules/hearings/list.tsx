@@ -100,7 +100,11 @@ export function HearingList({
           {t("list.apply")}
         </button>
       </Form>
-      {data.items.length ? <HearingItems items={data.items} /> : <p className="muted">{t("list.noneFound")}</p>}
+      {data.items.length ? (
+        <HearingItems items={data.items} />
+      ) : (
+        <p className="muted">{t("list.noneFound")}</p>
+      )}
     </>
   );
 }
@@ -124,7 +128,9 @@ export function OpenHearings({ items }: { items: HearingListItem[] }) {
                 <Link to={`/${lang}/hearings/${h.id}`}>{h.title}</Link>
               </h3>
               {h.commentEndAt ? (
-                <p className="muted">{t("home.until", { date: formatDate(h.commentEndAt, lang) })}</p>
+                <p className="muted">
+                  {t("home.until", { date: formatDate(h.commentEndAt, lang) })}
+                </p>
               ) : null}
             </li>
           ))}

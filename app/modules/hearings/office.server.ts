@@ -8,9 +8,18 @@ import type { Lang } from "../i18n/config";
 import { getFixedT } from "../i18n/resources.server";
 import { HearingError } from "./errors";
 
-export async function requireHearingPermission(request: Request, db: DB, id: number, action: Action) {
+export async function requireHearingPermission(
+  request: Request,
+  db: DB,
+  id: number,
+  action: Action,
+) {
   const h = Number.isInteger(id)
-    ? await db.selectFrom("hearings").select(["id", "municipality_id"]).where("id", "=", id).executeTakeFirst()
+    ? await db
+        .selectFrom("hearings")
+        .select(["id", "municipality_id"])
+        .where("id", "=", id)
+        .executeTakeFirst()
     : undefined;
   if (!h) throw new Response("Not found", { status: 404 });
   const user = await requirePermission(request, action, { municipalityId: h.municipality_id });

@@ -124,13 +124,29 @@ export interface HearingView extends HearingHeader {
   planTotal: number;
   documents: { id: number; name: string; contentType: string; size: number; createdAt: string }[];
   questions: { id: number; title: string }[];
-  transitions: { from: string | null; to: string; at: string; reason: string | null; byClock: boolean }[];
+  transitions: {
+    from: string | null;
+    to: string;
+    at: string;
+    reason: string | null;
+    byClock: boolean;
+  }[];
 }
 
 async function details(db: DB, id: number) {
   const [lines, sections, docs, questions, transitions, lastVersion] = await Promise.all([
-    db.selectFrom("tariff_lines").selectAll().where("hearing_id", "=", id).orderBy("position").execute(),
-    db.selectFrom("plan_sections").selectAll().where("hearing_id", "=", id).orderBy("position").execute(),
+    db
+      .selectFrom("tariff_lines")
+      .selectAll()
+      .where("hearing_id", "=", id)
+      .orderBy("position")
+      .execute(),
+    db
+      .selectFrom("plan_sections")
+      .selectAll()
+      .where("hearing_id", "=", id)
+      .orderBy("position")
+      .execute(),
     db
       .selectFrom("documents")
       .selectAll()
@@ -138,7 +154,12 @@ async function details(db: DB, id: number) {
       .where("removed_at", "is", null)
       .orderBy("id")
       .execute(),
-    db.selectFrom("questions").selectAll().where("hearing_id", "=", id).orderBy("position").execute(),
+    db
+      .selectFrom("questions")
+      .selectAll()
+      .where("hearing_id", "=", id)
+      .orderBy("position")
+      .execute(),
     db
       .selectFrom("hearing_transitions")
       .selectAll()
@@ -278,14 +299,20 @@ export async function getHearingForEdit(db: DB, id: number) {
         .filter((p) => p.section_id === s.id)
         .map((p) => ({ ...p, budget: Number(p.budget) })),
     })),
-    documents: d.docs.map((x) => ({ id: x.id, name: x.title || x.file_name, size: Number(x.size) })),
+    documents: d.docs.map((x) => ({
+      id: x.id,
+      name: x.title || x.file_name,
+      size: Number(x.size),
+    })),
     questions: d.questions,
   };
 }
 
 /** Who may see a hearing: everyone unless it is a draft (then that municipality's officials). */
 export function mayView(user: Actor | null, h: { state: HearingState; municipalityId: number }) {
-  return h.state !== "draft" || can(user, "hearing.viewDraft", { municipalityId: h.municipalityId });
+  return (
+    h.state !== "draft" || can(user, "hearing.viewDraft", { municipalityId: h.municipalityId })
+  );
 }
 
 export async function getDocumentForDownload(db: DB, hearingId: number, docId: number) {
@@ -370,7 +397,10 @@ export async function listMunicipalityHearings(
     .where("h.state", "!=", "draft");
   if (f.type) q = q.where("h.type", "=", f.type as HearingType);
   if (f.q) q = q.where("h.search_text", "like", `%${normalizeSearch(f.q).replace(/[%_]/g, "")}%`);
-  const rows = (await q.orderBy("h.comment_start_at", "desc").orderBy("h.id", "desc").execute()) as ListRow[];
+  const rows = (await q
+    .orderBy("h.comment_start_at", "desc")
+    .orderBy("h.id", "desc")
+    .execute()) as ListRow[];
   const all = rows.map((r) => toListItem(r, lang));
   const years = [...new Set(all.map((i) => i.year).filter((y): y is number => y !== null))].sort(
     (a, b) => b - a,
@@ -400,7 +430,9 @@ export async function listOpenHearings(db: DB, lang: Lang): Promise<HearingListI
 
 /** The officials' dashboard: each municipality where the person is an official, its hearings. */
 export async function listOfficeHearings(db: DB, user: Actor, lang: Lang) {
-  const ids = [...new Set(user.roles.filter((r) => r.role === "official").map((r) => r.municipalityId))];
+  const ids = [
+    ...new Set(user.roles.filter((r) => r.role === "official").map((r) => r.municipalityId)),
+  ];
   if (!ids.length) return [];
   for (const id of ids) await syncDueStates(db, id);
   const ms = await db
@@ -473,7 +505,11 @@ function apiListItem(r: ListRow, base: string) {
 }
 
 export async function apiMunicipalityHearings(db: DB, slug: string, base: string) {
-  const m = await db.selectFrom("municipalities").select("id").where("slug", "=", slug).executeTakeFirst();
+  const m = await db
+    .selectFrom("municipalities")
+    .select("id")
+    .where("slug", "=", slug)
+    .executeTakeFirst();
   if (!m) return null;
   await syncDueStates(db, m.id);
   const rows = (await baseList(db)
@@ -496,7 +532,8 @@ export async function apiHearing(db: DB, id: number, base: string) {
     authoritativeLanguage: h.authoritative_lang,
     initiator: {
       kind: h.initiator_kind,
-      name: h.initiator_kind === "enterprise" ? both(h.initiator_name_ky, h.initiator_name_ru) : null,
+      name:
+        h.initiator_kind === "enterprise" ? both(h.initiator_name_ky, h.initiator_name_ru) : null,
     },
     schedule: {
       noticeAt: isoOrNull(h.notice_at),

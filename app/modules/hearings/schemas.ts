@@ -5,7 +5,11 @@ import { endOfBishkekDay, fromBishkekLocal, startOfBishkekDay } from "../format/
 import { CATEGORIES, FUNDING_SOURCES, HEARING_TYPES, SERVICES, UNITS } from "./catalog";
 
 const req = (max = 300) =>
-  z.string({ error: "hearings:validation.required" }).trim().min(1, "hearings:validation.required").max(max);
+  z
+    .string({ error: "hearings:validation.required" })
+    .trim()
+    .min(1, "hearings:validation.required")
+    .max(max);
 const opt = (max = 20000) =>
   z
     .string()
@@ -13,16 +17,14 @@ const opt = (max = 20000) =>
     .max(max)
     .optional()
     .transform((v) => v ?? "");
-const money = z
-  .string({ error: "hearings:validation.money" })
-  .transform((v, ctx) => {
-    const n = parseMoney(v);
-    if (n === null) {
-      ctx.addIssue({ code: "custom", message: "hearings:validation.money" });
-      return z.NEVER;
-    }
-    return n;
-  });
+const money = z.string({ error: "hearings:validation.money" }).transform((v, ctx) => {
+  const n = parseMoney(v);
+  if (n === null) {
+    ctx.addIssue({ code: "custom", message: "hearings:validation.money" });
+    return z.NEVER;
+  }
+  return n;
+});
 const dateOpt = z
   .string()
   .trim()
@@ -108,8 +110,16 @@ export const projectSchema = z.object({
   titleKy: req(300),
   titleRu: req(300),
   budget: money,
-  yearFrom: z.coerce.number({ error: "hearings:validation.number" }).int().min(2000, "hearings:validation.number").max(2100, "hearings:validation.number"),
-  yearTo: z.coerce.number({ error: "hearings:validation.number" }).int().min(2000, "hearings:validation.number").max(2100, "hearings:validation.number"),
+  yearFrom: z.coerce
+    .number({ error: "hearings:validation.number" })
+    .int()
+    .min(2000, "hearings:validation.number")
+    .max(2100, "hearings:validation.number"),
+  yearTo: z.coerce
+    .number({ error: "hearings:validation.number" })
+    .int()
+    .min(2000, "hearings:validation.number")
+    .max(2100, "hearings:validation.number"),
   fundingSource: z.enum(FUNDING_SOURCES, { error: "hearings:validation.required" }),
   descriptionKy: opt(2000),
   descriptionRu: opt(2000),
