@@ -128,7 +128,7 @@ async function transitions(id: number) {
     .execute();
 }
 
-describe(`hearing state machine with a controllable clock (${t?.dialect ?? process.env.TEST_DB ?? "sqlite"})`, () => {
+describe(`hearing state machine with a controllable clock (${process.env.TEST_DB ?? "sqlite"})`, () => {
   it("creates a draft with a short code and the default question", async () => {
     setClock("2026-02-27T04:00:00Z");
     const id = await readyDraft();
@@ -507,7 +507,7 @@ function upload(
 ) {
   const fd = new FormData();
   fd.set("intent", "upload");
-  fd.set("file", new File([bytes], name, { type }));
+  fd.set("file", new File([new Uint8Array(bytes)], name, { type }));
   return new Request(`http://localhost/ru/office/hearings/${id}`, {
     method: "POST",
     body: fd,
