@@ -28,14 +28,20 @@ function lineLabel(t: (k: string) => string, l: TariffLineView) {
 }
 
 /** Horizontal bars, current (grey) against proposed (brand), scaled within each unit. */
-export function TariffChart({ lines }: { lines: TariffLineView[] }) {
+export function TariffChart({
+  lines,
+  idPrefix = "",
+}: {
+  lines: TariffLineView[];
+  idPrefix?: string;
+}) {
   const { t } = useTranslation("hearings");
   if (!lines.length) return null;
   const maxByUnit = new Map<string, number>();
   for (const l of lines)
     maxByUnit.set(l.unit, Math.max(maxByUnit.get(l.unit) ?? 0, l.currentPrice, l.proposedPrice));
   const row = 64;
-  const barMax = 380;
+  const barMax = 175;
   const height = lines.length * row + 8;
   const desc = lines
     .map(
@@ -46,13 +52,13 @@ export function TariffChart({ lines }: { lines: TariffLineView[] }) {
   return (
     <figure className="hearing-chart">
       <svg
-        viewBox={`0 0 600 ${height}`}
+        viewBox={`0 0 360 ${height}`}
         role="img"
-        aria-labelledby="tariff-chart-title tariff-chart-desc"
+        aria-labelledby={`${idPrefix}tariff-chart-title ${idPrefix}tariff-chart-desc`}
         width="100%"
       >
-        <title id="tariff-chart-title">{t("page.chartTitle")}</title>
-        <desc id="tariff-chart-desc">{desc}</desc>
+        <title id={`${idPrefix}tariff-chart-title`}>{t("page.chartTitle")}</title>
+        <desc id={`${idPrefix}tariff-chart-desc`}>{desc}</desc>
         {lines.map((l, i) => {
           const max = maxByUnit.get(l.unit) || 1;
           const y = i * row + 4;
@@ -140,13 +146,13 @@ export function TariffTable({ lines }: { lines: TariffLineView[] }) {
   );
 }
 
-export function PlanSections({ view }: { view: View }) {
+export function PlanSections({ view, idPrefix = "" }: { view: View; idPrefix?: string }) {
   const { t } = useTranslation("hearings");
   return (
     <>
       {view.planSections.map((s) => (
-        <section key={s.id} aria-labelledby={`section-${s.id}`}>
-          <h3 id={`section-${s.id}`}>{s.name}</h3>
+        <section key={s.id} aria-labelledby={`${idPrefix}section-${s.id}`}>
+          <h3 id={`${idPrefix}section-${s.id}`}>{s.name}</h3>
           <Table caption={t("page.sectionTotal", { amount: formatMoney(s.total) })}>
             <thead>
               <tr>
@@ -272,6 +278,16 @@ export function Calculator({
       </Form>
       {result.rows.length ? (
         <div aria-live="polite">
+          <p className="calc-summary">
+            <strong>
+              {t("calc.summary", {
+                now: formatMoney(result.current),
+                after: formatMoney(result.proposed),
+                diff: formatMoney(result.difference),
+                pct: pct(result.ratio),
+              })}
+            </strong>
+          </p>
           <Table caption={t("calc.caption", { count: input.hh })}>
             <thead>
               <tr>
@@ -366,12 +382,15 @@ export function HearingContent({
   lang,
   calcInput,
   headingLevel = 1,
+  idPrefix = "",
 }: {
   view: View;
   nowIso: string;
   lang: Lang;
   calcInput: CalcInput | null;
   headingLevel?: 1 | 2;
+  /** distinguishes the ids when the content is shown twice (the preview) */
+  idPrefix?: string;
 }) {
   const { t } = useTranslation("hearings");
   const H = headingLevel === 1 ? "h1" : "h2";
@@ -410,28 +429,28 @@ export function HearingContent({
         {t("page.authoritative", { lang: t(`page.langName.${view.authoritativeLang}`) })}
       </p>
       {view.body ? (
-        <section aria-labelledby="body-heading">
-          <h2 id="body-heading">{t("page.body")}</h2>
+        <section aria-labelledby={`${idPrefix}body-heading`}>
+          <h2 id={`${idPrefix}body-heading`}>{t("page.body")}</h2>
           <div className="pre-line">{view.body}</div>
         </section>
       ) : null}
       {view.type === "tariff" ? (
-        <section aria-labelledby="tariff-heading">
-          <h2 id="tariff-heading">{t("page.tariffHeading")}</h2>
+        <section aria-labelledby={`${idPrefix}tariff-heading`}>
+          <h2 id={`${idPrefix}tariff-heading`}>{t("page.tariffHeading")}</h2>
           <TariffTable lines={view.tariffLines} />
-          <TariffChart lines={view.tariffLines} />
+          <TariffChart lines={view.tariffLines} idPrefix={idPrefix} />
         </section>
       ) : (
-        <section aria-labelledby="plan-heading">
-          <h2 id="plan-heading">{t("page.planHeading")}</h2>
-          <PlanSections view={view} />
+        <section aria-labelledby={`${idPrefix}plan-heading`}>
+          <h2 id={`${idPrefix}plan-heading`}>{t("page.planHeading")}</h2>
+          <PlanSections view={view} idPrefix={idPrefix} />
         </section>
       )}
       {view.type === "tariff" && calcInput ? (
         <Calculator lines={view.tariffLines} initial={calcInput} />
       ) : null}
-      <section aria-labelledby="docs-heading">
-        <h2 id="docs-heading">{t("page.documents")}</h2>
+      <section aria-labelledby={`${idPrefix}docs-heading`}>
+        <h2 id={`${idPrefix}docs-heading`}>{t("page.documents")}</h2>
         {view.documents.length ? (
           <ul className="plain-list">
             {view.documents.map((d) => (
@@ -445,8 +464,8 @@ export function HearingContent({
           <p className="muted">{t("page.noDocuments")}</p>
         )}
       </section>
-      <section aria-labelledby="timeline-heading">
-        <h2 id="timeline-heading">{t("page.timeline")}</h2>
+      <section aria-labelledby={`${idPrefix}timeline-heading`}>
+        <h2 id={`${idPrefix}timeline-heading`}>{t("page.timeline")}</h2>
         <dl className="timeline">
           {view.noticeAt ? (
             <div>

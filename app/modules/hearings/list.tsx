@@ -58,7 +58,13 @@ export function HearingList({
   if (data.total === 0) return <p className="muted">{t("list.none")}</p>;
   return (
     <>
-      <Form method="get" role="search" className="filters" preventScrollReset>
+      <Form
+        method="get"
+        role="search"
+        aria-label={t("list.heading")}
+        className="filters"
+        preventScrollReset
+      >
         <div className="field">
           <label htmlFor="hf-state">{t("list.state")}</label>
           <select id="hf-state" name="state" defaultValue={filters.state}>
