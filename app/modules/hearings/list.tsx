@@ -127,8 +127,7 @@ export function OpenHearings({ items }: { items: HearingListItem[] }) {
           {items.map((h) => (
             <li key={h.id} className="card">
               <p className="muted">
-                <Link to={`/${lang}/m/${h.municipalitySlug}`}>{h.municipalityName}</Link> ·{" "}
-                {t(`type.${h.type}`)}
+                {h.municipalityName} · {t(`type.${h.type}`)}
               </p>
               <h3>
                 <Link to={`/${lang}/hearings/${h.id}`}>{h.title}</Link>
