@@ -13,7 +13,7 @@ import { useTranslation } from "react-i18next";
 import { Alert, Button, Field, SelectField, Table, TextareaField } from "~/components/ui";
 import { getDb } from "~/modules/core/db.server";
 import { env } from "~/modules/core/env.server";
-import { formatAmount, formatMoney } from "~/modules/format/format";
+import { formatAmount, formatDate, formatMoney } from "~/modules/format/format";
 import { toBishkekDateInput, toBishkekTimeInput } from "~/modules/format/time";
 import { formValues, parseForm } from "~/modules/forms/validate.server";
 import { CATEGORIES, FUNDING_SOURCES, SERVICES, UNITS } from "~/modules/hearings/catalog";
@@ -26,7 +26,7 @@ import {
   type ActionReply,
 } from "~/modules/hearings/office.server";
 import { getHearingForEdit } from "~/modules/hearings/queries.server";
-import { checkSchedule } from "~/modules/hearings/schedule";
+import { checkSchedule, earliestClose as earliestClose_ } from "~/modules/hearings/schedule";
 import {
   cancelSchema,
   detailsSchema,
@@ -47,7 +47,17 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   await requireHearingPermission(request, db, id, "hearing.edit");
   const h = await getHearingForEdit(db, id);
   if (!h) throw new Response("Not found", { status: 404 });
-  return { ...h, maxMb: Math.round(env().UPLOAD_MAX_BYTES / 1024 / 1024) };
+  const missing = h.state === "draft" ? await cmd.announceProblems(db, h.hearing) : [];
+  const earliestClose =
+    h.hearing.comment_start_at && h.state === "open"
+      ? earliestClose_(new Date(h.hearing.comment_start_at), Number(h.hearing.m_min_comment_days))
+      : null;
+  return {
+    ...h,
+    missing,
+    earliestClose: earliestClose ? earliestClose.toISOString() : null,
+    maxMb: Math.round(env().UPLOAD_MAX_BYTES / 1024 / 1024),
+  };
 }
 
 const PERMISSION = {
@@ -222,6 +232,8 @@ export default function EditHearing() {
     documents,
     questions,
     maxMb,
+    missing,
+    earliestClose,
   } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t, i18n } = useTranslation("office");
@@ -265,6 +277,18 @@ export default function EditHearing() {
         {state === "draft" ? (
           <Form method="post">
             <p className="muted">{t("edit.announceHint")}</p>
+            {missing.length ? (
+              <div className="alert alert-warning">
+                <p className="alert-title">{t("edit.missing")}</p>
+                <ul>
+                  {[
+                    ...new Set(missing.map((m) => String(t(`hearings:${m.key}`, m.params ?? {})))),
+                  ].map((text) => (
+                    <li key={text}>{text}</li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
             <input type="hidden" name="intent" value="announce" />
             <Button>{t("edit.announce")}</Button>
           </Form>
@@ -272,6 +296,14 @@ export default function EditHearing() {
         {state === "open" ? (
           <Form method="post">
             <input type="hidden" name="intent" value="close" />
+            {earliestClose ? (
+              <p className="muted">
+                {t("edit.closeHint", {
+                  date: formatDate(earliestClose, lang as "ky" | "ru"),
+                  min: h.m_min_comment_days,
+                })}
+              </p>
+            ) : null}
             <Button variant="secondary">{t("edit.close")}</Button>
           </Form>
         ) : null}
