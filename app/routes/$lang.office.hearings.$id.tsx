@@ -141,6 +141,12 @@ export async function action({ params, request }: ActionFunctionArgs) {
         await cmd.addTariffLine(db, user, id, p.data);
         return ok();
       }
+      case "updateLine": {
+        const p = parseForm(form, lineSchema, t);
+        if (!p.ok) return bad(p.errors);
+        await cmd.updateTariffLine(db, user, id, Number(form.get("lineId")), p.data);
+        return ok();
+      }
       case "removeLine":
         await cmd.removeTariffLine(db, user, id, Number(form.get("lineId")));
         return ok();
@@ -220,6 +226,83 @@ function Section({ id, title, children }: { id: string; title: string; children:
       <h2 id={id}>{title}</h2>
       {children}
     </section>
+  );
+}
+
+type Dict = Record<string, string | undefined>;
+type Errs = Record<string, string[] | undefined>;
+
+/** The fields of a tariff line (add and edit forms). */
+function LineFields({ v, e }: { v: Dict; e: Errs }) {
+  const { t } = useTranslation("office");
+  return (
+    <>
+      <SelectField
+        label={t("fields.service")}
+        name="service"
+        defaultValue={v.service}
+        errors={e.service}
+      >
+        {SERVICES.map((s) => (
+          <option key={s} value={s}>
+            {t(`hearings:service.${s}`)}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label={t("fields.category")}
+        name="category"
+        defaultValue={v.category}
+        errors={e.category}
+      >
+        {CATEGORIES.map((s) => (
+          <option key={s} value={s}>
+            {t(`hearings:category.${s}`)}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField label={t("fields.unit")} name="unit" defaultValue={v.unit} errors={e.unit}>
+        {UNITS.map((s) => (
+          <option key={s} value={s}>
+            {t(`hearings:unit.${s}`)}
+          </option>
+        ))}
+      </SelectField>
+      <Field
+        label={t("fields.currentPrice")}
+        name="currentPrice"
+        inputMode="decimal"
+        defaultValue={v.currentPrice}
+        errors={e.currentPrice}
+      />
+      <Field
+        label={t("fields.proposedPrice")}
+        name="proposedPrice"
+        inputMode="decimal"
+        defaultValue={v.proposedPrice}
+        errors={e.proposedPrice}
+      />
+      <TextareaField
+        label={t("fields.justificationKy")}
+        name="justificationKy"
+        rows={2}
+        defaultValue={v.justificationKy}
+      />
+      <TextareaField
+        label={t("fields.justificationRu")}
+        name="justificationRu"
+        rows={2}
+        defaultValue={v.justificationRu}
+      />
+      <TextareaField
+        label={t("fields.costItems")}
+        hint={t("fields.costItemsHint")}
+        name="costItems"
+        rows={3}
+        defaultValue={v.costItems}
+        errors={e.costItems}
+      />
+    </>
   );
 }
 
@@ -501,80 +584,48 @@ export default function EditHearing() {
               </tbody>
             </Table>
           ) : null}
+          {editable
+            ? lines.map((l) => {
+                const mine = vals("updateLine").lineId === String(l.id);
+                const v: Dict = mine
+                  ? vals("updateLine")
+                  : {
+                      service: l.service,
+                      category: l.category,
+                      unit: l.unit,
+                      currentPrice: formatAmount(l.current_price).replace(/\s/g, ""),
+                      proposedPrice: formatAmount(l.proposed_price).replace(/\s/g, ""),
+                      justificationKy: l.justification_ky,
+                      justificationRu: l.justification_ru,
+                      costItems: l.costItems
+                        .map(
+                          (c) =>
+                            `${c.name_ky}; ${c.name_ru}; ${formatAmount(c.amount).replace(/\s/g, "")}`,
+                        )
+                        .join("\n"),
+                    };
+                return (
+                  <details key={l.id} open={mine || undefined}>
+                    <summary>
+                      {t("edit.editLine")}: {t(`hearings:service.${l.service}`)},{" "}
+                      {t(`hearings:category.${l.category}`)}, {t(`hearings:unit.${l.unit}`)}
+                    </summary>
+                    <Form method="post" className="stack-form">
+                      <input type="hidden" name="intent" value="updateLine" />
+                      <input type="hidden" name="lineId" value={l.id} />
+                      {mine ? formError("updateLine") : null}
+                      <LineFields v={v} e={mine ? errs("updateLine") : {}} />
+                      <Button variant="secondary">{t("edit.save")}</Button>
+                    </Form>
+                  </details>
+                );
+              })
+            : null}
           {editable ? (
             <Form method="post" className="stack-form">
               <input type="hidden" name="intent" value="addLine" />
               {formError("addLine")}
-              <SelectField
-                label={t("fields.service")}
-                name="service"
-                defaultValue={lv.service}
-                errors={le.service}
-              >
-                {SERVICES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`hearings:service.${s}`)}
-                  </option>
-                ))}
-              </SelectField>
-              <SelectField
-                label={t("fields.category")}
-                name="category"
-                defaultValue={lv.category}
-                errors={le.category}
-              >
-                {CATEGORIES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`hearings:category.${s}`)}
-                  </option>
-                ))}
-              </SelectField>
-              <SelectField
-                label={t("fields.unit")}
-                name="unit"
-                defaultValue={lv.unit}
-                errors={le.unit}
-              >
-                {UNITS.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`hearings:unit.${s}`)}
-                  </option>
-                ))}
-              </SelectField>
-              <Field
-                label={t("fields.currentPrice")}
-                name="currentPrice"
-                inputMode="decimal"
-                defaultValue={lv.currentPrice}
-                errors={le.currentPrice}
-              />
-              <Field
-                label={t("fields.proposedPrice")}
-                name="proposedPrice"
-                inputMode="decimal"
-                defaultValue={lv.proposedPrice}
-                errors={le.proposedPrice}
-              />
-              <TextareaField
-                label={t("fields.justificationKy")}
-                name="justificationKy"
-                rows={2}
-                defaultValue={lv.justificationKy}
-              />
-              <TextareaField
-                label={t("fields.justificationRu")}
-                name="justificationRu"
-                rows={2}
-                defaultValue={lv.justificationRu}
-              />
-              <TextareaField
-                label={t("fields.costItems")}
-                hint={t("fields.costItemsHint")}
-                name="costItems"
-                rows={3}
-                defaultValue={lv.costItems}
-                errors={le.costItems}
-              />
+              <LineFields v={lv} e={le} />
               <Button variant="secondary">{t("edit.addLine")}</Button>
             </Form>
           ) : null}

@@ -676,3 +676,54 @@ describe("public pages", () => {
     expect(home.every((h) => h.state === "open")).toBe(true);
   });
 });
+
+describe("editing a tariff line after announcement", () => {
+  it("updates prices and cost items through the page and keeps a version", async () => {
+    setClock("2026-02-27T04:00:00Z");
+    const a = await actor(ids.official);
+    const id = await readyDraft();
+    await cmd.announceHearing(t.db, a, id);
+    const lineId = (await getHearingView(t.db, id, "ru"))!.tariffLines[0].id;
+    const form = {
+      intent: "updateLine",
+      lineId: String(lineId),
+      service: "waste_collection",
+      category: "population",
+      unit: "person_month",
+      currentPrice: "25",
+      proposedPrice: "32,50",
+      costItems: "Май; Топливо; 12,50\nАкы; Зарплата; 20",
+    };
+    const bad = await result(
+      editRoute.action(
+        args(
+          makeRequest(`/ru/office/hearings/${id}`, {
+            cookie: cookies.official,
+            form: { ...form, proposedPrice: "33" },
+          }),
+          { lang: "ru", id: String(id) },
+        ),
+      ),
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.costItems[0]).toContain("32,50\u00a0сом");
+    expect(bad.body.values.proposedPrice).toBe("33");
+    const ok = await result(
+      editRoute.action(
+        args(makeRequest(`/ru/office/hearings/${id}`, { cookie: cookies.official, form }), {
+          lang: "ru",
+          id: String(id),
+        }),
+      ),
+    );
+    expect(ok.body).toMatchObject({ ok: true });
+    const v = (await getHearingView(t.db, id, "ru"))!;
+    expect(v.tariffLines[0]).toMatchObject({ currentPrice: 2500, proposedPrice: 3250 });
+    expect(v.tariffLines[0].costItems).toEqual([
+      { name: "Топливо", amount: 1250 },
+      { name: "Зарплата", amount: 2000 },
+    ]);
+    expect(v.version).toBe(2);
+    expect(v.lastUpdate!.changed).toEqual(["tariffLines"]);
+  });
+});

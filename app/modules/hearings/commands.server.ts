@@ -7,6 +7,7 @@ import type { DB } from "#db/connection";
 import type { Hearing, HearingState, HearingType } from "#db/schema";
 import { can, type Actor, type Action } from "../auth/permissions";
 import { nowIso, now } from "../core/clock.server";
+import { formatMoney } from "../format/format";
 import { normalizeSearch } from "../format/search";
 import { emit } from "../notify/events.server";
 import { getStorage, newKey, sha256Hex } from "../storage/storage.server";
@@ -304,7 +305,11 @@ export async function addTariffLine(
   if (input.costItems.length) {
     const sum = input.costItems.reduce((s, c) => s + c.amount, 0);
     if (sum !== input.proposedPrice)
-      throw new HearingError("errors.costSum", { sum, proposed: input.proposedPrice }, "costItems");
+      throw new HearingError(
+        "errors.costSum",
+        { sum: formatMoney(sum), proposed: formatMoney(input.proposedPrice) },
+        "costItems",
+      );
   }
   return db.transaction().execute(async (trx) => {
     const h = await loadHearing(trx, id);
@@ -347,6 +352,60 @@ export async function addTariffLine(
     }
     await afterEdit(trx, h, actor.id, ["tariffLines"]);
     return lineId;
+  });
+}
+
+export async function updateTariffLine(
+  db: DB,
+  actor: Actor,
+  id: number,
+  lineId: number,
+  input: TariffLineInput,
+): Promise<void> {
+  if (input.costItems.length) {
+    const sum = input.costItems.reduce((s, c) => s + c.amount, 0);
+    if (sum !== input.proposedPrice)
+      throw new HearingError(
+        "errors.costSum",
+        { sum: formatMoney(sum), proposed: formatMoney(input.proposedPrice) },
+        "costItems",
+      );
+  }
+  await db.transaction().execute(async (trx) => {
+    const h = await loadHearing(trx, id);
+    authorize(actor, "hearing.edit", h.municipality_id);
+    requireEditable(h);
+    const r = await trx
+      .updateTable("tariff_lines")
+      .set({
+        service: input.service,
+        category: input.category,
+        unit: input.unit,
+        current_price: input.currentPrice,
+        proposed_price: input.proposedPrice,
+        justification_ky: input.justificationKy,
+        justification_ru: input.justificationRu,
+      })
+      .where("id", "=", lineId)
+      .where("hearing_id", "=", id)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) === 0) throw new HearingError("errors.notFound", {}, "_form", 404);
+    await trx.deleteFrom("tariff_cost_items").where("tariff_line_id", "=", lineId).execute();
+    let pos = 0;
+    for (const c of input.costItems) {
+      pos += 1;
+      await trx
+        .insertInto("tariff_cost_items")
+        .values({
+          tariff_line_id: lineId,
+          position: pos,
+          name_ky: c.nameKy,
+          name_ru: c.nameRu,
+          amount: c.amount,
+        })
+        .execute();
+    }
+    await afterEdit(trx, h, actor.id, ["tariffLines"]);
   });
 }
 
