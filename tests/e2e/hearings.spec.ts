@@ -129,3 +129,23 @@ for (const lang of ["ky", "ru"] as const) {
     await expect(page.getByTestId("calc-total-now")).toHaveText("175,00\u00a0сом");
   });
 }
+
+test("the hearing pages pass axe on a 360-px phone, and the chart has a text alternative", async ({
+  browser,
+}) => {
+  const { default: AxeBuilder } = await import("@axe-core/playwright");
+  const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+  const page = await context.newPage();
+  const id = wasteId();
+  for (const url of [`/ky/hearings/${id}?hh=4`, `/ru/hearings/${id}`, "/ru/m/issyk-kul-tyup"]) {
+    await page.goto(url);
+    const r = await new AxeBuilder({ page }).analyze();
+    expect(r.violations.map((v) => v.id)).toEqual([]);
+  }
+  await page.goto(`/ru/hearings/${id}`);
+  await expect(page.locator("svg[role=img] desc")).toContainText("25,00\u00a0сом");
+  await expect(page.locator(".alert-info")).toContainText("Обновлено");
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(360);
+  await context.close();
+});
