@@ -341,7 +341,7 @@ export default function EditHearing() {
       <p className="muted">
         <Link to={`/${lang}/office`}>{t("dashboard.title")}</Link>
       </p>
-      <h1>{h.title_ky || h.title_ru || `#${h.id}`}</h1>
+      <h1>{(lang === "ru" ? h.title_ru || h.title_ky : h.title_ky || h.title_ru) || `#${h.id}`}</h1>
       <p>
         {t("hearings:type." + h.type)} · <StateTag state={state} /> ·{" "}
         <Link to={`/${lang}/office/hearings/${h.id}/preview`}>{t("edit.preview")}</Link> ·{" "}

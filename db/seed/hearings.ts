@@ -167,7 +167,7 @@ async function lines(db: DB, hearingId: number, list: Line[], questionPerLine: b
         .values({
           hearing_id: hearingId,
           position: pos + 1,
-          title_ky: `${cat[0]} үчүн тарифти колдойсузбу?`,
+          title_ky: `${cat[0][0].toUpperCase()}${cat[0].slice(1)} үчүн тарифти колдойсузбу?`,
           title_ru: `Поддерживаете ли вы тариф для ${cat[1]}?`,
           tariff_line_id: id,
         })
