@@ -146,4 +146,23 @@ describe("open data API", () => {
     expect(await missing.text()).toBe(body);
     expect((await call(one, "/api/v1/hearings/abc", { id: "abc" })).status).toBe(404);
   });
+
+  it("answers a CORS preflight and refuses writes", async () => {
+    const pre = await one.action({
+      request: makeRequest(`/api/v1/hearings/${ids.taza26}`, {
+        method: "OPTIONS",
+        headers: {
+          Origin: "https://example.org",
+          "Access-Control-Request-Headers": "if-none-match",
+        },
+      }),
+    });
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get("access-control-allow-origin")).toBe("*");
+    expect(pre.headers.get("access-control-allow-headers")).toContain("If-None-Match");
+    const post = await munis.action({
+      request: makeRequest("/api/v1/municipalities", { method: "POST" }),
+    });
+    expect(post.status).toBe(405);
+  });
 });

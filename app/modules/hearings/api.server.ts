@@ -41,3 +41,20 @@ export function apiNotFound(): Response {
     headers: { ...CORS, "Content-Type": "application/json; charset=utf-8" },
   });
 }
+
+/** The API's `action`: answers a CORS preflight (OPTIONS); anything else is not allowed. */
+export function apiPreflight({ request }: { request: Request }): Response {
+  if (request.method === "OPTIONS")
+    return new Response(null, {
+      status: 204,
+      headers: { ...CORS, "Access-Control-Max-Age": "86400" },
+    });
+  return new Response(JSON.stringify({ error: "method_not_allowed" }), {
+    status: 405,
+    headers: {
+      ...CORS,
+      Allow: "GET, HEAD, OPTIONS",
+      "Content-Type": "application/json; charset=utf-8",
+    },
+  });
+}
