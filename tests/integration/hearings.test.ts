@@ -215,6 +215,18 @@ describe(`hearing state machine with a controllable clock (${process.env.TEST_DB
       reason: "Жетиштүү пикир чогулду",
     });
     await refused(cmd.cancelHearing(t.db, a, id, "x"), "errors.badTransition");
+    const logged = await t.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("target_type", "=", "hearing")
+      .where("target_id", "=", String(id))
+      .orderBy("id")
+      .execute();
+    expect(logged.map((l) => l.action)).toEqual([
+      "hearing.create",
+      "hearing.announce",
+      "hearing.close",
+    ]);
     await refused(cmd.addTariffLine(t.db, a, id, line), "errors.notEditable");
   });
 

@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import type { DB } from "#db/connection";
 import type { Hearing, HearingState, HearingType } from "#db/schema";
+import { audit } from "../audit/audit.server";
 import { can, type Actor, type Action } from "../auth/permissions";
 import { nowIso, now } from "../core/clock.server";
 import { formatMoney } from "../format/format";
@@ -202,6 +203,13 @@ export async function createHearing(
         created_at: at,
       })
       .execute();
+    await audit(trx, {
+      actorUserId: actor.id,
+      municipalityId: input.municipalityId,
+      action: "hearing.create",
+      targetType: "hearing",
+      targetId: id,
+    });
     return id;
   });
 }
@@ -760,6 +768,13 @@ export async function announceHearing(db: DB, actor: Actor, id: number): Promise
       .where("state", "=", "draft")
       .execute();
     await transition(trx, id, "draft", "announced", actor.id, null, at);
+    await audit(trx, {
+      actorUserId: actor.id,
+      municipalityId: h.municipality_id,
+      action: "hearing.announce",
+      targetType: "hearing",
+      targetId: id,
+    });
     await emit(trx, { type: "hearing.announced", hearingId: id });
   });
   await syncDerivedState(db, id);
@@ -795,6 +810,13 @@ export async function closeHearing(
       .where("id", "=", id)
       .execute();
     await transition(trx, id, "open", "closed", actor.id, reason?.trim() || null, at);
+    await audit(trx, {
+      actorUserId: actor.id,
+      municipalityId: h.municipality_id,
+      action: "hearing.close",
+      targetType: "hearing",
+      targetId: id,
+    });
     await emit(trx, { type: "hearing.closed", hearingId: id });
   });
 }
@@ -819,6 +841,14 @@ export async function cancelHearing(
       .where("id", "=", id)
       .execute();
     await transition(trx, id, h.state, "cancelled", actor.id, reason.trim(), at);
+    await audit(trx, {
+      actorUserId: actor.id,
+      municipalityId: h.municipality_id,
+      action: "hearing.cancel",
+      targetType: "hearing",
+      targetId: id,
+      details: { reason: reason.trim() },
+    });
   });
 }
 
