@@ -7,7 +7,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, Outlet, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert, Button, Field, SelectField, Table, TextareaField } from "~/components/ui";
@@ -25,7 +25,8 @@ import {
   requireHearingPermission,
   type ActionReply,
 } from "~/modules/hearings/office.server";
-import { getHearingForEdit } from "~/modules/hearings/queries.server";
+import { getHearingForEdit, getHearingHeader, mayView } from "~/modules/hearings/queries.server";
+import { requireUser } from "~/modules/auth/guards.server";
 import { checkSchedule, earliestClose as earliestClose_ } from "~/modules/hearings/schedule";
 import {
   cancelSchema,
@@ -41,9 +42,18 @@ import { requireLang, tFor } from "~/modules/i18n/route.server";
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "office:edit.title");
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  requireLang(params);
+  const lang = requireLang(params);
   const id = Number(params.id);
   const db = await getDb();
+  // Under /office/hearings/{id}/… (other features' pages: comments, meeting, protocol) this route
+  // is only their frame: a header and <Outlet />; each child checks its own permission.
+  const path = new URL(request.url).pathname.replace(/\/$/, "");
+  if (path !== `/${lang}/office/hearings/${params.id}`) {
+    const user = await requireUser(request);
+    const header = await getHearingHeader(db, id, lang);
+    if (!header || !mayView(user, header)) throw new Response("Not found", { status: 404 });
+    return { mode: "frame" as const, header };
+  }
   await requireHearingPermission(request, db, id, "hearing.edit");
   const h = await getHearingForEdit(db, id);
   if (!h) throw new Response("Not found", { status: 404 });
@@ -53,6 +63,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       ? earliestClose_(new Date(h.hearing.comment_start_at), Number(h.hearing.m_min_comment_days))
       : null;
   return {
+    mode: "edit" as const,
     ...h,
     missing,
     earliestClose: earliestClose ? earliestClose.toISOString() : null,
@@ -306,7 +317,31 @@ function LineFields({ v, e }: { v: Dict; e: Errs }) {
   );
 }
 
-export default function EditHearing() {
+/** The edit page, or the frame of a child page (then a header and the child's content). */
+export default function OfficeHearing() {
+  const data = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation("office");
+  const lang = i18n.language;
+  if (data.mode === "edit") return <EditHearing data={data} />;
+  const h = data.header;
+  return (
+    <>
+      <p className="muted">
+        <Link to={`/${lang}/office`}>{t("dashboard.title")}</Link> ·{" "}
+        <Link to={`/${lang}/office/hearings/${h.id}`}>{t("dashboard.edit")}</Link> ·{" "}
+        <Link to={`/${lang}/hearings/${h.id}`}>{t("edit.publicPage")}</Link>
+      </p>
+      <p>
+        <strong>{h.title}</strong> · {t(`hearings:type.${h.type}`)} <StateTag state={h.state} />
+      </p>
+      <Outlet />
+    </>
+  );
+}
+
+type EditData = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { mode: "edit" }>;
+
+function EditHearing({ data }: { data: EditData }) {
   const {
     hearing: h,
     state,
@@ -317,7 +352,7 @@ export default function EditHearing() {
     maxMb,
     missing,
     earliestClose,
-  } = useLoaderData<typeof loader>();
+  } = data;
   const reply = useActionData<typeof action>();
   const { t, i18n } = useTranslation("office");
   const lang = i18n.language;

@@ -739,3 +739,42 @@ describe("editing a tariff line after announcement", () => {
     expect(v.lastUpdate!.changed).toEqual(["tariffLines"]);
   });
 });
+
+describe("the office hearing route as a frame for other features' pages", () => {
+  it("gives children a header only, hiding drafts from others", async () => {
+    setClock("2026-02-27T04:00:00Z");
+    const id = String(await readyDraft());
+    const frame = await result(
+      editRoute.loader(
+        args(makeRequest(`/ru/office/hearings/${id}/comments`, { cookie: cookies.official }), {
+          lang: "ru",
+          id,
+        }),
+      ),
+    );
+    expect(frame.body).toMatchObject({ mode: "frame", header: { id: Number(id), state: "draft" } });
+    const other = await result(
+      editRoute.loader(
+        args(makeRequest(`/ru/office/hearings/${id}/comments`, { cookie: cookies.saryOi }), {
+          lang: "ru",
+          id,
+        }),
+      ),
+    );
+    expect(other.status).toBe(404);
+    const anon = await result(
+      editRoute.loader(args(makeRequest(`/ru/office/hearings/${id}/comments`), { lang: "ru", id })),
+    );
+    expect(anon.status).toBe(302);
+    const edit = await result(
+      editRoute.loader(
+        args(makeRequest(`/ru/office/hearings/${id}`, { cookie: cookies.official }), {
+          lang: "ru",
+          id,
+        }),
+      ),
+    );
+    expect(edit.body.mode).toBe("edit");
+    expect(edit.body.missing).toEqual([]);
+  });
+});
