@@ -5,6 +5,8 @@ import { getDb } from "~/modules/core/db.server";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang } from "~/modules/i18n/route.server";
 import { listMunicipalitiesGrouped } from "~/modules/places/queries.server";
+import { OpenHearings } from "~/modules/hearings/list";
+import { listOpenHearings } from "~/modules/hearings/queries.server";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "places:home.title");
 
@@ -13,8 +15,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
   const db = await getDb();
   const oblasts = await listMunicipalitiesGrouped(db, lang, q);
+  const openHearings = await listOpenHearings(db, lang);
   return {
     q,
+    openHearings,
     oblasts,
     count: oblasts.reduce(
       (n, o) => n + o.districts.reduce((k, d) => k + d.municipalities.length, 0),
@@ -24,13 +28,14 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 export default function Home() {
-  const { q, oblasts, count } = useLoaderData<typeof loader>();
+  const { q, oblasts, count, openHearings } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("places");
   const lang = i18n.language;
   return (
     <>
       <h1>{t("home.heading")}</h1>
       <p className="muted">{t("home.intro")}</p>
+      <OpenHearings items={openHearings} />
       <section aria-labelledby="municipalities-heading" id="municipalities">
         <h2 id="municipalities-heading">{t("home.municipalities")}</h2>
         <Form method="get" role="search" className="picker" action={`/${lang}`}>

@@ -11,6 +11,8 @@ import { isSubscribed } from "~/modules/reach/queries.server";
 import { SubscribeButton } from "~/modules/reach/SubscribeButton";
 import { ApprovedProtocols } from "~/modules/protocol/ApprovedProtocols";
 import { listApprovedProtocols } from "~/modules/protocol/queries.server";
+import { HearingList, parseListFilters } from "~/modules/hearings/list";
+import { listMunicipalityHearings } from "~/modules/hearings/queries.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data, params }) =>
   data
@@ -31,16 +33,29 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const municipality = await getMunicipalityBySlug(db, params.slug ?? "", lang);
   if (!municipality) throw new Response("Not found", { status: 404 });
   const user = await getUser(request);
-  const subscribed = user ? await isSubscribed(db, user.id, municipality.id) : false;
-  const protocols = (await listApprovedProtocols(db, municipality.id)).map((p) => ({
-    ...p,
-    title: p.title[lang],
-  }));
-  return { municipality, subscribed, protocols };
+  const filters = parseListFilters(new URL(request.url).searchParams);
+  const [subscribed, protocols, hearings] = await Promise.all([
+    user ? isSubscribed(db, user.id, municipality.id) : false,
+    listApprovedProtocols(db, municipality.id),
+    listMunicipalityHearings(db, municipality.id, lang, filters),
+  ]);
+  return {
+    municipality,
+    subscribed,
+    protocols: protocols.map((p) => ({ ...p, title: p.title[lang] })),
+    filters,
+    hearings,
+  };
 }
 
 export default function MunicipalityPage() {
-  const { municipality: m, subscribed, protocols } = useLoaderData<typeof loader>();
+  const {
+    municipality: m,
+    subscribed,
+    protocols,
+    filters,
+    hearings,
+  } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("places");
   const lang = i18n.language;
   return (
@@ -66,6 +81,11 @@ export default function MunicipalityPage() {
           {t("reach:feed.link")}
         </a>
       </p>
+      <section aria-labelledby="hearings-heading">
+        <h2 id="hearings-heading">{t("municipality.hearings")}</h2>
+        <HearingList filters={filters} data={hearings} />
+      </section>
+      <ApprovedProtocols items={protocols} />
       <section aria-labelledby="villages-heading">
         <h2 id="villages-heading">{t("municipality.villages", { count: m.villages.length })}</h2>
         <ul className="inline-list">
@@ -74,11 +94,6 @@ export default function MunicipalityPage() {
           ))}
         </ul>
       </section>
-      <section aria-labelledby="hearings-heading">
-        <h2 id="hearings-heading">{t("municipality.hearings")}</h2>
-        <p className="muted">{t("municipality.noHearings")}</p>
-      </section>
-      <ApprovedProtocols items={protocols} />
       <section aria-labelledby="rules-heading">
         <h2 id="rules-heading">{t("municipality.rules")}</h2>
         <ul>

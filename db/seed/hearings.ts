@@ -1,3 +1,7 @@
+import type { DB } from "../connection";
+import type { HearingState } from "../schema";
+import { normalizeSearch } from "~/modules/format/search";
+import { endOfBishkekDay, fromBishkekLocal, toBishkekDateInput } from "~/modules/format/time";
 import type { SeedContext } from "./index";
 
 /** Ids of the demo hearings (filled in by the hearings feature). */
@@ -12,6 +16,519 @@ export interface SeededHearings {
   other: number | null;
 }
 
-export async function seedHearings(_ctx: SeedContext): Promise<SeededHearings> {
-  return { wasteTariff: null, waterTariff: null, devPlan: null, other: null };
+const DAY = 864e5;
+const DEMO_KY = "Демо мазмун: бул угуулар порталды көрсөтүү үчүн түзүлгөн.";
+const DEMO_RU = "Демо-содержание: эти слушания созданы для показа портала.";
+
+interface Texts {
+  title_ky: string;
+  title_ru: string;
+  summary_ky: string;
+  summary_ru: string;
+  body_ky: string;
+  body_ru: string;
+}
+interface Line {
+  service: string;
+  category: string;
+  unit: string;
+  current: number; // tyiyn
+  proposed: number;
+  just_ky: string;
+  just_ru: string;
+  cost?: [string, string, number][];
+}
+
+/** The Bishkek day `days` from now: its start, or its end. */
+function day(now: Date, days: number, end = false): string {
+  const d = toBishkekDateInput(new Date(now.getTime() + days * DAY));
+  return (end ? endOfBishkekDay(d) : fromBishkekLocal(d, "00:00"))!.toISOString();
+}
+function at(now: Date, days: number, time: string): string {
+  return fromBishkekLocal(
+    toBishkekDateInput(new Date(now.getTime() + days * DAY)),
+    time,
+  )!.toISOString();
+}
+
+async function hearing(
+  db: DB,
+  h: Texts & {
+    municipality_id: number;
+    type: "tariff" | "plan";
+    state: HearingState;
+    short_code: string;
+    initiator_kind: "okmotu" | "enterprise";
+    initiator_name_ky?: string;
+    initiator_name_ru?: string;
+    notice_at: string;
+    comment_start_at: string;
+    comment_end_at: string;
+    meeting_at: string;
+    meeting_place_ky: string;
+    meeting_place_ru: string;
+    created_by: number;
+    created_at: string;
+  },
+): Promise<number> {
+  const { id } = await db
+    .insertInto("hearings")
+    .values({
+      ...h,
+      protocol_state: null,
+      authoritative_lang: "ky",
+      initiator_name_ky: h.initiator_name_ky ?? null,
+      initiator_name_ru: h.initiator_name_ru ?? null,
+      announced_at: h.notice_at,
+      closed_at: h.state === "closed" ? h.comment_end_at : null,
+      search_text: normalizeSearch(
+        [
+          h.title_ky,
+          h.title_ru,
+          h.summary_ky,
+          h.summary_ru,
+          h.initiator_name_ky,
+          h.initiator_name_ru,
+        ]
+          .filter(Boolean)
+          .join(" "),
+      ),
+      updated_at: h.created_at,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const steps: [string | null, string, number | null, string][] = [
+    [null, "draft", h.created_by, h.created_at],
+    ["draft", "announced", h.created_by, h.notice_at],
+  ];
+  if (h.state === "open" || h.state === "closed")
+    steps.push(["announced", "open", null, h.comment_start_at]);
+  if (h.state === "closed") steps.push(["open", "closed", null, h.comment_end_at]);
+  for (const [from, to, actor, when] of steps)
+    await db
+      .insertInto("hearing_transitions")
+      .values({
+        hearing_id: id,
+        from_state: from,
+        to_state: to,
+        actor_user_id: actor,
+        reason: null,
+        created_at: when,
+      })
+      .execute();
+  await db
+    .insertInto("questions")
+    .values({
+      hearing_id: id,
+      position: 1,
+      title_ky: "Сунушту колдойсузбу?",
+      title_ru: "Поддерживаете ли вы предложение?",
+      tariff_line_id: null,
+    })
+    .execute();
+  return id;
+}
+
+async function lines(db: DB, hearingId: number, list: Line[], questionPerLine: boolean) {
+  let pos = 0;
+  for (const l of list) {
+    pos += 1;
+    const { id } = await db
+      .insertInto("tariff_lines")
+      .values({
+        hearing_id: hearingId,
+        position: pos,
+        service: l.service,
+        category: l.category,
+        unit: l.unit,
+        current_price: l.current,
+        proposed_price: l.proposed,
+        justification_ky: l.just_ky,
+        justification_ru: l.just_ru,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    let cpos = 0;
+    for (const [ky, ru, amount] of l.cost ?? []) {
+      cpos += 1;
+      await db
+        .insertInto("tariff_cost_items")
+        .values({ tariff_line_id: id, position: cpos, name_ky: ky, name_ru: ru, amount })
+        .execute();
+    }
+    if (questionPerLine) {
+      const cat = {
+        population: ["калк", "населения"],
+        budget: ["бюджеттик уюмдар", "бюджетных организаций"],
+        other: ["башка керектөөчүлөр", "прочих потребителей"],
+      }[l.category]!;
+      await db
+        .insertInto("questions")
+        .values({
+          hearing_id: hearingId,
+          position: pos + 1,
+          title_ky: `${cat[0][0].toUpperCase()}${cat[0].slice(1)} үчүн тарифти колдойсузбу?`,
+          title_ru: `Поддерживаете ли вы тариф для ${cat[1]}?`,
+          tariff_line_id: id,
+        })
+        .execute();
+    }
+  }
+}
+
+export async function seedHearings(ctx: SeedContext): Promise<SeededHearings> {
+  const { db, now, places, accounts } = ctx;
+  const ik = places.issykKul.id;
+  const created = new Date(now.getTime() - 30 * DAY).toISOString();
+  const placeKy = "Ак-Булуң айылы, маданият үйү";
+  const placeRu = "село Ак-Булун, Дом культуры";
+
+  // 1. Waste collection by «Таза-Мурас»: open now (started 17 days ago, ends in 5 days).
+  const wasteTariff = await hearing(db, {
+    municipality_id: ik,
+    type: "tariff",
+    state: "open",
+    short_code: "taza26",
+    initiator_kind: "enterprise",
+    initiator_name_ky: "«Таза-Мурас» муниципалдык ишканасы",
+    initiator_name_ru: "Муниципальное предприятие «Таза-Мурас»",
+    title_ky: "Таштанды чыгаруу тарифин өзгөртүү",
+    title_ru: "Изменение тарифа на вывоз ТБО",
+    summary_ky:
+      "«Таза-Мурас» ишканасы калк үчүн таштанды чыгаруунун тарифин бир адамга айына 25 сомдон 35 сомго чейин көтөрүүнү сунуштайт.",
+    summary_ru:
+      "Предприятие «Таза-Мурас» предлагает поднять тариф на вывоз ТБО для населения с 25 до 35 сом на человека в месяц.",
+    body_ky: `Күйүүчү май кымбаттады, эки таштанды ташуучу унаа оңдоого муктаж. Жаңы тариф менен ишкана жумасына эки жолу ар бир айылдан таштанды чыгарууну камсыз кылат.\n\n${DEMO_KY}`,
+    body_ru: `Подорожало топливо, два мусоровоза нуждаются в ремонте. С новым тарифом предприятие обеспечит вывоз мусора из каждого села два раза в неделю.\n\n${DEMO_RU}`,
+    notice_at: day(now, -26),
+    comment_start_at: day(now, -17),
+    comment_end_at: day(now, 5, true),
+    meeting_at: at(now, 7, "10:00"),
+    meeting_place_ky: placeKy,
+    meeting_place_ru: placeRu,
+    created_by: accounts.official,
+    created_at: created,
+  });
+  await lines(
+    db,
+    wasteTariff,
+    [
+      {
+        service: "waste_collection",
+        category: "population",
+        unit: "person_month",
+        current: 2500,
+        proposed: 3500,
+        just_ky: "Күйүүчү майдын жана оңдоонун баасы өстү.",
+        just_ru: "Выросли цены на топливо и ремонт.",
+        cost: [
+          ["Күйүүчү май", "Топливо", 1200],
+          ["Эмгек акы", "Заработная плата", 1500],
+          ["Унааны оңдоо", "Ремонт техники", 500],
+          ["Таштанды полигону", "Полигон", 300],
+        ],
+      },
+      {
+        service: "waste_collection",
+        category: "budget",
+        unit: "m3",
+        current: 25000,
+        proposed: 32000,
+        just_ky: "Мектептер жана бала бакчалар үчүн.",
+        just_ru: "Для школ и детских садов.",
+      },
+      {
+        service: "waste_collection",
+        category: "other",
+        unit: "tonne",
+        current: 120000,
+        proposed: 150000,
+        just_ky: "Дүкөндөр, кафелер жана башка ишканалар үчүн.",
+        just_ru: "Для магазинов, кафе и других предприятий.",
+      },
+    ],
+    true,
+  );
+  const wasteRow = await db
+    .selectFrom("hearings")
+    .selectAll()
+    .where("id", "=", wasteTariff)
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto("hearing_versions")
+    .values({
+      hearing_id: wasteTariff,
+      version: 2,
+      snapshot_json: JSON.stringify(wasteRow),
+      changed_fields_json: JSON.stringify(["meeting_place_ky", "meeting_place_ru"]),
+      created_by: accounts.official,
+      created_at: at(now, -3, "11:00"),
+    })
+    .execute();
+  await db
+    .updateTable("hearings")
+    .set({ version: 2, updated_at: at(now, -3, "11:00") })
+    .where("id", "=", wasteTariff)
+    .execute();
+
+  // 2. Drinking water: announced, comments start in 5 days.
+  const waterTariff = await hearing(db, {
+    municipality_id: ik,
+    type: "tariff",
+    state: "announced",
+    short_code: "suu26ik",
+    initiator_kind: "okmotu",
+    title_ky: "Ичүүчү суунун тарифин бекитүү",
+    title_ru: "Утверждение тарифа на питьевую воду",
+    summary_ky:
+      "Эсептегичсиз үйлөр үчүн бир адамга айына 20 сомдон 35 сомго чейин, эсептегичи барлар үчүн 1 м³ үчүн 14,43 сом.",
+    summary_ru:
+      "Для домов без счётчика — с 20 до 35 сом на человека в месяц, со счётчиком — 14,43 сом за 1 м³.",
+    body_ky: `Тариф Министрлер Кабинетинин 2024-жылдын 19-июнундагы №320 токтомуна ылайык эсептелди. Суу түтүктөрүн жаңылоого каражат керек.\n\n${DEMO_KY}`,
+    body_ru: `Тариф рассчитан по постановлению Кабинета Министров № 320 от 19.06.2024. Нужны средства на обновление водопровода.\n\n${DEMO_RU}`,
+    notice_at: day(now, -2),
+    comment_start_at: day(now, 5),
+    comment_end_at: day(now, 24, true),
+    meeting_at: at(now, 26, "14:00"),
+    meeting_place_ky: "Чоң-Таш айылы, мектептин жыйындар залы",
+    meeting_place_ru: "село Чон-Таш, актовый зал школы",
+    created_by: accounts.official,
+    created_at: created,
+  });
+  await lines(
+    db,
+    waterTariff,
+    [
+      {
+        service: "drinking_water",
+        category: "population",
+        unit: "person_month",
+        current: 2000,
+        proposed: 3500,
+        just_ky: "Эсептегичсиз үйлөр үчүн.",
+        just_ru: "Для домов без счётчика.",
+      },
+      {
+        service: "drinking_water",
+        category: "population",
+        unit: "m3",
+        current: 1000,
+        proposed: 1443,
+        just_ky: "Эсептегичи бар үйлөр үчүн.",
+        just_ru: "Для домов со счётчиком.",
+      },
+      {
+        service: "drinking_water",
+        category: "budget",
+        unit: "m3",
+        current: 2500,
+        proposed: 3000,
+        just_ky: "",
+        just_ru: "",
+      },
+      {
+        service: "drinking_water",
+        category: "other",
+        unit: "m3",
+        current: 3500,
+        proposed: 4200,
+        just_ky: "",
+        just_ru: "",
+      },
+    ],
+    false,
+  );
+
+  // 3. Development programme 2026–2030: closed 10 days ago.
+  const devPlan = await hearing(db, {
+    municipality_id: ik,
+    type: "plan",
+    state: "closed",
+    short_code: "psr2630",
+    initiator_kind: "okmotu",
+    title_ky:
+      "Ысык-Көл айыл аймагынын 2026–2030-жылдарга социалдык-экономикалык өнүктүрүү программасы",
+    title_ru:
+      "Программа социально-экономического развития Иссык-Кульского айылного аймака на 2026–2030 годы",
+    summary_ky: "Суу менен камсыздоо, жолдор, мектептер, таштанды жана спорт боюнча беш бөлүм.",
+    summary_ru: "Пять разделов: водоснабжение, дороги, школы, обращение с отходами, спорт.",
+    body_ky: `Программа айылдардын тургундары менен жыйындарда талкууланган сунуштардын негизинде даярдалды.\n\n${DEMO_KY}`,
+    body_ru: `Программа подготовлена по предложениям, собранным на сходах жителей сёл.\n\n${DEMO_RU}`,
+    notice_at: day(now, -45),
+    comment_start_at: day(now, -40),
+    comment_end_at: day(now, -10, true),
+    meeting_at: at(now, -8, "10:00"),
+    meeting_place_ky: placeKy,
+    meeting_place_ru: placeRu,
+    created_by: accounts.official,
+    created_at: new Date(now.getTime() - 50 * DAY).toISOString(),
+  });
+  const plan: [
+    string,
+    string,
+    [string, string, number, number, number, "local" | "republican" | "donor" | "community"][],
+  ][] = [
+    [
+      "Суу менен камсыздоо",
+      "Водоснабжение",
+      [
+        [
+          "Ак-Булуңда суу түтүгүн алмаштыруу (4,2 км)",
+          "Замена водопровода в Ак-Булуне (4,2 км)",
+          1250000000,
+          2026,
+          2027,
+          "republican",
+        ],
+        [
+          "Чоң-Ташта суу сактагыч куруу",
+          "Строительство резервуара в Чон-Таше",
+          480000000,
+          2027,
+          2028,
+          "donor",
+        ],
+      ],
+    ],
+    [
+      "Жолдор",
+      "Дороги",
+      [
+        [
+          "Борбордук көчөнү асфальттоо",
+          "Асфальтирование центральной улицы",
+          920000000,
+          2026,
+          2026,
+          "local",
+        ],
+        [
+          "Кызыл-Суудагы көпүрөнү оңдоо",
+          "Ремонт моста в Кызыл-Суу",
+          310000000,
+          2028,
+          2028,
+          "republican",
+        ],
+      ],
+    ],
+    [
+      "Мектептер жана бала бакчалар",
+      "Школы и детские сады",
+      [
+        [
+          "Сары-Булак мектебинин чатырын оңдоо",
+          "Ремонт кровли школы в Сары-Булаке",
+          180000000,
+          2026,
+          2026,
+          "local",
+        ],
+        [
+          "Жаңы бала бакча (75 орун)",
+          "Новый детский сад на 75 мест",
+          2100000000,
+          2028,
+          2030,
+          "donor",
+        ],
+      ],
+    ],
+    [
+      "Таштанды",
+      "Обращение с отходами",
+      [
+        ["Таштанды ташуучу жаңы унаа", "Новый мусоровоз", 650000000, 2027, 2027, "local"],
+        [
+          "Таштанды челектери үчүн аянтчалар",
+          "Контейнерные площадки",
+          90000000,
+          2026,
+          2029,
+          "community",
+        ],
+      ],
+    ],
+    [
+      "Спорт жана жаштар",
+      "Спорт и молодёжь",
+      [["Спорт аянтчасы", "Спортивная площадка", 120000000, 2029, 2030, "community"]],
+    ],
+  ];
+  let spos = 0;
+  for (const [ky, ru, projects] of plan) {
+    spos += 1;
+    const { id: sid } = await db
+      .insertInto("plan_sections")
+      .values({ hearing_id: devPlan, position: spos, name_ky: ky, name_ru: ru })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    let ppos = 0;
+    for (const [tky, tru, budget, from, to, source] of projects) {
+      ppos += 1;
+      await db
+        .insertInto("plan_projects")
+        .values({
+          section_id: sid,
+          position: ppos,
+          title_ky: tky,
+          title_ru: tru,
+          budget,
+          year_from: from,
+          year_to: to,
+          funding_source: source,
+        })
+        .execute();
+    }
+  }
+
+  // 4. Sary-Oi: drinking water, open.
+  const other = await hearing(db, {
+    municipality_id: places.saryOi.id,
+    type: "tariff",
+    state: "open",
+    short_code: "saryoi26",
+    initiator_kind: "okmotu",
+    title_ky: "Сары-Ойдо ичүүчү суунун тарифи",
+    title_ru: "Тариф на питьевую воду в Сары-Ое",
+    summary_ky: "Бир адамга айына 20 сомдон 35 сомго чейин; эсептегич менен 1 м³ үчүн 14,43 сом.",
+    summary_ru: "С 20 до 35 сом на человека в месяц; по счётчику — 14,43 сом за 1 м³.",
+    body_ky: `Суу насосунун электр энергиясына чыгымдар өстү.\n\n${DEMO_KY}`,
+    body_ru: `Выросли расходы на электроэнергию для насоса.\n\n${DEMO_RU}`,
+    notice_at: day(now, -10),
+    comment_start_at: day(now, -3),
+    comment_end_at: day(now, 12, true),
+    meeting_at: at(now, 14, "11:00"),
+    meeting_place_ky: "Сары-Ой айыл өкмөтүнүн имараты",
+    meeting_place_ru: "здание айыл окмоту Сары-Ой",
+    created_by: accounts.officialSaryOi,
+    created_at: created,
+  });
+  await lines(
+    db,
+    other,
+    [
+      {
+        service: "drinking_water",
+        category: "population",
+        unit: "person_month",
+        current: 2000,
+        proposed: 3500,
+        just_ky: "",
+        just_ru: "",
+      },
+      {
+        service: "drinking_water",
+        category: "population",
+        unit: "m3",
+        current: 1000,
+        proposed: 1443,
+        just_ky: "",
+        just_ru: "",
+      },
+    ],
+    false,
+  );
+
+  return { wasteTariff, waterTariff, devPlan, other };
 }

@@ -1,0 +1,899 @@
+/**
+ * Writes of the hearings feature. Every command takes the db first, checks the actor's permission
+ * for the hearing's municipality (routes check it too) and owns its transaction.
+ */
+import { randomBytes } from "node:crypto";
+import type { DB } from "#db/connection";
+import type { Hearing, HearingState, HearingType } from "#db/schema";
+import { audit } from "../audit/audit.server";
+import { can, type Actor, type Action } from "../auth/permissions";
+import { nowIso, now } from "../core/clock.server";
+import { formatMoney } from "../format/format";
+import { normalizeSearch } from "../format/search";
+import { emit } from "../notify/events.server";
+import { getStorage, newKey, sha256Hex } from "../storage/storage.server";
+import { deriveState } from "./state";
+import { HearingError } from "./errors";
+import { checkSchedule, earliestClose, type ScheduleInput } from "./schedule";
+import { checkUpload } from "./uploads.server";
+
+type Tx = DB;
+
+export const DEFAULT_QUESTION = {
+  ky: "Сунушту колдойсузбу?",
+  ru: "Поддерживаете ли вы предложение?",
+};
+
+const CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
+function shortCode(): string {
+  const bytes = randomBytes(6);
+  return [...bytes].map((b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join("");
+}
+
+function searchText(h: {
+  title_ky: string;
+  title_ru: string;
+  summary_ky: string;
+  summary_ru: string;
+  initiator_name_ky?: string | null;
+  initiator_name_ru?: string | null;
+}): string {
+  return normalizeSearch(
+    [h.title_ky, h.title_ru, h.summary_ky, h.summary_ru, h.initiator_name_ky, h.initiator_name_ru]
+      .filter(Boolean)
+      .join(" "),
+  );
+}
+
+async function loadHearing(db: Tx, id: number): Promise<Hearing> {
+  const h = await db.selectFrom("hearings").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!h) throw new HearingError("errors.notFound", {}, "_form", 404);
+  return h;
+}
+
+function authorize(actor: Actor, action: Action, municipalityId: number): void {
+  if (!can(actor, action, { municipalityId }))
+    throw new HearingError("errors.forbidden", {}, "_form", 403);
+}
+
+/** Refuse edits of closed and cancelled hearings. */
+function requireEditable(h: Hearing): void {
+  const s = deriveState(h, now());
+  if (s === "closed" || s === "cancelled") throw new HearingError("errors.notEditable");
+}
+
+/** A snapshot of what the public sees, for the versions kept after announcement. */
+async function snapshot(db: Tx, id: number): Promise<Record<string, unknown>> {
+  const h = await loadHearing(db, id);
+  const lines = await db
+    .selectFrom("tariff_lines")
+    .selectAll()
+    .where("hearing_id", "=", id)
+    .orderBy("position")
+    .execute();
+  const sections = await db
+    .selectFrom("plan_sections")
+    .selectAll()
+    .where("hearing_id", "=", id)
+    .orderBy("position")
+    .execute();
+  const projects = sections.length
+    ? await db
+        .selectFrom("plan_projects")
+        .selectAll()
+        .where(
+          "section_id",
+          "in",
+          sections.map((s) => s.id),
+        )
+        .execute()
+    : [];
+  const { search_text: _s, version: _v, updated_at: _u, ...rest } = h;
+  return {
+    ...rest,
+    tariffLines: lines.map((l) => ({
+      ...l,
+      current_price: Number(l.current_price),
+      proposed_price: Number(l.proposed_price),
+    })),
+    planSections: sections.map((s) => ({
+      ...s,
+      projects: projects
+        .filter((p) => p.section_id === s.id)
+        .map((p) => ({ ...p, budget: Number(p.budget) })),
+    })),
+  };
+}
+
+/** After an edit: keep a version when the hearing is already public, bump updated_at. */
+async function afterEdit(trx: Tx, h: Hearing, actorId: number, changed: string[]): Promise<void> {
+  const at = nowIso();
+  const fresh = await loadHearing(trx, h.id);
+  const patch: Record<string, unknown> = { updated_at: at, search_text: searchText(fresh) };
+  if (h.state !== "draft" && changed.length) {
+    const version = Number(fresh.version) + 1;
+    await trx
+      .insertInto("hearing_versions")
+      .values({
+        hearing_id: h.id,
+        version,
+        snapshot_json: JSON.stringify(await snapshot(trx, h.id)),
+        changed_fields_json: JSON.stringify(changed),
+        created_by: actorId,
+        created_at: at,
+      })
+      .execute();
+    patch.version = version;
+  }
+  await trx.updateTable("hearings").set(patch).where("id", "=", h.id).execute();
+}
+
+// ---- create and edit -----------------------------------------------------------------------
+
+export interface CreateHearingInput {
+  municipalityId: number;
+  type: HearingType;
+  titleKy: string;
+  titleRu: string;
+  initiatorKind: "okmotu" | "enterprise";
+  initiatorNameKy?: string | null;
+  initiatorNameRu?: string | null;
+}
+
+export async function createHearing(
+  db: DB,
+  actor: Actor,
+  input: CreateHearingInput,
+): Promise<number> {
+  authorize(actor, "hearing.create", input.municipalityId);
+  return db.transaction().execute(async (trx) => {
+    const at = nowIso();
+    let code = shortCode();
+    while (
+      await trx
+        .selectFrom("hearings")
+        .select("id")
+        .where("short_code", "=", code)
+        .executeTakeFirst()
+    )
+      code = shortCode();
+    const row = {
+      title_ky: input.titleKy.trim(),
+      title_ru: input.titleRu.trim(),
+      summary_ky: "",
+      summary_ru: "",
+      initiator_name_ky: input.initiatorNameKy?.trim() || null,
+      initiator_name_ru: input.initiatorNameRu?.trim() || null,
+    };
+    const { id } = await trx
+      .insertInto("hearings")
+      .values({
+        municipality_id: input.municipalityId,
+        type: input.type,
+        state: "draft",
+        protocol_state: null,
+        short_code: code,
+        ...row,
+        initiator_kind: input.initiatorKind,
+        search_text: searchText(row),
+        created_by: actor.id,
+        created_at: at,
+        updated_at: at,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto("questions")
+      .values({
+        hearing_id: id,
+        position: 1,
+        title_ky: DEFAULT_QUESTION.ky,
+        title_ru: DEFAULT_QUESTION.ru,
+        tariff_line_id: null,
+      })
+      .execute();
+    await trx
+      .insertInto("hearing_transitions")
+      .values({
+        hearing_id: id,
+        from_state: null,
+        to_state: "draft",
+        actor_user_id: actor.id,
+        reason: null,
+        created_at: at,
+      })
+      .execute();
+    await audit(trx, {
+      actorUserId: actor.id,
+      municipalityId: input.municipalityId,
+      action: "hearing.create",
+      targetType: "hearing",
+      targetId: id,
+    });
+    return id;
+  });
+}
+
+export interface DetailsInput {
+  titleKy: string;
+  titleRu: string;
+  summaryKy: string;
+  summaryRu: string;
+  bodyKy: string;
+  bodyRu: string;
+  authoritativeLang: "ky" | "ru";
+  initiatorKind: "okmotu" | "enterprise";
+  initiatorNameKy: string | null;
+  initiatorNameRu: string | null;
+  noticeAt: Date | null;
+  commentStartAt: Date | null;
+  commentEndAt: Date | null;
+  meetingAt: Date | null;
+  meetingPlaceKy: string | null;
+  meetingPlaceRu: string | null;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export async function updateDetails(
+  db: DB,
+  actor: Actor,
+  id: number,
+  input: DetailsInput,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const h = await loadHearing(trx, id);
+    authorize(actor, "hearing.edit", h.municipality_id);
+    requireEditable(h);
+    const next = {
+      title_ky: input.titleKy,
+      title_ru: input.titleRu,
+      summary_ky: input.summaryKy,
+      summary_ru: input.summaryRu,
+      body_ky: input.bodyKy,
+      body_ru: input.bodyRu,
+      authoritative_lang: input.authoritativeLang,
+      initiator_kind: input.initiatorKind,
+      initiator_name_ky: input.initiatorNameKy,
+      initiator_name_ru: input.initiatorNameRu,
+      notice_at: iso(input.noticeAt),
+      comment_start_at: iso(input.commentStartAt),
+      comment_end_at: iso(input.commentEndAt),
+      meeting_at: iso(input.meetingAt),
+      meeting_place_ky: input.meetingPlaceKy,
+      meeting_place_ru: input.meetingPlaceRu,
+    };
+    if (h.state !== "draft") {
+      // the schedule of a public hearing must keep to the rules too
+      const problems = await scheduleProblems(trx, h.municipality_id, input);
+      if (problems.length)
+        throw new HearingError(
+          problems[0].key.replace(/^hearings:/, ""),
+          problems[0].params ?? {},
+          problems[0].field,
+        );
+    }
+    const changed = (Object.keys(next) as (keyof typeof next)[]).filter(
+      (k) => (h[k] ?? null) !== (next[k] ?? null),
+    );
+    await trx.updateTable("hearings").set(next).where("id", "=", id).execute();
+    await afterEdit(trx, h, actor.id, changed);
+  });
+}
+
+async function scheduleProblems(db: Tx, municipalityId: number, s: ScheduleInput) {
+  const m = await db
+    .selectFrom("municipalities")
+    .select(["min_notice_days", "min_comment_days"])
+    .where("id", "=", municipalityId)
+    .executeTakeFirstOrThrow();
+  return checkSchedule(s, {
+    minNoticeDays: Number(m.min_notice_days),
+    minCommentDays: Number(m.min_comment_days),
+  });
+}
+
+export interface TariffLineInput {
+  service: string;
+  category: string;
+  unit: string;
+  currentPrice: number;
+  proposedPrice: number;
+  justificationKy: string;
+  justificationRu: string;
+  costItems: { nameKy: string; nameRu: string; amount: number }[];
+}
+
+export async function addTariffLine(
+  db: DB,
+  actor: Actor,
+  id: number,
+  input: TariffLineInput,
+): Promise<number> {
+  if (input.costItems.length) {
+    const sum = input.costItems.reduce((s, c) => s + c.amount, 0);
+    if (sum !== input.proposedPrice)
+      throw new HearingError(
+        "errors.costSum",
+        { sum: formatMoney(sum), proposed: formatMoney(input.proposedPrice) },
+        "costItems",
+      );
+  }
+  return db.transaction().execute(async (trx) => {
+    const h = await loadHearing(trx, id);
+    authorize(actor, "hearing.edit", h.municipality_id);
+    requireEditable(h);
+    if (h.type !== "tariff") throw new HearingError("errors.wrongType");
+    const last = await trx
+      .selectFrom("tariff_lines")
+      .select((eb) => eb.fn.max("position").as("p"))
+      .where("hearing_id", "=", id)
+      .executeTakeFirst();
+    const { id: lineId } = await trx
+      .insertInto("tariff_lines")
+      .values({
+        hearing_id: id,
+        position: Number(last?.p ?? 0) + 1,
+        service: input.service,
+        category: input.category,
+        unit: input.unit,
+        current_price: input.currentPrice,
+        proposed_price: input.proposedPrice,
+        justification_ky: input.justificationKy,
+        justification_ru: input.justificationRu,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    let pos = 0;
+    for (const c of input.costItems) {
+      pos += 1;
+      await trx
+        .insertInto("tariff_cost_items")
+        .values({
+          tariff_line_id: lineId,
+          position: pos,
+          name_ky: c.nameKy,
+          name_ru: c.nameRu,
+          amount: c.amount,
+        })
+        .execute();
+    }
+    await afterEdit(trx, h, actor.id, ["tariffLines"]);
+    return lineId;
+  });
+}
+
+export async function updateTariffLine(
+  db: DB,
+  actor: Actor,
+  id: number,
+  lineId: number,
+  input: TariffLineInput,
+): Promise<void> {
+  if (input.costItems.length) {
+    const sum = input.costItems.reduce((s, c) => s + c.amount, 0);
+    if (sum !== input.proposedPrice)
+      throw new HearingError(
+        "errors.costSum",
+        { sum: formatMoney(sum), proposed: formatMoney(input.proposedPrice) },
+        "costItems",
+      );
+  }
+  await db.transaction().execute(async (trx) => {
+    const h = await loadHearing(trx, id);
+    authorize(actor, "hearing.edit", h.municipality_id);
+    requireEditable(h);
+    const r = await trx
+      .updateTable("tariff_lines")
+      .set({
+        service: input.service,
+        category: input.category,
+        unit: input.unit,
+        current_price: input.currentPrice,
+        proposed_price: input.proposedPrice,
+        justification_ky: input.justificationKy,
+        justification_ru: input.justificationRu,
+      })
+      .where("id", "=", lineId)
+      .where("hearing_id", "=", id)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) === 0) throw new HearingError("errors.notFound", {}, "_form", 404);
+    await trx.deleteFrom("tariff_cost_items").where("tariff_line_id", "=", lineId).execute();
+    let pos = 0;
+    for (const c of input.costItems) {
+      pos += 1;
+      await trx
+        .insertInto("tariff_cost_items")
+        .values({
+          tariff_line_id: lineId,
+          position: pos,
+          name_ky: c.nameKy,
+          name_ru: c.nameRu,
+          amount: c.amount,
+        })
+        .execute();
+    }
+    await afterEdit(trx, h, actor.id, ["tariffLines"]);
+  });
+}
+
+export async function removeTariffLine(db: DB, actor: Actor, id: number, lineId: number) {
+  await db.transaction().execute(async (trx) => {
+    const h = await loadHearing(trx, id);
+    authorize(actor, "hearing.edit", h.municipality_id);
+    requireEditable(h);
+    await trx
+      .updateTable("questions")
+      .set({ tariff_line_id: null })
+      .where("tariff_line_id", "=", lineId)
+      .execute();
+    await trx.deleteFrom("tariff_cost_items").where("tariff_line_id", "=", lineId).execute();
+    const r = await trx
+      .deleteFrom("tariff_lines")
+      .where("id", "=", lineId)
+      .where("hearing_id", "=", id)
+      .executeTakeFirst();
+    if (Number(r.numDeletedRows) === 0) throw new HearingError("errors.notFound", {}, "_form", 404);
+    await afterEdit(trx, h, actor.id, ["tariffLines"]);
+  });
+}
+
+export async function addPlanSection(
+  db: DB,
+  actor: Actor,
+  id: number,
+  input: { nameKy: string; nameRu: string },
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const h = await loadHearing(trx, id);
+    authorize(actor, "hearing.edit", h.municipality_id);
+    requireEditable(h);
+    if (h.type !== "plan") throw new HearingError("errors.wrongType");
+    const last = await trx
+      .selectFrom("plan_sections")
+      .select((eb) => eb.fn.max("position").as("p"))
+      .where("hearing_id", "=", id)
+      .executeTakeFirst();
+    const { id: sid } = await trx
+      .insertInto("plan_sections")
+      .values({
+        hearing_id: id,
+        position: Number(last?.p ?? 0) + 1,
+        name_ky: input.nameKy,
+        name_ru: input.nameRu,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await afterEdit(trx, h, actor.id, ["planSections"]);
+    return sid;
+  });
+}
+
+export async function removePlanSection(db: DB, actor: Actor, id: number, sectionId: number) {
+  await db.transaction().execute(async (trx) => {
+    const h = await loadHearing(trx, id);
+    authorize(actor, "hearing.edit", h.municipality_id);
+    requireEditable(h);
+    const s = await trx
+      .selectFrom("plan_sections")
+      .select("id")
+      .where("id", "=", sectionId)
+      .where("hearing_id", "=", id)
+      .executeTakeFirst();
+    if (!s) throw new HearingError("errors.notFound", {}, "_form", 404);
+    await trx.deleteFrom("plan_projects").where("section_id", "=", sectionId).execute();
+    await trx.deleteFrom("plan_sections").where("id", "=", sectionId).execute();
+    await afterEdit(trx, h, actor.id, ["planSections"]);
+  });
+}
+
+export interface ProjectInput {
+  sectionId: number;
+  titleKy: string;
+  titleRu: string;
+  budget: number;
+  yearFrom: number;
+  yearTo: number;
+  fundingSource: "local" | "republican" | "donor" | "community";
+  descriptionKy: string;
+  descriptionRu: string;
+}
+
+export async function addPlanProject(
+  db: DB,
+  actor: Actor,
+  id: number,
+  input: ProjectInput,
+): Promise<number> {
+  if (input.yearTo < input.yearFrom) throw new HearingError("errors.years", {}, "yearTo");
+  return db.transaction().execute(async (trx) => {
+    const h = await loadHearing(trx, id);
+    authorize(actor, "hearing.edit", h.municipality_id);
+    requireEditable(h);
+    const s = await trx
+      .selectFrom("plan_sections")
+      .select("id")
+      .where("id", "=", input.sectionId)
+      .where("hearing_id", "=", id)
+      .executeTakeFirst();
+    if (!s) throw new HearingError("errors.notFound", {}, "sectionId", 404);
+    const last = await trx
+      .selectFrom("plan_projects")
+      .select((eb) => eb.fn.max("position").as("p"))
+      .where("section_id", "=", input.sectionId)
+      .executeTakeFirst();
+    const { id: pid } = await trx
+      .insertInto("plan_projects")
+      .values({
+        section_id: input.sectionId,
+        position: Number(last?.p ?? 0) + 1,
+        title_ky: input.titleKy,
+        title_ru: input.titleRu,
+        budget: input.budget,
+        year_from: input.yearFrom,
+        year_to: input.yearTo,
+        funding_source: input.fundingSource,
+        description_ky: input.descriptionKy,
+        description_ru: input.descriptionRu,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await afterEdit(trx, h, actor.id, ["planSections"]);
+    return pid;
+  });
+}
+
+export async function removePlanProject(db: DB, actor: Actor, id: number, projectId: number) {
+  await db.transaction().execute(async (trx) => {
+    const h = await loadHearing(trx, id);
+    authorize(actor, "hearing.edit", h.municipality_id);
+    requireEditable(h);
+    const p = await trx
+      .selectFrom("plan_projects as p")
+      .innerJoin("plan_sections as s", "s.id", "p.section_id")
+      .select("p.id")
+      .where("p.id", "=", projectId)
+      .where("s.hearing_id", "=", id)
+      .executeTakeFirst();
+    if (!p) throw new HearingError("errors.notFound", {}, "_form", 404);
+    await trx.deleteFrom("plan_projects").where("id", "=", projectId).execute();
+    await afterEdit(trx, h, actor.id, ["planSections"]);
+  });
+}
+
+/** Questions may be defined until the hearing is announced. */
+export async function addQuestion(
+  db: DB,
+  actor: Actor,
+  id: number,
+  input: { titleKy: string; titleRu: string; tariffLineId: number | null },
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const h = await loadHearing(trx, id);
+    authorize(actor, "hearing.edit", h.municipality_id);
+    if (h.state !== "draft") throw new HearingError("errors.questionsFrozen");
+    const last = await trx
+      .selectFrom("questions")
+      .select((eb) => eb.fn.max("position").as("p"))
+      .where("hearing_id", "=", id)
+      .executeTakeFirst();
+    const { id: qid } = await trx
+      .insertInto("questions")
+      .values({
+        hearing_id: id,
+        position: Number(last?.p ?? 0) + 1,
+        title_ky: input.titleKy,
+        title_ru: input.titleRu,
+        tariff_line_id: input.tariffLineId,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await afterEdit(trx, h, actor.id, []);
+    return qid;
+  });
+}
+
+export async function removeQuestion(db: DB, actor: Actor, id: number, questionId: number) {
+  await db.transaction().execute(async (trx) => {
+    const h = await loadHearing(trx, id);
+    authorize(actor, "hearing.edit", h.municipality_id);
+    if (h.state !== "draft") throw new HearingError("errors.questionsFrozen");
+    const n = await trx
+      .selectFrom("questions")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("hearing_id", "=", id)
+      .executeTakeFirstOrThrow();
+    if (Number(n.n) <= 1) throw new HearingError("errors.lastQuestion");
+    await trx
+      .deleteFrom("questions")
+      .where("id", "=", questionId)
+      .where("hearing_id", "=", id)
+      .execute();
+    await afterEdit(trx, h, actor.id, []);
+  });
+}
+
+// ---- documents -----------------------------------------------------------------------------
+
+export async function addDocument(
+  db: DB,
+  actor: Actor,
+  id: number,
+  file: { name: string; data: Uint8Array; title?: string | null },
+  maxBytes: number,
+): Promise<number> {
+  const check = checkUpload(file.name, file.data, maxBytes);
+  if (!check.ok)
+    throw new HearingError(
+      `upload.${check.error}`,
+      { max: Math.round(maxBytes / 1024 / 1024) },
+      "file",
+    );
+  const h0 = await loadHearing(db, id);
+  authorize(actor, "hearing.edit", h0.municipality_id);
+  requireEditable(h0);
+  const ext = check.kind === "jpeg" ? "jpg" : check.kind;
+  const key = newKey("documents", ext);
+  await getStorage().put(key, file.data);
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const h = await loadHearing(trx, id);
+      const { id: docId } = await trx
+        .insertInto("documents")
+        .values({
+          hearing_id: id,
+          storage_key: key,
+          file_name: file.name.slice(0, 200),
+          title: file.title?.trim() || null,
+          content_type: check.contentType,
+          size: file.data.byteLength,
+          sha256: sha256Hex(file.data),
+          uploaded_by: actor.id,
+          created_at: nowIso(),
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await afterEdit(trx, h, actor.id, ["documents"]);
+      return docId;
+    });
+  } catch (e) {
+    await getStorage().remove(key);
+    throw e;
+  }
+}
+
+/** Documents are never hard-deleted: marked removed (the file stays for the record). */
+export async function removeDocument(db: DB, actor: Actor, id: number, docId: number) {
+  await db.transaction().execute(async (trx) => {
+    const h = await loadHearing(trx, id);
+    authorize(actor, "hearing.edit", h.municipality_id);
+    requireEditable(h);
+    await trx
+      .updateTable("documents")
+      .set({ removed_at: nowIso() })
+      .where("id", "=", docId)
+      .where("hearing_id", "=", id)
+      .where("removed_at", "is", null)
+      .execute();
+    await afterEdit(trx, h, actor.id, ["documents"]);
+  });
+}
+
+// ---- states --------------------------------------------------------------------------------
+
+async function transition(
+  trx: Tx,
+  id: number,
+  from: HearingState | null,
+  to: HearingState,
+  actorId: number | null,
+  reason: string | null,
+  at: string,
+) {
+  await trx
+    .insertInto("hearing_transitions")
+    .values({
+      hearing_id: id,
+      from_state: from,
+      to_state: to,
+      actor_user_id: actorId,
+      reason,
+      created_at: at,
+    })
+    .execute();
+}
+
+/** What is missing before a hearing may be announced (i18n keys of the hearings namespace). */
+export async function announceProblems(
+  db: Tx,
+  h: Hearing,
+): Promise<{ field: string; key: string; params?: Record<string, number> }[]> {
+  const out: { field: string; key: string; params?: Record<string, number> }[] = [];
+  for (const f of [
+    "title_ky",
+    "title_ru",
+    "summary_ky",
+    "summary_ru",
+    "body_ky",
+    "body_ru",
+  ] as const)
+    if (!h[f].trim()) out.push({ field: f, key: "announce.missingText" });
+  if (h.initiator_kind === "enterprise" && !(h.initiator_name_ky && h.initiator_name_ru))
+    out.push({ field: "initiator", key: "announce.missingInitiator" });
+  if (!h.meeting_place_ky?.trim() || !h.meeting_place_ru?.trim())
+    out.push({ field: "meetingPlace", key: "announce.missingPlace" });
+  const d = (v: string | null) => (v ? new Date(v) : null);
+  const problems = await scheduleProblems(db, h.municipality_id, {
+    noticeAt: d(h.notice_at),
+    commentStartAt: d(h.comment_start_at),
+    commentEndAt: d(h.comment_end_at),
+    meetingAt: d(h.meeting_at),
+  });
+  for (const p of problems)
+    out.push({ field: p.field, key: p.key.replace(/^hearings:/, ""), params: p.params });
+  if (h.comment_end_at && h.comment_end_at <= nowIso())
+    out.push({ field: "commentEndDate", key: "announce.endInPast" });
+  if (h.type === "tariff") {
+    const n = await db
+      .selectFrom("tariff_lines")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("hearing_id", "=", h.id)
+      .executeTakeFirstOrThrow();
+    if (Number(n.n) === 0) out.push({ field: "tariffLines", key: "announce.noLines" });
+  } else {
+    const n = await db
+      .selectFrom("plan_projects as p")
+      .innerJoin("plan_sections as s", "s.id", "p.section_id")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("s.hearing_id", "=", h.id)
+      .executeTakeFirstOrThrow();
+    if (Number(n.n) === 0) out.push({ field: "planSections", key: "announce.noProjects" });
+  }
+  return out;
+}
+
+export async function announceHearing(db: DB, actor: Actor, id: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const h = await loadHearing(trx, id);
+    authorize(actor, "hearing.announce", h.municipality_id);
+    if (h.state !== "draft") throw new HearingError("errors.badTransition", {}, "_form", 409);
+    const problems = await announceProblems(trx, h);
+    if (problems.length)
+      throw new HearingError(problems[0].key, problems[0].params ?? {}, problems[0].field);
+    const at = nowIso();
+    await trx
+      .updateTable("hearings")
+      .set({ state: "announced", announced_at: at, updated_at: at })
+      .where("id", "=", id)
+      .where("state", "=", "draft")
+      .execute();
+    await transition(trx, id, "draft", "announced", actor.id, null, at);
+    await audit(trx, {
+      actorUserId: actor.id,
+      municipalityId: h.municipality_id,
+      action: "hearing.announce",
+      targetType: "hearing",
+      targetId: id,
+    });
+    await emit(trx, { type: "hearing.announced", hearingId: id });
+  });
+  await syncDerivedState(db, id);
+}
+
+/** Close early: only while open, and only after the municipality's minimum comment period. */
+export async function closeHearing(
+  db: DB,
+  actor: Actor,
+  id: number,
+  reason: string | null = null,
+): Promise<void> {
+  await syncDerivedState(db, id);
+  await db.transaction().execute(async (trx) => {
+    const h = await loadHearing(trx, id);
+    authorize(actor, "hearing.close", h.municipality_id);
+    if (h.state !== "open") throw new HearingError("errors.badTransition", {}, "_form", 409);
+    const m = await trx
+      .selectFrom("municipalities")
+      .select("min_comment_days")
+      .where("id", "=", h.municipality_id)
+      .executeTakeFirstOrThrow();
+    const earliest = earliestClose(new Date(h.comment_start_at!), Number(m.min_comment_days));
+    if (now() < earliest)
+      throw new HearingError("errors.tooEarlyToClose", {
+        min: Number(m.min_comment_days),
+        date: earliest.toISOString(),
+      });
+    const at = nowIso();
+    await trx
+      .updateTable("hearings")
+      .set({ state: "closed", closed_at: at, updated_at: at })
+      .where("id", "=", id)
+      .execute();
+    await transition(trx, id, "open", "closed", actor.id, reason?.trim() || null, at);
+    await audit(trx, {
+      actorUserId: actor.id,
+      municipalityId: h.municipality_id,
+      action: "hearing.close",
+      targetType: "hearing",
+      targetId: id,
+    });
+    await emit(trx, { type: "hearing.closed", hearingId: id });
+  });
+}
+
+export async function cancelHearing(
+  db: DB,
+  actor: Actor,
+  id: number,
+  reason: string,
+): Promise<void> {
+  if (!reason.trim()) throw new HearingError("errors.reasonRequired", {}, "reason");
+  await syncDerivedState(db, id);
+  await db.transaction().execute(async (trx) => {
+    const h = await loadHearing(trx, id);
+    authorize(actor, "hearing.cancel", h.municipality_id);
+    if (h.state === "closed" || h.state === "cancelled")
+      throw new HearingError("errors.badTransition", {}, "_form", 409);
+    const at = nowIso();
+    await trx
+      .updateTable("hearings")
+      .set({ state: "cancelled", cancel_reason: reason.trim(), updated_at: at })
+      .where("id", "=", id)
+      .execute();
+    await transition(trx, id, h.state, "cancelled", actor.id, reason.trim(), at);
+    await audit(trx, {
+      actorUserId: actor.id,
+      municipalityId: h.municipality_id,
+      action: "hearing.cancel",
+      targetType: "hearing",
+      targetId: id,
+      details: { reason: reason.trim() },
+    });
+  });
+}
+
+/**
+ * Time-driven states (announced → open → closed) are derived on read; the first time a change is
+ * seen it is stored, with a transition whose actor is null (the clock). Returns the state.
+ */
+export async function syncDerivedState(db: DB, id: number): Promise<HearingState | null> {
+  const h = await db
+    .selectFrom("hearings")
+    .select(["id", "state", "comment_start_at", "comment_end_at"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!h) return null;
+  const derived = deriveState(h, now());
+  if (derived === h.state) return derived;
+  await db.transaction().execute(async (trx) => {
+    const steps: [HearingState, HearingState, string][] = [];
+    if (h.state === "announced" && (derived === "open" || derived === "closed"))
+      steps.push(["announced", "open", h.comment_start_at!]);
+    if (derived === "closed") steps.push(["open", "closed", h.comment_end_at!]);
+    const r = await trx
+      .updateTable("hearings")
+      .set({
+        state: derived,
+        ...(derived === "closed" ? { closed_at: h.comment_end_at } : {}),
+      })
+      .where("id", "=", id)
+      .where("state", "=", h.state) // someone else may have recorded it first
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) === 0) return;
+    for (const [from, to] of steps) await transition(trx, id, from, to, null, null, nowIso());
+    if (derived === "closed") await emit(trx, { type: "hearing.closed", hearingId: id });
+  });
+  return derived;
+}
+
+/** Sync every announced/open hearing whose dates have passed (lists call this before reading). */
+export async function syncDueStates(db: DB, municipalityId?: number): Promise<void> {
+  let q = db
+    .selectFrom("hearings")
+    .select(["id", "state", "comment_start_at", "comment_end_at"])
+    .where("state", "in", ["announced", "open"]);
+  if (municipalityId !== undefined) q = q.where("municipality_id", "=", municipalityId);
+  const rows = await q.execute();
+  const t = now();
+  for (const r of rows) if (deriveState(r, t) !== r.state) await syncDerivedState(db, r.id);
+}

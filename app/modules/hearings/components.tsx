@@ -1,0 +1,521 @@
+/**
+ * The hearing as the public sees it (used by the public page and the officials' preview): the
+ * summary, body, tariff table with a server-rendered SVG chart, plan sections, documents, the
+ * timeline and the bill calculator.
+ */
+import { Form, Link, useLocation, useSubmit } from "@remix-run/react";
+import { useEffect, useState, type ChangeEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Table } from "~/components/ui";
+import { formatDate, formatDateTime, formatMoney, formatPercent } from "../format/format";
+import type { Lang } from "../i18n/config";
+import { calcNeeds, calculateBill, type CalcInput } from "./calculator";
+import type { HearingView, TariffLineView } from "./queries.server";
+
+type View = Omit<HearingView, never>;
+
+export function StateTag({ state }: { state: string }) {
+  const { t } = useTranslation("hearings");
+  return <span className={`tag tag-${state}`}>{t(`state.${state}`)}</span>;
+}
+
+function pct(ratio: number | null) {
+  return ratio === null ? "—" : formatPercent(ratio, { signed: true });
+}
+
+function lineLabel(t: (k: string) => string, l: TariffLineView) {
+  return `${t(`service.${l.service}`)}, ${t(`category.${l.category}`)}, ${t(`unit.${l.unit}`)}`;
+}
+
+/** Horizontal bars, current (grey) against proposed (brand), scaled within each unit. */
+export function TariffChart({
+  lines,
+  idPrefix = "",
+}: {
+  lines: TariffLineView[];
+  idPrefix?: string;
+}) {
+  const { t } = useTranslation("hearings");
+  if (!lines.length) return null;
+  const maxByUnit = new Map<string, number>();
+  for (const l of lines)
+    maxByUnit.set(l.unit, Math.max(maxByUnit.get(l.unit) ?? 0, l.currentPrice, l.proposedPrice));
+  const row = 64;
+  const barMax = 175;
+  const height = lines.length * row + 8;
+  const desc = lines
+    .map(
+      (l) =>
+        `${lineLabel(t, l)}: ${t("page.chartCurrent")} ${formatMoney(l.currentPrice)}, ${t("page.chartProposed")} ${formatMoney(l.proposedPrice)} (${pct(l.ratio)})`,
+    )
+    .join("; ");
+  return (
+    <figure className="hearing-chart">
+      <svg
+        viewBox={`0 0 360 ${height}`}
+        role="img"
+        aria-labelledby={`${idPrefix}tariff-chart-title ${idPrefix}tariff-chart-desc`}
+        width="100%"
+      >
+        <title id={`${idPrefix}tariff-chart-title`}>{t("page.chartTitle")}</title>
+        <desc id={`${idPrefix}tariff-chart-desc`}>{desc}</desc>
+        {lines.map((l, i) => {
+          const max = maxByUnit.get(l.unit) || 1;
+          const y = i * row + 4;
+          const wc = Math.max(2, (l.currentPrice / max) * barMax);
+          const wp = Math.max(2, (l.proposedPrice / max) * barMax);
+          return (
+            <g key={l.id} aria-hidden="true">
+              <text x="0" y={y + 12} className="chart-label">
+                {lineLabel(t, l)}
+              </text>
+              <rect x="0" y={y + 18} width={wc} height="16" className="chart-current" />
+              <text x={wc + 6} y={y + 31} className="chart-value">
+                {formatMoney(l.currentPrice)}
+              </text>
+              <rect x="0" y={y + 38} width={wp} height="16" className="chart-proposed" />
+              <text x={wp + 6} y={y + 51} className="chart-value">
+                {formatMoney(l.proposedPrice)} ({pct(l.ratio)})
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <figcaption className="muted">{t("page.chartDesc")}</figcaption>
+    </figure>
+  );
+}
+
+export function TariffTable({ lines }: { lines: TariffLineView[] }) {
+  const { t } = useTranslation("hearings");
+  return (
+    <>
+      <Table caption={t("page.tariffCaption")}>
+        <thead>
+          <tr>
+            <th scope="col">{t("page.col.service")}</th>
+            <th scope="col">{t("page.col.category")}</th>
+            <th scope="col">{t("page.col.unit")}</th>
+            <th scope="col" className="num">
+              {t("page.col.current")}
+            </th>
+            <th scope="col" className="num">
+              {t("page.col.proposed")}
+            </th>
+            <th scope="col" className="num">
+              {t("page.col.change")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((l) => (
+            <tr key={l.id}>
+              <td>{t(`service.${l.service}`)}</td>
+              <td>{t(`category.${l.category}`)}</td>
+              <td>{t(`unit.${l.unit}`)}</td>
+              <td className="num">{formatMoney(l.currentPrice)}</td>
+              <td className="num">{formatMoney(l.proposedPrice)}</td>
+              <td className="num">{pct(l.ratio)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+      {lines.some((l) => l.justification || l.costItems.length) ? (
+        <dl className="tariff-notes">
+          {lines
+            .filter((l) => l.justification || l.costItems.length)
+            .map((l) => (
+              <div key={l.id}>
+                <dt>{lineLabel(t, l)}</dt>
+                {l.justification ? (
+                  <dd className="pre-line">
+                    {t("page.justification")}: {l.justification}
+                  </dd>
+                ) : null}
+                {l.costItems.length ? (
+                  <dd>
+                    {t("page.costBreakdown")}:{" "}
+                    {l.costItems.map((c) => `${c.name} — ${formatMoney(c.amount)}`).join("; ")}
+                  </dd>
+                ) : null}
+              </div>
+            ))}
+        </dl>
+      ) : null}
+    </>
+  );
+}
+
+export function PlanSections({ view, idPrefix = "" }: { view: View; idPrefix?: string }) {
+  const { t } = useTranslation("hearings");
+  return (
+    <>
+      {view.planSections.map((s) => (
+        <section key={s.id} aria-labelledby={`${idPrefix}section-${s.id}`}>
+          <h3 id={`${idPrefix}section-${s.id}`}>{s.name}</h3>
+          <Table caption={t("page.sectionTotal", { amount: formatMoney(s.total) })}>
+            <thead>
+              <tr>
+                <th scope="col">{t("page.projectCol.title")}</th>
+                <th scope="col" className="num">
+                  {t("page.projectCol.budget")}
+                </th>
+                <th scope="col">{t("page.projectCol.years")}</th>
+                <th scope="col">{t("page.projectCol.funding")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.projects.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    {p.title}
+                    {p.description ? <span className="muted block">{p.description}</span> : null}
+                  </td>
+                  <td className="num">{formatMoney(p.budget)}</td>
+                  <td>{p.yearFrom === p.yearTo ? p.yearFrom : `${p.yearFrom}–${p.yearTo}`}</td>
+                  <td>{t(`funding.${p.fundingSource}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </section>
+      ))}
+      <p className="plan-total">
+        <strong>{t("page.planTotal", { amount: formatMoney(view.planTotal) })}</strong>
+      </p>
+    </>
+  );
+}
+
+export function Calculator({
+  lines,
+  initial,
+  action,
+}: {
+  lines: TariffLineView[];
+  initial: CalcInput;
+  action?: string;
+}) {
+  const { t } = useTranslation("hearings");
+  const location = useLocation();
+  const submit = useSubmit();
+  const [input, setInput] = useState<CalcInput>(initial);
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  const needs = calcNeeds(lines);
+  const result = calculateBill(lines, input);
+  function onChange(e: ChangeEvent<HTMLFormElement>) {
+    const form = e.currentTarget;
+    const fd = new FormData(form);
+    const n = (k: string) => {
+      const v = Number(String(fd.get(k) ?? "").replace(",", "."));
+      return Number.isFinite(v) && v >= 0 ? v : 0;
+    };
+    setInput({ hh: Math.min(30, Math.round(n("hh"))), m3: Math.min(1000, n("m3")), m2: n("m2") });
+    submit(form, { method: "get", replace: true, preventScrollReset: true });
+  }
+  return (
+    <section
+      aria-labelledby="calc-heading"
+      className="calculator"
+      id="calculator"
+      data-hydrated={hydrated ? "true" : undefined}
+    >
+      <h2 id="calc-heading">{t("calc.heading")}</h2>
+      <p className="muted">{t("calc.intro")}</p>
+      <Form
+        method="get"
+        action={action ?? location.pathname}
+        preventScrollReset
+        replace
+        onChange={onChange}
+        className="calc-form"
+      >
+        <div className="field">
+          <label htmlFor="calc-hh">{t("calc.hh")}</label>
+          <input
+            id="calc-hh"
+            name="hh"
+            type="number"
+            min={0}
+            max={30}
+            defaultValue={initial.hh}
+            inputMode="numeric"
+          />
+        </div>
+        {needs.m3 ? (
+          <div className="field">
+            <label htmlFor="calc-m3">{t("calc.m3")}</label>
+            <input
+              id="calc-m3"
+              name="m3"
+              type="number"
+              min={0}
+              max={1000}
+              step="0.1"
+              defaultValue={initial.m3 || ""}
+              inputMode="decimal"
+            />
+          </div>
+        ) : null}
+        {needs.m2 ? (
+          <div className="field">
+            <label htmlFor="calc-m2">{t("calc.m2")}</label>
+            <input
+              id="calc-m2"
+              name="m2"
+              type="number"
+              min={0}
+              step="0.1"
+              defaultValue={initial.m2 || ""}
+              inputMode="decimal"
+            />
+          </div>
+        ) : null}
+        <button type="submit" className="btn btn-secondary btn-small">
+          {t("calc.submit")}
+        </button>
+      </Form>
+      {result.rows.length ? (
+        <div aria-live="polite">
+          <p className="calc-summary">
+            <strong>
+              {t("calc.summary", {
+                now: formatMoney(result.current),
+                after: formatMoney(result.proposed),
+                diff: formatMoney(result.difference),
+                pct: pct(result.ratio),
+              })}
+            </strong>
+          </p>
+          <Table caption={t("calc.caption", { count: input.hh })}>
+            <thead>
+              <tr>
+                <th scope="col">{t("calc.service")}</th>
+                <th scope="col" className="num">
+                  {t("calc.now")}
+                </th>
+                <th scope="col" className="num">
+                  {t("calc.after")}
+                </th>
+                <th scope="col" className="num">
+                  {t("calc.difference")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.rows.map((r) => (
+                <tr key={r.lineId}>
+                  <th scope="row">
+                    {t(`service.${r.service}`)}{" "}
+                    <span className="muted">({t(`unit.${r.unit}`)})</span>
+                  </th>
+                  <td className="num">{formatMoney(r.current)}</td>
+                  <td className="num">{formatMoney(r.proposed)}</td>
+                  <td className="num">
+                    {formatMoney(r.difference)} ({pct(r.ratio)})
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t("calc.total")}</th>
+                <td className="num" data-testid="calc-total-now">
+                  {formatMoney(result.current)}
+                </td>
+                <td className="num" data-testid="calc-total-after">
+                  {formatMoney(result.proposed)}
+                </td>
+                <td className="num" data-testid="calc-total-diff">
+                  {formatMoney(result.difference)} ({pct(result.ratio)})
+                </td>
+              </tr>
+            </tfoot>
+          </Table>
+          <p className="muted">{t("calc.share")}</p>
+        </div>
+      ) : (
+        <p className="muted">{t("calc.none")}</p>
+      )}
+    </section>
+  );
+}
+
+function TimeLeft({ view, nowIso, lang }: { view: View; nowIso: string; lang: Lang }) {
+  const { t } = useTranslation("hearings");
+  const nowMs = new Date(nowIso).getTime();
+  if (view.state === "open" && view.commentEndAt) {
+    const ms = new Date(view.commentEndAt).getTime() - nowMs;
+    const days = Math.floor(ms / 864e5);
+    return (
+      <p className="time-left">
+        <strong>
+          {days >= 1
+            ? t("page.timeLeft", { count: days })
+            : t("page.hoursLeft", { count: Math.max(1, Math.ceil(ms / 36e5)) })}
+        </strong>
+      </p>
+    );
+  }
+  if (view.state === "announced" && view.commentStartAt) {
+    const days = Math.max(1, Math.ceil((new Date(view.commentStartAt).getTime() - nowMs) / 864e5));
+    return (
+      <p className="time-left">
+        {t("page.startsIn", { count: days, date: formatDate(view.commentStartAt, lang) })}
+      </p>
+    );
+  }
+  if (view.state === "closed" && (view.closedAt || view.commentEndAt))
+    return (
+      <p className="time-left">
+        {t("page.closedOn", { date: formatDate((view.closedAt ?? view.commentEndAt)!, lang) })}
+      </p>
+    );
+  return null;
+}
+
+/** Everything above the participation outlet. `documentBase` is the hearing's public path. */
+export function HearingContent({
+  view,
+  nowIso,
+  lang,
+  calcInput,
+  headingLevel = 1,
+  idPrefix = "",
+}: {
+  view: View;
+  nowIso: string;
+  lang: Lang;
+  calcInput: CalcInput | null;
+  headingLevel?: 1 | 2;
+  /** distinguishes the ids when the content is shown twice (the preview) */
+  idPrefix?: string;
+}) {
+  const { t } = useTranslation("hearings");
+  const H = headingLevel === 1 ? "h1" : "h2";
+  const base = `/${lang}/hearings/${view.id}`;
+  const changed = view.lastUpdate?.changed.length
+    ? view.lastUpdate.changed.map((f) => t(`page.changed.${f}`, { defaultValue: f })).join(", ")
+    : null;
+  return (
+    <article className="hearing" lang={lang}>
+      <p className="muted">
+        <Link to={`/${lang}/m/${view.municipalitySlug}`}>{view.municipalityName}</Link> ·{" "}
+        {t(`type.${view.type}`)} <StateTag state={view.state} />{" "}
+        {view.isDemo ? <span className="demo-badge">{t("page.demo")}</span> : null}
+      </p>
+      <H>{view.title}</H>
+      {view.state === "draft" ? (
+        <p className="alert alert-warning">{t("page.draftNotice")}</p>
+      ) : null}
+      {view.state === "cancelled" ? (
+        <p className="alert alert-warning">
+          {t("page.cancelledReason", { reason: view.cancelReason ?? "" })}
+        </p>
+      ) : null}
+      {view.lastUpdate && changed ? (
+        <p className="alert alert-info">
+          {t("page.updatedOn", { date: formatDate(view.lastUpdate.at, lang), fields: changed })}
+        </p>
+      ) : null}
+      <TimeLeft view={view} nowIso={nowIso} lang={lang} />
+      <p className="lead">{view.summary}</p>
+      <p>
+        {t("page.initiator")}:{" "}
+        {view.initiatorKind === "okmotu" ? t("page.initiatorOkmotu") : view.initiatorName}
+      </p>
+      <p className="muted">
+        {t("page.authoritative", { lang: t(`page.langName.${view.authoritativeLang}`) })}
+      </p>
+      {view.body ? (
+        <section aria-labelledby={`${idPrefix}body-heading`}>
+          <h2 id={`${idPrefix}body-heading`}>{t("page.body")}</h2>
+          <div className="pre-line">{view.body}</div>
+        </section>
+      ) : null}
+      {view.type === "tariff" ? (
+        <section aria-labelledby={`${idPrefix}tariff-heading`}>
+          <h2 id={`${idPrefix}tariff-heading`}>{t("page.tariffHeading")}</h2>
+          <TariffTable lines={view.tariffLines} />
+          <TariffChart lines={view.tariffLines} idPrefix={idPrefix} />
+        </section>
+      ) : (
+        <section aria-labelledby={`${idPrefix}plan-heading`}>
+          <h2 id={`${idPrefix}plan-heading`}>{t("page.planHeading")}</h2>
+          <PlanSections view={view} idPrefix={idPrefix} />
+        </section>
+      )}
+      {view.type === "tariff" && calcInput ? (
+        <Calculator lines={view.tariffLines} initial={calcInput} />
+      ) : null}
+      <section aria-labelledby={`${idPrefix}docs-heading`}>
+        <h2 id={`${idPrefix}docs-heading`}>{t("page.documents")}</h2>
+        {view.documents.length ? (
+          <ul className="plain-list">
+            {view.documents.map((d) => (
+              <li key={d.id}>
+                <a href={`${base}/documents/${d.id}`}>{d.name}</a>{" "}
+                <span className="muted">({Math.max(1, Math.round(d.size / 1024))} KB)</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t("page.noDocuments")}</p>
+        )}
+      </section>
+      <section aria-labelledby={`${idPrefix}timeline-heading`}>
+        <h2 id={`${idPrefix}timeline-heading`}>{t("page.timeline")}</h2>
+        <dl className="timeline">
+          {view.noticeAt ? (
+            <div>
+              <dt>{t("page.noticeAt")}</dt>
+              <dd>{formatDate(view.noticeAt, lang)}</dd>
+            </div>
+          ) : null}
+          {view.commentStartAt ? (
+            <div>
+              <dt>{t("page.commentStart")}</dt>
+              <dd>{formatDateTime(view.commentStartAt, lang)}</dd>
+            </div>
+          ) : null}
+          {view.commentEndAt ? (
+            <div>
+              <dt>{t("page.commentEnd")}</dt>
+              <dd>{formatDateTime(view.commentEndAt, lang)}</dd>
+            </div>
+          ) : null}
+          {view.meetingAt ? (
+            <div>
+              <dt>{t("page.meeting")}</dt>
+              <dd>
+                {formatDateTime(view.meetingAt, lang)}
+                {view.meetingPlace ? `, ${view.meetingPlace}` : ""}
+              </dd>
+            </div>
+          ) : null}
+        </dl>
+        {view.transitions.length ? (
+          <>
+            <h3>{t("page.history")}</h3>
+            <ol className="plain-list">
+              {view.transitions.map((tr, i) => (
+                <li key={i}>
+                  {formatDateTime(tr.at, lang)} —{" "}
+                  {tr.from
+                    ? t("page.transition", {
+                        from: t(`state.${tr.from}`),
+                        to: t(`state.${tr.to}`),
+                      })
+                    : t(`state.${tr.to}`)}
+                  {tr.byClock ? ` (${t("page.byClock")})` : ""}
+                  {tr.reason ? `: ${tr.reason}` : ""}
+                </li>
+              ))}
+            </ol>
+          </>
+        ) : null}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * Schedule checks against the municipality's settings (pure). Moments are Date instants; the
+ * comment period ends at the end of its last Bishkek day.
+ */
+import { bishkekDaysBetween } from "../format/time";
+
+export interface ScheduleInput {
+  noticeAt: Date | null;
+  commentStartAt: Date | null;
+  commentEndAt: Date | null;
+  meetingAt: Date | null;
+}
+export interface ScheduleSettings {
+  minNoticeDays: number;
+  minCommentDays: number;
+}
+export interface ScheduleProblem {
+  field: "noticeDate" | "commentStartDate" | "commentEndDate" | "meetingDate";
+  key: string; // hearings:schedule.*
+  params?: Record<string, number>;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Calendar days of the comment period, both ends included. */
+export function commentDays(start: Date, end: Date): number {
+  return bishkekDaysBetween(start, end) + 1;
+}
+
+export function checkSchedule(s: ScheduleInput, settings: ScheduleSettings): ScheduleProblem[] {
+  const out: ScheduleProblem[] = [];
+  if (!s.noticeAt) out.push({ field: "noticeDate", key: "hearings:schedule.missing" });
+  if (!s.commentStartAt) out.push({ field: "commentStartDate", key: "hearings:schedule.missing" });
+  if (!s.commentEndAt) out.push({ field: "commentEndDate", key: "hearings:schedule.missing" });
+  if (!s.meetingAt) out.push({ field: "meetingDate", key: "hearings:schedule.missing" });
+  if (out.length) return out;
+  const notice = s.noticeAt!;
+  const start = s.commentStartAt!;
+  const end = s.commentEndAt!;
+  const meeting = s.meetingAt!;
+  if (start < notice)
+    out.push({ field: "commentStartDate", key: "hearings:schedule.startBeforeNotice" });
+  if (end <= start) out.push({ field: "commentEndDate", key: "hearings:schedule.endBeforeStart" });
+  else {
+    const days = commentDays(start, end);
+    if (days < settings.minCommentDays)
+      out.push({
+        field: "commentEndDate",
+        key: "hearings:schedule.minCommentDays",
+        params: { min: settings.minCommentDays, days },
+      });
+  }
+  const noticeDays = bishkekDaysBetween(notice, meeting);
+  if (noticeDays < settings.minNoticeDays)
+    out.push({
+      field: "meetingDate",
+      key: "hearings:schedule.minNoticeDays",
+      params: { min: settings.minNoticeDays, days: noticeDays },
+    });
+  return out;
+}
+
+/** The earliest moment an official may close the hearing early. */
+export function earliestClose(commentStartAt: Date, minCommentDays: number): Date {
+  return new Date(commentStartAt.getTime() + minCommentDays * DAY);
+}

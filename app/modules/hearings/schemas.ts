@@ -1,0 +1,134 @@
+/** Form schemas of the officials' pages (zod; messages are i18n keys). */
+import { z } from "zod";
+import { parseMoney } from "../format/format";
+import { endOfBishkekDay, fromBishkekLocal, startOfBishkekDay } from "../format/time";
+import { CATEGORIES, FUNDING_SOURCES, HEARING_TYPES, SERVICES, UNITS } from "./catalog";
+
+const req = (max = 300) =>
+  z
+    .string({ error: "hearings:validation.required" })
+    .trim()
+    .min(1, "hearings:validation.required")
+    .max(max);
+const opt = (max = 20000) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => v ?? "");
+const money = z.string({ error: "hearings:validation.money" }).transform((v, ctx) => {
+  const n = parseMoney(v);
+  if (n === null) {
+    ctx.addIssue({ code: "custom", message: "hearings:validation.money" });
+    return z.NEVER;
+  }
+  return n;
+});
+const dateOpt = z
+  .string()
+  .trim()
+  .optional()
+  .refine((v) => !v || /^\d{4}-\d{2}-\d{2}$/.test(v), "hearings:validation.date");
+
+export const createSchema = z.object({
+  municipalityId: z.coerce.number().int().positive("hearings:validation.required"),
+  type: z.enum(HEARING_TYPES, { error: "hearings:validation.required" }),
+  titleKy: req(),
+  titleRu: req(),
+  initiatorKind: z.enum(["okmotu", "enterprise"], { error: "hearings:validation.required" }),
+  initiatorNameKy: opt(200),
+  initiatorNameRu: opt(200),
+});
+
+export const detailsSchema = z
+  .object({
+    titleKy: req(),
+    titleRu: req(),
+    summaryKy: opt(2000),
+    summaryRu: opt(2000),
+    bodyKy: opt(),
+    bodyRu: opt(),
+    authoritativeLang: z.enum(["ky", "ru"]),
+    initiatorKind: z.enum(["okmotu", "enterprise"]),
+    initiatorNameKy: opt(200),
+    initiatorNameRu: opt(200),
+    noticeDate: dateOpt,
+    commentStartDate: dateOpt,
+    commentEndDate: dateOpt,
+    meetingDate: dateOpt,
+    meetingTime: z
+      .string()
+      .trim()
+      .optional()
+      .refine((v) => !v || /^\d{1,2}:\d{2}$/.test(v), "hearings:validation.time"),
+    meetingPlaceKy: opt(300),
+    meetingPlaceRu: opt(300),
+  })
+  .transform((v) => ({
+    ...v,
+    noticeAt: v.noticeDate ? startOfBishkekDay(v.noticeDate) : null,
+    commentStartAt: v.commentStartDate ? startOfBishkekDay(v.commentStartDate) : null,
+    commentEndAt: v.commentEndDate ? endOfBishkekDay(v.commentEndDate) : null,
+    meetingAt: v.meetingDate ? fromBishkekLocal(v.meetingDate, v.meetingTime || "10:00") : null,
+  }));
+
+/** "name ky; name ru; 12,50" per line → cost items (tyiyn). */
+const costItems = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const out: { nameKy: string; nameRu: string; amount: number }[] = [];
+    for (const line of (v ?? "").split(/\r?\n/)) {
+      if (!line.trim()) continue;
+      const parts = line.split(";").map((p) => p.trim());
+      const amount = parts.length === 3 ? parseMoney(parts[2]) : null;
+      if (parts.length !== 3 || !parts[0] || !parts[1] || amount === null) {
+        ctx.addIssue({ code: "custom", message: "hearings:validation.costItems" });
+        return z.NEVER;
+      }
+      out.push({ nameKy: parts[0], nameRu: parts[1], amount });
+    }
+    return out;
+  });
+
+export const lineSchema = z.object({
+  service: z.enum(SERVICES, { error: "hearings:validation.required" }),
+  category: z.enum(CATEGORIES, { error: "hearings:validation.required" }),
+  unit: z.enum(UNITS, { error: "hearings:validation.required" }),
+  currentPrice: money,
+  proposedPrice: money,
+  justificationKy: opt(2000),
+  justificationRu: opt(2000),
+  costItems,
+});
+
+export const sectionSchema = z.object({ nameKy: req(200), nameRu: req(200) });
+
+export const projectSchema = z.object({
+  sectionId: z.coerce.number().int().positive("hearings:validation.required"),
+  titleKy: req(300),
+  titleRu: req(300),
+  budget: money,
+  yearFrom: z.coerce
+    .number({ error: "hearings:validation.number" })
+    .int()
+    .min(2000, "hearings:validation.number")
+    .max(2100, "hearings:validation.number"),
+  yearTo: z.coerce
+    .number({ error: "hearings:validation.number" })
+    .int()
+    .min(2000, "hearings:validation.number")
+    .max(2100, "hearings:validation.number"),
+  fundingSource: z.enum(FUNDING_SOURCES, { error: "hearings:validation.required" }),
+  descriptionKy: opt(2000),
+  descriptionRu: opt(2000),
+});
+
+export const questionSchema = z.object({
+  titleKy: req(300),
+  titleRu: req(300),
+  tariffLineId: z.coerce.number().int().positive().optional(),
+});
+
+export const cancelSchema = z.object({ reason: req(1000) });

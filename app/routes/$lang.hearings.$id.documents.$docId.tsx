@@ -1,0 +1,33 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getUser } from "~/modules/auth/guards.server";
+import { getDb } from "~/modules/core/db.server";
+import { getDocumentForDownload, mayView } from "~/modules/hearings/queries.server";
+import { asciiFileName } from "~/modules/hearings/uploads.server";
+import { requireLang } from "~/modules/i18n/route.server";
+import { getStorage } from "~/modules/storage/storage.server";
+
+/** A hearing's document, served with its checked Content-Type; drafts' only to their officials. */
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  requireLang(params);
+  const db = await getDb();
+  const doc = await getDocumentForDownload(db, Number(params.id), Number(params.docId));
+  if (
+    !doc ||
+    !mayView(await getUser(request), { state: doc.state, municipalityId: doc.municipality_id })
+  )
+    throw new Response("Not found", { status: 404 });
+  const data = await getStorage().get(doc.storage_key);
+  if (!data) throw new Response("Not found", { status: 404 });
+  const inline = /^(application\/pdf|image\/(png|jpeg))$/.test(doc.content_type);
+  const disposition = `${inline ? "inline" : "attachment"}; filename="${asciiFileName(doc.file_name)}"; filename*=UTF-8''${encodeURIComponent(doc.file_name)}`;
+  return new Response(new Uint8Array(data), {
+    headers: {
+      "Content-Type": doc.content_type,
+      "Content-Length": String(data.byteLength),
+      "Content-Disposition": disposition,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": doc.state === "draft" ? "private, no-store" : "public, max-age=3600",
+      ETag: `"${doc.sha256}"`,
+    },
+  });
+}

@@ -1,0 +1,123 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Button, Field, SelectField } from "~/components/ui";
+import { requirePermission, requireUser } from "~/modules/auth/guards.server";
+import { can } from "~/modules/auth/permissions";
+import { getDb } from "~/modules/core/db.server";
+import { parseForm, type FieldErrors, type FormValues } from "~/modules/forms/validate.server";
+import { createHearing } from "~/modules/hearings/commands.server";
+import { createSchema } from "~/modules/hearings/schemas";
+import { pageMeta } from "~/modules/i18n/meta";
+import { requireLang, tFor } from "~/modules/i18n/route.server";
+import { listOfficeHearings } from "~/modules/hearings/queries.server";
+
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "office:new.title");
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const lang = requireLang(params);
+  const user = await requireUser(request);
+  const ms = (await listOfficeHearings(await getDb(), user, lang)).filter((m) =>
+    can(user, "hearing.create", { municipalityId: m.id }),
+  );
+  if (!ms.length) throw new Response("Forbidden", { status: 403 });
+  const pre = Number(new URL(request.url).searchParams.get("m"));
+  return {
+    municipalities: ms.map((m) => ({ id: m.id, name: m.name })),
+    preselected: pre || ms[0].id,
+  };
+}
+
+export async function action({ params, request }: ActionFunctionArgs) {
+  const lang = requireLang(params);
+  const form = await request.formData();
+  const parsed = parseForm(form, createSchema, tFor(params));
+  if (!parsed.ok)
+    return data<{ errors: FieldErrors; values: FormValues }>(
+      { errors: parsed.errors, values: parsed.values },
+      { status: 400 },
+    );
+  const user = await requirePermission(request, "hearing.create", {
+    municipalityId: parsed.data.municipalityId,
+  });
+  const id = await createHearing(await getDb(), user, parsed.data);
+  return redirect(`/${lang}/office/hearings/${id}`);
+}
+
+export default function NewHearing() {
+  const { municipalities, preselected } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const { t } = useTranslation("office");
+  const v = reply?.values ?? {};
+  const e = reply?.errors ?? {};
+  return (
+    <>
+      <h1>{t("new.heading")}</h1>
+      <Form method="post" className="stack-form">
+        <SelectField
+          label={t("new.municipality")}
+          name="municipalityId"
+          defaultValue={v.municipalityId ?? String(preselected)}
+          errors={e.municipalityId}
+        >
+          {municipalities.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t("new.type")}
+          name="type"
+          defaultValue={v.type ?? "tariff"}
+          errors={e.type}
+        >
+          <option value="tariff">{t("hearings:type.tariff")}</option>
+          <option value="plan">{t("hearings:type.plan")}</option>
+        </SelectField>
+        <Field
+          label={t("fields.titleKy")}
+          name="titleKy"
+          lang="ky"
+          defaultValue={v.titleKy}
+          errors={e.titleKy}
+          required
+        />
+        <Field
+          label={t("fields.titleRu")}
+          name="titleRu"
+          lang="ru"
+          defaultValue={v.titleRu}
+          errors={e.titleRu}
+          required
+        />
+        <SelectField
+          label={t("fields.initiatorKind")}
+          name="initiatorKind"
+          defaultValue={v.initiatorKind ?? "okmotu"}
+          errors={e.initiatorKind}
+        >
+          <option value="okmotu">{t("fields.initiatorOkmotu")}</option>
+          <option value="enterprise">{t("fields.initiatorEnterprise")}</option>
+        </SelectField>
+        <Field
+          label={t("fields.initiatorNameKy")}
+          name="initiatorNameKy"
+          defaultValue={v.initiatorNameKy}
+        />
+        <Field
+          label={t("fields.initiatorNameRu")}
+          name="initiatorNameRu"
+          defaultValue={v.initiatorNameRu}
+        />
+        <Button>{t("new.submit")}</Button>
+      </Form>
+    </>
+  );
+}

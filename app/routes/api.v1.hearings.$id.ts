@@ -1,0 +1,12 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getDb } from "~/modules/core/db.server";
+import { apiBase, apiPreflight, apiNotFound, jsonWithEtag } from "~/modules/hearings/api.server";
+import { apiHearing } from "~/modules/hearings/queries.server";
+
+/** GET /api/v1/hearings/{id} (docs/api.md); a draft answers 404 like a missing hearing. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const out = await apiHearing(await getDb(), Number(params.id), apiBase(request));
+  return out ? jsonWithEtag(request, out) : apiNotFound();
+}
+
+export const action = apiPreflight;
