@@ -60,9 +60,14 @@ import {
   reportForm,
   voteForm,
 } from "~/modules/participation/schemas";
+import { ignoreCalculatorParams } from "~/modules/hearings/revalidate";
 
+// The hearing layout's meta (title, description, share tags) stands for this part too.
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
-  data ? titleMeta(matches, data.hearing.title) : [];
+  matches.find((m) => m.id === "routes/$lang.hearings.$id")?.meta ??
+  (data ? titleMeta(matches, data.hearing.title) : []);
+
+export const shouldRevalidate = ignoreCalculatorParams;
 
 function commentRefusal(
   user: Awaited<ReturnType<typeof getUser>>,

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, Outlet, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Link, Outlet, useLoaderData } from "@remix-run/react";
+import { ignoreCalculatorParams } from "~/modules/hearings/revalidate";
 import { useTranslation } from "react-i18next";
 import { getUser } from "~/modules/auth/guards.server";
 import { nowIso } from "~/modules/core/clock.server";
@@ -8,10 +9,26 @@ import { parseCalcInput } from "~/modules/hearings/calculator";
 import { HearingContent } from "~/modules/hearings/components";
 import { getHearingView, mayView } from "~/modules/hearings/queries.server";
 import { titleMeta } from "~/modules/i18n/meta";
+import { env } from "~/modules/core/env.server";
+import { formatDate } from "~/modules/format/format";
+import { HearingReachLinks } from "~/modules/reach/HearingReachLinks";
+import { shareMeta } from "~/modules/reach/share";
 import { requireLang } from "~/modules/i18n/route.server";
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
-  data ? titleMeta(matches, data.view.title) : [];
+export const meta: MetaFunction<typeof loader> = ({ matches, data, params }) =>
+  data
+    ? [
+        ...titleMeta(matches, data.view.title),
+        { name: "description", content: data.view.summary },
+        ...shareMeta({
+          lang: params.lang === "ru" ? "ru" : "ky",
+          title: data.view.title,
+          description: data.view.summary,
+          url: `${data.publicUrl}/${params.lang}/hearings/${data.view.id}`,
+          publicUrl: data.publicUrl,
+        }),
+      ]
+    : [];
 
 /**
  * The public hearing page, a layout: everything about the proposal, then <Outlet /> where the
@@ -28,31 +45,15 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     view,
     calcInput: parseCalcInput(new URL(request.url).searchParams),
     now: nowIso(),
+    publicUrl: env().publicUrl,
   };
 }
 
-const CALC_PARAMS = ["hh", "m3", "m2"];
-
 /** The calculator changes only the URL's hh/m3/m2: the browser computes it, no reload needed. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({
-  currentUrl,
-  nextUrl,
-  formMethod,
-  defaultShouldRevalidate,
-}) => {
-  if (formMethod && formMethod.toUpperCase() !== "GET") return defaultShouldRevalidate;
-  if (currentUrl.pathname !== nextUrl.pathname) return defaultShouldRevalidate;
-  const strip = (u: URL) => {
-    const p = new URLSearchParams(u.search);
-    for (const k of CALC_PARAMS) p.delete(k);
-    p.sort();
-    return p.toString();
-  };
-  return strip(currentUrl) === strip(nextUrl) ? false : defaultShouldRevalidate;
-};
+export const shouldRevalidate = ignoreCalculatorParams;
 
 export default function HearingPage() {
-  const { view, calcInput, now } = useLoaderData<typeof loader>();
+  const { view, calcInput, now, publicUrl } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("hearings");
   const lang = i18n.language as "ky" | "ru";
   return (
@@ -69,6 +70,23 @@ export default function HearingPage() {
         </ol>
       </nav>
       <HearingContent view={view} nowIso={now} lang={lang} calcInput={calcInput} />
+      {view.protocolState === "approved" ? (
+        <p className="alert alert-success">
+          <Link to={`/${lang}/hearings/${view.id}/protocol`}>
+            {t("protocol:public.approvedLink")}
+          </Link>
+        </p>
+      ) : null}
+      {view.state !== "draft" ? (
+        <HearingReachLinks
+          hearingId={view.id}
+          shortUrl={`${publicUrl}/h/${view.shortCode}`}
+          title={view.title}
+          deadline={view.commentEndAt ? formatDate(view.commentEndAt, lang) : null}
+          hasMeeting={!!view.meetingAt && view.state !== "cancelled"}
+          canPrintNotice={view.state === "announced" || view.state === "open"}
+        />
+      ) : null}
       <Outlet />
     </>
   );

@@ -124,7 +124,7 @@ for (const lang of ["ky", "ru"] as const) {
     expect(axe.violations.map((v) => v.id)).toEqual([]);
     await page.locator('button[value="submit"]').click();
     await expect(page.getByRole("status").first()).toContainText(
-      lang === "ky" ? "Протокол кеңешке жөнөтүлдү." : "Протокол направлен в совет.",
+      lang === "ky" ? "Протокол кеңешке жөнөтүлдү." : "Протокол направлен в кенеш.",
     );
     await off.close();
 

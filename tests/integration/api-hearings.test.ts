@@ -84,7 +84,9 @@ describe("open data API", () => {
     const byId = Object.fromEntries(body.hearings.map((h: any) => [h.id, h]));
     expect(byId[ids.taza26].state).toBe("open");
     expect(byId[ids.suu26ik].state).toBe("announced");
-    expect(byId[ids.psr2630].state).toBe("closed");
+    // the demo's closed programme has an approved protocol: the state follows it
+    expect(byId[ids.psr2630].state).toBe("protocol_approved");
+    expect(byId[ids.psr2630].protocolState).toBe("approved");
     expect(byId[draftId]).toBeUndefined();
     expect(JSON.stringify(body)).not.toContain("СЕКРЕТНЫЙ");
     expect(body.hearings.every((h: any) => h.municipality === "issyk-kul-tyup")).toBe(true);
@@ -127,7 +129,7 @@ describe("open data API", () => {
       await call(one, `/api/v1/hearings/${ids.psr2630}`, { id: String(ids.psr2630) })
     ).json();
     expect(h.type).toBe("plan");
-    expect(h.state).toBe("closed");
+    expect(h.state).toBe("protocol_approved");
     expect(h.tariffLines).toBeUndefined();
     expect(h.planSections.length).toBeGreaterThanOrEqual(4);
     const s = h.planSections[0];

@@ -8,14 +8,27 @@ import { useEffect, useState, type ChangeEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Table } from "~/components/ui";
 import { formatDate, formatDateTime, formatMoney, formatPercent } from "../format/format";
+import type { ProtocolStage } from "#db/schema";
 import type { Lang } from "../i18n/config";
+import { publicStage, publicStageKey } from "../protocol/stage";
 import { calcNeeds, calculateBill, type CalcInput } from "./calculator";
 import type { HearingView, TariffLineView } from "./queries.server";
 
 type View = Omit<HearingView, never>;
 
-export function StateTag({ state }: { state: string }) {
+export function StateTag({
+  state,
+  protocolState,
+}: {
+  state: string;
+  protocolState?: ProtocolStage | null;
+}) {
   const { t } = useTranslation("hearings");
+  // once closed, the public stage follows the protocol (drafted, submitted, approved, returned)
+  if (state === "closed" && protocolState) {
+    const stage = publicStage("closed", protocolState);
+    return <span className={`tag tag-closed tag-${stage}`}>{t(publicStageKey(stage))}</span>;
+  }
   return <span className={`tag tag-${state}`}>{t(`state.${state}`)}</span>;
 }
 
@@ -402,7 +415,7 @@ export function HearingContent({
     <article className="hearing" lang={lang}>
       <p className="muted">
         <Link to={`/${lang}/m/${view.municipalitySlug}`}>{view.municipalityName}</Link> ·{" "}
-        {t(`type.${view.type}`)} <StateTag state={view.state} />{" "}
+        {t(`type.${view.type}`)} <StateTag state={view.state} protocolState={view.protocolState} />{" "}
         {view.isDemo ? <span className="demo-badge">{t("page.demo")}</span> : null}
       </p>
       <H>{view.title}</H>

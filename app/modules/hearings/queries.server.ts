@@ -2,6 +2,7 @@
  * Reads of the hearings feature, returning view models. Time-driven states are synced (recorded
  * the first time they are seen) before reading, so every page shows the state of the dates.
  */
+import { publicStage } from "../protocol/stage";
 import type { DB } from "#db/connection";
 import type { Hearing, HearingState, HearingType, ProtocolStage } from "#db/schema";
 import { can, type Actor } from "../auth/permissions";
@@ -493,7 +494,8 @@ function apiListItem(r: ListRow, base: string) {
     id: r.id,
     municipality: r.m_slug,
     type: r.type,
-    state: deriveState(r, now()),
+    // once closed, the state follows the protocol: protocol_drafted | _submitted | _approved | _returned
+    state: publicStage(deriveState(r, now()), r.protocol_state),
     protocolState: r.protocol_state,
     title: both(r.title_ky, r.title_ru),
     summary: both(r.summary_ky, r.summary_ru),
