@@ -36,7 +36,8 @@ export default function OfficeDashboard() {
             >
               {t("dashboard.create")}
             </Link>{" "}
-            <Link to={`/${lang}/m/${m.slug}`}>{t("dashboard.publicPage")}</Link>
+            <Link to={`/${lang}/m/${m.slug}`}>{t("dashboard.publicPage")}</Link> ·{" "}
+            <Link to={`/${lang}/office/residents?m=${m.id}`}>{t("dashboard.residents")}</Link>
           </p>
           {ORDER.map((state) => {
             const list = m.hearings.filter((h) => h.state === state);

@@ -7,6 +7,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
+import { OfficeHearingNav } from "~/modules/hearings/OfficeNav";
 import { Form, Link, Outlet, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -327,13 +328,12 @@ export default function OfficeHearing() {
   return (
     <>
       <p className="muted">
-        <Link to={`/${lang}/office`}>{t("dashboard.title")}</Link> ·{" "}
-        <Link to={`/${lang}/office/hearings/${h.id}`}>{t("dashboard.edit")}</Link> ·{" "}
-        <Link to={`/${lang}/hearings/${h.id}`}>{t("edit.publicPage")}</Link>
+        <Link to={`/${lang}/office`}>{t("dashboard.title")}</Link>
       </p>
       <p>
         <strong>{h.title}</strong> · {t(`hearings:type.${h.type}`)} <StateTag state={h.state} />
       </p>
+      <OfficeHearingNav id={h.id} state={h.state} lang={lang} />
       <Outlet />
     </>
   );
@@ -378,10 +378,9 @@ function EditHearing({ data }: { data: EditData }) {
       </p>
       <h1>{(lang === "ru" ? h.title_ru || h.title_ky : h.title_ky || h.title_ru) || `#${h.id}`}</h1>
       <p>
-        {t("hearings:type." + h.type)} · <StateTag state={state} /> ·{" "}
-        <Link to={`/${lang}/office/hearings/${h.id}/preview`}>{t("edit.preview")}</Link> ·{" "}
-        <Link to={`/${lang}/hearings/${h.id}`}>{t("edit.publicPage")}</Link>
+        {t("hearings:type." + h.type)} · <StateTag state={state} />
       </p>
+      <OfficeHearingNav id={h.id} state={state} lang={lang} />
       {reply?.ok ? (
         <Alert tone="success">
           {t(`edit.done.${reply.done}`, { defaultValue: t("edit.saved") })}
