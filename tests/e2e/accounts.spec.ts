@@ -158,6 +158,7 @@ for (const lang of ["ky", "ru"] as const) {
       const email = `reset-${lang}@e2e.kg`;
       await register(page, lang, email, lang === "ky" ? "Тынара" : "Тимур");
       await page.getByRole("button", { name: T[lang].signOut, exact: true }).click();
+      await expect(page).toHaveURL(new RegExp(`/${lang}$`)); // signed out, back home
       await page.goto(`/${lang}/reset`);
       await page.locator('input[name="login"]').fill(email);
       await page.getByRole("button", { name: T[lang].resetSend }).click();
@@ -179,6 +180,7 @@ for (const lang of ["ky", "ru"] as const) {
       await page.getByRole("button", { name: T[lang].resetSave }).click();
       await expect(page).toHaveURL(new RegExp(`/${lang}/account`));
       await page.getByRole("button", { name: T[lang].signOut, exact: true }).click();
+      await expect(page).toHaveURL(new RegExp(`/${lang}$`));
       await signInWithForm(page, lang, email, "jany-syrsoz-e2e-2026");
       await expect(page).toHaveURL(new RegExp(`/${lang}$`));
     });

@@ -1,9 +1,8 @@
 /**
  * Participation in the browser, in Kyrgyz and Russian: comment, reply, vote, change the vote,
  * report; an official answers, hides, records the meeting; the hearing closes and shows results.
- * The demo seed of this branch has no hearings yet, so the test inserts one with e2eDb().
- * Closing: until the hearings feature's close button is merged, the test ends the comment period
- * in the data (the state is derived from the dates).
+ * The test inserts its own hearing with e2eDb(); its comment period began 16 days ago, past the
+ * municipality's 14-day minimum, so the official can close it early with the close button.
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
@@ -34,7 +33,7 @@ test.beforeAll(() => {
         `E2E-P-${now}`,
         "Таштанды чыгаруунун тарифи (e2e)",
         "Тариф на вывоз ТБО (e2e)",
-        iso(now - 2 * 864e5),
+        iso(now - 16 * 864e5),
         iso(now + 10 * 864e5),
         official.id,
         iso(now),
@@ -259,16 +258,10 @@ test.describe.serial("participation", () => {
     await page.goto(`/ru/hearings/${hearingId}`);
     await expect(page.locator("#results")).toHaveCount(0);
 
-    // close: end the comment period in the data (the lead switches this to the close button)
-    const db = e2eDb();
-    try {
-      db.prepare("update hearings set comment_end_at = ? where id = ?").run(
-        new Date(Date.now() - 60_000).toISOString(),
-        hearingId,
-      );
-    } finally {
-      db.close();
-    }
+    // the official closes the hearing early with the close button
+    await page.goto(`/ru/office/hearings/${hearingId}`);
+    await page.getByRole("button", { name: "Закрыть обсуждение досрочно" }).click();
+    await expect(page.getByRole("status").first()).toContainText("Обсуждение закрыто.");
     await page.goto(`/ru/hearings/${hearingId}`);
     const results = page.locator("#results");
     await expect(results.getByRole("heading", { name: "Итоги" })).toBeVisible();

@@ -1,9 +1,8 @@
 /**
  * From a closed hearing to an approved protocol downloaded by a council member, in ky and ru:
  * the official drafts and submits, the council secretary approves with a resolution number, the
- * deputy downloads the PDF, whose text shows the resolution number. (In this branch the hearing
- * is made closed by its dates — its comment period has just ended; after the merge the lead
- * prepends the close-button step.)
+ * deputy downloads the PDF, whose text shows the resolution number. It starts from an open
+ * hearing past its minimum comment period, which the official closes early with the close button.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -13,7 +12,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { e2eDb, signInAs } from "./helpers";
 
-function makeClosedHearing(lang: "ky" | "ru"): number {
+function makeOpenHearing(lang: "ky" | "ru"): number {
   const db = e2eDb();
   try {
     const m = db.prepare("select id from municipalities where slug = ?").get("issyk-kul-tyup") as {
@@ -43,7 +42,7 @@ function makeClosedHearing(lang: "ky" | "ru"): number {
         "МП «Таза-Мурас»",
         iso(-20 * day),
         iso(-15 * day),
-        iso(-60_000), // the comment period has just ended
+        iso(3 * day), // still open: ends in three days, but the 14-day minimum has passed
         iso(-2 * day),
         "Ак-Булуң айылындагы маданият үйү",
         "Дом культуры села Ак-Булун",
@@ -92,14 +91,27 @@ function makeClosedHearing(lang: "ky" | "ru"): number {
 }
 
 for (const lang of ["ky", "ru"] as const) {
-  test(`protocol from a closed hearing to approval and download (${lang})`, async ({ browser }) => {
-    const hearingId = makeClosedHearing(lang);
+  test(`protocol from closing a hearing to approval and download (${lang})`, async ({
+    browser,
+  }) => {
+    const hearingId = makeOpenHearing(lang);
     const resolution = `${lang === "ky" ? 17 : 18}/5`;
 
-    // the official drafts and submits
+    // the official closes the hearing early (its minimum comment period is over)
     const off = await browser.newContext();
     await signInAs(off, "official@jyiyn.demo");
     const page = await off.newPage();
+    await page.goto(`/${lang}/office/hearings/${hearingId}`);
+    await page
+      .getByRole("button", {
+        name: lang === "ky" ? "Талкуулоону мөөнөтүнөн мурун жабуу" : "Закрыть обсуждение досрочно",
+      })
+      .click();
+    await expect(page.getByRole("status").first()).toContainText(
+      lang === "ky" ? "Талкуулоо жабылды." : "Обсуждение закрыто.",
+    );
+
+    // the official drafts and submits
     await page.goto(`/${lang}/office/hearings/${hearingId}/protocol`);
     await expect(page.locator("h1")).toHaveText(
       lang === "ky" ? "Угуулардын протоколу" : "Протокол слушаний",
@@ -137,6 +149,7 @@ for (const lang of ["ky", "ru"] as const) {
       .locator(`a[href^="/${lang}/council/protocols/"]`, { hasText: `E2E-${lang}` })
       .first()
       .click();
+    await expect(sp).toHaveURL(new RegExp(`/${lang}/council/protocols/\\d+$`));
     const protocolUrl = sp.url();
     const axeCouncil = await new AxeBuilder({ page: sp }).withTags(["wcag2a", "wcag2aa"]).analyze();
     expect(axeCouncil.violations.map((v) => v.id)).toEqual([]);

@@ -65,6 +65,11 @@ test.beforeAll(() => {
       `insert into tariff_lines (hearing_id, position, service, category, unit, current_price, proposed_price)
        values (?, 1, 'Ичүүчү суу', 'Калк / население', 'м³', 1500, 1800)`,
     ).run(hearingId);
+    // the demo seed may have given her notifications already: start this test from none unread
+    db.prepare("update notifications set read_at = ? where user_id = ? and read_at is null").run(
+      iso(now),
+      userId("aigul@jyiyn.demo"),
+    );
     db.prepare(
       `insert into notifications (user_id, kind, hearing_id, payload_json, created_at, emailed_at)
        values (?, 'hearing_announced', ?, ?, ?, ?)`,
