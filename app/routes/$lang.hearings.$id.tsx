@@ -85,6 +85,7 @@ export default function HearingPage() {
           deadline={view.commentEndAt ? formatDate(view.commentEndAt, lang) : null}
           hasMeeting={!!view.meetingAt && view.state !== "cancelled"}
           canPrintNotice={view.state === "announced" || view.state === "open"}
+          kind={view.state === "closed" ? "results" : "hearing"}
         />
       ) : null}
       <Outlet />

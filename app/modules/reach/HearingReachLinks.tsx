@@ -18,6 +18,8 @@ export interface HearingReachLinksProps {
   deadline?: string | null;
   hasMeeting: boolean;
   canPrintNotice: boolean;
+  /** "results" once the hearing is closed: the shared message then invites to see the results */
+  kind?: "hearing" | "results";
 }
 
 export function HearingReachLinks(p: HearingReachLinksProps) {
@@ -43,7 +45,7 @@ export function HearingReachLinks(p: HearingReachLinksProps) {
           ) : null}
         </ul>
       ) : null}
-      <ShareLinks title={p.title} shortUrl={p.shortUrl} deadline={p.deadline} />
+      <ShareLinks title={p.title} shortUrl={p.shortUrl} deadline={p.deadline} kind={p.kind} />
     </div>
   );
 }
