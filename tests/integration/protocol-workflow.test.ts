@@ -17,7 +17,6 @@ import {
   submitProtocol,
 } from "~/modules/protocol/commands.server";
 import { ProtocolError } from "~/modules/protocol/errors";
-import { assertRecordEditable } from "~/modules/protocol/lock.server";
 import { getHearingProtocol, listCouncilProtocols } from "~/modules/protocol/queries.server";
 import { publicStage } from "~/modules/protocol/stage";
 import { DiskStorage, setStorageForTests } from "~/modules/storage/storage.server";
@@ -220,21 +219,5 @@ describe("protocol workflow", () => {
       "errors.approvedLocked",
     );
     await refused(reviseProtocol(t.db, actors.official, w.planHearing), 409, "errors.notReturned");
-  });
-
-  it("the record lock: a localized 409 once approved, nothing before", async () => {
-    await expect(assertRecordEditable(t.db, w.tariffHearing, "ru")).resolves.toBeUndefined();
-    for (const [lang, text] of [
-      ["ru", "Протокол утверждён"],
-      ["ky", "Протокол бекитилген"],
-    ] as const) {
-      const e = await assertRecordEditable(t.db, w.planHearing, lang).then(
-        () => null,
-        (x: unknown) => x,
-      );
-      expect(e).toBeInstanceOf(Response);
-      expect((e as Response).status).toBe(409);
-      expect(await (e as Response).text()).toContain(text);
-    }
   });
 });
