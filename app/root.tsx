@@ -23,6 +23,7 @@ import { createI18n } from "./modules/i18n/instance";
 import { bundleFor } from "./modules/i18n/resources.server";
 import { preferredLang } from "./modules/i18n/negotiate.server";
 import { metaT } from "./modules/i18n/meta";
+import { namespacesFor, sectionOf } from "./modules/i18n/namespaces";
 import appCss from "./styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -50,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   return {
     lang,
-    i18n: bundleFor(lang),
+    i18n: pickNamespaces(bundleFor(lang), namespacesFor(url.pathname)),
     user: user
       ? {
           id: user.id,
@@ -66,7 +67,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 export type RootData = Awaited<ReturnType<typeof loader>>;
 
-// The bundle only changes with the language; the user only after a form submission.
+function pickNamespaces<T extends Record<string, unknown>>(bundle: T, names: string[] | null): T {
+  if (!names) return bundle;
+  return Object.fromEntries(Object.entries(bundle).filter(([ns]) => names.includes(ns))) as T;
+}
+
+// The bundle changes with the language and the section; the user only after a form submission.
 export const shouldRevalidate: ShouldRevalidateFunction = ({
   currentUrl,
   nextUrl,
@@ -74,7 +80,10 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
   defaultShouldRevalidate,
 }) => {
   if (formMethod && formMethod !== "GET") return defaultShouldRevalidate;
-  return langFromPath(currentUrl.pathname) !== langFromPath(nextUrl.pathname);
+  return (
+    langFromPath(currentUrl.pathname) !== langFromPath(nextUrl.pathname) ||
+    sectionOf(currentUrl.pathname) !== sectionOf(nextUrl.pathname)
+  );
 };
 
 export function useRootData(): RootData | undefined {

@@ -17,6 +17,11 @@ export function createI18n(lang: Lang, bundle: ResourceLanguage): i18n {
     initAsync: false,
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,
+    // a key missing from the bundle is reported in the browser's console (tests fail on it)
+    parseMissingKeyHandler: (key: string) => {
+      if (typeof window !== "undefined") console.error(`missing i18n key: ${key}`);
+      return key;
+    },
   });
   return instance;
 }
