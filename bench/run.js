@@ -3,7 +3,7 @@
 // hearing page, the comments API and casting votes (distinct signed-in voters), and writes
 // p50/p99 latency and requests/s with the machine's description into docs/performance.md.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import autocannon from "autocannon";
 
@@ -162,10 +162,18 @@ Notes:
   (question_id, user_id).
 - The hearing page shows 20 comments per page (cursor pagination on (created_at, id)); counts come
   from grouped queries on the indexed columns, so the page does not grow with the comment count.
-- The machine is shared with other work while measuring; treat the numbers as an order of magnitude.
-- On the participation branch the hearing page is the participation part alone (the hearings
-  layout with the tariff table is merged later): re-run \`npm run bench\` after the merge.
+- The hearing page is the whole page: the proposal (tariff table, chart, calculator, timeline)
+  and the participation part (counts, forms, 20 comments with their answers).
+- The machine may be shared with other work while measuring; treat the numbers as an order of
+  magnitude.
 `;
-writeFileSync("docs/performance.md", md);
+// Only this script's part of docs/performance.md is replaced (up to the next "## " section that
+// another benchmark writes, e.g. "## Protocol rendering").
+const OWN_END = /^## Protocol rendering/m;
+const previous = existsSync("docs/performance.md")
+  ? readFileSync("docs/performance.md", "utf8")
+  : "";
+const rest = previous.match(OWN_END) ? previous.slice(previous.search(OWN_END)) : "";
+writeFileSync("docs/performance.md", rest ? `${md}\n${rest}` : md);
 console.log(md);
 process.exit(0);
