@@ -3,6 +3,7 @@
  * vote, the comment form, the comment list with filters and cursor pagination, answers, and after
  * close the results. It loads what it needs itself and never reads the parent's loader data.
  */
+import { lineLabel } from "~/modules/hearings/labels.server";
 import {
   data,
   redirect,
@@ -120,7 +121,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       commentEndAt: h.commentEndAt,
       tariffLines: h.tariffLines.map((l) => ({
         id: l.id,
-        label: `${l.service} — ${l.category}`,
+        label: lineLabel(l, lang),
       })),
       sections: h.sections.map((s) => ({ id: s.id, label: s.name[lang] })),
       questions: h.questions.map((q) => ({ id: q.id, title: q.title[lang] })),

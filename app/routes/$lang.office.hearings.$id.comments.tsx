@@ -2,6 +2,7 @@
  * Officials: the comment queue of one hearing — the count of unanswered comments, filters, an
  * answer (status + text) under each comment, hide with a reason, unhide, and the open reports.
  */
+import { lineLabel } from "~/modules/hearings/labels.server";
 import {
   redirect,
   type ActionFunctionArgs,
@@ -82,7 +83,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       id: h.id,
       title: h.title[lang],
       locked: isLocked(h),
-      tariffLines: h.tariffLines.map((l) => ({ id: l.id, label: `${l.service} — ${l.category}` })),
+      tariffLines: h.tariffLines.map((l) => ({ id: l.id, label: lineLabel(l, lang) })),
       sections: h.sections.map((s) => ({ id: s.id, label: s.name[lang] })),
     },
     counts,

@@ -2,6 +2,7 @@
  * Officials: the in-person meeting of one hearing — attendance, speakers (stored as comments with
  * source "in_person", the speaker's name and who entered them) and the show-of-hands tally.
  */
+import { lineLabel } from "~/modules/hearings/labels.server";
 import {
   redirect,
   type ActionFunctionArgs,
@@ -55,7 +56,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       title: h.title[lang],
       locked: isLocked(h),
       questions: h.questions.map((q) => ({ id: q.id, title: q.title[lang] })),
-      tariffLines: h.tariffLines.map((l) => ({ id: l.id, label: `${l.service} — ${l.category}` })),
+      tariffLines: h.tariffLines.map((l) => ({ id: l.id, label: lineLabel(l, lang) })),
       sections: h.sections.map((s) => ({ id: s.id, label: s.name[lang] })),
     },
     meeting: {

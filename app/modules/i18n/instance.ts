@@ -18,7 +18,8 @@ export function createI18n(lang: Lang, bundle: ResourceLanguage): i18n {
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,
     // a key missing from the bundle is reported in the browser's console (tests fail on it)
-    parseMissingKeyHandler: (key: string) => {
+    parseMissingKeyHandler: (key: string, defaultValue?: string) => {
+      if (defaultValue !== undefined) return defaultValue;
       if (typeof window !== "undefined") console.error(`missing i18n key: ${key}`);
       return key;
     },

@@ -2,6 +2,7 @@
  * The public participation API (JSON and CSV): the same view models as the page, nothing beyond
  * what the public page shows (authors who asked not to be named stay unnamed, hidden text stays out).
  */
+import { lineLabelBoth } from "../hearings/labels.server";
 import type { DB } from "#db/connection";
 import { langFromAcceptLanguage, type Lang } from "../i18n/config";
 import { getFixedT } from "../i18n/resources.server";
@@ -27,7 +28,7 @@ export function commentJson(c: CommentView, h: HearingContext) {
     author: c.author,
     verified: c.verified,
     target: line
-      ? { type: "tariffLine", id: line.id, label: `${line.service} — ${line.category}` }
+      ? { type: "tariffLine", id: line.id, label: lineLabelBoth(line) }
       : section
         ? { type: "planSection", id: section.id, label: section.name }
         : { type: "hearing" },
@@ -96,11 +97,7 @@ export async function commentsCsv(db: DB, h: HearingContext, lang: Lang): Promis
         author,
         c.author.village ?? "",
         c.parentId === null ? t(`stance.${c.stance}`) : "",
-        j.target.type === "hearing"
-          ? t("target.whole")
-          : typeof j.target.label === "string"
-            ? j.target.label
-            : (j.target.label?.[lang] ?? ""),
+        j.target.type === "hearing" ? t("target.whole") : (j.target.label?.[lang] ?? ""),
         c.text ?? "",
         c.answer ? t(`answer.status.${c.answer.status}`) : "",
         c.answer?.text ?? "",

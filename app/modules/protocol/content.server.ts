@@ -4,6 +4,7 @@
  * council reads) and, on approval, hashed with SHA-256. Renderers (PDF, DOCX, the page) draw only
  * from this object, so every format says the same thing.
  */
+import { lineLabelBoth } from "../hearings/labels.server";
 import type { DB } from "#db/connection";
 import type { AnswerStatus, HearingType, Stance } from "#db/schema";
 import { getResults, type QuestionResult } from "../participation/results.server";
@@ -250,7 +251,7 @@ export async function buildProtocolContent(
       anonymous,
       village: c.village_id != null ? (villageById.get(c.village_id) ?? null) : null,
       topic: line
-        ? { ky: `${line.service} — ${line.category}`, ru: `${line.service} — ${line.category}` }
+        ? lineLabelBoth(line)
         : section
           ? { ky: section.name_ky, ru: section.name_ru }
           : null,

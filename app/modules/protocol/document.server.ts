@@ -2,6 +2,7 @@
  * The protocol as a list of blocks in one language: the single source of the text that the PDF,
  * the DOCX and the page render. Built from the canonical content and the council's decision.
  */
+import { lineWords } from "../hearings/labels.server";
 import type { TFunction } from "i18next";
 import type { Lang } from "../i18n/config";
 import { formatAmount, formatDate, formatPercent, formatTime } from "../format/format";
@@ -118,9 +119,7 @@ export function buildDocument(
         t("doc.col.change"),
       ],
       rows: c.tariffLines.map((l) => [
-        l.service,
-        l.category,
-        l.unit,
+        ...((w) => [w.service, w.category, w.unit])(lineWords(l, lang)),
         formatAmount(l.currentPrice),
         formatAmount(l.proposedPrice),
         l.change == null ? "—" : formatPercent(l.change, { signed: true }),

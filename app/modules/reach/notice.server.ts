@@ -3,6 +3,7 @@
  * on the right, large type, and a QR code with the short link {PUBLIC_URL}/h/{code}.
  * DejaVu Sans has every Kyrgyz letter (Ң Ө Ү).
  */
+import { lineWords } from "../hearings/labels.server";
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
@@ -23,13 +24,14 @@ function columnLines(h: ReachHearing, lang: Lang) {
   const proposal: string[] = [];
   if (h.type === "tariff") {
     for (const l of h.tariffLines.slice(0, MAX_LINES)) {
+      const w = lineWords(l, lang);
       proposal.push(
         t("notice.tariffLine", {
-          service: l.service,
-          category: l.category,
+          service: w.service,
+          category: w.category,
           current: formatMoney(l.currentPrice, lang),
           proposed: formatMoney(l.proposedPrice, lang),
-          unit: l.unit,
+          unit: w.unit,
         }),
       );
     }
