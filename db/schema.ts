@@ -170,6 +170,8 @@ export interface MailOutboxTable {
   last_error: string | null;
   created_at: string;
   sent_at: string | null;
+  /** the one-click unsubscribe URL, sent as List-Unsubscribe (migration 08) */
+  list_unsubscribe: string | null;
 }
 
 // ---- hearings --------------------------------------------------------------------------------

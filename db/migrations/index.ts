@@ -6,6 +6,7 @@ import * as m03 from "./2026-11-25_03_hearings";
 import * as m04 from "./2026-11-25_04_participation";
 import * as m06 from "./2026-11-25_06_reach";
 import * as m07 from "./2026-11-25_07_participation_indexes";
+import * as m08 from "./2026-11-25_08_mail_list_unsubscribe";
 import * as m05 from "./2026-11-25_05_protocols";
 
 /**
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   "2026-11-25_04_participation": m04,
   "2026-11-25_06_reach": m06,
   "2026-11-25_07_participation_indexes": m07,
+  "2026-11-25_08_mail_list_unsubscribe": m08,
   "2026-11-25_05_protocols": m05,
 };
 

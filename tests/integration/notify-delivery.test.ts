@@ -171,6 +171,11 @@ describe(`notifications by mail and in the portal (${process.env.TEST_DB ?? "sql
     expect(m.text).toContain("жаңы коомдук угуулар жарыяланды");
     expect(m.text).toContain(`${BASE}/ky/hearings/${hearingId}`);
     expect(m.text).toMatch(new RegExp(`${BASE}/ky/unsubscribe/\\d+\\.[A-Za-z0-9_-]+`));
+    // RFC 8058 one-click unsubscribe headers, with the same link
+    expect(m.headers["list-unsubscribe"]).toMatch(
+      new RegExp(`^<${BASE}/ky/unsubscribe/\\d+\\.[A-Za-z0-9_-]+>$`),
+    );
+    expect(m.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
     for (const who of ["asel", "bakyt", "daria"] as const)
       expect(await countUnread(t.db, people[who].id)).toBe(1);
     expect(await countUnread(t.db, people.official.id)).toBe(0);

@@ -8,6 +8,8 @@ export interface OutgoingMail {
   html?: string | null;
   /** what the message is for, e.g. "password_reset", "protocol_submitted", "answer" */
   kind: string;
+  /** a one-click unsubscribe URL: sent as List-Unsubscribe + List-Unsubscribe-Post (RFC 8058) */
+  listUnsubscribe?: string | null;
 }
 
 /**
@@ -24,6 +26,7 @@ export async function enqueueMail(db: DB, m: OutgoingMail): Promise<number> {
       text_body: m.text,
       html_body: m.html ?? null,
       kind: m.kind,
+      list_unsubscribe: m.listUnsubscribe ?? null,
       status: "pending",
       next_attempt_at: t,
       created_at: t,

@@ -21,6 +21,7 @@ export interface MailTransport {
     subject: string;
     text: string;
     html?: string | null;
+    listUnsubscribe?: string | null;
   }): Promise<void>;
 }
 
@@ -34,6 +35,12 @@ export function smtpTransport(url: string): MailTransport {
         subject: m.subject,
         text: m.text,
         html: m.html ?? undefined,
+        ...(m.listUnsubscribe
+          ? {
+              list: { unsubscribe: m.listUnsubscribe },
+              headers: { "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+            }
+          : {}),
       });
     },
   };
@@ -88,6 +95,7 @@ export async function deliverDueMail(
         subject: m.subject,
         text: m.text_body,
         html: m.html_body,
+        listUnsubscribe: m.list_unsubscribe,
       });
       await db
         .updateTable("mail_outbox")

@@ -144,6 +144,10 @@ export function notificationText(kind: string, payload: NotificationPayload, lan
   });
 }
 
+function unsubscribeUrl(lang: Lang, userId: number, salt: string): string {
+  return absoluteUrl(env().publicUrl, unsubscribePath(lang, unsubscribeToken(userId, salt)));
+}
+
 function mailFooter(lang: Lang, userId: number, salt: string): string {
   const t = getFixedT(lang, "reach");
   const base = env().publicUrl;
@@ -151,9 +155,7 @@ function mailFooter(lang: Lang, userId: number, salt: string): string {
     "",
     "—",
     t("mail.footerSettings", { url: absoluteUrl(base, notificationSettingsPath(lang)) }),
-    t("mail.footerUnsubscribe", {
-      url: absoluteUrl(base, unsubscribePath(lang, unsubscribeToken(userId, salt))),
-    }),
+    t("mail.footerUnsubscribe", { url: unsubscribeUrl(lang, userId, salt) }),
   ].join("\n");
 }
 
@@ -242,6 +244,7 @@ export async function notifyUsers(
         }),
         text: [text, "", url, mailFooter(lang, u.id, prefs.unsubscribe_salt)].join("\n"),
         kind: `notify_${kind}`,
+        listUnsubscribe: unsubscribeUrl(lang, u.id, prefs.unsubscribe_salt),
       });
     }
     done.push(u.id);
@@ -279,6 +282,7 @@ export async function enqueueDigest(db: DB, userId: number): Promise<number> {
       mailFooter(lang, userId, prefs.unsubscribe_salt),
     ].join("\n"),
     kind: "notify_digest",
+    listUnsubscribe: unsubscribeUrl(lang, userId, prefs.unsubscribe_salt),
   });
   await db
     .updateTable("notifications")
