@@ -33,6 +33,7 @@ import {
   cancelSchema,
   detailsSchema,
   lineSchema,
+  projectEditSchema,
   projectSchema,
   questionSchema,
   sectionSchema,
@@ -168,6 +169,12 @@ export async function action({ params, request }: ActionFunctionArgs) {
         await cmd.addPlanSection(db, user, id, p.data);
         return ok();
       }
+      case "updateSection": {
+        const p = parseForm(form, sectionSchema, t);
+        if (!p.ok) return bad(p.errors);
+        await cmd.updatePlanSection(db, user, id, Number(form.get("sectionId")), p.data);
+        return ok();
+      }
       case "removeSection":
         await cmd.removePlanSection(db, user, id, Number(form.get("sectionId")));
         return ok();
@@ -175,6 +182,12 @@ export async function action({ params, request }: ActionFunctionArgs) {
         const p = parseForm(form, projectSchema, t);
         if (!p.ok) return bad(p.errors);
         await cmd.addPlanProject(db, user, id, p.data);
+        return ok();
+      }
+      case "updateProject": {
+        const p = parseForm(form, projectEditSchema, t);
+        if (!p.ok) return bad(p.errors);
+        await cmd.updatePlanProject(db, user, id, Number(form.get("projectId")), p.data);
         return ok();
       }
       case "removeProject":
@@ -313,6 +326,74 @@ function LineFields({ v, e }: { v: Dict; e: Errs }) {
         rows={3}
         defaultValue={v.costItems}
         errors={e.costItems}
+      />
+    </>
+  );
+}
+
+/** The fields of a project (add and edit forms; the section is chosen only when adding). */
+function ProjectFields({ v, e }: { v: Dict; e: Errs }) {
+  const { t } = useTranslation("office");
+  return (
+    <>
+      <Field
+        label={t("fields.projectTitleKy")}
+        name="titleKy"
+        defaultValue={v.titleKy}
+        errors={e.titleKy}
+      />
+      <Field
+        label={t("fields.projectTitleRu")}
+        name="titleRu"
+        defaultValue={v.titleRu}
+        errors={e.titleRu}
+      />
+      <Field
+        label={t("fields.budget")}
+        name="budget"
+        inputMode="decimal"
+        defaultValue={v.budget}
+        errors={e.budget}
+      />
+      <Field
+        label={t("fields.yearFrom")}
+        name="yearFrom"
+        type="number"
+        defaultValue={v.yearFrom}
+        errors={e.yearFrom}
+      />
+      <Field
+        label={t("fields.yearTo")}
+        name="yearTo"
+        type="number"
+        defaultValue={v.yearTo}
+        errors={e.yearTo}
+      />
+      <SelectField
+        label={t("fields.fundingSource")}
+        name="fundingSource"
+        defaultValue={v.fundingSource}
+        errors={e.fundingSource}
+      >
+        {FUNDING_SOURCES.map((f) => (
+          <option key={f} value={f}>
+            {t(`hearings:funding.${f}`)}
+          </option>
+        ))}
+      </SelectField>
+      <TextareaField
+        label={t("fields.descriptionKy")}
+        name="descriptionKy"
+        rows={2}
+        defaultValue={v.descriptionKy}
+        errors={e.descriptionKy}
+      />
+      <TextareaField
+        label={t("fields.descriptionRu")}
+        name="descriptionRu"
+        rows={2}
+        defaultValue={v.descriptionRu}
+        errors={e.descriptionRu}
       />
     </>
   );
@@ -688,6 +769,71 @@ function EditHearing({ data }: { data: EditData }) {
                 ))}
               </ul>
               {editable ? (
+                <>
+                  {(() => {
+                    const mine = vals("updateSection").sectionId === String(s.id);
+                    const v: Dict = mine
+                      ? vals("updateSection")
+                      : { nameKy: s.name_ky, nameRu: s.name_ru };
+                    const e: Errs = mine ? errs("updateSection") : {};
+                    return (
+                      <details open={mine || undefined}>
+                        <summary>
+                          {t("edit.editSection")}: {lang === "ky" ? s.name_ky : s.name_ru}
+                        </summary>
+                        <Form method="post" className="stack-form">
+                          <input type="hidden" name="intent" value="updateSection" />
+                          <input type="hidden" name="sectionId" value={s.id} />
+                          {mine ? formError("updateSection") : null}
+                          <Field
+                            label={t("fields.sectionNameKy")}
+                            name="nameKy"
+                            defaultValue={v.nameKy}
+                            errors={e.nameKy}
+                          />
+                          <Field
+                            label={t("fields.sectionNameRu")}
+                            name="nameRu"
+                            defaultValue={v.nameRu}
+                            errors={e.nameRu}
+                          />
+                          <Button variant="secondary">{t("edit.save")}</Button>
+                        </Form>
+                      </details>
+                    );
+                  })()}
+                  {s.projects.map((p) => {
+                    const mine = vals("updateProject").projectId === String(p.id);
+                    const v: Dict = mine
+                      ? vals("updateProject")
+                      : {
+                          titleKy: p.title_ky,
+                          titleRu: p.title_ru,
+                          budget: formatAmount(p.budget).replace(/\s/g, ""),
+                          yearFrom: String(p.year_from),
+                          yearTo: String(p.year_to),
+                          fundingSource: p.funding_source,
+                          descriptionKy: p.description_ky,
+                          descriptionRu: p.description_ru,
+                        };
+                    return (
+                      <details key={p.id} open={mine || undefined}>
+                        <summary>
+                          {t("edit.editProject")}: {lang === "ky" ? p.title_ky : p.title_ru}
+                        </summary>
+                        <Form method="post" className="stack-form">
+                          <input type="hidden" name="intent" value="updateProject" />
+                          <input type="hidden" name="projectId" value={p.id} />
+                          {mine ? formError("updateProject") : null}
+                          <ProjectFields v={v} e={mine ? errs("updateProject") : {}} />
+                          <Button variant="secondary">{t("edit.save")}</Button>
+                        </Form>
+                      </details>
+                    );
+                  })}
+                </>
+              ) : null}
+              {editable ? (
                 <Form method="post">
                   <input type="hidden" name="intent" value="removeSection" />
                   <input type="hidden" name="sectionId" value={s.id} />
@@ -732,63 +878,7 @@ function EditHearing({ data }: { data: EditData }) {
                       </option>
                     ))}
                   </SelectField>
-                  <Field
-                    label={t("fields.projectTitleKy")}
-                    name="titleKy"
-                    defaultValue={pv.titleKy}
-                    errors={pe.titleKy}
-                  />
-                  <Field
-                    label={t("fields.projectTitleRu")}
-                    name="titleRu"
-                    defaultValue={pv.titleRu}
-                    errors={pe.titleRu}
-                  />
-                  <Field
-                    label={t("fields.budget")}
-                    name="budget"
-                    inputMode="decimal"
-                    defaultValue={pv.budget}
-                    errors={pe.budget}
-                  />
-                  <Field
-                    label={t("fields.yearFrom")}
-                    name="yearFrom"
-                    type="number"
-                    defaultValue={pv.yearFrom}
-                    errors={pe.yearFrom}
-                  />
-                  <Field
-                    label={t("fields.yearTo")}
-                    name="yearTo"
-                    type="number"
-                    defaultValue={pv.yearTo}
-                    errors={pe.yearTo}
-                  />
-                  <SelectField
-                    label={t("fields.fundingSource")}
-                    name="fundingSource"
-                    defaultValue={pv.fundingSource}
-                    errors={pe.fundingSource}
-                  >
-                    {FUNDING_SOURCES.map((f) => (
-                      <option key={f} value={f}>
-                        {t(`hearings:funding.${f}`)}
-                      </option>
-                    ))}
-                  </SelectField>
-                  <TextareaField
-                    label={t("fields.descriptionKy")}
-                    name="descriptionKy"
-                    rows={2}
-                    defaultValue={pv.descriptionKy}
-                  />
-                  <TextareaField
-                    label={t("fields.descriptionRu")}
-                    name="descriptionRu"
-                    rows={2}
-                    defaultValue={pv.descriptionRu}
-                  />
+                  <ProjectFields v={pv} e={pe} />
                   <Button variant="secondary">{t("edit.addProject")}</Button>
                 </Form>
               ) : null}

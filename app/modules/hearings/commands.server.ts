@@ -487,6 +487,30 @@ export async function removePlanSection(db: DB, actor: Actor, id: number, sectio
   });
 }
 
+/** Rename a section; the same rules as adding one (kept as a version after announcement). */
+export async function updatePlanSection(
+  db: DB,
+  actor: Actor,
+  id: number,
+  sectionId: number,
+  input: { nameKy: string; nameRu: string },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const h = await loadHearing(trx, id);
+    authorize(actor, "hearing.edit", h.municipality_id);
+    requireEditable(h);
+    if (h.type !== "plan") throw new HearingError("errors.wrongType");
+    const r = await trx
+      .updateTable("plan_sections")
+      .set({ name_ky: input.nameKy, name_ru: input.nameRu })
+      .where("id", "=", sectionId)
+      .where("hearing_id", "=", id)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) === 0) throw new HearingError("errors.notFound", {}, "_form", 404);
+    await afterEdit(trx, h, actor.id, ["planSections"]);
+  });
+}
+
 export interface ProjectInput {
   sectionId: number;
   titleKy: string;
@@ -540,6 +564,45 @@ export async function addPlanProject(
       .executeTakeFirstOrThrow();
     await afterEdit(trx, h, actor.id, ["planSections"]);
     return pid;
+  });
+}
+
+/** Edit a project in place (its section stays); the same rules as adding one. */
+export async function updatePlanProject(
+  db: DB,
+  actor: Actor,
+  id: number,
+  projectId: number,
+  input: Omit<ProjectInput, "sectionId">,
+): Promise<void> {
+  if (input.yearTo < input.yearFrom) throw new HearingError("errors.years", {}, "yearTo");
+  await db.transaction().execute(async (trx) => {
+    const h = await loadHearing(trx, id);
+    authorize(actor, "hearing.edit", h.municipality_id);
+    requireEditable(h);
+    const p = await trx
+      .selectFrom("plan_projects as p")
+      .innerJoin("plan_sections as s", "s.id", "p.section_id")
+      .select("p.id")
+      .where("p.id", "=", projectId)
+      .where("s.hearing_id", "=", id)
+      .executeTakeFirst();
+    if (!p) throw new HearingError("errors.notFound", {}, "_form", 404);
+    await trx
+      .updateTable("plan_projects")
+      .set({
+        title_ky: input.titleKy,
+        title_ru: input.titleRu,
+        budget: input.budget,
+        year_from: input.yearFrom,
+        year_to: input.yearTo,
+        funding_source: input.fundingSource,
+        description_ky: input.descriptionKy,
+        description_ru: input.descriptionRu,
+      })
+      .where("id", "=", projectId)
+      .execute();
+    await afterEdit(trx, h, actor.id, ["planSections"]);
   });
 }
 

@@ -125,6 +125,9 @@ export const projectSchema = z.object({
   descriptionRu: opt(2000),
 });
 
+/** Editing a project in place: the same fields, without moving it to another section. */
+export const projectEditSchema = projectSchema.omit({ sectionId: true });
+
 export const questionSchema = z.object({
   titleKy: req(300),
   titleRu: req(300),
