@@ -36,6 +36,7 @@ import {
   CommentMeta,
   ResultChart,
   ResultTable,
+  TargetOptions,
   type TargetLabels,
 } from "~/modules/participation/components";
 import {
@@ -313,25 +314,6 @@ export default function HearingParticipation() {
   );
 }
 
-function TargetOptions({ d }: { d: LoaderData }) {
-  const { t } = useTranslation("participation");
-  return (
-    <>
-      <option value="">{t("target.whole")}</option>
-      {d.hearing.tariffLines.map((l) => (
-        <option key={`l${l.id}`} value={`line:${l.id}`}>
-          {l.label}
-        </option>
-      ))}
-      {d.hearing.sections.map((s) => (
-        <option key={`s${s.id}`} value={`section:${s.id}`}>
-          {s.label}
-        </option>
-      ))}
-    </>
-  );
-}
-
 function VoteSection({ d, a }: { d: LoaderData; a: ActionFailure | undefined }) {
   const { t } = useTranslation("participation");
   if (d.hearing.questions.length === 0) return null;
@@ -436,7 +418,11 @@ function CommentFormSection({ d, a }: { d: LoaderData; a: ActionFailure | undefi
             defaultValue={v.target ?? ""}
             errors={errs?.target}
           >
-            <TargetOptions d={d} />
+            <TargetOptions
+              lines={d.hearing.tariffLines}
+              sections={d.hearing.sections}
+              first={t("target.whole")}
+            />
           </SelectField>
         ) : null}
         <TextareaField
@@ -474,17 +460,11 @@ function Filters({ d }: { d: LoaderData }) {
       </SelectField>
       {d.hearing.tariffLines.length + d.hearing.sections.length > 0 ? (
         <SelectField label={t("filters.target")} name="target" defaultValue={d.filters.target}>
-          <option value="">{t("filters.all")}</option>
-          {d.hearing.tariffLines.map((l) => (
-            <option key={`l${l.id}`} value={`line:${l.id}`}>
-              {l.label}
-            </option>
-          ))}
-          {d.hearing.sections.map((s) => (
-            <option key={`s${s.id}`} value={`section:${s.id}`}>
-              {s.label}
-            </option>
-          ))}
+          <TargetOptions
+            lines={d.hearing.tariffLines}
+            sections={d.hearing.sections}
+            first={t("filters.all")}
+          />
         </SelectField>
       ) : null}
       <label className="check">

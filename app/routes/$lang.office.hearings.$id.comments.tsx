@@ -29,6 +29,7 @@ import {
   CommentAnswer,
   CommentAuthor,
   CommentMeta,
+  TargetOptions,
   type TargetLabels,
 } from "~/modules/participation/components";
 import { getHearingContext, isLocked } from "~/modules/participation/context.server";
@@ -199,17 +200,11 @@ export default function OfficeComments() {
           </SelectField>
           {d.hearing.tariffLines.length + d.hearing.sections.length > 0 ? (
             <SelectField label={t("filters.target")} name="target" defaultValue={d.filters.target}>
-              <option value="">{t("filters.all")}</option>
-              {d.hearing.tariffLines.map((l) => (
-                <option key={`l${l.id}`} value={`line:${l.id}`}>
-                  {l.label}
-                </option>
-              ))}
-              {d.hearing.sections.map((s) => (
-                <option key={`s${s.id}`} value={`section:${s.id}`}>
-                  {s.label}
-                </option>
-              ))}
+              <TargetOptions
+                lines={d.hearing.tariffLines}
+                sections={d.hearing.sections}
+                first={t("filters.all")}
+              />
             </SelectField>
           ) : null}
           <label className="check">

@@ -2,6 +2,7 @@
  * Officials: the in-person meeting of one hearing — attendance, speakers (stored as comments with
  * source "in_person", the speaker's name and who entered them) and the show-of-hands tally.
  */
+import { TargetOptions } from "~/modules/participation/components";
 import { lineLabel } from "~/modules/hearings/labels.server";
 import {
   redirect,
@@ -266,17 +267,11 @@ export default function OfficeMeeting() {
                 defaultValue={vals("speaker").target ?? ""}
                 errors={sp?.target}
               >
-                <option value="">{t("target.whole")}</option>
-                {d.hearing.tariffLines.map((l) => (
-                  <option key={`l${l.id}`} value={`line:${l.id}`}>
-                    {l.label}
-                  </option>
-                ))}
-                {d.hearing.sections.map((s) => (
-                  <option key={`s${s.id}`} value={`section:${s.id}`}>
-                    {s.label}
-                  </option>
-                ))}
+                <TargetOptions
+                  lines={d.hearing.tariffLines}
+                  sections={d.hearing.sections}
+                  first={t("target.whole")}
+                />
               </SelectField>
             ) : null}
             <TextareaField

@@ -173,3 +173,39 @@ export function ResultTable({ r }: { r: QuestionResult }) {
     </Table>
   );
 }
+
+interface Labelled {
+  id: number;
+  label: string;
+}
+
+/**
+ * The <option>s of "what is this about": the whole hearing (or every target, in a filter), each
+ * tariff line, each plan section. Values: "", "line:{id}", "section:{id}".
+ */
+export function TargetOptions({
+  lines,
+  sections,
+  first,
+}: {
+  lines: Labelled[];
+  sections: Labelled[];
+  /** the label of the empty choice */
+  first: string;
+}) {
+  return (
+    <>
+      <option value="">{first}</option>
+      {lines.map((l) => (
+        <option key={`l${l.id}`} value={`line:${l.id}`}>
+          {l.label}
+        </option>
+      ))}
+      {sections.map((s) => (
+        <option key={`s${s.id}`} value={`section:${s.id}`}>
+          {s.label}
+        </option>
+      ))}
+    </>
+  );
+}
