@@ -34,12 +34,6 @@ function useFieldIds(id?: string) {
   return { id: base, hintId: `${base}-hint`, errorId: `${base}-error` };
 }
 
-function describedBy(hint: unknown, errors: unknown, ids: { hintId: string; errorId: string }) {
-  return (
-    [hint ? ids.hintId : null, errors ? ids.errorId : null].filter(Boolean).join(" ") || undefined
-  );
-}
-
 function FieldErrors({ id, errors }: { id: string; errors?: string[] | string | null }) {
   const list = errors ? (Array.isArray(errors) ? errors : [errors]) : [];
   if (list.length === 0) return null;
@@ -50,16 +44,30 @@ function FieldErrors({ id, errors }: { id: string; errors?: string[] | string | 
   );
 }
 
-export function Field({
+/**
+ * The frame every field shares: the label tied to the control, an optional hint, the errors, and
+ * the aria attributes the control needs (aria-invalid, aria-describedby → hint and errors).
+ */
+function FieldFrame({
   label,
   hint,
   errors,
   className = "",
   id,
-  ...input
-}: FieldShell & InputHTMLAttributes<HTMLInputElement>) {
+  control,
+}: FieldShell & {
+  id?: string;
+  control: (aria: {
+    id: string;
+    "aria-invalid": true | undefined;
+    "aria-describedby": string | undefined;
+  }) => ReactNode;
+}) {
   const ids = useFieldIds(id);
   const hasErrors = !!errors && (!Array.isArray(errors) || errors.length > 0);
+  const describedBy =
+    [hint ? ids.hintId : null, hasErrors ? ids.errorId : null].filter(Boolean).join(" ") ||
+    undefined;
   return (
     <div className={`field ${className}`.trim()}>
       <label htmlFor={ids.id}>{label}</label>
@@ -68,14 +76,29 @@ export function Field({
           {hint}
         </p>
       ) : null}
-      <input
-        id={ids.id}
-        aria-invalid={hasErrors || undefined}
-        aria-describedby={describedBy(hint, hasErrors, ids)}
-        {...input}
-      />
+      {control({
+        id: ids.id,
+        "aria-invalid": hasErrors || undefined,
+        "aria-describedby": describedBy,
+      })}
       <FieldErrors id={ids.errorId} errors={errors} />
     </div>
+  );
+}
+
+export function Field({
+  label,
+  hint,
+  errors,
+  className,
+  id,
+  ...input
+}: FieldShell & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <FieldFrame
+      {...{ label, hint, errors, className, id }}
+      control={(aria) => <input {...aria} {...input} />}
+    />
   );
 }
 
@@ -83,28 +106,15 @@ export function TextareaField({
   label,
   hint,
   errors,
-  className = "",
+  className,
   id,
   ...input
 }: FieldShell & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const ids = useFieldIds(id);
-  const hasErrors = !!errors && (!Array.isArray(errors) || errors.length > 0);
   return (
-    <div className={`field ${className}`.trim()}>
-      <label htmlFor={ids.id}>{label}</label>
-      {hint ? (
-        <p id={ids.hintId} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        id={ids.id}
-        aria-invalid={hasErrors || undefined}
-        aria-describedby={describedBy(hint, hasErrors, ids)}
-        {...input}
-      />
-      <FieldErrors id={ids.errorId} errors={errors} />
-    </div>
+    <FieldFrame
+      {...{ label, hint, errors, className, id }}
+      control={(aria) => <textarea {...aria} {...input} />}
+    />
   );
 }
 
@@ -112,31 +122,20 @@ export function SelectField({
   label,
   hint,
   errors,
-  className = "",
+  className,
   id,
   children,
   ...input
 }: FieldShell & SelectHTMLAttributes<HTMLSelectElement>) {
-  const ids = useFieldIds(id);
-  const hasErrors = !!errors && (!Array.isArray(errors) || errors.length > 0);
   return (
-    <div className={`field ${className}`.trim()}>
-      <label htmlFor={ids.id}>{label}</label>
-      {hint ? (
-        <p id={ids.hintId} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      <select
-        id={ids.id}
-        aria-invalid={hasErrors || undefined}
-        aria-describedby={describedBy(hint, hasErrors, ids)}
-        {...input}
-      >
-        {children}
-      </select>
-      <FieldErrors id={ids.errorId} errors={errors} />
-    </div>
+    <FieldFrame
+      {...{ label, hint, errors, className, id }}
+      control={(aria) => (
+        <select {...aria} {...input}>
+          {children}
+        </select>
+      )}
+    />
   );
 }
 
