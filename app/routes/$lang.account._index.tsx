@@ -238,7 +238,7 @@ export default function Account() {
             {sessions.map((s) => (
               <tr key={s.handle}>
                 <td>
-                  {s.userAgent ?? t("account.unknownDevice")}
+                  {deviceName(s.userAgent) ?? t("account.unknownDevice")}
                   {s.current ? <strong> ({t("account.thisDevice")})</strong> : null}
                 </td>
                 <td>{s.ip ?? "—"}</td>
@@ -261,4 +261,30 @@ export default function Account() {
       </section>
     </div>
   );
+}
+
+/** "Chrome · Android" instead of the whole User-Agent string, which means nothing to a resident. */
+function deviceName(ua: string | null | undefined): string | null {
+  if (!ua) return null;
+  const browser =
+    [
+      ["YaBrowser", "Yandex"],
+      ["Edg/", "Edge"],
+      ["OPR/", "Opera"],
+      ["SamsungBrowser", "Samsung Internet"],
+      ["Firefox/", "Firefox"],
+      ["Chrome/", "Chrome"],
+      ["Safari/", "Safari"],
+    ].find(([needle]) => ua.includes(needle))?.[1] ?? null;
+  const os =
+    [
+      ["Android", "Android"],
+      ["iPhone", "iPhone"],
+      ["iPad", "iPad"],
+      ["Windows", "Windows"],
+      ["Mac OS X", "macOS"],
+      ["Linux", "Linux"],
+    ].find(([needle]) => ua.includes(needle))?.[1] ?? null;
+  const name = [browser, os].filter(Boolean).join(" · ");
+  return name || ua.slice(0, 60);
 }

@@ -314,6 +314,17 @@ export default function HearingParticipation() {
   );
 }
 
+/** For a signed-out visitor, the way to sign in and come back to this part of the page. */
+function SignInLink({ d, anchor }: { d: LoaderData; anchor: string }) {
+  const { t } = useTranslation("common");
+  const lang = useLang();
+  if (d.viewer) return null;
+  const back = `/${lang}/hearings/${d.hearing.id}#${anchor}`;
+  return (
+    <Link to={`/${lang}/login?redirectTo=${encodeURIComponent(back)}`}>{t("layout.signIn")}</Link>
+  );
+}
+
 function VoteSection({ d, a }: { d: LoaderData; a: ActionFailure | undefined }) {
   const { t } = useTranslation("participation");
   if (d.hearing.questions.length === 0) return null;
@@ -322,7 +333,11 @@ function VoteSection({ d, a }: { d: LoaderData; a: ActionFailure | undefined }) 
   return (
     <section aria-labelledby="vote-heading" id="vote">
       <h3 id="vote-heading">{t("vote.title")}</h3>
-      {refusal && !closed ? <p className="muted">{t(refusal)}</p> : null}
+      {refusal && !closed ? (
+        <p className="muted">
+          {t(refusal)} <SignInLink d={d} anchor="vote" />
+        </p>
+      ) : null}
       {d.hearing.questions.map((q) => {
         const current = d.myVotes[q.id] as "for" | "against" | "abstain" | undefined;
         const errs = errorsFor(a, "vote", undefined, q.id) as Record<string, string[]> | null;
@@ -384,7 +399,9 @@ function CommentFormSection({ d, a }: { d: LoaderData; a: ActionFailure | undefi
     return (
       <section aria-labelledby="comment-form-heading" id="comment-form">
         <h3 id="comment-form-heading">{t("commentForm.title")}</h3>
-        <p className="muted">{t(refusal)}</p>
+        <p className="muted">
+          {t(refusal)} <SignInLink d={d} anchor="comment-form" />
+        </p>
       </section>
     );
   }

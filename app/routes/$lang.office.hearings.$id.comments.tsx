@@ -264,7 +264,7 @@ function OfficeCommentCard({
   return (
     <article className="comment card" id={`comment-${c.id}`} data-comment-id={c.id}>
       <header>
-        <span className="muted">{t("office.commentNo", { id: c.id })} · </span>
+        <span className="muted">{t("office.commentNo", { id: c.id })}</span>
         <CommentAuthor c={c} />
         <CommentMeta c={c} labels={labels} />
       </header>

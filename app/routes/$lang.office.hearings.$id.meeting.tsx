@@ -299,17 +299,19 @@ export default function OfficeMeeting() {
               <input type="hidden" name="questionId" value={q.id} />
               <h3>{q.title}</h3>
               {e?._form ? <Alert tone="error">{e._form.join(" ")}</Alert> : null}
-              {(["for", "against", "abstain"] as const).map((c) => (
-                <Field
-                  key={c}
-                  label={t(`choice.${c}`)}
-                  name={c}
-                  inputMode="numeric"
-                  defaultValue={v[c] ?? String(cur?.[c] ?? 0)}
-                  errors={e?.[c]}
-                  disabled={locked}
-                />
-              ))}
+              <div className="tally-fields">
+                {(["for", "against", "abstain"] as const).map((c) => (
+                  <Field
+                    key={c}
+                    label={t(`choice.${c}`)}
+                    name={c}
+                    inputMode="numeric"
+                    defaultValue={v[c] ?? String(cur?.[c] ?? 0)}
+                    errors={e?.[c]}
+                    disabled={locked}
+                  />
+                ))}
+              </div>
               {cur ? (
                 <p className="muted">{t("office.enteredByOnly", { name: cur.enteredBy })}</p>
               ) : null}

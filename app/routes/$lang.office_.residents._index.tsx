@@ -276,12 +276,15 @@ export default function OfficeResidents() {
                 </td>
                 <td>{formatDateTime(v.createdAt, lang)}</td>
                 <td>
-                  <Form method="post" action={q} className="inline-form">
-                    <input type="hidden" name="intent" value="revoke" />
-                    <input type="hidden" name="verificationId" value={v.id} />
-                    <Field label={t("list.reason")} name="reason" required minLength={3} />
-                    <Button variant="danger">{t("list.revoke")}</Button>
-                  </Form>
+                  <details className="row-action">
+                    <summary>{t("list.revoke")}</summary>
+                    <Form method="post" action={q} className="stack">
+                      <input type="hidden" name="intent" value="revoke" />
+                      <input type="hidden" name="verificationId" value={v.id} />
+                      <Field label={t("list.reason")} name="reason" required minLength={3} />
+                      <Button variant="danger">{t("list.revoke")}</Button>
+                    </Form>
+                  </details>
                 </td>
               </tr>
             ))}

@@ -53,7 +53,7 @@ export function TariffChart({
   const maxByUnit = new Map<string, number>();
   for (const l of lines)
     maxByUnit.set(l.unit, Math.max(maxByUnit.get(l.unit) ?? 0, l.currentPrice, l.proposedPrice));
-  const row = 64;
+  const row = 80; // two label lines (service and category; unit), then the two bars
   const barMax = 175;
   const height = lines.length * row + 8;
   const desc = lines
@@ -80,14 +80,17 @@ export function TariffChart({
           return (
             <g key={l.id} aria-hidden="true">
               <text x="0" y={y + 12} className="chart-label">
-                {lineLabel(t, l)}
+                {`${t(`service.${l.service}`)}, ${t(`category.${l.category}`)}`}
               </text>
-              <rect x="0" y={y + 18} width={wc} height="16" className="chart-current" />
-              <text x={wc + 6} y={y + 31} className="chart-value">
+              <text x="0" y={y + 28} className="chart-value">
+                {t(`unit.${l.unit}`)}
+              </text>
+              <rect x="0" y={y + 34} width={wc} height="16" className="chart-current" />
+              <text x={wc + 6} y={y + 47} className="chart-value">
                 {formatMoney(l.currentPrice)}
               </text>
-              <rect x="0" y={y + 38} width={wp} height="16" className="chart-proposed" />
-              <text x={wp + 6} y={y + 51} className="chart-value">
+              <rect x="0" y={y + 54} width={wp} height="16" className="chart-proposed" />
+              <text x={wp + 6} y={y + 67} className="chart-value">
                 {formatMoney(l.proposedPrice)} ({pct(l.ratio)})
               </text>
             </g>

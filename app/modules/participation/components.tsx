@@ -99,7 +99,7 @@ export function ResultChart({ r }: { r: QuestionResult }) {
   const lang = useLang();
   const max = Math.max(1, ...CHOICES.map((c) => r.total[c]));
   const W = 320;
-  const labelW = 90;
+  const labelW = 100; // room for "Воздержался" and "Калыс калам" at 13px
   const barW = W - labelW - 50;
   const rowH = 28;
   const titleId = `chart-${r.id}-title`;
