@@ -304,21 +304,42 @@ export interface TariffLineInput {
   costItems: { nameKy: string; nameRu: string; amount: number }[];
 }
 
+/** A cost breakdown, when given, must add up to the proposed price exactly. */
+function checkCostSum(input: TariffLineInput): void {
+  if (!input.costItems.length) return;
+  const sum = input.costItems.reduce((s, c) => s + c.amount, 0);
+  if (sum !== input.proposedPrice)
+    throw new HearingError(
+      "errors.costSum",
+      { sum: formatMoney(sum), proposed: formatMoney(input.proposedPrice) },
+      "costItems",
+    );
+}
+
+/** The line's cost items in one insert, positions 1…n. */
+async function insertCostItems(trx: Tx, lineId: number, items: TariffLineInput["costItems"]) {
+  if (!items.length) return;
+  await trx
+    .insertInto("tariff_cost_items")
+    .values(
+      items.map((c, i) => ({
+        tariff_line_id: lineId,
+        position: i + 1,
+        name_ky: c.nameKy,
+        name_ru: c.nameRu,
+        amount: c.amount,
+      })),
+    )
+    .execute();
+}
+
 export async function addTariffLine(
   db: DB,
   actor: Actor,
   id: number,
   input: TariffLineInput,
 ): Promise<number> {
-  if (input.costItems.length) {
-    const sum = input.costItems.reduce((s, c) => s + c.amount, 0);
-    if (sum !== input.proposedPrice)
-      throw new HearingError(
-        "errors.costSum",
-        { sum: formatMoney(sum), proposed: formatMoney(input.proposedPrice) },
-        "costItems",
-      );
-  }
+  checkCostSum(input);
   return db.transaction().execute(async (trx) => {
     const h = await loadHearing(trx, id);
     authorize(actor, "hearing.edit", h.municipality_id);
@@ -344,20 +365,7 @@ export async function addTariffLine(
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    let pos = 0;
-    for (const c of input.costItems) {
-      pos += 1;
-      await trx
-        .insertInto("tariff_cost_items")
-        .values({
-          tariff_line_id: lineId,
-          position: pos,
-          name_ky: c.nameKy,
-          name_ru: c.nameRu,
-          amount: c.amount,
-        })
-        .execute();
-    }
+    await insertCostItems(trx, lineId, input.costItems);
     await afterEdit(trx, h, actor.id, ["tariffLines"]);
     return lineId;
   });
@@ -370,15 +378,7 @@ export async function updateTariffLine(
   lineId: number,
   input: TariffLineInput,
 ): Promise<void> {
-  if (input.costItems.length) {
-    const sum = input.costItems.reduce((s, c) => s + c.amount, 0);
-    if (sum !== input.proposedPrice)
-      throw new HearingError(
-        "errors.costSum",
-        { sum: formatMoney(sum), proposed: formatMoney(input.proposedPrice) },
-        "costItems",
-      );
-  }
+  checkCostSum(input);
   await db.transaction().execute(async (trx) => {
     const h = await loadHearing(trx, id);
     authorize(actor, "hearing.edit", h.municipality_id);
@@ -399,20 +399,7 @@ export async function updateTariffLine(
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) === 0) throw new HearingError("errors.notFound", {}, "_form", 404);
     await trx.deleteFrom("tariff_cost_items").where("tariff_line_id", "=", lineId).execute();
-    let pos = 0;
-    for (const c of input.costItems) {
-      pos += 1;
-      await trx
-        .insertInto("tariff_cost_items")
-        .values({
-          tariff_line_id: lineId,
-          position: pos,
-          name_ky: c.nameKy,
-          name_ru: c.nameRu,
-          amount: c.amount,
-        })
-        .execute();
-    }
+    await insertCostItems(trx, lineId, input.costItems);
     await afterEdit(trx, h, actor.id, ["tariffLines"]);
   });
 }
