@@ -28,7 +28,7 @@ import {
 } from "~/modules/hearings/office.server";
 import { getHearingForEdit, getHearingHeader, mayView } from "~/modules/hearings/queries.server";
 import { requireUser } from "~/modules/auth/guards.server";
-import { checkSchedule, earliestClose as earliestClose_ } from "~/modules/hearings/schedule";
+import { earliestClose as earliestClose_ } from "~/modules/hearings/schedule";
 import {
   cancelSchema,
   detailsSchema,
@@ -121,24 +121,6 @@ export async function action({ params, request }: ActionFunctionArgs) {
         const p = parseForm(form, detailsSchema, t);
         if (!p.ok) return bad(p.errors);
         const d = p.data;
-        if (d.noticeAt && d.commentStartAt && d.commentEndAt && d.meetingAt) {
-          const m = await db
-            .selectFrom("hearings as h")
-            .innerJoin("municipalities as m", "m.id", "h.municipality_id")
-            .select(["m.min_notice_days", "m.min_comment_days"])
-            .where("h.id", "=", id)
-            .executeTakeFirstOrThrow();
-          const problems = checkSchedule(d, {
-            minNoticeDays: Number(m.min_notice_days),
-            minCommentDays: Number(m.min_comment_days),
-          });
-          if (problems.length)
-            return bad(
-              Object.fromEntries(
-                problems.map((x) => [x.field, [t(x.key, x.params ?? {}) as string]]),
-              ),
-            );
-        }
         await cmd.updateDetails(db, user, id, {
           ...d,
           initiatorNameKy: d.initiatorNameKy || null,

@@ -263,14 +263,19 @@ export async function updateDetails(
       meeting_place_ky: input.meetingPlaceKy,
       meeting_place_ru: input.meetingPlaceRu,
     };
-    if (h.state !== "draft") {
-      // the schedule of a public hearing must keep to the rules too
+    // a complete schedule must keep to the municipality's rules, and a public hearing's must be
+    // complete; every problem is reported with its field
+    const complete =
+      input.noticeAt && input.commentStartAt && input.commentEndAt && input.meetingAt;
+    if (complete || h.state !== "draft") {
       const problems = await scheduleProblems(trx, h.municipality_id, input);
       if (problems.length)
         throw new HearingError(
           problems[0].key.replace(/^hearings:/, ""),
           problems[0].params ?? {},
           problems[0].field,
+          400,
+          problems,
         );
     }
     const changed = (Object.keys(next) as (keyof typeof next)[]).filter(

@@ -5,6 +5,12 @@ export class HearingError extends Error {
     public readonly params: Record<string, string | number> = {},
     public readonly field: string = "_form",
     public readonly status = 400,
+    /** several field problems at once (the schedule rules), each shown by its field */
+    public readonly problems: {
+      field: string;
+      key: string;
+      params?: Record<string, string | number>;
+    }[] = [],
   ) {
     super(key);
     this.name = "HearingError";

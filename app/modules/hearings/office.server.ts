@@ -42,8 +42,8 @@ export function refusal(e: unknown, lang: Lang, intent: string, values: FormValu
   const params: Record<string, string | number> = { ...e.params };
   if (typeof params.date === "string" && /^\d{4}-/.test(params.date))
     params.date = new Date(params.date).toISOString().slice(0, 10);
-  return data<ActionReply>(
-    { ok: false, intent, errors: { [e.field]: [t(e.key, params) as string] }, values },
-    { status: e.status },
-  );
+  const errors: Record<string, string[]> = e.problems.length
+    ? Object.fromEntries(e.problems.map((x) => [x.field, [t(x.key, x.params ?? {}) as string]]))
+    : { [e.field]: [t(e.key, params) as string] };
+  return data<ActionReply>({ ok: false, intent, errors, values }, { status: e.status });
 }
