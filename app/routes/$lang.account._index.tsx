@@ -5,6 +5,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
+import { listVillages } from "~/modules/places/queries.server";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Alert, Button, Field, SelectField, Table } from "~/components/ui";
@@ -35,13 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "account.self");
   const s = (await getSession(request))!;
   const db = await getDb();
-  const villages = user.municipalityId
-    ? await db
-        .selectFrom("villages")
-        .select(["id", "name_ky", "name_ru"])
-        .where("municipality_id", "=", user.municipalityId)
-        .execute()
-    : [];
+  const villages = user.municipalityId ? await listVillages(db, user.municipalityId, lang) : [];
   const url = new URL(request.url);
   return {
     notice: url.searchParams.has("reset")
@@ -58,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       verified: user.municipalityId ? user.verifiedIn.includes(user.municipalityId) : false,
       hasMunicipality: !!user.municipalityId,
     },
-    villages: villages.map((v) => ({ id: v.id, name: lang === "ky" ? v.name_ky : v.name_ru })),
+    villages,
     sessions: await listSessions(db, user.id, s.session.id),
   };
 }

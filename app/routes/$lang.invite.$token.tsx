@@ -5,6 +5,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
+import { municipalityName } from "~/modules/places/queries.server";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Alert, Button } from "~/components/ui";
@@ -26,15 +27,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const path = new URL(request.url).pathname;
   if (!inv) return { invitation: null, signedIn: !!user, path };
-  const m = await db
-    .selectFrom("municipalities")
-    .select(["name_ky", "name_ru"])
-    .where("id", "=", inv.municipalityId)
-    .executeTakeFirstOrThrow();
+  const municipality = (await municipalityName(db, inv.municipalityId, lang)) ?? "";
   return {
     invitation: {
       role: inv.role,
-      municipality: lang === "ky" ? m.name_ky : m.name_ru,
+      municipality,
       expiresAt: inv.expiresAt,
     },
     signedIn: !!user,

@@ -24,7 +24,8 @@ import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang, tFor } from "~/modules/i18n/route.server";
 import { addSpeaker, recordAttendance, recordTally } from "~/modules/participation/commands.server";
 import { getHearingContext, isLocked } from "~/modules/participation/context.server";
-import { getMeeting, listSpeakers, listVillages } from "~/modules/participation/queries.server";
+import { getMeeting, listSpeakers } from "~/modules/participation/queries.server";
+import { listVillages } from "~/modules/places/queries.server";
 import { attempt, failure, type ActionFailure } from "~/modules/participation/respond.server";
 import { attendanceForm, speakerForm, tallyForm } from "~/modules/participation/schemas";
 

@@ -6,6 +6,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
+import { municipalityName } from "~/modules/places/queries.server";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Alert, Button, Field, Table } from "~/components/ui";
@@ -45,14 +46,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
   const { m } = await scope(request);
   const db = await getDb();
-  const muni = await db
-    .selectFrom("municipalities")
-    .select(["name_ky", "name_ru"])
-    .where("id", "=", m)
-    .executeTakeFirstOrThrow();
   return {
     municipalityId: m,
-    municipality: lang === "ky" ? muni.name_ky : muni.name_ru,
+    municipality: (await municipalityName(db, m, lang)) ?? "",
     stats: await registryStats(db, m),
     verifications: await listVerifications(db, m, lang),
   };

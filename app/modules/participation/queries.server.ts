@@ -427,13 +427,3 @@ export async function listReports(db: DB, hearingId: number) {
     reporter: r.display_name,
   }));
 }
-
-export async function listVillages(db: DB, municipalityId: number, lang: Lang) {
-  const rows = await db
-    .selectFrom("villages")
-    .select(["id", "name_ky", "name_ru"])
-    .where("municipality_id", "=", municipalityId)
-    .orderBy("id")
-    .execute();
-  return rows.map((v) => ({ id: v.id, name: lang === "ky" ? v.name_ky : v.name_ru }));
-}

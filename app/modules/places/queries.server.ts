@@ -144,3 +144,24 @@ export async function getMunicipalityBySlug(
     },
   };
 }
+
+/** A municipality's villages in one language, in the order they were entered. */
+export async function listVillages(db: DB, municipalityId: number, lang: Lang) {
+  const rows = await db
+    .selectFrom("villages")
+    .select(["id", "name_ky", "name_ru"])
+    .where("municipality_id", "=", municipalityId)
+    .orderBy("id")
+    .execute();
+  return rows.map((v) => ({ id: v.id, name: lang === "ky" ? v.name_ky : v.name_ru }));
+}
+
+/** A municipality's name in one language (null when there is no such municipality). */
+export async function municipalityName(db: DB, id: number, lang: Lang): Promise<string | null> {
+  const m = await db
+    .selectFrom("municipalities")
+    .select(["name_ky", "name_ru"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return m ? (lang === "ky" ? m.name_ky : m.name_ru) : null;
+}
