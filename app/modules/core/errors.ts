@@ -1,0 +1,44 @@
+/**
+ * The one way a command, guard or query refuses: a `DomainError` carries an i18n key
+ * ("namespace:key.path"), its interpolation params, the HTTP status it maps to and, for form
+ * problems, the field it belongs to. Routes never build their own refusals: they let the error
+ * reach the reply helper, which answers a page action with `{ ok: false, errors, values }`
+ * (status kept) and an API with `{ error: { code, message } }`, both localized.
+ *
+ * Statuses: 400 bad input, 403 not allowed, 404 no such thing (also for things the person may not
+ * see), 409 the record's state refuses it (closed, frozen, answered …), 413 too large, 415 not a
+ * form, 429 too many tries.
+ */
+export type RefusalStatus = 400 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429;
+
+/** One field problem: `field` is the form field name ("_form" for the whole form). */
+export interface FieldProblem {
+  field: string;
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+export class DomainError extends Error {
+  /**
+   * @param key     i18n key with its namespace, e.g. "participation:refusals.closed"
+   * @param params  interpolation values for the key
+   * @param status  the HTTP status of the refusal (default 400)
+   * @param field   the form field the refusal belongs to (default "_form")
+   * @param problems several field problems at once, each shown at its field
+   */
+  constructor(
+    public readonly key: string,
+    public readonly params: Record<string, string | number> = {},
+    public readonly status: RefusalStatus = 400,
+    public readonly field: string = "_form",
+    public readonly problems: FieldProblem[] = [],
+  ) {
+    super(key);
+    this.name = "DomainError";
+  }
+}
+
+/** True for a DomainError (also across module copies in tests). */
+export function isDomainError(e: unknown): e is DomainError {
+  return e instanceof DomainError || (e instanceof Error && e.name === "DomainError");
+}
