@@ -1,7 +1,12 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { freePortSync } from "./tests/e2e/free-port";
 
-const port = Number(process.env.E2E_PORT ?? 3210);
+// No fixed default port (CI runs beside other servers): when E2E_PORT is unset the runner picks a
+// free one and puts it in the environment, so the workers (which load this file again and inherit
+// the runner's environment) and tests/e2e/helpers.ts see the same port.
+if (!process.env.E2E_PORT) process.env.E2E_PORT = String(freePortSync());
+const port = Number(process.env.E2E_PORT);
 const executablePath =
   process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH ??
   (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);

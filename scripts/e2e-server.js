@@ -3,7 +3,12 @@
 import { spawn, spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 
-const port = process.env.E2E_PORT ?? "3210";
+const port = process.env.E2E_PORT;
+if (!port) {
+  // playwright.config.ts always sets it (a free port when none is given)
+  console.error("e2e-server: set E2E_PORT (playwright.config.ts picks a free one)");
+  process.exit(2);
+}
 const dbFile = process.env.E2E_DB ?? "data/e2e.sqlite";
 const build = spawnSync(
   process.execPath,

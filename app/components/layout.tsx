@@ -61,6 +61,8 @@ export function SiteHeader() {
   const isCouncil = !!user?.roles.some(
     (r) => r.role === "council_secretary" || r.role === "council_member",
   );
+  // One row on a phone (≤ 15 % of a 740-px screen): the portal's name, the language and a menu that
+  // opens without JavaScript (<details>); on wide screens the menu's content is always shown.
   return (
     <header className="site-header">
       <div className="container header-row">
@@ -69,54 +71,62 @@ export function SiteHeader() {
           <span className="brand-tagline">{t("layout.tagline")}</span>
         </Link>
         <LanguageSwitch />
-      </div>
-      <div className="container header-row header-tools">
-        <MunicipalityPicker />
-        <nav aria-label={t("layout.accountMenu")} className="account-nav">
-          <ul>
-            {user ? (
-              <>
-                {isOfficial ? (
-                  <li>
-                    <Link to={`/${lang}/office`}>{t("layout.office")}</Link>
-                  </li>
-                ) : null}
-                {isCouncil ? (
-                  <li>
-                    <Link to={`/${lang}/council`}>{t("layout.council")}</Link>
-                  </li>
-                ) : null}
-                {user.isAdmin ? (
-                  <li>
-                    <Link to={`/${lang}/admin`}>{t("layout.admin")}</Link>
-                  </li>
-                ) : null}
-                <li>
-                  <NotificationsLink count={user.unread} />
-                </li>
-                <li>
-                  <Link to={`/${lang}/account`}>{user.displayName}</Link>
-                </li>
-                <li>
-                  <Form method="post" action={`/${lang}/logout`}>
-                    <button type="submit" className="link-button">
-                      {t("layout.signOut")}
-                    </button>
-                  </Form>
-                </li>
-              </>
-            ) : (
-              <>
-                <li>
-                  <Link to={`/${lang}/login`}>{t("layout.signIn")}</Link>
-                </li>
-                <li>
-                  <Link to={`/${lang}/register`}>{t("layout.register")}</Link>
-                </li>
-              </>
-            )}
-          </ul>
-        </nav>
+        <details className="site-menu">
+          <summary>
+            <span aria-hidden="true" className="menu-icon">
+              ☰
+            </span>{" "}
+            {t("layout.menu")}
+          </summary>
+          <div className="header-tools">
+            <MunicipalityPicker />
+            <nav aria-label={t("layout.accountMenu")} className="account-nav">
+              <ul>
+                {user ? (
+                  <>
+                    {isOfficial ? (
+                      <li>
+                        <Link to={`/${lang}/office`}>{t("layout.office")}</Link>
+                      </li>
+                    ) : null}
+                    {isCouncil ? (
+                      <li>
+                        <Link to={`/${lang}/council`}>{t("layout.council")}</Link>
+                      </li>
+                    ) : null}
+                    {user.isAdmin ? (
+                      <li>
+                        <Link to={`/${lang}/admin`}>{t("layout.admin")}</Link>
+                      </li>
+                    ) : null}
+                    <li>
+                      <NotificationsLink count={user.unread} />
+                    </li>
+                    <li>
+                      <Link to={`/${lang}/account`}>{user.displayName}</Link>
+                    </li>
+                    <li>
+                      <Form method="post" action={`/${lang}/logout`}>
+                        <button type="submit" className="link-button">
+                          {t("layout.signOut")}
+                        </button>
+                      </Form>
+                    </li>
+                  </>
+                ) : (
+                  <>
+                    <li>
+                      <Link to={`/${lang}/login`}>{t("layout.signIn")}</Link>
+                    </li>
+                    <li>
+                      <Link to={`/${lang}/register`}>{t("layout.register")}</Link>
+                    </li>
+                  </>
+                )}
+              </ul>
+            </nav>
+          </div>
+        </details>
       </div>
     </header>
   );

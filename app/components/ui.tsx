@@ -159,7 +159,130 @@ export function Alert({
   );
 }
 
-/** A real table that scrolls sideways on a narrow phone instead of breaking the page. */
+/** One column of a {@link DataTable}. */
+export interface Column<R> {
+  /** Stable key (React key and CSS hook `col-<key>`). */
+  key: string;
+  /** The column heading (a `<th scope="col">`) and, unless `label` is given, the card label. */
+  header: ReactNode;
+  /** The card label when `header` is not plain text (must be text: it is shown through CSS). */
+  label?: string;
+  /** The cell's content for one row. */
+  cell: (row: R) => ReactNode;
+  /** Numbers: right-aligned, tabular figures, never wrapped on wide screens. */
+  num?: boolean;
+  /** The cell names its row (`<th scope="row">`); shown as the card's heading on phones. */
+  rowHeader?: boolean;
+  /** On phones, show this cell before the others (prices first). */
+  first?: boolean;
+}
+
+/**
+ * The one data table of the portal. On wide screens (and for screen readers, always) it is a real
+ * table: caption, column headers, row headers. Below 600 px the same markup is laid out by CSS as
+ * one card per row with label–value pairs (labels from `data-label`), the row header as the card's
+ * heading and the `first` columns (prices) at the top; the explicit ARIA table roles keep the
+ * semantics in browsers that drop them for non-table display. `cardSummary` adds an optional one-line
+ * summary shown only on the cards (e.g. «Калк, бир адамга айына: 25 → 35 сом, +40 %»); it repeats
+ * the cells, so it is hidden from screen readers.
+ */
+export function DataTable<R>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+  cardSummary,
+  foot,
+  className = "",
+  id,
+}: {
+  caption?: ReactNode;
+  columns: Column<R>[];
+  rows: readonly R[];
+  rowKey: (row: R, index: number) => string | number;
+  cardSummary?: (row: R) => ReactNode;
+  /** Rows of a `<tfoot>` (totals), as cells per column key; shown as a last card on phones. */
+  foot?: { label: ReactNode; cells: Partial<Record<string, ReactNode>> };
+  className?: string;
+  id?: string;
+}) {
+  const labelOf = (c: Column<R>) =>
+    c.label ??
+    (typeof c.header === "string" || typeof c.header === "number" ? String(c.header) : "");
+  const cls = (c: Column<R>) =>
+    [`col-${c.key}`, c.num ? "num" : "", c.first ? "card-first" : ""].filter(Boolean).join(" ");
+  return (
+    <div
+      className="table-wrap"
+      role="region"
+      aria-label={typeof caption === "string" ? caption : undefined}
+      tabIndex={0}
+      id={id}
+    >
+      <table className={`table data-table ${className}`.trim()} role="table">
+        {caption ? <caption>{caption}</caption> : null}
+        <thead role="rowgroup">
+          <tr role="row">
+            {columns.map((c) => (
+              <th key={c.key} scope="col" role="columnheader" className={cls(c)}>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody role="rowgroup">
+          {rows.map((r, i) => (
+            <tr key={rowKey(r, i)} role="row">
+              {cardSummary ? (
+                <td className="card-summary" aria-hidden="true">
+                  {cardSummary(r)}
+                </td>
+              ) : null}
+              {columns.map((c) =>
+                c.rowHeader ? (
+                  <th key={c.key} scope="row" role="rowheader" className={`${cls(c)} card-head`}>
+                    {c.cell(r)}
+                  </th>
+                ) : (
+                  <td key={c.key} role="cell" className={cls(c)} data-label={labelOf(c)}>
+                    {c.cell(r)}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+        {foot ? (
+          <tfoot role="rowgroup">
+            <tr role="row">
+              {columns.map((c, ci) =>
+                ci === 0 ? (
+                  <th key={c.key} scope="row" role="rowheader" className={`${cls(c)} card-head`}>
+                    {foot.label}
+                  </th>
+                ) : (
+                  <td
+                    key={c.key}
+                    role="cell"
+                    className={cls(c)}
+                    data-label={foot.cells[c.key] != null ? labelOf(c) : undefined}
+                  >
+                    {foot.cells[c.key] ?? null}
+                  </td>
+                ),
+              )}
+            </tr>
+          </tfoot>
+        ) : null}
+      </table>
+    </div>
+  );
+}
+
+/**
+ * @deprecated The old table (scrolls sideways on phones); every table moves to {@link DataTable}.
+ * Kept only until the hearing routes being split by arch-routes land.
+ */
 export function Table({
   caption,
   children,

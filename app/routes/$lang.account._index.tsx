@@ -8,7 +8,7 @@ import {
 import { listVillages } from "~/modules/places/queries.server";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Alert, Button, Field, SelectField, Table } from "~/components/ui";
+import { Alert, Button, Field, SelectField, DataTable } from "~/components/ui";
 import {
   changePassword,
   listSessions,
@@ -218,37 +218,41 @@ export default function Account() {
 
       <section aria-labelledby="sessions-h">
         <h2 id="sessions-h">{t("account.sessions")}</h2>
-        <Table caption={t("account.sessionsCaption")}>
-          <thead>
-            <tr>
-              <th scope="col">{t("account.device")}</th>
-              <th scope="col">{t("account.ip")}</th>
-              <th scope="col">{t("account.lastSeen")}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t("account.actions")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {sessions.map((s) => (
-              <tr key={s.handle}>
-                <td>
+        <DataTable
+          caption={t("account.sessionsCaption")}
+          rows={sessions}
+          rowKey={(s) => s.handle}
+          columns={[
+            {
+              key: "device",
+              header: t("account.device"),
+              rowHeader: true,
+              cell: (s) => (
+                <>
                   {deviceName(s.userAgent) ?? t("account.unknownDevice")}
                   {s.current ? <strong> ({t("account.thisDevice")})</strong> : null}
-                </td>
-                <td>{s.ip ?? "—"}</td>
-                <td>{formatDateTime(s.lastSeenAt, lang)}</td>
-                <td>
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="revoke" />
-                    <input type="hidden" name="handle" value={s.handle} />
-                    <Button variant="secondary">{t("account.revoke")}</Button>
-                  </Form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+                </>
+              ),
+            },
+            { key: "ip", header: t("account.ip"), cell: (s) => s.ip ?? "—" },
+            {
+              key: "lastSeen",
+              header: t("account.lastSeen"),
+              cell: (s) => formatDateTime(s.lastSeenAt, lang),
+            },
+            {
+              key: "actions",
+              header: <span className="visually-hidden">{t("account.actions")}</span>,
+              cell: (s) => (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="revoke" />
+                  <input type="hidden" name="handle" value={s.handle} />
+                  <Button variant="secondary">{t("account.revoke")}</Button>
+                </Form>
+              ),
+            },
+          ]}
+        />
         <Form method="post">
           <input type="hidden" name="intent" value="signOutEverywhere" />
           <Button variant="danger">{t("account.signOutEverywhere")}</Button>

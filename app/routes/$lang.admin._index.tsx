@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Table } from "~/components/ui";
+import { DataTable } from "~/components/ui";
 import { AdminNav } from "~/modules/admin/AdminNav";
 import { listMunicipalities } from "~/modules/admin/queries.server";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -27,32 +27,48 @@ export default function AdminHome() {
       <h1>{t("title")}</h1>
       <AdminNav />
       <h2>{t("nav.municipalities")}</h2>
-      <Table caption={t("settings.caption")}>
-        <thead>
-          <tr>
-            <th scope="col">{t("settings.municipality")}</th>
-            <th scope="col">{t("settings.minNoticeDays")}</th>
-            <th scope="col">{t("settings.minCommentDays")}</th>
-            <th scope="col">{t("settings.minVotingAge")}</th>
-            <th scope="col">{t("settings.unverifiedMayComment")}</th>
-            <th scope="col">{t("settings.inPersonQuorum")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {municipalities.map((m) => (
-            <tr key={m.id}>
-              <td>
-                <Link to={`/${lang}/admin/municipalities/${m.id}`}>{m.name}</Link>
-              </td>
-              <td>{m.minNoticeDays}</td>
-              <td>{m.minCommentDays}</td>
-              <td>{m.minVotingAge}</td>
-              <td>{m.unverifiedMayComment ? t("yes") : t("no")}</td>
-              <td>{m.inPersonQuorum}</td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+      <DataTable
+        caption={t("settings.caption")}
+        rows={municipalities}
+        rowKey={(m) => m.id}
+        columns={[
+          {
+            key: "name",
+            header: t("settings.municipality"),
+            rowHeader: true,
+            cell: (m) => <Link to={`/${lang}/admin/municipalities/${m.id}`}>{m.name}</Link>,
+          },
+          {
+            key: "notice",
+            header: t("settings.minNoticeDays"),
+            num: true,
+            cell: (m) => m.minNoticeDays,
+          },
+          {
+            key: "comment",
+            header: t("settings.minCommentDays"),
+            num: true,
+            cell: (m) => m.minCommentDays,
+          },
+          {
+            key: "age",
+            header: t("settings.minVotingAge"),
+            num: true,
+            cell: (m) => m.minVotingAge,
+          },
+          {
+            key: "unverified",
+            header: t("settings.unverifiedMayComment"),
+            cell: (m) => (m.unverifiedMayComment ? t("yes") : t("no")),
+          },
+          {
+            key: "quorum",
+            header: t("settings.inPersonQuorum"),
+            num: true,
+            cell: (m) => m.inPersonQuorum,
+          },
+        ]}
+      />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Button, Field, Table } from "~/components/ui";
+import { Button, DataTable, Field } from "~/components/ui";
 import { AdminNav } from "~/modules/admin/AdminNav";
 import { listAudit } from "~/modules/admin/queries.server";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -36,34 +36,34 @@ export default function AdminAudit() {
         <Field label={t("audit.filter")} name="action" defaultValue={action} placeholder="auth." />
         <Button variant="secondary">{t("audit.apply")}</Button>
       </Form>
-      <Table caption={t("audit.caption")}>
-        <thead>
-          <tr>
-            <th scope="col">{t("audit.when")}</th>
-            <th scope="col">{t("audit.who")}</th>
-            <th scope="col">{t("audit.action")}</th>
-            <th scope="col">{t("audit.target")}</th>
-            <th scope="col">{t("audit.municipality")}</th>
-            <th scope="col">{t("audit.ip")}</th>
-            <th scope="col">{t("audit.details")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id}>
-              <td>{formatDateTime(r.createdAt, lang)}</td>
-              <td>{r.actor ?? "—"}</td>
-              <td>
-                {t(`auditActions.${r.action.replace(/\./g, "_")}`, { defaultValue: r.action })}
-              </td>
-              <td>{r.target ?? ""}</td>
-              <td>{r.municipality ?? ""}</td>
-              <td>{r.ip ?? ""}</td>
-              <td className="pre-line">{r.details}</td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+      <DataTable
+        caption={t("audit.caption")}
+        rows={rows}
+        rowKey={(r) => r.id}
+        columns={[
+          { key: "when", header: t("audit.when"), cell: (r) => formatDateTime(r.createdAt, lang) },
+          { key: "who", header: t("audit.who"), cell: (r) => r.actor ?? "—" },
+          {
+            key: "action",
+            header: t("audit.action"),
+            first: true,
+            cell: (r) =>
+              t(`auditActions.${r.action.replace(/\./g, "_")}`, { defaultValue: r.action }),
+          },
+          { key: "target", header: t("audit.target"), cell: (r) => r.target ?? "" },
+          {
+            key: "municipality",
+            header: t("audit.municipality"),
+            cell: (r) => r.municipality ?? "",
+          },
+          { key: "ip", header: t("audit.ip"), cell: (r) => r.ip ?? "" },
+          {
+            key: "details",
+            header: t("audit.details"),
+            cell: (r) => <span className="pre-line">{r.details}</span>,
+          },
+        ]}
+      />
       <nav aria-label={t("audit.pages")} className="pager">
         {page > 1 ? <Link to={q(page - 1)}>{t("audit.newer")}</Link> : null}{" "}
         {hasMore ? <Link to={q(page + 1)}>{t("audit.older")}</Link> : null}

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Button, Table } from "~/components/ui";
+import { Button, DataTable } from "~/components/ui";
 import { AdminNav } from "~/modules/admin/AdminNav";
 import { listMail } from "~/modules/admin/queries.server";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -40,24 +40,23 @@ export default function AdminMail() {
       <h1>{t("nav.mail")}</h1>
       <AdminNav />
       <p>{smtp ? t("mail.smtpOn") : t("mail.smtpOff")}</p>
-      <Table caption={t("mail.caption")}>
-        <thead>
-          <tr>
-            <th scope="col">{t("mail.created")}</th>
-            <th scope="col">{t("mail.to")}</th>
-            <th scope="col">{t("mail.subject")}</th>
-            <th scope="col">{t("mail.status")}</th>
-            <th scope="col">{t("mail.attempts")}</th>
-            <th scope="col">{t("mail.body")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {mail.map((m) => (
-            <tr key={m.id}>
-              <td>{formatDateTime(m.createdAt, lang)}</td>
-              <td>{m.to}</td>
-              <td>{m.subject}</td>
-              <td>
+      <DataTable
+        caption={t("mail.caption")}
+        rows={mail}
+        rowKey={(m) => m.id}
+        columns={[
+          {
+            key: "created",
+            header: t("mail.created"),
+            cell: (m) => formatDateTime(m.createdAt, lang),
+          },
+          { key: "to", header: t("mail.to"), cell: (m) => m.to },
+          { key: "subject", header: t("mail.subject"), rowHeader: true, cell: (m) => m.subject },
+          {
+            key: "status",
+            header: t("mail.status"),
+            cell: (m) => (
+              <>
                 {t(`mail.statuses.${m.status}`)}
                 {m.lastError ? <span className="field-error"> {m.lastError}</span> : null}
                 {m.status === "failed" ? (
@@ -66,22 +65,25 @@ export default function AdminMail() {
                     <Button variant="secondary">{t("mail.retry")}</Button>
                   </Form>
                 ) : null}
-              </td>
-              <td>{m.attempts}</td>
-              <td>
-                {m.text === null ? (
-                  t("mail.hidden")
-                ) : (
-                  <details>
-                    <summary>{t("mail.show")}</summary>
-                    <p className="pre-line">{m.text}</p>
-                  </details>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+              </>
+            ),
+          },
+          { key: "attempts", header: t("mail.attempts"), num: true, cell: (m) => m.attempts },
+          {
+            key: "body",
+            header: t("mail.body"),
+            cell: (m) =>
+              m.text === null ? (
+                t("mail.hidden")
+              ) : (
+                <details>
+                  <summary>{t("mail.show")}</summary>
+                  <p className="pre-line">{m.text}</p>
+                </details>
+              ),
+          },
+        ]}
+      />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Alert, Button, Field, SelectField, Table } from "~/components/ui";
+import { Alert, Button, Field, SelectField, DataTable } from "~/components/ui";
 import { AdminNav } from "~/modules/admin/AdminNav";
 import {
   createInvitation,
@@ -171,76 +171,82 @@ export default function AdminRoles() {
           <Field label={t("invitations.note")} name="note" errors={ie.note} />
           <Button>{t("invitations.submit")}</Button>
         </Form>
-        <Table caption={t("invitations.caption")}>
-          <thead>
-            <tr>
-              <th scope="col">{t("grant.municipality")}</th>
-              <th scope="col">{t("grant.role")}</th>
-              <th scope="col">{t("invitations.note")}</th>
-              <th scope="col">{t("invitations.expires")}</th>
-              <th scope="col">{t("invitations.status")}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t("actions")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {invitations.map((i) => (
-              <tr key={i.id}>
-                <td>{i.municipality}</td>
-                <td>{t(`roles.${i.role}`)}</td>
-                <td>{i.note ?? ""}</td>
-                <td>{formatDate(i.expiresAt, lang)}</td>
-                <td>{t(`invitations.statuses.${i.status}`)}</td>
-                <td>
-                  {i.status === "open" ? (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="revokeInvitation" />
-                      <input type="hidden" name="invitationId" value={i.id} />
-                      <Button variant="secondary">{t("revoke")}</Button>
-                    </Form>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+        <DataTable
+          caption={t("invitations.caption")}
+          rows={invitations}
+          rowKey={(i) => i.id}
+          columns={[
+            { key: "municipality", header: t("grant.municipality"), cell: (i) => i.municipality },
+            {
+              key: "role",
+              header: t("grant.role"),
+              rowHeader: true,
+              cell: (i) => t(`roles.${i.role}`),
+            },
+            { key: "note", header: t("invitations.note"), cell: (i) => i.note ?? "" },
+            {
+              key: "expires",
+              header: t("invitations.expires"),
+              cell: (i) => formatDate(i.expiresAt, lang),
+            },
+            {
+              key: "status",
+              header: t("invitations.status"),
+              cell: (i) => t(`invitations.statuses.${i.status}`),
+            },
+            {
+              key: "actions",
+              header: <span className="visually-hidden">{t("actions")}</span>,
+              cell: (i) =>
+                i.status === "open" ? (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="revokeInvitation" />
+                    <input type="hidden" name="invitationId" value={i.id} />
+                    <Button variant="secondary">{t("revoke")}</Button>
+                  </Form>
+                ) : null,
+            },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="roles-h">
         <h2 id="roles-h">{t("rolesList.title")}</h2>
-        <Table caption={t("rolesList.title")}>
-          <thead>
-            <tr>
-              <th scope="col">{t("rolesList.person")}</th>
-              <th scope="col">{t("grant.municipality")}</th>
-              <th scope="col">{t("grant.role")}</th>
-              <th scope="col">{t("rolesList.since")}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t("actions")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {roles.map((r) => (
-              <tr key={r.id}>
-                <td>
+        <DataTable
+          caption={t("rolesList.title")}
+          rows={roles}
+          rowKey={(r) => r.id}
+          columns={[
+            {
+              key: "person",
+              header: t("rolesList.person"),
+              rowHeader: true,
+              cell: (r) => (
+                <>
                   {r.displayName} <span className="muted">{r.login}</span>
-                </td>
-                <td>{r.municipality}</td>
-                <td>{t(`roles.${r.role}`)}</td>
-                <td>{formatDateTime(r.createdAt, lang)}</td>
-                <td>
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="revoke" />
-                    <input type="hidden" name="roleId" value={r.id} />
-                    <Button variant="danger">{t("revoke")}</Button>
-                  </Form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+                </>
+              ),
+            },
+            { key: "municipality", header: t("grant.municipality"), cell: (r) => r.municipality },
+            { key: "role", header: t("grant.role"), cell: (r) => t(`roles.${r.role}`) },
+            {
+              key: "since",
+              header: t("rolesList.since"),
+              cell: (r) => formatDateTime(r.createdAt, lang),
+            },
+            {
+              key: "actions",
+              header: <span className="visually-hidden">{t("actions")}</span>,
+              cell: (r) => (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="revoke" />
+                  <input type="hidden" name="roleId" value={r.id} />
+                  <Button variant="danger">{t("revoke")}</Button>
+                </Form>
+              ),
+            },
+          ]}
+        />
       </section>
     </div>
   );

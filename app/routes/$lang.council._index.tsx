@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Table } from "~/components/ui";
+import { DataTable } from "~/components/ui";
 import { forbidden, requireUser } from "~/modules/auth/guards.server";
 import { getDb } from "~/modules/core/db.server";
 import { formatDate } from "~/modules/format/format";
@@ -25,30 +25,38 @@ function Rows({ items }: { items: CouncilItem[] }) {
   const { t } = useTranslation("protocol");
   const lang = useLang();
   return (
-    <Table>
-      <thead>
-        <tr>
-          <th scope="col">{t("council.col.hearing")}</th>
-          <th scope="col">{t("council.col.municipality")}</th>
-          <th scope="col">{t("council.col.submitted")}</th>
-          <th scope="col">{t("council.col.state")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((i) => (
-          <tr key={i.protocolId}>
-            <td>
-              <Link to={`/${lang}/council/protocols/${i.protocolId}`}>
-                {t("council.protocolTitle", { number: i.number })}: {i.hearingTitle[lang]}
-              </Link>
-            </td>
-            <td>{i.municipalityName[lang]}</td>
-            <td>{i.submittedAt ? formatDate(i.submittedAt, lang) : "—"}</td>
-            <td>{t(`state.${i.state}`)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </Table>
+    <DataTable
+      rows={items}
+      rowKey={(i) => i.protocolId}
+      columns={[
+        {
+          key: "hearing",
+          header: t("council.col.hearing"),
+          rowHeader: true,
+          cell: (i) => (
+            <Link to={`/${lang}/council/protocols/${i.protocolId}`}>
+              {t("council.protocolTitle", { number: i.number })}: {i.hearingTitle[lang]}
+            </Link>
+          ),
+        },
+        {
+          key: "municipality",
+          header: t("council.col.municipality"),
+          cell: (i) => i.municipalityName[lang],
+        },
+        {
+          key: "submitted",
+          header: t("council.col.submitted"),
+          cell: (i) => (i.submittedAt ? formatDate(i.submittedAt, lang) : "—"),
+        },
+        {
+          key: "state",
+          header: t("council.col.state"),
+          first: true,
+          cell: (i) => t(`state.${i.state}`),
+        },
+      ]}
+    />
   );
 }
 

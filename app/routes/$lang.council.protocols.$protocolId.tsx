@@ -7,7 +7,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Alert, Button, Field, Table, TextareaField } from "~/components/ui";
+import { Alert, Button, Field, DataTable, TextareaField } from "~/components/ui";
 import { clientIp } from "~/modules/audit/audit.server";
 import { can } from "~/modules/auth/permissions";
 import { requirePermission, requireUser } from "~/modules/auth/guards.server";
@@ -210,35 +210,44 @@ export default function CouncilProtocol() {
 
       <section aria-labelledby="versions-heading">
         <h2 id="versions-heading">{t("office.versions")}</h2>
-        <Table>
-          <thead>
-            <tr>
-              <th scope="col">{t("versions.col.version")}</th>
-              <th scope="col">{t("versions.col.submitted")}</th>
-              <th scope="col">{t("versions.col.decision")}</th>
-              <th scope="col">{t("versions.col.files")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.versions.map((x) => (
-              <tr key={x.version}>
-                <td className="num">{x.version}</td>
-                <td>{x.submitted ?? "—"}</td>
-                <td>
+        <DataTable
+          rows={d.versions}
+          rowKey={(x) => x.version}
+          columns={[
+            {
+              key: "version",
+              header: t("versions.col.version"),
+              rowHeader: true,
+              cell: (x) => x.version,
+            },
+            {
+              key: "submitted",
+              header: t("versions.col.submitted"),
+              cell: (x) => x.submitted ?? "—",
+            },
+            {
+              key: "decision",
+              header: t("versions.col.decision"),
+              first: true,
+              cell: (x) => (
+                <>
                   {x.decision}
                   {x.returnComments ? <span className="muted"> — {x.returnComments}</span> : null}
-                </td>
-                <td>
-                  {x.links.map((l) => (
-                    <a key={l.href} href={l.href} className="protocol-file-link">
-                      {l.label}
-                    </a>
-                  ))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+                </>
+              ),
+            },
+            {
+              key: "files",
+              header: t("versions.col.files"),
+              cell: (x) =>
+                x.links.map((l) => (
+                  <a key={l.href} href={l.href} className="protocol-file-link">
+                    {l.label}
+                  </a>
+                )),
+            },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="doc-heading">

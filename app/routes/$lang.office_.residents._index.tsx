@@ -9,7 +9,7 @@ import {
 import { municipalityName } from "~/modules/places/queries.server";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Alert, Button, Field, Table } from "~/components/ui";
+import { Alert, Button, Field, DataTable } from "~/components/ui";
 import { issueResetCode } from "~/modules/auth/commands.server";
 import { forbidden, requirePermission, requireUser } from "~/modules/auth/guards.server";
 import { metaOf } from "~/modules/auth/http.server";
@@ -249,43 +249,47 @@ export default function OfficeResidents() {
           <Alert tone="success">{t("list.revoked")}</Alert>
         ) : null}
         {errs("revoke")._form ? <Alert tone="error">{errs("revoke")._form.join(" ")}</Alert> : null}
-        <Table caption={t("list.caption", { count: verifications.length })}>
-          <thead>
-            <tr>
-              <th scope="col">{t("list.person")}</th>
-              <th scope="col">{t("list.village")}</th>
-              <th scope="col">{t("list.method")}</th>
-              <th scope="col">{t("list.when")}</th>
-              <th scope="col">{t("list.revoke")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {verifications.map((v) => (
-              <tr key={v.id}>
-                <td>
+        <DataTable
+          caption={t("list.caption", { count: verifications.length })}
+          rows={verifications}
+          rowKey={(v) => v.id}
+          columns={[
+            {
+              key: "person",
+              header: t("list.person"),
+              rowHeader: true,
+              cell: (v) => (
+                <>
                   {v.displayName} <span className="muted">{v.login}</span>
-                </td>
-                <td>{v.village ?? ""}</td>
-                <td>
-                  {t(`list.methods.${v.method}`)}
-                  {v.verifiedBy ? ` (${v.verifiedBy})` : ""}
-                </td>
-                <td>{formatDateTime(v.createdAt, lang)}</td>
-                <td>
-                  <details className="row-action">
-                    <summary>{t("list.revoke")}</summary>
-                    <Form method="post" action={q} className="stack">
-                      <input type="hidden" name="intent" value="revoke" />
-                      <input type="hidden" name="verificationId" value={v.id} />
-                      <Field label={t("list.reason")} name="reason" required minLength={3} />
-                      <Button variant="danger">{t("list.revoke")}</Button>
-                    </Form>
-                  </details>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+                </>
+              ),
+            },
+            { key: "village", header: t("list.village"), cell: (v) => v.village ?? "" },
+            {
+              key: "method",
+              header: t("list.method"),
+              cell: (v) =>
+                `${t(`list.methods.${v.method}`)}${v.verifiedBy ? ` (${v.verifiedBy})` : ""}`,
+            },
+            { key: "when", header: t("list.when"), cell: (v) => formatDateTime(v.createdAt, lang) },
+            {
+              key: "revoke",
+              header: t("list.revoke"),
+              label: "",
+              cell: (v) => (
+                <details className="row-action">
+                  <summary>{t("list.revoke")}</summary>
+                  <Form method="post" action={q} className="stack" noValidate>
+                    <input type="hidden" name="intent" value="revoke" />
+                    <input type="hidden" name="verificationId" value={v.id} />
+                    <Field label={t("list.reason")} name="reason" required minLength={3} />
+                    <Button variant="danger">{t("list.revoke")}</Button>
+                  </Form>
+                </details>
+              ),
+            },
+          ]}
+        />
       </section>
     </div>
   );

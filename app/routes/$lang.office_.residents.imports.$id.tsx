@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { Alert, Table } from "~/components/ui";
+import { Alert, DataTable } from "~/components/ui";
 import { requirePermission, requireUser } from "~/modules/auth/guards.server";
 import { getDb } from "~/modules/core/db.server";
 import { useLang } from "~/modules/i18n/hooks";
@@ -59,22 +59,25 @@ export default function ImportStatus() {
         </p>
       )}
       {imp.errors.length ? (
-        <Table caption={t("import.rejectedCaption")}>
-          <thead>
-            <tr>
-              <th scope="col">{t("import.line")}</th>
-              <th scope="col">{t("import.reason")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {imp.errors.map((e) => (
-              <tr key={e.line}>
-                <td>{e.line}</td>
-                <td>{t(`import.reasons.${e.reason}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+        <DataTable
+          caption={t("import.rejectedCaption")}
+          rows={imp.errors}
+          rowKey={(e) => e.line}
+          columns={[
+            {
+              key: "line",
+              header: t("import.line"),
+              rowHeader: true,
+              num: true,
+              cell: (e) => e.line,
+            },
+            {
+              key: "reason",
+              header: t("import.reason"),
+              cell: (e) => t(`import.reasons.${e.reason}`),
+            },
+          ]}
+        />
       ) : null}
       <p>
         <Link to={`/${lang}/office/residents?m=${imp.municipalityId}`}>{t("import.back")}</Link>

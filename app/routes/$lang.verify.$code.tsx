@@ -6,7 +6,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Alert, Button, Field, Table } from "~/components/ui";
+import { Alert, Button, Field, DataTable } from "~/components/ui";
 import { getDb } from "~/modules/core/db.server";
 import { env } from "~/modules/core/env.server";
 import { formatDate } from "~/modules/format/format";
@@ -110,28 +110,24 @@ export default function VerifyCode() {
       </dl>
       <section aria-labelledby="files-heading">
         <h2 id="files-heading">{t("verify.filesHeading")}</h2>
-        <Table>
-          <thead>
-            <tr>
-              <th scope="col">{t("verify.col.file")}</th>
-              <th scope="col">SHA-256</th>
-              <th scope="col">{t("verify.col.size")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {view.files.map((f) => (
-              <tr key={f.sha256}>
-                <td>
-                  {f.format.toUpperCase()}, {f.lang}
-                </td>
-                <td>
-                  <code className="hash">{f.sha256}</code>
-                </td>
-                <td className="num">{f.size}</td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+        <DataTable
+          rows={view.files}
+          rowKey={(f) => f.sha256}
+          columns={[
+            {
+              key: "file",
+              header: t("verify.col.file"),
+              rowHeader: true,
+              cell: (f) => `${f.format.toUpperCase()}, ${f.lang}`,
+            },
+            {
+              key: "sha",
+              header: "SHA-256",
+              cell: (f) => <code className="hash">{f.sha256}</code>,
+            },
+            { key: "size", header: t("verify.col.size"), num: true, cell: (f) => f.size },
+          ]}
+        />
       </section>
       <section aria-labelledby="upload-heading">
         <h2 id="upload-heading">{t("verify.uploadHeading")}</h2>

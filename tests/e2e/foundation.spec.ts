@@ -149,7 +149,8 @@ test.describe("operations", () => {
 
   test("SIGTERM shuts the server down gracefully (exit code 0)", async () => {
     const { spawn } = await import("node:child_process");
-    const port = Number(process.env.E2E_PORT ?? 3210) + 1000;
+    const { freePortSync } = await import("./free-port");
+    const port = freePortSync();
     const child = spawn(process.execPath, ["server.js"], {
       env: {
         ...process.env,

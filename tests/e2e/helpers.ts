@@ -8,7 +8,8 @@ import { createHash, randomBytes } from "node:crypto";
 
 export const DEMO_PASSWORD = "demo-parol-2026";
 export const E2E_DB = process.env.E2E_DB ?? "data/e2e.sqlite";
-export const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? 3210}`;
+// playwright.config.ts sets E2E_PORT (a free port when the caller gave none) before any worker starts
+export const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT}`;
 
 /** Direct access to the e2e database (WAL lets the test read while the server runs). */
 export function e2eDb() {

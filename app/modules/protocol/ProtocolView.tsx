@@ -1,4 +1,4 @@
-import { Alert, Table } from "~/components/ui";
+import { Alert, DataTable } from "~/components/ui";
 import type { Block } from "./blocks";
 
 /** The protocol's blocks as a page section (the same text as the PDF and the DOCX). */
@@ -37,32 +37,23 @@ export function ProtocolBlocks({ blocks }: { blocks: Block[] }) {
             );
           case "table":
             return (
-              <Table key={i}>
-                <thead>
-                  <tr>
-                    {b.header.map((h) => (
-                      <th key={h} scope="col">
-                        {h}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {b.rows.map((r, ri) => (
-                    <tr key={ri}>
-                      {r.map((c, ci) => (
-                        <td key={ci} className={b.numeric?.includes(ci) ? "num" : undefined}>
-                          {c.split("\n").map((line, li) => (
-                            <span key={li} className="protocol-cell-line">
-                              {line}
-                            </span>
-                          ))}
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </Table>
+              <DataTable
+                key={i}
+                rows={b.rows}
+                rowKey={(_, ri) => ri}
+                columns={b.header.map((h, ci) => ({
+                  key: String(ci),
+                  header: h,
+                  rowHeader: ci === 0,
+                  num: b.numeric?.includes(ci),
+                  cell: (r: string[]) =>
+                    (r[ci] ?? "").split("\n").map((line, li) => (
+                      <span key={li} className="protocol-cell-line">
+                        {line}
+                      </span>
+                    )),
+                }))}
+              />
             );
         }
       })}
