@@ -33,7 +33,7 @@ export function LanguageSwitch() {
 export function MunicipalityPicker() {
   const { t, i18n } = useTranslation();
   return (
-    <Form method="get" action={`/${i18n.language}/m`} className="picker" role="search">
+    <Form noValidate method="get" action={`/${i18n.language}/m`} className="picker" role="search">
       <label htmlFor="picker-q" className="visually-hidden">
         {t("layout.pickerLabel")}
       </label>
@@ -106,7 +106,7 @@ export function SiteHeader() {
                       <Link to={`/${lang}/account`}>{user.displayName}</Link>
                     </li>
                     <li>
-                      <Form method="post" action={`/${lang}/logout`}>
+                      <Form noValidate method="post" action={`/${lang}/logout`}>
                         <button type="submit" className="link-button">
                           {t("layout.signOut")}
                         </button>

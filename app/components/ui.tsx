@@ -159,6 +159,32 @@ export function Alert({
   );
 }
 
+/** One problem for the {@link ErrorSummary}: the message and the id of the field it belongs to. */
+export interface SummaryItem {
+  /** The id of the control to jump to (without "#"); omit for a problem of the whole form. */
+  fieldId?: string;
+  message: string;
+}
+
+/**
+ * The error summary at the top of a form (the GOV.UK pattern): a titled list of the problems, each
+ * a link to its field, shown after a refused submit. It is announced (role="alert") and can be
+ * focused, so with or without JavaScript the person lands on it and follows a link to the field.
+ */
+export function ErrorSummary({ items, title }: { items: SummaryItem[]; title: string }) {
+  if (items.length === 0) return null;
+  return (
+    <div className="error-summary" role="alert" tabIndex={-1}>
+      <p className="error-summary-title">{title}</p>
+      <ul>
+        {items.map((it, i) => (
+          <li key={i}>{it.fieldId ? <a href={`#${it.fieldId}`}>{it.message}</a> : it.message}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /** One column of a {@link DataTable}. */
 export interface Column<R> {
   /** Stable key (React key and CSS hook `col-<key>`). */

@@ -38,7 +38,7 @@ export default function Home() {
       <OpenHearings items={openHearings} />
       <section aria-labelledby="municipalities-heading" id="municipalities">
         <h2 id="municipalities-heading">{t("home.municipalities")}</h2>
-        <Form method="get" role="search" className="picker" action={`/${lang}`}>
+        <Form noValidate method="get" role="search" className="picker" action={`/${lang}`}>
           <label htmlFor="home-q" className="visually-hidden">
             {t("home.searchLabel")}
           </label>

@@ -152,7 +152,7 @@ export default function Account() {
         {res?.intent === "profile" && res.ok ? (
           <Alert tone="success">{t("account.saved")}</Alert>
         ) : null}
-        <Form method="post" className="stack">
+        <Form noValidate method="post" className="stack">
           <input type="hidden" name="intent" value="profile" />
           <Field
             label={t("fields.displayName")}
@@ -193,7 +193,7 @@ export default function Account() {
         {res?.intent === "password" && res.ok ? (
           <Alert tone="success">{t("account.passwordChanged")}</Alert>
         ) : null}
-        <Form method="post" className="stack">
+        <Form noValidate method="post" className="stack">
           <input type="hidden" name="intent" value="password" />
           <Field
             label={t("fields.currentPassword")}
@@ -244,7 +244,7 @@ export default function Account() {
               key: "actions",
               header: <span className="visually-hidden">{t("account.actions")}</span>,
               cell: (s) => (
-                <Form method="post">
+                <Form noValidate method="post">
                   <input type="hidden" name="intent" value="revoke" />
                   <input type="hidden" name="handle" value={s.handle} />
                   <Button variant="secondary">{t("account.revoke")}</Button>
@@ -253,7 +253,7 @@ export default function Account() {
             },
           ]}
         />
-        <Form method="post">
+        <Form noValidate method="post">
           <input type="hidden" name="intent" value="signOutEverywhere" />
           <Button variant="danger">{t("account.signOutEverywhere")}</Button>
         </Form>

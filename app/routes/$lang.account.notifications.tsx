@@ -101,7 +101,7 @@ export default function NotificationSettings() {
             {prefs.subscriptions.map((s) => (
               <li key={s.municipalityId}>
                 <Link to={municipalityPath(lang, s.slug)}>{s.name}</Link>
-                <Form method="post" className="reach-inline-form">
+                <Form noValidate method="post" className="reach-inline-form">
                   <input type="hidden" name="intent" value="unsubscribe" />
                   <input type="hidden" name="municipalityId" value={s.municipalityId} />
                   <Button variant="secondary">{t("subscribe.unfollow")}</Button>
@@ -111,7 +111,7 @@ export default function NotificationSettings() {
           </ul>
         )}
         {others.length > 0 ? (
-          <Form method="post">
+          <Form noValidate method="post">
             <input type="hidden" name="intent" value="subscribe" />
             <SelectField
               label={t("settings.addSubscription")}
@@ -133,7 +133,7 @@ export default function NotificationSettings() {
 
       <section aria-labelledby="reach-prefs-heading">
         <h2 id="reach-prefs-heading">{t("settings.prefs")}</h2>
-        <Form method="post">
+        <Form noValidate method="post">
           <input type="hidden" name="intent" value="prefs" />
           <fieldset className="reach-fieldset">
             <legend>{t("settings.kinds")}</legend>

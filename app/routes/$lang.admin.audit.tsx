@@ -32,7 +32,7 @@ export default function AdminAudit() {
     <div>
       <h1>{t("nav.audit")}</h1>
       <AdminNav />
-      <Form method="get" className="inline-form">
+      <Form noValidate method="get" className="inline-form">
         <Field label={t("audit.filter")} name="action" defaultValue={action} placeholder="auth." />
         <Button variant="secondary">{t("audit.apply")}</Button>
       </Form>

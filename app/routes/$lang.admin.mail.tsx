@@ -60,7 +60,7 @@ export default function AdminMail() {
                 {t(`mail.statuses.${m.status}`)}
                 {m.lastError ? <span className="field-error"> {m.lastError}</span> : null}
                 {m.status === "failed" ? (
-                  <Form method="post">
+                  <Form noValidate method="post">
                     <input type="hidden" name="id" value={m.id} />
                     <Button variant="secondary">{t("mail.retry")}</Button>
                   </Form>

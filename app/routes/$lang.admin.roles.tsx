@@ -199,7 +199,7 @@ export default function AdminRoles() {
               header: <span className="visually-hidden">{t("actions")}</span>,
               cell: (i) =>
                 i.status === "open" ? (
-                  <Form method="post">
+                  <Form noValidate method="post">
                     <input type="hidden" name="intent" value="revokeInvitation" />
                     <input type="hidden" name="invitationId" value={i.id} />
                     <Button variant="secondary">{t("revoke")}</Button>
@@ -238,7 +238,7 @@ export default function AdminRoles() {
               key: "actions",
               header: <span className="visually-hidden">{t("actions")}</span>,
               cell: (r) => (
-                <Form method="post">
+                <Form noValidate method="post">
                   <input type="hidden" name="intent" value="revoke" />
                   <input type="hidden" name="roleId" value={r.id} />
                   <Button variant="danger">{t("revoke")}</Button>

@@ -74,7 +74,7 @@ export default function Invite() {
             })}
           </p>
           {signedIn ? (
-            <Form method="post">
+            <Form noValidate method="post">
               <Button>{t("invite.accept")}</Button>
             </Form>
           ) : (

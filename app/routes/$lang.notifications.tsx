@@ -62,7 +62,7 @@ export default function NotificationsPage() {
         <Link to={notificationSettingsPath(lang)}>{t("list.settings")}</Link>
       </p>
       {unread > 0 ? (
-        <Form method="post">
+        <Form noValidate method="post">
           <input type="hidden" name="intent" value="readAll" />
           <Button variant="secondary">{t("list.readAll")}</Button>
         </Form>
@@ -79,7 +79,7 @@ export default function NotificationsPage() {
               </p>
               <p className="muted">{n.when}</p>
               {n.read ? null : (
-                <Form method="post">
+                <Form noValidate method="post">
                   <input type="hidden" name="intent" value="read" />
                   <input type="hidden" name="id" value={n.id} />
                   <Button variant="secondary">{t("list.markRead")}</Button>

@@ -185,7 +185,7 @@ export default function OfficeComments() {
 
       <section aria-labelledby="queue-heading">
         <h2 id="queue-heading">{t("comments.title")}</h2>
-        <Form method="get" className="comment-filters">
+        <Form noValidate method="get" className="comment-filters">
           <SelectField
             label={t("filters.stance")}
             name="stance"
@@ -282,7 +282,7 @@ function OfficeCommentCard({
         <div className="comment-actions">
           <details open={!!answerErrs || !c.answer}>
             <summary>{t("office.saveAnswer")}</summary>
-            <Form method="post">
+            <Form noValidate method="post">
               <input type="hidden" name="intent" value="answer" />
               <input type="hidden" name="commentId" value={c.id} />
               {answerErrs?._form ? <Alert tone="error">{answerErrs._form.join(" ")}</Alert> : null}
@@ -313,7 +313,7 @@ function OfficeCommentCard({
             </Form>
           </details>
           {hidden ? (
-            <Form method="post">
+            <Form noValidate method="post">
               <input type="hidden" name="intent" value="unhide" />
               <input type="hidden" name="commentId" value={c.id} />
               <Button variant="secondary">{t("office.unhide")}</Button>
@@ -321,7 +321,7 @@ function OfficeCommentCard({
           ) : (
             <details open={!!hideErrs}>
               <summary>{t("office.hide")}</summary>
-              <Form method="post">
+              <Form noValidate method="post">
                 <input type="hidden" name="intent" value="hide" />
                 <input type="hidden" name="commentId" value={c.id} />
                 {hideErrs?._form ? <Alert tone="error">{hideErrs._form.join(" ")}</Alert> : null}
@@ -338,7 +338,7 @@ function OfficeCommentCard({
             </details>
           )}
           {d.reports.some((r) => r.commentId === c.id) ? (
-            <Form method="post">
+            <Form noValidate method="post">
               <input type="hidden" name="intent" value="dismiss" />
               <input type="hidden" name="commentId" value={c.id} />
               <Button variant="secondary">{t("office.dismiss")}</Button>

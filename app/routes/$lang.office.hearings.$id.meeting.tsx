@@ -164,7 +164,7 @@ export default function OfficeMeeting() {
             })}
           </p>
         ) : null}
-        <Form method="post">
+        <Form noValidate method="post">
           <input type="hidden" name="intent" value="attendance" />
           {att?._form ? <Alert tone="error">{att._form.join(" ")}</Alert> : null}
           <Field
@@ -227,7 +227,7 @@ export default function OfficeMeeting() {
           ))}
         </ol>
         {locked ? null : (
-          <Form method="post" className="speaker-form">
+          <Form noValidate method="post" className="speaker-form">
             <input type="hidden" name="intent" value="speaker" />
             {sp?._form ? <Alert tone="error">{sp._form.join(" ")}</Alert> : null}
             <Field
@@ -295,7 +295,13 @@ export default function OfficeMeeting() {
           const v = e ? (a?.values ?? {}) : {};
           const cur = d.meeting.tallies[q.id];
           return (
-            <Form method="post" key={q.id} id={`tally-${q.id}`} className="card tally-form">
+            <Form
+              noValidate
+              method="post"
+              key={q.id}
+              id={`tally-${q.id}`}
+              className="card tally-form"
+            >
               <input type="hidden" name="intent" value="tally" />
               <input type="hidden" name="questionId" value={q.id} />
               <h3>{q.title}</h3>

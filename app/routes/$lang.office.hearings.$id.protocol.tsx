@@ -190,7 +190,7 @@ export default function OfficeProtocol() {
           </ul>
           <FileLinks title={t("files.heading")} links={d.versions[0]?.links ?? []} />
           {p.state === "drafted" ? (
-            <Form method="post">
+            <Form noValidate method="post">
               <p className="field-hint">{t("office.submitHint")}</p>
               <Button name="intent" value="submit">
                 {t("office.submit")}

@@ -59,7 +59,7 @@ export default function NewHearing() {
   return (
     <>
       <h1>{t("new.heading")}</h1>
-      <Form method="post" className="stack-form">
+      <Form noValidate method="post" className="stack-form">
         <SelectField
           label={t("new.municipality")}
           name="municipalityId"

@@ -153,7 +153,7 @@ export default function OfficeResidents() {
         <h2 id="import-h">{t("import.title")}</h2>
         <p>{t("import.intro")}</p>
         <p>{t("import.count", { count: stats.entries })}</p>
-        <Form method="post" encType="multipart/form-data" className="stack" action={q}>
+        <Form noValidate method="post" encType="multipart/form-data" className="stack" action={q}>
           <Field
             label={t("import.file")}
             hint={t("import.fileHint")}

@@ -37,7 +37,7 @@ export default function UnsubscribePage() {
       ) : !valid || result?.done === false ? (
         <Alert tone="error">{t("unsubscribe.invalid")}</Alert>
       ) : (
-        <Form method="post">
+        <Form noValidate method="post">
           <p>{t("unsubscribe.confirmText")}</p>
           <Button>{t("unsubscribe.confirm")}</Button>
         </Form>

@@ -145,7 +145,7 @@ export default function VerifyCode() {
             </Alert>
           )
         ) : null}
-        <Form method="post" encType="multipart/form-data">
+        <Form noValidate method="post" encType="multipart/form-data">
           <Field
             label={t("verify.file")}
             hint={t("verify.uploadHint")}

@@ -26,7 +26,7 @@ export default function VerifyIndex() {
       <h1>{t("verify.title")}</h1>
       <p>{t("verify.intro")}</p>
       {bad ? <Alert tone="error">{t("verify.notFound")}</Alert> : null}
-      <Form method="get" action={`/${lang}/verify`}>
+      <Form noValidate method="get" action={`/${lang}/verify`}>
         <Field
           label={t("verify.code")}
           name="code"

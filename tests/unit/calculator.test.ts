@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import {
   calculateBill,
   calcNeeds,
+  parseCalcForm,
   parseCalcInput,
+  parseQuantity,
   type CalcLine,
 } from "~/modules/hearings/calculator";
 
@@ -93,8 +95,60 @@ describe("household bill calculator", () => {
   it("reads the shared link's query, falling back on bad values", () => {
     expect(parseCalcInput(new URLSearchParams("hh=3&m3=6,5"))).toEqual({ hh: 3, m3: 6.5, m2: 0 });
     expect(parseCalcInput(new URLSearchParams("hh=abc&m3=-1"))).toEqual({ hh: 4, m3: 0, m2: 0 });
-    expect(parseCalcInput(new URLSearchParams("hh=999")).hh).toBe(30);
-    expect(calcNeeds(water)).toEqual({ m3: true, m2: false });
-    expect(calcNeeds(waste)).toEqual({ m3: false, m2: false });
+    // out of range: refused with the range, never clamped to 30 (issue 14)
+    const big = parseCalcForm(new URLSearchParams("hh=999"));
+    expect(big.input.hh).toBe(4);
+    expect(big.errors).toEqual([{ field: "hh", key: "calc.errors.range", min: 1, max: 30 }]);
+    expect(calcNeeds(water)).toEqual({ m3: true, m2: false, m3Only: false });
+    expect(calcNeeds(waste)).toEqual({ m3: false, m2: false, m3Only: false });
+  });
+});
+
+describe("calculator input (the same parse with and without JavaScript)", () => {
+  it("accepts a decimal comma and a decimal point alike", () => {
+    expect(parseQuantity("2,5")).toBe(2.5);
+    expect(parseQuantity("2.5")).toBe(2.5);
+    expect(parseQuantity(" 1\u00a0000 ")).toBe(1000);
+    expect(parseQuantity("2,5,1")).toBeNull();
+    expect(parseQuantity("-1")).toBeNull();
+    expect(parseQuantity("abc")).toBeNull();
+    expect(parseCalcForm(new URLSearchParams("m3=2,5")).input.m3).toBe(2.5);
+  });
+
+  it("refuses a fraction of a person instead of rounding 2.5 to 3", () => {
+    for (const v of ["2.5", "2,5"]) {
+      const r = parseCalcForm(new URLSearchParams({ hh: v }));
+      expect(r.errors.map((e) => e.key)).toEqual(["calc.errors.notWhole"]);
+      expect(r.raw.hh).toBe(v);
+    }
+  });
+
+  it("refuses 0 and 1000 people with the range, and letters as not a number", () => {
+    expect(parseCalcForm(new URLSearchParams("hh=0")).errors[0]).toMatchObject({
+      key: "calc.errors.range",
+      min: 1,
+      max: 30,
+    });
+    expect(parseCalcForm(new URLSearchParams("hh=1000")).errors[0].key).toBe("calc.errors.range");
+    expect(parseCalcForm(new URLSearchParams("hh=abc")).errors[0].key).toBe(
+      "calc.errors.notNumber",
+    );
+    expect(parseCalcForm(new URLSearchParams("m3=1000.5")).errors[0]).toMatchObject({
+      field: "m3",
+      key: "calc.errors.range",
+      max: 1000,
+    });
+    expect(parseCalcForm(new URLSearchParams("hh=30&m3=0")).errors).toEqual([]);
+  });
+
+  it("asks for m³ when a service's only population tariff is per m³", () => {
+    const metered: CalcLine[] = [{ ...water[1], id: 9 }];
+    expect(calcNeeds(metered)).toEqual({ m3: true, m2: false, m3Only: true });
+    expect(calculateBill(metered, { hh: 4, m3: 0, m2: 0 }).rows).toEqual([]);
+    expect(calculateBill(metered, { hh: 4, m3: 2.5, m2: 0 }).rows[0]).toMatchObject({
+      quantity: 2.5,
+      current: 2500,
+      proposed: 3608,
+    });
   });
 });

@@ -37,23 +37,78 @@ export interface CalcResult {
 }
 
 export const CALC_DEFAULTS: CalcInput = { hh: 4, m3: 0, m2: 0 };
-const LIMITS = { hh: 30, m3: 1000, m2: 100000 };
 
-function num(v: string | null | undefined, max: number): number | null {
-  if (v == null || v.trim() === "") return null;
-  const n = Number(v.replace(",", "."));
-  if (!Number.isFinite(n) || n < 0) return null;
-  return Math.min(n, max);
+/** The fields of the calculator form (query parameters of the hearing page). */
+export type CalcField = "hh" | "m3" | "m2";
+
+/**
+ * The accepted range of each field: people a whole number, m³ and m² decimals. Values outside are
+ * refused with the range (never clamped: a household of 1,000 is not silently one of 30).
+ */
+export const CALC_LIMITS: Record<CalcField, { min: number; max: number; whole: boolean }> = {
+  hh: { min: 1, max: 30, whole: true },
+  m3: { min: 0, max: 1000, whole: false },
+  m2: { min: 0, max: 100000, whole: false },
+};
+
+/** A refused calculator value: the locale key (hearings namespace) and the range for the message. */
+export interface CalcFieldError {
+  field: CalcField;
+  key: "calc.errors.notNumber" | "calc.errors.notWhole" | "calc.errors.range";
+  min: number;
+  max: number;
 }
 
-/** Read hh, m3, m2 from query parameters (bad values fall back to the defaults). */
+/** The calculator form read: the numbers to use, what was typed, and what was refused. */
+export interface CalcParse {
+  /** Valid values, the defaults where a field was empty or refused. */
+  input: CalcInput;
+  /** What was typed, to show again in the fields (empty string when absent). */
+  raw: Record<CalcField, string>;
+  errors: CalcFieldError[];
+}
+
+/**
+ * Parses one typed quantity: a decimal comma or point ("2,5" = "2.5" = 2.5), spaces (also no-break
+ * and thin spaces) ignored; nothing else. Returns null when it is not a plain non-negative number.
+ */
+export function parseQuantity(text: string): number | null {
+  const t = text.replace(/[\s\u00a0\u202f]/g, "");
+  if (!/^\d+(?:[.,]\d+)?$/.test(t)) return null;
+  return Number(t.replace(",", "."));
+}
+
+/**
+ * Reads the calculator's fields from the query string (the no-JS form, a shared link) or from the
+ * live form in the browser: the same function on both sides, so both give the same answer.
+ * Empty fields take the defaults; letters, a fraction of a person and values out of range are
+ * refused with their range ({@link CALC_LIMITS}) and the defaults are used for the bill.
+ */
+export function parseCalcForm(params: URLSearchParams): CalcParse {
+  const input: CalcInput = { ...CALC_DEFAULTS };
+  const raw = { hh: "", m3: "", m2: "" } as Record<CalcField, string>;
+  const errors: CalcFieldError[] = [];
+  for (const field of ["hh", "m3", "m2"] as const) {
+    const text = (params.get(field) ?? "").slice(0, 40);
+    raw[field] = text;
+    if (text.trim() === "") continue;
+    const { min, max, whole } = CALC_LIMITS[field];
+    const n = parseQuantity(text);
+    if (n === null) errors.push({ field, key: "calc.errors.notNumber", min, max });
+    else if (whole && !Number.isInteger(n))
+      errors.push({ field, key: "calc.errors.notWhole", min, max });
+    else if (n < min || n > max) errors.push({ field, key: "calc.errors.range", min, max });
+    else input[field] = n;
+  }
+  return { input, raw, errors };
+}
+
+/**
+ * Read hh, m3, m2 from query parameters, the refused values replaced by the defaults (see
+ * {@link parseCalcForm} for the errors to show).
+ */
 export function parseCalcInput(params: URLSearchParams): CalcInput {
-  const hh = num(params.get("hh"), LIMITS.hh);
-  return {
-    hh: hh === null ? CALC_DEFAULTS.hh : Math.round(hh),
-    m3: num(params.get("m3"), LIMITS.m3) ?? 0,
-    m2: num(params.get("m2"), LIMITS.m2) ?? 0,
-  };
+  return parseCalcForm(params).input;
 }
 
 function quantityFor(unit: Unit, input: CalcInput): number {
@@ -112,8 +167,17 @@ export function calculateBill(lines: CalcLine[], input: CalcInput): CalcResult {
   };
 }
 
-/** Which inputs the calculator should ask for, given the lines. */
-export function calcNeeds(lines: CalcLine[]): { m3: boolean; m2: boolean } {
+/**
+ * Which inputs the calculator should ask for, given the lines: `m3`/`m2` when a population line
+ * is priced per m³ / m²; `m3Only` when some service has population lines only per m³ (then the
+ * bill needs the m³ a month, and the form asks for it first instead of saying there is no tariff).
+ */
+export function calcNeeds(lines: CalcLine[]): { m3: boolean; m2: boolean; m3Only: boolean } {
   const pop = lines.filter((l) => l.category === "population");
-  return { m3: pop.some((l) => l.unit === "m3"), m2: pop.some((l) => l.unit === "m2") };
+  const services = [...new Set(pop.map((l) => l.service))];
+  return {
+    m3: pop.some((l) => l.unit === "m3"),
+    m2: pop.some((l) => l.unit === "m2"),
+    m3Only: services.some((s) => pop.filter((l) => l.service === s).every((l) => l.unit === "m3")),
+  };
 }

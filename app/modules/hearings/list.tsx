@@ -59,6 +59,7 @@ export function HearingList({
   return (
     <>
       <Form
+        noValidate
         method="get"
         role="search"
         aria-label={t("list.heading")}

@@ -11,6 +11,7 @@ export function SubscribeButton({ slug, subscribed }: { slug: string; subscribed
   const lang = useLang();
   return (
     <Form
+      noValidate
       method="post"
       action={`/${lang}/m/${slug}/subscribe`}
       reloadDocument
