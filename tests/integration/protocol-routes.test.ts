@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setEnvForTests } from "~/modules/core/env.server";
 import { sha256Hex, DiskStorage, setStorageForTests } from "~/modules/storage/storage.server";
 import * as office from "~/routes/$lang.office.hearings.$id.protocol";
-import * as publicPage from "~/routes/$lang.hearings.$id.protocol";
+import * as publicPage from "~/routes/$lang.hearings.$id_.protocol";
 import * as pdfRoute from "~/routes/$lang.hearings.$id.protocol[.]pdf";
 import * as docxRoute from "~/routes/$lang.hearings.$id.protocol[.]docx";
 import * as versionPdf from "~/routes/$lang.hearings.$id.protocol.v.$version[.]pdf";

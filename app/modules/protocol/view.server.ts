@@ -10,6 +10,7 @@ import {
   canReadVersion,
   getHearingProtocol,
   latestReadable,
+  type HearingInfo,
   type HearingProtocol,
 } from "./queries.server";
 import { versionDocument, type VersionRow } from "./render.server";
@@ -42,6 +43,24 @@ export interface VersionListItem {
   links: FileLinkView[];
 }
 
+/**
+ * The council's decision on one protocol version as a sentence in `lang`: approved by resolution
+ * № … of dd.MM.yyyy, returned on …, awaiting the council, or not yet submitted.
+ */
+export function decisionText(v: VersionRow, lang: Lang): string {
+  const t = getFixedT(lang, "protocol");
+  return v.decision === "approved"
+    ? t("versions.approved", {
+        date: calendarDate(v.resolution_date),
+        number: v.resolution_number,
+      })
+    : v.decision === "returned"
+      ? t("versions.returned", { date: formatDate(v.decided_at!, lang) })
+      : v.submitted_at
+        ? t("versions.pending")
+        : t("versions.notSubmitted");
+}
+
 export function versionList(
   hp: HearingProtocol,
   lang: Lang,
@@ -54,17 +73,7 @@ export function versionList(
       version: v.version,
       created: formatDate(v.created_at, lang),
       submitted: v.submitted_at ? formatDate(v.submitted_at, lang) : null,
-      decision:
-        v.decision === "approved"
-          ? t("versions.approved", {
-              date: calendarDate(v.resolution_date),
-              number: v.resolution_number,
-            })
-          : v.decision === "returned"
-            ? t("versions.returned", { date: formatDate(v.decided_at!, lang) })
-            : v.submitted_at
-              ? t("versions.pending")
-              : t("versions.notSubmitted"),
+      decision: decisionText(v, lang),
       returnComments: v.return_comments,
       links: fileLinks(lang, hp.hearing.id, v.version),
     }));
@@ -73,7 +82,12 @@ export function versionList(
 export interface ProtocolPageView {
   hearingId: number;
   hearingTitle: string;
+  hearingState: HearingInfo["state"];
   municipalityId: number;
+  municipalityName: string;
+  municipalitySlug: string;
+  /** the council's decision on the shown version, as a sentence (null when none is shown) */
+  decision: string | null;
   protocolId: number | null;
   state: string | null;
   stateLabel: string | null;
@@ -100,7 +114,11 @@ export async function protocolPage(
     view: {
       hearingId,
       hearingTitle: hp.hearing.title[lang],
+      hearingState: hp.hearing.state,
       municipalityId: hp.hearing.municipalityId,
+      municipalityName: hp.hearing.municipalityName[lang],
+      municipalitySlug: hp.hearing.municipalitySlug,
+      decision: v ? decisionText(v, lang) : null,
       protocolId: hp.protocol?.id ?? null,
       state: v ? hp.protocol!.state : null,
       stateLabel: v ? t(`state.${hp.protocol!.state}`) : null,
