@@ -76,11 +76,14 @@ export default function MunicipalityPage() {
         {t(`kind.${m.kind}`)} · {m.district} · {m.oblast}
       </p>
       <SubscribeButton slug={m.slug} subscribed={subscribed} />
-      <p>
-        <a href={feedPath(lang === "ru" ? "ru" : "ky", m.slug)} type="application/atom+xml">
-          {t("reach:feed.link")}
-        </a>
-      </p>
+      <details className="feed-detail">
+        <summary>{t("reach:feed.more")}</summary>
+        <p>
+          <a href={feedPath(lang === "ru" ? "ru" : "ky", m.slug)} type="application/atom+xml">
+            {t("reach:feed.link")}
+          </a>
+        </p>
+      </details>
       <section aria-labelledby="hearings-heading">
         <h2 id="hearings-heading">{t("municipality.hearings")}</h2>
         <HearingList filters={filters} data={hearings} />
