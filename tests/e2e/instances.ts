@@ -47,7 +47,7 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh database with the demo data (migrated and seeded by db/cli/seed.ts). */
+/** A fresh database with the demo data (migrated and seeded by app/cli/seed.ts). */
 export async function demoDatabase(engine: Engine): Promise<TestDatabase> {
   let url: string;
   let drop: () => Promise<void>;
@@ -72,7 +72,7 @@ export async function demoDatabase(engine: Engine): Promise<TestDatabase> {
     url = join(dir, "demo.sqlite");
     drop = async () => rmSync(dir, { recursive: true, force: true });
   }
-  const seed = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "db/cli/seed.ts"], {
+  const seed = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "app/cli/seed.ts"], {
     env: { ...process.env, DATABASE_URL: url, DEMO: "1", LOG_LEVEL: "silent" },
     encoding: "utf8",
   });
