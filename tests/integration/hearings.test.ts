@@ -15,7 +15,11 @@ import {
   listOpenHearings,
 } from "~/modules/hearings/queries.server";
 import { DiskStorage, setStorageForTests } from "~/modules/storage/storage.server";
-import * as editRoute from "~/routes/$lang.office.hearings.$id";
+import * as frameRoute from "~/routes/$lang.office.hearings.$id";
+import * as overviewRoute from "~/routes/$lang.office.hearings.$id._index";
+import * as detailsRoute from "~/routes/$lang.office.hearings.$id.details";
+import * as documentsRoute from "~/routes/$lang.office.hearings.$id.documents";
+import * as linesRoute from "~/routes/$lang.office.hearings.$id.lines";
 import * as previewRoute from "~/routes/$lang.office.hearings.$id_.preview";
 import * as publicRoute from "~/routes/$lang.hearings.$id";
 import * as docRoute from "~/routes/$lang.hearings.$id.documents.$docId";
@@ -376,13 +380,13 @@ describe("officials' pages: only that municipality's officials", () => {
     const id = String(await readyDraft());
     for (const who of [cookies.resident, cookies.saryOi]) {
       const get = await result(
-        editRoute.loader(
+        overviewRoute.loader(
           args(makeRequest(`/ru/office/hearings/${id}`, { cookie: who }), { lang: "ru", id }),
         ),
       );
       expect(get.status).toBe(403);
       const post = await result(
-        editRoute.action(
+        overviewRoute.action(
           args(
             makeRequest(`/ru/office/hearings/${id}`, { cookie: who, form: { intent: "announce" } }),
             { lang: "ru", id },
@@ -401,7 +405,7 @@ describe("officials' pages: only that municipality's officials", () => {
       expect(prev.status).toBe(403);
     }
     const anon = await result(
-      editRoute.action(
+      overviewRoute.action(
         args(makeRequest(`/ru/office/hearings/${id}`, { form: { intent: "announce" } }), {
           lang: "ru",
           id,
@@ -439,9 +443,9 @@ describe("officials' pages: only that municipality's officials", () => {
     setClock("2026-02-27T04:00:00Z");
     const id = String(await readyDraft());
     const r = await result(
-      editRoute.action(
+      detailsRoute.action(
         args(
-          makeRequest(`/ru/office/hearings/${id}`, {
+          makeRequest(`/ru/office/hearings/${id}/details`, {
             cookie: cookies.official,
             form: {
               intent: "details",
@@ -470,7 +474,7 @@ describe("officials' pages: only that municipality's officials", () => {
     setClock("2026-02-27T04:00:00Z");
     const id = String(await readyDraft());
     const ok = await result(
-      editRoute.action(
+      overviewRoute.action(
         args(
           makeRequest(`/ky/office/hearings/${id}`, {
             cookie: cookies.official,
@@ -482,7 +486,7 @@ describe("officials' pages: only that municipality's officials", () => {
     );
     expect(ok.body).toMatchObject({ ok: true, done: "announced" });
     const again = await result(
-      editRoute.action(
+      overviewRoute.action(
         args(
           makeRequest(`/ky/office/hearings/${id}`, {
             cookie: cookies.official,
@@ -495,7 +499,7 @@ describe("officials' pages: only that municipality's officials", () => {
     expect(again.status).toBe(409);
     expect(again.body.errors._form[0]).toBe("Учурдагы абалдан бул аракет мүмкүн эмес.");
     const cancel = await result(
-      editRoute.action(
+      overviewRoute.action(
         args(
           makeRequest(`/ru/office/hearings/${id}`, {
             cookie: cookies.official,
@@ -520,7 +524,7 @@ function upload(
   const fd = new FormData();
   fd.set("intent", "upload");
   fd.set("file", new File([new Uint8Array(bytes)], name, { type }));
-  return new Request(`http://localhost/ru/office/hearings/${id}`, {
+  return new Request(`http://localhost/ru/office/hearings/${id}/documents`, {
     method: "POST",
     body: fd,
     headers: { cookie },
@@ -534,7 +538,7 @@ describe("documents", () => {
     setClock("2026-02-27T04:00:00Z");
     const id = String(await readyDraft());
     const ok = await result(
-      editRoute.action(
+      documentsRoute.action(
         args(upload(id, "Тариф эсеби.pdf", PDF, cookies.official, "application/pdf"), {
           lang: "ru",
           id,
@@ -550,7 +554,7 @@ describe("documents", () => {
     expect(doc.content_type).toBe("application/pdf");
 
     const wrong = await result(
-      editRoute.action(
+      documentsRoute.action(
         args(
           upload(id, "virus.exe", new TextEncoder().encode("MZ\x90\x00\x03"), cookies.official),
           { lang: "ru", id },
@@ -560,7 +564,7 @@ describe("documents", () => {
     expect(wrong.status).toBe(400);
     expect(wrong.body.errors.file[0]).toContain("не принимается");
     const spoofed = await result(
-      editRoute.action(
+      documentsRoute.action(
         args(upload(id, "report.pdf", PNG, cookies.official, "application/pdf"), {
           lang: "ky",
           id,
@@ -574,7 +578,9 @@ describe("documents", () => {
       const big = new Uint8Array(4096);
       big.set(PDF);
       const over = await result(
-        editRoute.action(args(upload(id, "big.pdf", big, cookies.official), { lang: "ru", id })),
+        documentsRoute.action(
+          args(upload(id, "big.pdf", big, cookies.official), { lang: "ru", id }),
+        ),
       );
       expect(over.status).toBe(400);
       expect(over.body.errors.file[0]).toContain("слишком большой");
@@ -589,7 +595,7 @@ describe("documents", () => {
         .execute(),
     ).toHaveLength(1);
     const other = await result(
-      editRoute.action(args(upload(id, "x.pdf", PDF, cookies.saryOi), { lang: "ru", id })),
+      documentsRoute.action(args(upload(id, "x.pdf", PDF, cookies.saryOi), { lang: "ru", id })),
     );
     expect(other.status).toBe(403);
 
@@ -707,9 +713,9 @@ describe("editing a tariff line after announcement", () => {
       costItems: "Май; Топливо; 12,50\nАкы; Зарплата; 20",
     };
     const bad = await result(
-      editRoute.action(
+      linesRoute.action(
         args(
-          makeRequest(`/ru/office/hearings/${id}`, {
+          makeRequest(`/ru/office/hearings/${id}/lines`, {
             cookie: cookies.official,
             form: { ...form, proposedPrice: "33" },
           }),
@@ -721,8 +727,8 @@ describe("editing a tariff line after announcement", () => {
     expect(bad.body.errors.costItems[0]).toContain("32,50\u00a0сом");
     expect(bad.body.values.proposedPrice).toBe("33");
     const ok = await result(
-      editRoute.action(
-        args(makeRequest(`/ru/office/hearings/${id}`, { cookie: cookies.official, form }), {
+      linesRoute.action(
+        args(makeRequest(`/ru/office/hearings/${id}/lines`, { cookie: cookies.official, form }), {
           lang: "ru",
           id: String(id),
         }),
@@ -745,16 +751,16 @@ describe("the office hearing route as a frame for other features' pages", () => 
     setClock("2026-02-27T04:00:00Z");
     const id = String(await readyDraft());
     const frame = await result(
-      editRoute.loader(
+      frameRoute.loader(
         args(makeRequest(`/ru/office/hearings/${id}/comments`, { cookie: cookies.official }), {
           lang: "ru",
           id,
         }),
       ),
     );
-    expect(frame.body).toMatchObject({ mode: "frame", header: { id: Number(id), state: "draft" } });
+    expect(frame.body).toMatchObject({ header: { id: Number(id), state: "draft" } });
     const other = await result(
-      editRoute.loader(
+      frameRoute.loader(
         args(makeRequest(`/ru/office/hearings/${id}/comments`, { cookie: cookies.saryOi }), {
           lang: "ru",
           id,
@@ -763,18 +769,20 @@ describe("the office hearing route as a frame for other features' pages", () => 
     );
     expect(other.status).toBe(404);
     const anon = await result(
-      editRoute.loader(args(makeRequest(`/ru/office/hearings/${id}/comments`), { lang: "ru", id })),
+      frameRoute.loader(
+        args(makeRequest(`/ru/office/hearings/${id}/comments`), { lang: "ru", id }),
+      ),
     );
     expect(anon.status).toBe(302);
     const edit = await result(
-      editRoute.loader(
+      overviewRoute.loader(
         args(makeRequest(`/ru/office/hearings/${id}`, { cookie: cookies.official }), {
           lang: "ru",
           id,
         }),
       ),
     );
-    expect(edit.body.mode).toBe("edit");
+    expect(edit.body.state).toBe("draft");
     expect(edit.body.missing).toEqual([]);
   });
 });
