@@ -20,6 +20,7 @@ import * as overviewRoute from "~/routes/$lang.office.hearings.$id._index";
 import * as detailsRoute from "~/routes/$lang.office.hearings.$id.details";
 import * as documentsRoute from "~/routes/$lang.office.hearings.$id.documents";
 import * as linesRoute from "~/routes/$lang.office.hearings.$id.lines";
+import * as planRoute from "~/routes/$lang.office.hearings.$id.plan";
 import * as previewRoute from "~/routes/$lang.office.hearings.$id_.preview";
 import * as publicRoute from "~/routes/$lang.hearings.$id";
 import * as docRoute from "~/routes/$lang.hearings.$id.documents.$docId";
@@ -784,5 +785,48 @@ describe("the office hearing route as a frame for other features' pages", () => 
     );
     expect(edit.body.state).toBe("draft");
     expect(edit.body.missing).toEqual([]);
+  });
+});
+
+describe("the office hearing pages by intent", () => {
+  it("each page runs only its own intents, and a part that does not apply is not found", async () => {
+    setClock("2026-02-27T04:00:00Z");
+    const id = String(await readyDraft());
+    const asOfficial = (path: string, form?: Record<string, string>) =>
+      args(makeRequest(`/ru/office/hearings/${id}${path}`, { cookie: cookies.official, form }), {
+        lang: "ru",
+        id,
+      });
+    // announcing belongs to the overview: the details page refuses it and the draft stays
+    const elsewhere = await result(
+      detailsRoute.action(asOfficial("/details", { intent: "announce" })),
+    );
+    expect(elsewhere.status).toBe(400);
+    expect(elsewhere.body.errors._form).toEqual([
+      "Проверьте форму: некоторые поля заполнены неверно.",
+    ]);
+    expect(
+      (
+        await t.db
+          .selectFrom("hearings")
+          .select("state")
+          .where("id", "=", Number(id))
+          .executeTakeFirstOrThrow()
+      ).state,
+    ).toBe("draft");
+    // a tariff hearing has lines, not plan sections
+    expect((await result(linesRoute.loader(asOfficial("/lines")))).body.lines).toHaveLength(1);
+    expect((await result(planRoute.loader(asOfficial("/plan")))).status).toBe(404);
+    // the overview links each missing item to the page where it is filled in
+    await cmd.updateDetails(t.db, await actor(ids.official), Number(id), {
+      ...texts,
+      meetingPlaceKy: null,
+      meetingPlaceRu: null,
+      ...schedule("2026-03-01", "2026-03-05", "2026-03-25", "2026-03-20"),
+    });
+    const overview = await result(overviewRoute.loader(asOfficial("")));
+    expect(overview.body.missing).toEqual([
+      { field: "meetingPlace", key: "announce.missingPlace" },
+    ]);
   });
 });
