@@ -160,7 +160,8 @@ export function buildDocument(
   heading(t("doc.s.comments"));
   const st = c.commentStats;
   if (st.total === 0) p(t("doc.noComments"));
-  else {
+  if (st.hidden) p(t("doc.commentsHidden", { count: st.hidden }));
+  if (st.total > 0) {
     p(t("doc.commentsTotal", { count: st.total }));
     blocks.push({
       kind: "table",
@@ -188,7 +189,17 @@ export function buildDocument(
       rows: c.comments.map((cm) => [
         String(cm.no),
         `${commentAuthor(cm, lang, t)}\n${t(`doc.source.${cm.source}`)}, ${date(cm.createdAt, lang)}\n${t(`doc.stance.${cm.stance}`)}`,
-        cm.topic ? `${cm.body}\n${t("doc.topic", { topic: cm.topic[lang] })}` : cm.body,
+        [
+          cm.replyTo
+            ? t("doc.replyTo", { no: cm.replyTo })
+            : cm.replyToHidden
+              ? t("doc.replyToHidden")
+              : null,
+          cm.body,
+          cm.topic ? t("doc.topic", { topic: cm.topic[lang] }) : null,
+        ]
+          .filter((x) => x !== null)
+          .join("\n"),
         cm.answer
           ? `${t(`doc.answerStatus.${cm.answer.status}`)}${cm.answer.text ? `: ${cm.answer.text}` : ""}`
           : t("doc.noAnswer"),
