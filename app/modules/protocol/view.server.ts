@@ -66,7 +66,6 @@ export function versionList(
   lang: Lang,
   actor: Actor | null,
 ): VersionListItem[] {
-  const t = getFixedT(lang, "protocol");
   return hp.versions
     .filter((v) => canReadVersion(actor, hp.hearing.municipalityId, v))
     .map((v) => ({
