@@ -50,6 +50,8 @@ async function checkPage(page: Page, path: string) {
 
 const PHONE = { width: 360, height: 800 };
 test.use({ viewport: PHONE });
+// each test walks several pages with axe: more than the default minute on a loaded CI machine
+test.describe.configure({ timeout: 180_000 });
 
 for (const lang of ["ky", "ru"] as const) {
   test(`official's pages fit a 360-px phone (${lang})`, async ({ browser }) => {

@@ -129,7 +129,7 @@ test.describe("reach: subscriptions and notifications", () => {
     await expect(
       page.locator('link[rel="alternate"][type="application/atom+xml"]'),
     ).toHaveAttribute("href", `/ky/m/${SLUG}/feed.atom`);
-    await page.getByRole("button", { name: "Жазылуу", exact: true }).click();
+    await page.getByRole("button", { name: "Жаңылыктарга жазылуу", exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`/ky/m/${SLUG}$`));
     await expect(page.getByRole("button", { name: "Жазылууну токтотуу" })).toBeVisible();
     const db = e2eDb();
