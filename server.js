@@ -4,7 +4,7 @@
 import crypto from "node:crypto";
 import express from "express";
 import compression from "compression";
-import { createRequestHandler } from "@remix-run/express";
+import { createRequestHandler, requestLayer } from "./server/request-layer.js";
 
 const isProd = process.env.NODE_ENV === "production";
 
@@ -112,6 +112,15 @@ server.use((req, res, next) => {
     .type("text/plain; charset=utf-8")
     .send("Forbidden: cross-origin request / Тыюу салынган");
 });
+
+// bad paths, cookies and bodies are refused (localized) or cleaned here, once for every route
+server.use(
+  requestLayer({
+    refuse: app.plainRefusal,
+    formMaxBytes: config.formMaxBytes,
+    uploadMaxBytes: config.uploadMaxBytes,
+  }),
+);
 
 if (viteDevServer) {
   server.use(viteDevServer.middlewares);

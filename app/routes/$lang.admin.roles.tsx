@@ -26,6 +26,8 @@ import { parseForm, type FieldErrors, type FormValues } from "~/modules/forms/va
 import { useLang } from "~/modules/i18n/hooks";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang, tFor } from "~/modules/i18n/route.server";
+import { readForm } from "~/modules/forms/read.server";
+import { formId } from "~/modules/http/params.server";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "admin:nav.roles");
 
@@ -54,7 +56,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const t = tFor(params);
   const db = await getDb();
   const meta = metaOf(request, context);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   if (intent === "grant") {
     const p = parseForm(form, grantSchema, t);
@@ -65,7 +67,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return { intent, ok: true };
   }
   if (intent === "revoke") {
-    await revokeRole(db, user.id, Number(form.get("roleId")), meta);
+    await revokeRole(db, user.id, formId(request, form, "roleId"), meta);
     return { intent, ok: true };
   }
   if (intent === "invite") {
@@ -75,7 +77,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return { intent, ok: true, link: `${env().publicUrl}/${lang}/invite/${inv.token}` };
   }
   if (intent === "revokeInvitation") {
-    await revokeInvitation(db, user.id, Number(form.get("invitationId")), meta);
+    await revokeInvitation(db, user.id, formId(request, form, "invitationId"), meta);
     return { intent, ok: true };
   }
   return data({ intent, ok: false }, { status: 400 });

@@ -5,12 +5,13 @@ import { getDocumentForDownload, mayView } from "~/modules/hearings/queries.serv
 import { asciiFileName } from "~/modules/hearings/uploads.server";
 import { requireLang } from "~/modules/i18n/route.server";
 import { getStorage } from "~/modules/storage/storage.server";
+import { idParam } from "~/modules/http/params.server";
 
 /** A hearing's document, served with its checked Content-Type; drafts' only to their officials. */
 export async function loader({ params, request }: LoaderFunctionArgs) {
   requireLang(params);
   const db = await getDb();
-  const doc = await getDocumentForDownload(db, Number(params.id), Number(params.docId));
+  const doc = await getDocumentForDownload(db, idParam(request, params, "id"), idParam(request, params, "docId"));
   if (
     !doc ||
     !mayView(await getUser(request), { state: doc.state, municipalityId: doc.municipality_id })

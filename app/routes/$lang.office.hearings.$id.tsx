@@ -1,8 +1,5 @@
 import {
   data,
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -40,12 +37,14 @@ import {
 } from "~/modules/hearings/schemas";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang, tFor } from "~/modules/i18n/route.server";
+import { readForm } from "~/modules/forms/read.server";
+import { idParam, formId } from "~/modules/http/params.server";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "office:edit.title");
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const lang = requireLang(params);
-  const id = Number(params.id);
+  const id = idParam(request, params, "id");
   const db = await getDb();
   // Under /office/hearings/{id}/… (other features' pages: comments, meeting, protocol) this route
   // is only their frame: a header and <Outlet />; each child checks its own permission.
@@ -81,7 +80,7 @@ const PERMISSION = {
 
 export async function action({ params, request }: ActionFunctionArgs) {
   const lang = requireLang(params);
-  const id = Number(params.id);
+  const id = idParam(request, params, "id");
   const db = await getDb();
   const t = tFor(params);
   const isMultipart = (request.headers.get("content-type") ?? "").startsWith("multipart/form-data");
@@ -98,16 +97,10 @@ export async function action({ params, request }: ActionFunctionArgs) {
         {},
       );
     if (declared > maxBytes + 64 * 1024) return tooLarge();
-    try {
-      form = await unstable_parseMultipartFormData(
-        request,
-        unstable_createMemoryUploadHandler({ maxPartSize: maxBytes }),
-      );
-    } catch (e) {
-      if (e instanceof MaxPartSizeExceededError) return tooLarge();
-      throw e;
-    }
-  } else form = await request.formData();
+    form = await readForm(request, { files: true });
+    const file = form.get("file");
+    if (file && typeof file !== "string" && file.size > maxBytes) return tooLarge();
+  } else form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   if (PERMISSION[intent as keyof typeof PERMISSION])
     await requireHearingPermission(request, db, id, PERMISSION[intent as keyof typeof PERMISSION]);
@@ -139,11 +132,11 @@ export async function action({ params, request }: ActionFunctionArgs) {
       case "updateLine": {
         const p = parseForm(form, lineSchema, t);
         if (!p.ok) return bad(p.errors);
-        await cmd.updateTariffLine(db, user, id, Number(form.get("lineId")), p.data);
+        await cmd.updateTariffLine(db, user, id, formId(request, form, "lineId"), p.data);
         return ok();
       }
       case "removeLine":
-        await cmd.removeTariffLine(db, user, id, Number(form.get("lineId")));
+        await cmd.removeTariffLine(db, user, id, formId(request, form, "lineId"));
         return ok();
       case "addSection": {
         const p = parseForm(form, sectionSchema, t);
@@ -154,11 +147,11 @@ export async function action({ params, request }: ActionFunctionArgs) {
       case "updateSection": {
         const p = parseForm(form, sectionSchema, t);
         if (!p.ok) return bad(p.errors);
-        await cmd.updatePlanSection(db, user, id, Number(form.get("sectionId")), p.data);
+        await cmd.updatePlanSection(db, user, id, formId(request, form, "sectionId"), p.data);
         return ok();
       }
       case "removeSection":
-        await cmd.removePlanSection(db, user, id, Number(form.get("sectionId")));
+        await cmd.removePlanSection(db, user, id, formId(request, form, "sectionId"));
         return ok();
       case "addProject": {
         const p = parseForm(form, projectSchema, t);
@@ -169,11 +162,11 @@ export async function action({ params, request }: ActionFunctionArgs) {
       case "updateProject": {
         const p = parseForm(form, projectEditSchema, t);
         if (!p.ok) return bad(p.errors);
-        await cmd.updatePlanProject(db, user, id, Number(form.get("projectId")), p.data);
+        await cmd.updatePlanProject(db, user, id, formId(request, form, "projectId"), p.data);
         return ok();
       }
       case "removeProject":
-        await cmd.removePlanProject(db, user, id, Number(form.get("projectId")));
+        await cmd.removePlanProject(db, user, id, formId(request, form, "projectId"));
         return ok();
       case "addQuestion": {
         const p = parseForm(form, questionSchema, t);
@@ -185,7 +178,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
         return ok();
       }
       case "removeQuestion":
-        await cmd.removeQuestion(db, user, id, Number(form.get("questionId")));
+        await cmd.removeQuestion(db, user, id, formId(request, form, "questionId"));
         return ok();
       case "upload": {
         const file = form.get("file");
@@ -205,7 +198,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
         return ok();
       }
       case "removeDoc":
-        await cmd.removeDocument(db, user, id, Number(form.get("docId")));
+        await cmd.removeDocument(db, user, id, formId(request, form, "docId"));
         return ok();
       case "announce":
         await cmd.announceHearing(db, user, id);

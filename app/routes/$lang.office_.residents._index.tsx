@@ -1,7 +1,6 @@
 import {
   data,
   redirect,
-  unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -29,6 +28,7 @@ import {
 } from "~/modules/residents/commands.server";
 import { officeMunicipality } from "~/modules/residents/office.server";
 import { inPersonSchema, resetCodeSchema, revokeSchema } from "~/modules/residents/schemas.server";
+import { readForm } from "~/modules/forms/read.server";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "residents:office.title");
 
@@ -73,24 +73,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const isMultipart = request.headers.get("content-type")?.startsWith("multipart/form-data");
   if (isMultipart) {
     await requirePermission(request, "registry.import", { municipalityId: m });
-    let name = "residents.csv";
-    let tooBig = false;
-    const form = await unstable_parseMultipartFormData(request, async (part) => {
-      if (part.name !== "file" || !part.filename) return undefined;
-      name = part.filename;
-      const chunks: Uint8Array[] = [];
-      let size = 0;
-      for await (const c of part.data) {
-        size += c.byteLength;
-        if (size > MAX_CSV_BYTES) {
-          tooBig = true;
-          break;
-        }
-        chunks.push(c);
-      }
-      return Buffer.concat(chunks).toString("utf8");
-    });
-    const text = form.get("file");
+    const form = await readForm(request, { files: true });
+    const file = form.get("file");
+    const name = file && typeof file !== "string" && file.name ? file.name : "residents.csv";
+    const tooBig = !!file && typeof file !== "string" && file.size > MAX_CSV_BYTES;
+    const text =
+      file && typeof file !== "string" && !tooBig
+        ? Buffer.from(await file.arrayBuffer()).toString("utf8")
+        : null;
     if (tooBig || typeof text !== "string" || !text.trim())
       return data(
         {
@@ -105,7 +95,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     done.catch((error) => logger.error({ err: error, importId }, "registry import failed"));
     return redirect(`/${lang}/office/residents/imports/${importId}${url.search}`);
   }
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   if (intent === "verify") {
     const p = parseForm(form, inPersonSchema, t);

@@ -5,6 +5,7 @@ import { env } from "~/modules/core/env.server";
 import { canReadVersion, getHearingProtocol } from "~/modules/protocol/queries.server";
 import { verifyUrl } from "~/modules/protocol/render.server";
 import { publicStage } from "~/modules/protocol/stage";
+import { toId } from "~/modules/http/ids";
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), {
@@ -17,7 +18,7 @@ const json = (body: unknown, status = 200) =>
  * contents are never here; versions not approved are listed (number, dates, decision) only.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const id = params.id && /^\d{1,9}$/.test(params.id) ? Number(params.id) : null;
+  const id = toId(params.id);
   if (id == null) return json({ error: "not_found" }, 404);
   const hp = await getHearingProtocol(await getDb(), id);
   if (!hp) return json({ error: "not_found" }, 404);
