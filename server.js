@@ -10,7 +10,12 @@ const isProd = process.env.NODE_ENV === "production";
 
 const viteDevServer = isProd
   ? undefined
-  : await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }));
+  : await import("vite").then((vite) =>
+      vite.createServer({
+        // JYIYN_NO_HMR=1: no hot-reload socket (test servers; several may run at once)
+        server: { middlewareMode: true, hmr: process.env.JYIYN_NO_HMR === "1" ? false : undefined },
+      }),
+    );
 
 const loadBuild = () =>
   viteDevServer

@@ -147,7 +147,7 @@ export function ErrorBoundary() {
     typeof error.data === "string" &&
     error.data.length > 0 &&
     error.data.length < 500 &&
-    /[^\u0000-\u007f]/.test(error.data) // localized (Cyrillic), not an English stub
+    /[^\t\n\r -~]/.test(error.data) // localized (Cyrillic), not an English stub
       ? error.data
       : null;
   const text =

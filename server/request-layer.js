@@ -11,8 +11,34 @@
 //
 // Refusals are localized pages (or JSON under /api/) made by `refuse(pathname, acceptLanguage,
 // key, status, params)` from the app (app/modules/http/refuse.server.ts).
-import { createRemixHeaders, sendRemixResponse } from "@remix-run/express";
-import { createRequestHandler as createRemixHandler } from "@remix-run/node";
+/* global AbortController, Request */
+import { Buffer } from "node:buffer";
+import { URLSearchParams } from "node:url";
+/* global Headers */
+import remixNode from "@remix-run/node";
+
+const { createRequestHandler: createRemixHandler, writeReadableStreamToWritable } = remixNode;
+
+/** The request's headers as Fetch Headers (as @remix-run/express does). */
+function remixHeaders(requestHeaders) {
+  const headers = new Headers();
+  for (const [key, values] of Object.entries(requestHeaders)) {
+    if (!values) continue;
+    if (Array.isArray(values)) for (const v of values) headers.append(key, v);
+    else headers.set(key, values);
+  }
+  return headers;
+}
+
+/** Sends a Fetch Response through Express (as @remix-run/express does). */
+async function sendResponse(res, response) {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [key, value] of response.headers.entries()) res.append(key, value);
+  if (response.headers.get("Content-Type")?.match(/text\/event-stream/i)) res.flushHeaders();
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
+}
 
 // eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u001F\u007F-\u009F]/;
@@ -169,17 +195,19 @@ export function createRequestHandler({ build, mode, getLoadContext }) {
       // as @remix-run/express: the host as Express resolves it ("trust proxy"), with the port
       const [, forwardedPort] = req.get("X-Forwarded-Host")?.split(":") ?? [];
       const [, hostPort] = req.get("host")?.split(":") ?? [];
-      const port = [Number.parseInt(forwardedPort, 10), Number.parseInt(hostPort, 10)].find(
-        (p) => Number.isSafeInteger(p),
+      const port = [Number.parseInt(forwardedPort, 10), Number.parseInt(hostPort, 10)].find((p) =>
+        Number.isSafeInteger(p),
       );
       let url;
       try {
-        url = new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
+        url = new URL(
+          `${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`,
+        );
       } catch {
         return res.status(400).type("text/plain; charset=utf-8").send("Bad Request");
       }
       let controller = new AbortController();
-      const headers = createRemixHeaders(req.headers);
+      const headers = remixHeaders(req.headers);
       const init = { method: req.method, headers, signal: controller.signal };
       if (req.method !== "GET" && req.method !== "HEAD") {
         const body = res.locals.body ?? Buffer.alloc(0);
@@ -190,7 +218,7 @@ export function createRequestHandler({ build, mode, getLoadContext }) {
       res.on("finish", () => (controller = null));
       res.on("close", () => controller?.abort());
       const response = await handle(new Request(url.href, init), await getLoadContext(req, res));
-      await sendRemixResponse(res, response);
+      await sendResponse(res, response);
     } catch (error) {
       next(error);
     }

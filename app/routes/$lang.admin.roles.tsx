@@ -27,6 +27,7 @@ import { useLang } from "~/modules/i18n/hooks";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang, tFor } from "~/modules/i18n/route.server";
 import { readForm } from "~/modules/forms/read.server";
+import { isDomainError } from "~/modules/core/errors";
 import { formId } from "~/modules/http/params.server";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "admin:nav.roles");
@@ -73,7 +74,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "invite") {
     const p = parseForm(form, inviteSchema, t);
     if (!p.ok) return data({ intent, errors: p.errors, values: p.values }, { status: 400 });
-    const inv = await createInvitation(db, user.id, p.data, meta);
+    let inv;
+    try {
+      inv = await createInvitation(db, user.id, p.data, meta);
+    } catch (e) {
+      if (!isDomainError(e)) throw e;
+      return data(
+        { intent, errors: { [e.field]: [t(e.key)] }, values: p.values },
+        { status: e.status },
+      );
+    }
     return { intent, ok: true, link: `${env().publicUrl}/${lang}/invite/${inv.token}` };
   }
   if (intent === "revokeInvitation") {
@@ -227,7 +237,7 @@ export default function AdminRoles() {
             {roles.map((r) => (
               <tr key={r.id}>
                 <td>
-                  {r.displayName} <span className="muted">{r.login}</span>
+                  <bdi>{r.displayName}</bdi> <span className="muted">{r.login}</span>
                 </td>
                 <td>{r.municipality}</td>
                 <td>{t(`roles.${r.role}`)}</td>

@@ -11,7 +11,11 @@ import { idParam } from "~/modules/http/params.server";
 export async function loader({ params, request }: LoaderFunctionArgs) {
   requireLang(params);
   const db = await getDb();
-  const doc = await getDocumentForDownload(db, idParam(request, params, "id"), idParam(request, params, "docId"));
+  const doc = await getDocumentForDownload(
+    db,
+    idParam(request, params, "id"),
+    idParam(request, params, "docId"),
+  );
   if (
     !doc ||
     !mayView(await getUser(request), { state: doc.state, municipalityId: doc.municipality_id })

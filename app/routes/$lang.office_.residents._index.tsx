@@ -253,7 +253,7 @@ export default function OfficeResidents() {
             {verifications.map((v) => (
               <tr key={v.id}>
                 <td>
-                  {v.displayName} <span className="muted">{v.login}</span>
+                  <bdi>{v.displayName}</bdi> <span className="muted">{v.login}</span>
                 </td>
                 <td>{v.village ?? ""}</td>
                 <td>

@@ -15,7 +15,12 @@ function page(pad: number) {
       "Жүктөп алуу · Қ Ң Ө Ү",
     ),
   );
-  return createElement("main", null, createElement("p", null, "a".repeat(pad)), createElement("ul", null, items));
+  return createElement(
+    "main",
+    null,
+    createElement("p", null, "a".repeat(pad)),
+    createElement("ul", null, items),
+  );
 }
 
 function render(pad: number, sink: Transform): Promise<Buffer> {

@@ -48,8 +48,7 @@ export function refusalResponse(
   });
 }
 
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * A refusal server.js sends itself, before Remix runs (body too large, not a form, bad URL): a
