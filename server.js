@@ -11,10 +11,13 @@ const isProd = process.env.NODE_ENV === "production";
 const viteDevServer = isProd
   ? undefined
   : await import("vite").then((vite) =>
-      vite.createServer({
-        // JYIYN_NO_HMR=1: no hot-reload socket (test servers; several may run at once)
-        server: { middlewareMode: true, hmr: process.env.JYIYN_NO_HMR === "1" ? false : undefined },
-      }),
+      vite.createServer(
+        // JYIYN_TEST_SERVER=1 (servers spawned by tests, several at once, no browser): no
+        // hot-reload socket and no pre-bundling of browser dependencies
+        process.env.JYIYN_TEST_SERVER === "1"
+          ? { server: { middlewareMode: true, hmr: false }, optimizeDeps: { noDiscovery: true } }
+          : { server: { middlewareMode: true } },
+      ),
     );
 
 const loadBuild = () =>

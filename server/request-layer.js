@@ -90,8 +90,8 @@ export function filterCookies(header) {
 }
 
 /**
- * The query string with control characters removed from every name and value, or null when
- * nothing had to change.
+ * The query string with control characters removed from every name and value and without
+ * "_data", or null when nothing had to change.
  * @param {string} search without "?"
  */
 export function cleanQuery(search) {
@@ -99,12 +99,37 @@ export function cleanQuery(search) {
   let changed = false;
   const out = new URLSearchParams();
   for (const [k, v] of params) {
+    if (k === "_data") {
+      changed = true;
+      continue;
+    }
     const ck = k.replace(/\r\n?/g, "\n").replace(CONTROLS_G, "");
     const cv = v.replace(/\r\n?/g, "\n").replace(CONTROLS_G, "");
     if (ck !== k || cv !== v) changed = true;
     out.append(ck, cv);
   }
   return changed ? out.toString() : null;
+}
+
+/** Past this many bytes a refused body is not read to its end: the connection is closed. */
+const DISCARD_MAX_BYTES = 128 * 1024 * 1024;
+
+/**
+ * The rest of a refused body is read and thrown away (nothing is kept), so the client receives the
+ * answer on a healthy connection; a body larger than DISCARD_MAX_BYTES closes the connection.
+ */
+function discard(req, res, declared) {
+  if (declared && /^\d+$/.test(declared) && Number(declared) > DISCARD_MAX_BYTES) {
+    res.set("Connection", "close");
+    req.resume();
+    return;
+  }
+  let seen = 0;
+  req.on("data", (chunk) => {
+    seen += chunk.length;
+    if (seen > DISCARD_MAX_BYTES) req.destroy();
+  });
+  req.resume();
 }
 
 /**
@@ -122,7 +147,8 @@ export function requestLayer({ refuse, formMaxBytes, uploadMaxBytes }) {
     const decoded = safeDecode(path);
     if (decoded === null || CONTROLS.test(decoded))
       return send(req, res, "common:errors.notFoundText", 404);
-    // 2. the query string: control characters removed
+    // 2. the query string: control characters removed, and no "_data" (Remix's data requests
+    //    before single fetch; this app never sends one, and Remix answers a bad one with a 500)
     if (rest.length) {
       const cleaned = cleanQuery(rest.join("?"));
       if (cleaned !== null) {
@@ -142,18 +168,16 @@ export function requestLayer({ refuse, formMaxBytes, uploadMaxBytes }) {
     // 4. the body: a form within its limit, counted while it streams
     const type = (req.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
     if (!FORM_TYPES.has(type)) {
-      res.set("Connection", "close");
-      req.resume();
-      return send(req, res, "common:errors.notAForm", 415);
+      send(req, res, "common:errors.notAForm", 415);
+      return discard(req, res, req.get("content-length"));
     }
     const limit = type === "multipart/form-data" ? uploadMaxBytes + formMaxBytes : formMaxBytes;
     const mb = (limit / 1024 / 1024).toFixed(limit < 1024 * 1024 ? 2 : 0);
-    const tooLarge = () => {
-      res.set("Connection", "close");
-      send(req, res, "common:errors.tooLarge", 413, { mb });
-      req.resume(); // discard the rest without keeping it
-    };
     const declared = req.get("content-length");
+    const tooLarge = () => {
+      send(req, res, "common:errors.tooLarge", 413, { mb });
+      discard(req, res, declared);
+    };
     if (declared && /^\d+$/.test(declared) && Number(declared) > limit) return tooLarge();
     const chunks = [];
     let total = 0;
