@@ -5,7 +5,13 @@
 import { lineWords } from "../hearings/labels.server";
 import type { TFunction } from "i18next";
 import type { Lang } from "../i18n/config";
-import { formatAmount, formatDate, formatPercent, formatTime } from "../format/format";
+import {
+  formatAmount,
+  formatDate,
+  formatPercent,
+  formatTime,
+  formatYearRange,
+} from "../format/format";
 import { getFixedT } from "../i18n/resources.server";
 import type { ProtocolContent } from "./content.server";
 
@@ -31,6 +37,8 @@ export interface Verification {
 export interface ProtocolDocument {
   lang: Lang;
   header: string;
+  /** the file's metadata (PDF Info / DOCX core properties) */
+  meta: { title: string; subject: string; author: string; keywords: string };
   blocks: Block[];
   verification: Verification | null;
   footerPage: (page: number | string, pages: number | string) => string;
@@ -136,7 +144,7 @@ export function buildDocument(
         rows.push([
           s.name[lang],
           pr.title[lang],
-          `${pr.yearFrom}–${pr.yearTo}`,
+          formatYearRange(pr.yearFrom, pr.yearTo),
           t(`doc.funding.${pr.fundingSource}`),
           formatAmount(pr.budget),
         ]);
@@ -278,6 +286,12 @@ export function buildDocument(
 
   return {
     lang,
+    meta: {
+      title: `${t("doc.title")} ${t("doc.number", { number: c.protocol.number })}`,
+      subject: h.title[lang],
+      author: c.municipality.name[lang],
+      keywords: t("doc.keywords"),
+    },
     header: t("doc.header", {
       municipality: c.municipality.name[lang],
       district: c.municipality.district[lang],
