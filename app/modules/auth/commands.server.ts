@@ -10,10 +10,12 @@ import type { Lang } from "../i18n/config";
 import { getFixedT } from "../i18n/resources.server";
 import { enqueueMail } from "../mail/outbox.server";
 import {
-  checkLimits,
-  clearAttempts,
+  forgiveAttempt,
+  giveBackAttempt,
+  signInDelayMs,
   LIMITS,
-  recordAttempt,
+  takeAttempt,
+  takeAttempts,
   type LimitState,
 } from "../ratelimit/ratelimit.server";
 import { loginKey, parseLogin } from "./credentials.server";
@@ -60,9 +62,8 @@ export type RegisterResult =
   | { ok: false; limited: LimitState };
 
 export async function register(db: DB, input: RegisterInput, meta: Meta): Promise<RegisterResult> {
-  const limited = await checkLimits(db, [[LIMITS.registerIp, meta.ip]]);
+  const limited = await takeAttempt(db, LIMITS.registerIp, meta.ip);
   if (limited.limited) return { ok: false, limited };
-  await recordAttempt(db, LIMITS.registerIp, meta.ip);
   const login = parseLogin(input.login);
   if (!login) return { ok: false, errors: { login: "auth:errors.loginInvalid" } };
   const village = await db
@@ -124,6 +125,19 @@ export type SignInResult =
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "limited"; limited: LimitState };
 
+/**
+ * Sign in with an email or phone and a password.
+ *
+ * Brute-force protection (OWASP Authentication Cheat Sheet; numbers in docs/accounts.md): BEFORE the
+ * password is checked, the attempt is counted atomically for the account-and-address and for the
+ * address, so of N parallel guesses at most the limit are ever checked; over either limit →
+ * `{ reason: "limited" }` (429). The account as a whole is never locked: past 10 failures from
+ * anywhere in 15 minutes each check is delayed (1 s more per failure, ≤ 10 s). A success forgets
+ * the account's counters and gives the address its attempt back.
+ *
+ * Outcomes: `{ ok: true, session }`; `{ ok: false, reason: "invalid" }` (no such account or a wrong
+ * password: the same answer, in about the same time); `{ ok: false, reason: "limited", limited }`.
+ */
 export async function signIn(
   db: DB,
   input: { login: string; password: string },
@@ -131,9 +145,10 @@ export async function signIn(
 ): Promise<SignInResult> {
   const login = parseLogin(input.login);
   const key = login ? loginKey(login) : input.login.trim().toLowerCase().slice(0, 100);
-  const limited = await checkLimits(db, [
-    [LIMITS.signInAccount, key],
-    [LIMITS.signInIp, meta.ip],
+  const pairKey = `${key}|${meta.ip ?? "unknown"}`;
+  const limited = await takeAttempts(db, [
+    [LIMITS.signInAccountAddress, pairKey],
+    [LIMITS.signInAddress, meta.ip],
   ]);
   if (limited.limited) {
     await audit(db, {
@@ -144,6 +159,9 @@ export async function signIn(
     });
     return { ok: false, reason: "limited", limited };
   }
+  const accountWide = await takeAttempt(db, LIMITS.signInAccount, key);
+  const delay = signInDelayMs(accountWide.count - 1);
+  if (delay > 0) await new Promise((r) => setTimeout(r, delay));
   const user = login
     ? await db
         .selectFrom("users")
@@ -155,8 +173,6 @@ export async function signIn(
     ? await verifyPassword(user.password_hash, input.password)
     : (await verifyPassword(await dummy(), input.password), false);
   if (!user || !good) {
-    await recordAttempt(db, LIMITS.signInAccount, key);
-    await recordAttempt(db, LIMITS.signInIp, meta.ip);
     await audit(db, {
       actorUserId: null,
       municipalityId: user?.municipality_id ?? null,
@@ -168,7 +184,9 @@ export async function signIn(
     });
     return { ok: false, reason: "invalid" };
   }
-  await clearAttempts(db, LIMITS.signInAccount, key);
+  await forgiveAttempt(db, LIMITS.signInAccountAddress, pairKey);
+  await forgiveAttempt(db, LIMITS.signInAccount, key);
+  await giveBackAttempt(db, LIMITS.signInAddress, meta.ip);
   const session = await startSession(db, user.id, meta);
   await audit(db, {
     actorUserId: user.id,
@@ -323,6 +341,7 @@ export async function changePassword(
       .where("user_id", "=", userId)
       .where("id", "!=", currentSessionId)
       .execute();
+    await withdrawOutstandingResets(trx, userId, nowIso());
     await audit(trx, {
       actorUserId: userId,
       action: "auth.passwordChanged",
@@ -335,6 +354,27 @@ export async function changePassword(
 }
 
 // ---- password reset ----------------------------------------------------------------------------
+
+/**
+ * Withdraw every outstanding reset link and code of an account (`kind` to withdraw one kind only):
+ * they get `used_at` = `at`, so they no longer work. Called when a newer link or code replaces the
+ * older ones, and when the password changes (by a reset or by the owner), so that a leaked older
+ * link cannot reset the password afterwards.
+ */
+async function withdrawOutstandingResets(
+  trx: DB,
+  userId: number,
+  at: string,
+  kind?: "email_link" | "official_code",
+): Promise<void> {
+  let q = trx
+    .updateTable("password_resets")
+    .set({ used_at: at })
+    .where("user_id", "=", userId)
+    .where("used_at", "is", null);
+  if (kind) q = q.where("kind", "=", kind);
+  await q.execute();
+}
 
 export const RESET_LINK_TTL_MS = 60 * 60 * 1000;
 export const RESET_CODE_TTL_MS = 24 * 60 * 60 * 1000;
@@ -352,13 +392,11 @@ export async function requestPasswordReset(
 ): Promise<ResetRequestResult> {
   const login = parseLogin(input.login);
   const key = login ? loginKey(login) : input.login.trim().toLowerCase().slice(0, 100);
-  const limited = await checkLimits(db, [
+  const limited = await takeAttempts(db, [
     [LIMITS.resetIp, meta.ip],
     [LIMITS.resetAccount, key],
   ]);
   if (limited.limited) return { ok: false, limited };
-  await recordAttempt(db, LIMITS.resetIp, meta.ip);
-  await recordAttempt(db, LIMITS.resetAccount, key);
   const user =
     login?.kind === "email"
       ? await db
@@ -382,6 +420,8 @@ export async function requestPasswordReset(
   const link = `${env().publicUrl}/${input.lang}/reset/${token}`;
   const tt = getFixedT(input.lang, "auth");
   await db.transaction().execute(async (trx) => {
+    // a newer link replaces the older ones
+    await withdrawOutstandingResets(trx, user.id, t.toISOString(), "email_link");
     await trx
       .insertInto("password_resets")
       .values({
@@ -435,6 +475,8 @@ async function applyReset(db: DB, resetId: number, userId: number, password: str
       .where("used_at", "is", null)
       .executeTakeFirst();
     if (Number(used.numUpdatedRows) !== 1) throw new Error("reset already used");
+    // every other outstanding link and code of the account stops working
+    await withdrawOutstandingResets(trx, userId, nowIso());
     await trx
       .updateTable("users")
       .set({ password_hash: hash, updated_at: nowIso() })
@@ -492,13 +534,7 @@ export async function issueResetCode(
   const expiresAt = new Date(t.getTime() + RESET_CODE_TTL_MS).toISOString();
   await db.transaction().execute(async (trx) => {
     // earlier codes for this person stop working
-    await trx
-      .updateTable("password_resets")
-      .set({ used_at: t.toISOString() })
-      .where("user_id", "=", user.id)
-      .where("kind", "=", "official_code")
-      .where("used_at", "is", null)
-      .execute();
+    await withdrawOutstandingResets(trx, user.id, t.toISOString(), "official_code");
     await trx
       .insertInto("password_resets")
       .values({
@@ -530,7 +566,8 @@ export async function resetPasswordWithCode(
 ): Promise<{ ok: true; session: NewSession } | { ok: false; limited?: LimitState }> {
   const login = parseLogin(input.phone);
   const key = login ? loginKey(login) : input.phone.trim().slice(0, 40);
-  const limited = await checkLimits(db, [
+  // counted before the code is compared; a success gives the attempts back
+  const limited = await takeAttempts(db, [
     [LIMITS.resetIp, meta.ip],
     [LIMITS.resetAccount, key],
   ]);
@@ -554,8 +591,6 @@ export async function resetPasswordWithCode(
         .executeTakeFirst()
     : undefined;
   if (!row) {
-    await recordAttempt(db, LIMITS.resetIp, meta.ip);
-    await recordAttempt(db, LIMITS.resetAccount, key);
     await audit(db, {
       actorUserId: null,
       action: "auth.resetCodeFailed",
@@ -565,6 +600,8 @@ export async function resetPasswordWithCode(
     return { ok: false };
   }
   await applyReset(db, row.id, row.user_id, input.password, meta);
+  await forgiveAttempt(db, LIMITS.resetAccount, key);
+  await giveBackAttempt(db, LIMITS.resetIp, meta.ip);
   return { ok: true, session: await startSession(db, row.user_id, meta) };
 }
 
