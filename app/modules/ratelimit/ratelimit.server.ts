@@ -161,3 +161,24 @@ export async function pruneRateLimits(db: DB): Promise<void> {
 export function tooManyHeaders(state: LimitState): Record<string, string> {
   return { "Retry-After": String(Math.max(1, state.retryAfter)) };
 }
+
+/**
+ * A no-JavaScript form post is a document request: Remix sends only the `headers` export's headers
+ * with the page, not those of the action's reply, so a 429 page would lose its Retry-After. The
+ * render entry calls this once for every page: the Retry-After of any action or loader reply of
+ * the request is carried onto the document response.
+ */
+export function carryRetryAfter(
+  context: {
+    actionHeaders?: Record<string, Headers>;
+    loaderHeaders?: Record<string, Headers>;
+  },
+  responseHeaders: Headers,
+): void {
+  for (const set of [context.actionHeaders, context.loaderHeaders]) {
+    for (const h of Object.values(set ?? {})) {
+      const v = h.get("Retry-After");
+      if (v) responseHeaders.set("Retry-After", v);
+    }
+  }
+}
