@@ -52,7 +52,9 @@ export const SIGN_IN_DELAY_AFTER = 10;
  * window (from any address): none up to 10, then 1 s per further failure, at most 10 s.
  */
 export function signInDelayMs(failures: number): number {
-  return failures <= SIGN_IN_DELAY_AFTER ? 0 : Math.min(10_000, (failures - SIGN_IN_DELAY_AFTER) * 1000);
+  return failures <= SIGN_IN_DELAY_AFTER
+    ? 0
+    : Math.min(10_000, (failures - SIGN_IN_DELAY_AFTER) * 1000);
 }
 
 export interface LimitState {
