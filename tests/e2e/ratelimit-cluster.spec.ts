@@ -48,7 +48,7 @@ test("50 parallel wrong passwords on two app processes: at most 10 checked", asy
   url.pathname = `/${dbName}`;
   const servers: ChildProcess[] = [];
   try {
-    const env = {
+    const env: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: "production",
       DATABASE_URL: url.toString(),

@@ -77,7 +77,7 @@ function limiterFor(db: DB, limit: Limit): RateLimiterStoreAbstract {
     const common = {
       tableName: "rate_limits",
       tableCreated: true, // by the migration 2026-11-30_15_rate_limits
-      clearExpiredByTimeout: false, // pruneRateLimits() in the job tick does it
+      clearExpiredByTimeout: false, // takeAttempt() calls pruneRateLimits() now and then
       keyPrefix: limit.kind,
       points: limit.max,
       duration: Math.ceil(limit.windowMs / 1000),
@@ -114,6 +114,8 @@ export async function takeAttempt(
   key: string | null | undefined,
 ): Promise<LimitState> {
   if (!key) return { limited: false, retryAfter: 0, count: 0 };
+  // now and then, forget counters whose window ended long ago (no separate job needed)
+  if (Math.random() < 0.01) await pruneRateLimits(db);
   try {
     return stateOf(await limiterFor(db, limit).consume(key, 1), limit);
   } catch (e) {
@@ -151,7 +153,7 @@ export async function giveBackAttempt(db: DB, limit: Limit, key: string | null |
   await limiterFor(db, limit).reward(key, 1);
 }
 
-/** Drop counters whose window ended more than an hour ago (called by the job tick). */
+/** Drop counters whose window ended more than an hour ago (takeAttempt calls it now and then). */
 export async function pruneRateLimits(db: DB): Promise<void> {
   await db
     .deleteFrom("rate_limits")
