@@ -54,13 +54,11 @@ describe("credentials", () => {
 });
 
 describe("registration", () => {
-  it("creates a phone account, signs it in and stores an argon2id hash", async () => {
+  it("creates a phone account, asks to sign in and stores an argon2id hash", async () => {
     const a = await invoke(registerRoute.action, "/ky/register", { form: registerForm() });
     expect(a.status).toBe(302);
-    expect(a.location).toBe("/ky/account");
-    const setCookie = a.headers.get("set-cookie")!;
-    expect(setCookie).toMatch(/HttpOnly/);
-    expect(setCookie).toMatch(/SameSite=Lax/);
+    expect(a.location).toBe("/ky/login?registered=1&redirectTo=%2Fky%2Faccount");
+    expect(a.headers.get("set-cookie")).toBeNull();
     const u = await t.db
       .selectFrom("users")
       .selectAll()
@@ -68,7 +66,14 @@ describe("registration", () => {
       .executeTakeFirstOrThrow();
     expect(u.password_hash).toMatch(/^\$argon2id\$/);
     expect(u.municipality_id).toBe(places.issykKul.id);
-    const page = await invoke(accountRoute.loader, "/ky/account", { cookie: cookieFrom(a) });
+    const signIn = await invoke(loginRoute.action, "/ky/login", {
+      form: { login: "+996555123456", password: NEW_PASSWORD, redirectTo: "/ky/account" },
+    });
+    expect(signIn.status).toBe(302);
+    const setCookie = signIn.headers.get("set-cookie")!;
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Lax/);
+    const page = await invoke(accountRoute.loader, "/ky/account", { cookie: cookieFrom(signIn) });
     expect(page.data.user.phone).toBe("+996555123456");
     const log = await t.db
       .selectFrom("audit_log")
@@ -93,18 +98,74 @@ describe("registration", () => {
     expect(b.data.errors.login[0]).toMatch(/\+996/);
   });
 
-  it("refuses a taken login and an unknown village", async () => {
-    await makeUser(t.db, { email: "taken@test.kg" });
-    const a = await invoke(registerRoute.action, "/ru/register", {
-      form: registerForm({ login: "TAKEN@test.kg" }),
+  it("answers a taken login exactly as a new one, and tells the owner instead", async () => {
+    const owner = await makeUser(t.db, { email: "taken@test.kg" });
+    const phoneOwner = await makeUser(t.db, { email: null, phone: "+996555987654" });
+    const fresh = await invoke(registerRoute.action, "/ru/register", {
+      form: registerForm({ login: "fresh@test.kg" }),
     });
-    expect(a.status).toBe(400);
-    expect(a.data.errors.login[0]).toMatch(/уже есть/);
+    const taken = await invoke(registerRoute.action, "/ru/register", {
+      form: registerForm({ login: "TAKEN@test.kg", password: "someone-elses-password-1" }),
+    });
+    const takenPhone = await invoke(registerRoute.action, "/ru/register", {
+      form: registerForm({ login: "0555 98 76 54" }),
+    });
+    for (const r of [taken, takenPhone]) {
+      expect(r.status).toBe(fresh.status);
+      expect(r.location).toBe(fresh.location);
+      expect(r.headers.get("set-cookie")).toBe(fresh.headers.get("set-cookie"));
+      expect(r.data).toEqual(fresh.data);
+    }
+    // the owner's password is unchanged, and the owner is told
+    const signIn = await invoke(loginRoute.action, "/ru/login", {
+      form: { login: "taken@test.kg", password: TEST_PASSWORD },
+    });
+    expect(signIn.status).toBe(302);
+    const mail = await t.db
+      .selectFrom("mail_outbox")
+      .selectAll()
+      .where("to_address", "=", "taken@test.kg")
+      .where("kind", "=", "register_attempt")
+      .execute();
+    expect(mail).toHaveLength(1);
+    const note = await t.db
+      .selectFrom("notifications")
+      .selectAll()
+      .where("user_id", "=", phoneOwner)
+      .where("kind", "=", "register_attempt")
+      .execute();
+    expect(note).toHaveLength(1);
+    const users = await t.db
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", "taken@test.kg")
+      .execute();
+    expect(users.map((u) => u.id)).toEqual([owner]);
+  });
+
+  it("refuses an unknown village", async () => {
     const b = await invoke(registerRoute.action, "/ru/register", {
       form: registerForm({ login: "new1@test.kg", villageId: "99999" }),
     });
     expect(b.status).toBe(400);
     expect(b.data.errors.villageId).toBeDefined();
+  });
+
+  it("parallel registrations of one new login make one account and no error", async () => {
+    const all = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        invoke(registerRoute.action, "/ru/register", {
+          form: registerForm({ login: "race@test.kg" }),
+        }),
+      ),
+    );
+    for (const r of all) expect(r.status).toBe(302);
+    const users = await t.db
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", "race@test.kg")
+      .execute();
+    expect(users).toHaveLength(1);
   });
 
   it("quietly refuses a filled honeypot", async () => {

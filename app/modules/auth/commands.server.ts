@@ -57,10 +57,20 @@ export interface RegisterInput {
 }
 
 export type RegisterResult =
-  | { ok: true; session: NewSession }
-  | { ok: false; errors: Record<string, string> }
-  | { ok: false; limited: LimitState };
+  { ok: true } | { ok: false; errors: Record<string, string> } | { ok: false; limited: LimitState };
 
+/**
+ * Register an account with a phone or email and a password.
+ *
+ * The answer does not say whether the login already has an account (OWASP: no account
+ * enumeration): a new login gets its account, an existing one gets nothing new, and both get
+ * `{ ok: true }` after about the same time (the password is hashed either way); the route then
+ * asks the person to sign in. The existing account's owner is told instead: by mail for an email
+ * login, by a portal notification for a phone login (there is no SMS), in their language.
+ *
+ * Outcomes: `{ ok: true }`; `{ ok: false, errors: { field: i18nKey } }` (login not a phone or
+ * email, a village not of the municipality); `{ ok: false, limited }` (30 per address per hour).
+ */
 export async function register(db: DB, input: RegisterInput, meta: Meta): Promise<RegisterResult> {
   const limited = await takeAttempt(db, LIMITS.registerIp, meta.ip);
   if (limited.limited) return { ok: false, limited };
@@ -73,42 +83,105 @@ export async function register(db: DB, input: RegisterInput, meta: Meta): Promis
     .where("municipality_id", "=", input.municipalityId)
     .executeTakeFirst();
   if (!village) return { ok: false, errors: { villageId: "auth:errors.villageUnknown" } };
+  const passwordHash = await hashPassword(input.password);
+  const column = login.kind === "email" ? "email" : "phone";
   const taken = await db
     .selectFrom("users")
     .select("id")
-    .where(login.kind === "email" ? "email" : "phone", "=", loginKey(login))
+    .where(column, "=", loginKey(login))
     .executeTakeFirst();
-  if (taken) return { ok: false, errors: { login: "auth:errors.loginTaken" } };
-  const passwordHash = await hashPassword(input.password);
+  if (taken) {
+    await tellOwnerOfRegisterAttempt(db, taken.id, meta);
+    return { ok: true };
+  }
   const at = nowIso();
-  const userId = await db.transaction().execute(async (trx) => {
-    const { id } = await trx
-      .insertInto("users")
-      .values({
-        email: login.kind === "email" ? login.email : null,
-        phone: login.kind === "phone" ? login.phone : null,
-        display_name: input.displayName.trim(),
-        password_hash: passwordHash,
-        municipality_id: input.municipalityId,
-        village_id: input.villageId,
-        is_admin: 0,
-        locale: input.locale,
-        created_at: at,
-        updated_at: at,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
+  try {
+    await db.transaction().execute(async (trx) => {
+      const { id } = await trx
+        .insertInto("users")
+        .values({
+          email: login.kind === "email" ? login.email : null,
+          phone: login.kind === "phone" ? login.phone : null,
+          display_name: input.displayName.trim(),
+          password_hash: passwordHash,
+          municipality_id: input.municipalityId,
+          village_id: input.villageId,
+          is_admin: 0,
+          locale: input.locale,
+          created_at: at,
+          updated_at: at,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await audit(trx, {
+        actorUserId: id,
+        municipalityId: input.municipalityId,
+        action: "auth.register",
+        targetType: "user",
+        targetId: id,
+        ip: meta.ip,
+      });
+    });
+  } catch (e) {
+    // the same login registered by a parallel request a moment earlier: it exists now
+    const winner = await db
+      .selectFrom("users")
+      .select("id")
+      .where(column, "=", loginKey(login))
+      .executeTakeFirst();
+    if (!winner) throw e;
+    await tellOwnerOfRegisterAttempt(db, winner.id, meta);
+  }
+  return { ok: true };
+}
+
+/**
+ * Someone tried to register with an existing account's login: its owner gets a mail (email
+ * accounts) or a portal notification (phone accounts) in their language, and the audit log a line.
+ */
+async function tellOwnerOfRegisterAttempt(db: DB, userId: number, meta: Meta): Promise<void> {
+  const u = await db
+    .selectFrom("users")
+    .select(["email", "locale", "municipality_id"])
+    .where("id", "=", userId)
+    .executeTakeFirstOrThrow();
+  const lang: Lang = u.locale === "ru" ? "ru" : "ky";
+  const at = nowIso();
+  await db.transaction().execute(async (trx) => {
+    if (u.email) {
+      const tt = getFixedT(lang, "auth");
+      await enqueueMail(trx, {
+        to: u.email,
+        subject: tt("registerAttemptMail.subject"),
+        text: tt("registerAttemptMail.text", {
+          login: `${env().publicUrl}/${lang}/login`,
+          reset: `${env().publicUrl}/${lang}/reset`,
+        }),
+        kind: "register_attempt",
+      });
+    } else {
+      await trx
+        .insertInto("notifications")
+        .values({
+          user_id: userId,
+          kind: "register_attempt",
+          hearing_id: null,
+          payload_json: JSON.stringify({ at }),
+          created_at: at,
+          read_at: null,
+          emailed_at: null,
+        })
+        .execute();
+    }
     await audit(trx, {
-      actorUserId: id,
-      municipalityId: input.municipalityId,
-      action: "auth.register",
+      actorUserId: null,
+      municipalityId: u.municipality_id,
+      action: "auth.registerExisting",
       targetType: "user",
-      targetId: id,
+      targetId: userId,
       ip: meta.ip,
     });
-    return id;
   });
-  return { ok: true, session: await startSession(db, userId, meta) };
 }
 
 // ---- sign-in -----------------------------------------------------------------------------------
