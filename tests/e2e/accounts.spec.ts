@@ -39,7 +39,7 @@ const T = {
   },
 } as const;
 
-// free entries of the demo resident list (db/seed/accounts.ts)
+// free entries of the demo resident list (app/modules/demo/accounts.ts)
 const FREE = {
   ky: { pin: "20905199501112", birth: "09.05.1995" },
   ru: { pin: "11812200001314", birth: "18.12.2000" },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { sql } from "kysely";
-import { seedPlaces, type SeededPlaces } from "#db/seed/places";
+import { seedPlaces, type SeededPlaces } from "~/modules/demo/places";
 import { setClock } from "~/modules/core/clock.server";
 import { makeUser, sessionCookieFor, TEST_PASSWORD } from "../helpers/factories";
 import { createTestDb, type TestDb } from "../helpers/db";
@@ -397,7 +397,7 @@ describe("sessions and password", () => {
 
 describe("what the database holds", () => {
   it("argon2id password hashes only, no ПИН in clear in any text column", async () => {
-    const { seedAccounts, DEMO_REGISTRY } = await import("#db/seed/accounts");
+    const { seedAccounts, DEMO_REGISTRY } = await import("~/modules/demo/accounts");
     const fresh = await createTestDb({ useAsAppDb: false });
     try {
       const p = await seedPlaces(fresh.db, new Date().toISOString());

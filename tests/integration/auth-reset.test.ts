@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SMTPServer } from "smtp-server";
 import type { AddressInfo } from "node:net";
-import { seedPlaces, type SeededPlaces } from "#db/seed/places";
+import { seedPlaces, type SeededPlaces } from "~/modules/demo/places";
 import { setClock } from "~/modules/core/clock.server";
 import { setEnvForTests } from "~/modules/core/env.server";
 import { deliverDueMail, smtpTransport } from "~/modules/mail/sender.server";

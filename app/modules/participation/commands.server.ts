@@ -9,6 +9,7 @@ import { audit } from "../audit/audit.server";
 import { can } from "../auth/permissions";
 import type { SessionUser } from "../auth/session.server";
 import { now, nowIso } from "../core/clock.server";
+import { DomainError } from "../core/errors";
 import { emit } from "../notify/events.server";
 import {
   ageOn,
@@ -82,6 +83,10 @@ export async function createComment(db: DB, user: Actor, input: NewComment): Pro
     if (parent.hearing_id !== h.id) throw new ParticipationError("errors.commentNotFound", 404);
     // one level of replies: a reply to a reply joins the same thread
     parentId = parent.parent_id ?? parent.id;
+    // a hidden comment (or a thread whose comment is hidden) takes no new replies
+    const root = parentId === parent.id ? parent : await commentOrThrow(db, parentId);
+    if (parent.hidden_at || root.hidden_at)
+      throw new DomainError("participation:errors.replyToHidden", {}, 409, "body");
     target = { tariffLineId: parent.tariff_line_id, planSectionId: parent.plan_section_id };
   }
   checkTarget(h, target);
