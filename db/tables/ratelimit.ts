@@ -1,14 +1,13 @@
-/** Rate limits: counted attempts per key and window. Row types only (conventions in db/schema.ts). */
-import type { Id } from "./common";
+/** Rate limits: counters per key and window. Row types only (conventions in db/schema.ts). */
 
-export interface AttemptsTable {
-  id: Id;
-  kind: string;
+/** Rate-limit counters (rate-limiter-flexible's table): points in the window ending at `expire` (epoch ms). */
+export interface RateLimitsTable {
   key: string;
-  created_at: string;
+  points: number;
+  expire: number | null;
 }
 
 /** The ratelimit tables, by name (composed into `Database` in db/schema.ts). */
 export interface RatelimitTables {
-  attempts: AttemptsTable;
+  rate_limits: RateLimitsTable;
 }
