@@ -5,9 +5,10 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
 import { logger } from "./modules/core/logger.server";
+import { carryRetryAfter } from "./modules/ratelimit/ratelimit.server";
 import { withoutNulBytes } from "./modules/http/html-stream.server";
 
-export { startup, healthCheck, shutdown, logger } from "./modules/core/lifecycle.server";
+export { startup, healthCheck, shutdown, logger } from "./startup.server";
 export { plainRefusal } from "./modules/http/refuse.server";
 
 const ABORT_DELAY = 5_000;
@@ -21,6 +22,7 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce ?? "";
+  carryRetryAfter(remixContext.staticHandlerContext, responseHeaders);
   const bot = isbot(request.headers.get("user-agent") ?? "");
   return new Promise((resolve, reject) => {
     let shellRendered = false;

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { UNSAFE_flatRoutes as flatRoutes } from "@remix-run/dev";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "#db/seed";
+import { seedDemo } from "~/modules/demo";
 import { sessionCookieFor } from "../helpers/factories";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { startLiveServer, type LiveServer } from "../helpers/live-server";
@@ -217,8 +217,13 @@ beforeAll(async () => {
   t = await createTestDb();
   await seedDemo(t.db, new Date(), process.env.REGISTRY_SECRET ?? "test-registry-secret");
   const user = async (email: string) =>
-    (await t.db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow())
-      .id;
+    (
+      await t.db
+        .selectFrom("users")
+        .select("id")
+        .where("email", "=", email)
+        .executeTakeFirstOrThrow()
+    ).id;
   cookies.resident = await sessionCookieFor(t.db, await user("aigul@jyiyn.demo"));
   cookies.official = await sessionCookieFor(t.db, await user("official@jyiyn.demo"));
   cookies.secretary = await sessionCookieFor(t.db, await user("secretary@jyiyn.demo"));
@@ -269,7 +274,8 @@ function fillPath(pattern: string, rnd: Rnd, bad: boolean): string {
   const segs = pattern.split("/").map((seg) =>
     seg.replace(/:(\w+)\??|\*/g, (_, name?: string) => {
       if (!name) return ["a/b", "%00", "..%2F..", "x".repeat(300)][rnd.nextInt(0, 3)];
-      if (name === "lang") return bad && rnd.nextInt(0, 5) === 0 ? "xx" : ["ru", "ky"][rnd.nextInt(0, 1)];
+      if (name === "lang")
+        return bad && rnd.nextInt(0, 5) === 0 ? "xx" : ["ru", "ky"][rnd.nextInt(0, 1)];
       const good = ids[name] ?? [];
       if (!bad && good.length) return good[rnd.nextInt(0, good.length - 1)];
       const pool = [...BAD_IDS, ...good, "%00", "%E0%A4%A", "ABCD-1234", "x".repeat(300)];

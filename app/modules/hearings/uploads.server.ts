@@ -3,6 +3,9 @@
  * JPEG, and the ZIP-based DOCX / XLSX (told apart by their word/ or xl/ entries). The file name's
  * extension must agree with the content.
  */
+import { readForm } from "../forms/read.server";
+import { HearingError } from "./errors";
+
 export type DocKind = "pdf" | "png" | "jpeg" | "docx" | "xlsx";
 
 export const CONTENT_TYPES: Record<DocKind, string> = {
@@ -64,4 +67,22 @@ export function checkUpload(fileName: string, data: Uint8Array, maxBytes: number
 export function asciiFileName(name: string): string {
   const cleaned = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   return cleaned.trim() || "document";
+}
+
+/**
+ * Reads a multipart form holding one document, keeping every part in memory up to `maxBytes`
+ * (UPLOAD_MAX_BYTES). Throws HearingError("upload.tooLarge", { max: MiB }, field "file", 400)
+ * when the declared body or the file is larger; a body that is no form or is broken is refused
+ * by `readForm` (a thrown localized 415/413/400 Response).
+ */
+export async function readUploadForm(request: Request, maxBytes: number): Promise<FormData> {
+  const tooLarge = () =>
+    new HearingError("upload.tooLarge", { max: Math.round(maxBytes / 1024 / 1024) }, "file");
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > maxBytes + 64 * 1024) throw tooLarge();
+  // the one form reader (415/413/400 as localized Responses; names and file names cleaned)
+  const form = await readForm(request, { files: true });
+  const file = form.get("file");
+  if (file && typeof file !== "string" && file.size > maxBytes) throw tooLarge();
+  return form;
 }

@@ -3,12 +3,14 @@
  * the in-person meeting. Each command takes the db first, checks the hearing (exists, not locked,
  * period) and the person's permission on the server, and owns its transaction.
  */
-import type { DB } from "#db/connection";
+import { sql } from "kysely";
+import { dialectOf, type DB } from "#db/connection";
 import type { AnswerStatus, Stance, VoteChoice } from "#db/schema";
 import { audit } from "../audit/audit.server";
 import { can } from "../auth/permissions";
 import type { SessionUser } from "../auth/session.server";
 import { now, nowIso } from "../core/clock.server";
+import { DomainError } from "../core/errors";
 import { emit } from "../notify/events.server";
 import {
   ageOn,
@@ -56,6 +58,62 @@ function checkTarget(h: HearingContext, t: Target) {
 
 // ---- comments ----------------------------------------------------------------------------------
 
+/**
+ * How long the same text from the same person to the same target counts as the same comment
+ * (a double tap, a form sent again on a slow connection): 5 minutes.
+ */
+export const DUPLICATE_WINDOW_MS = 5 * 60 * 1000;
+
+/**
+ * Serialise one author's comment writes for the rest of the transaction, so the duplicate check
+ * and the insert cannot interleave. PostgreSQL: a transaction-scoped advisory lock on the author;
+ * SQLite: its transactions already run one at a time on the single connection.
+ */
+async function lockAuthor(trx: DB, userId: number): Promise<void> {
+  if (dialectOf(trx) === "postgres")
+    await sql`select pg_advisory_xact_lock(${COMMENT_LOCK_SPACE}, ${userId})`.execute(trx);
+}
+/** The advisory-lock key space of comment posting (any constant distinct from other locks). */
+const COMMENT_LOCK_SPACE = 1101;
+
+/**
+ * The id of the same comment (author or entering official, parent, target, text) made within
+ * DUPLICATE_WINDOW_MS, or null.
+ */
+async function recentDuplicate(
+  trx: DB,
+  k: {
+    hearingId: number;
+    authorUserId?: number;
+    enteredBy?: number;
+    speakerName?: string;
+    parentId: number | null;
+    target: Target;
+    body: string;
+  },
+): Promise<number | null> {
+  let q = trx
+    .selectFrom("comments")
+    .select("id")
+    .where("hearing_id", "=", k.hearingId)
+    .where("body", "=", k.body)
+    .where("created_at", ">=", new Date(now().getTime() - DUPLICATE_WINDOW_MS).toISOString());
+  q =
+    k.authorUserId !== undefined
+      ? q.where("author_user_id", "=", k.authorUserId)
+      : q.where("entered_by", "=", k.enteredBy!).where("speaker_name", "=", k.speakerName!);
+  q =
+    k.parentId === null ? q.where("parent_id", "is", null) : q.where("parent_id", "=", k.parentId);
+  q = k.target.tariffLineId
+    ? q.where("tariff_line_id", "=", k.target.tariffLineId)
+    : q.where("tariff_line_id", "is", null);
+  q = k.target.planSectionId
+    ? q.where("plan_section_id", "=", k.target.planSectionId)
+    : q.where("plan_section_id", "is", null);
+  const r = await q.orderBy("id", "desc").executeTakeFirst();
+  return r?.id ?? null;
+}
+
 export interface NewComment extends Target {
   hearingId: number;
   parentId?: number | null;
@@ -82,11 +140,25 @@ export async function createComment(db: DB, user: Actor, input: NewComment): Pro
     if (parent.hearing_id !== h.id) throw new ParticipationError("errors.commentNotFound", 404);
     // one level of replies: a reply to a reply joins the same thread
     parentId = parent.parent_id ?? parent.id;
+    // a hidden comment (or a thread whose comment is hidden) takes no new replies
+    const root = parentId === parent.id ? parent : await commentOrThrow(db, parentId);
+    if (parent.hidden_at || root.hidden_at)
+      throw new DomainError("participation:errors.replyToHidden", {}, 409, "body");
     target = { tariffLineId: parent.tariff_line_id, planSectionId: parent.plan_section_id };
   }
   checkTarget(h, target);
   const verified = user.verifiedIn.includes(h.municipalityId);
   return db.transaction().execute(async (trx) => {
+    // a double tap (or a retried slow request) gets the comment it already made back
+    await lockAuthor(trx, user.id);
+    const same = await recentDuplicate(trx, {
+      hearingId: h.id,
+      authorUserId: user.id,
+      parentId,
+      target,
+      body: input.body,
+    });
+    if (same !== null) return same;
     const r = await trx
       .insertInto("comments")
       .values({
@@ -109,6 +181,14 @@ export async function createComment(db: DB, user: Actor, input: NewComment): Pro
   });
 }
 
+/**
+ * The author changes their own online comment within EDIT_WINDOW_MS (15 minutes) of posting.
+ * Answered means fixed: once the comment has an official answer or a reply, nobody may change its
+ * text (the answer and the replies were given to that text); refused with 409
+ * `errors.answeredFixed`. The check is part of the UPDATE itself, so an answer or a reply arriving
+ * at the same moment cannot slip between the check and the write. See docs/participation.md.
+ * @throws DomainError 403 not the author, 409 hidden / answered or replied / window over / period
+ */
 export async function editComment(
   db: DB,
   user: Actor,
@@ -121,15 +201,25 @@ export async function editComment(
   if (c.author_user_id !== user.id || c.source !== "online")
     throw new ParticipationError("errors.notYourComment", 403);
   if (c.hidden_at) throw new ParticipationError("errors.commentHidden", 409);
+  const answered = () => new DomainError("participation:errors.answeredFixed", {}, 409, "body");
+  if (c.answer_status) throw answered();
   if (now().getTime() - Date.parse(c.created_at) > EDIT_WINDOW_MS)
     throw new ParticipationError("errors.editWindowOver", 409, "body");
   assertOpen(h);
   await db.transaction().execute(async (trx) => {
-    await trx
+    const r = await trx
       .updateTable("comments")
       .set({ body, edited_at: nowIso() })
       .where("id", "=", commentId)
-      .execute();
+      .where("answer_status", "is", null)
+      .where("hidden_at", "is", null)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(selectFrom("comments as r").select("r.id").where("r.parent_id", "=", commentId)),
+        ),
+      )
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) === 0) throw answered();
   });
   return { hearingId: h.id };
 }
@@ -427,6 +517,16 @@ export async function addSpeaker(
     if (!v) throw new ParticipationError("errors.badVillage", 400, "villageId");
   }
   return db.transaction().execute(async (trx) => {
+    await lockAuthor(trx, user.id);
+    const same = await recentDuplicate(trx, {
+      hearingId: h.id,
+      enteredBy: user.id,
+      speakerName: input.speakerName,
+      parentId: null,
+      target: input,
+      body: input.body,
+    });
+    if (same !== null) return same;
     const r = await trx
       .insertInto("comments")
       .values({

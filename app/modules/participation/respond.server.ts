@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import type { FieldErrors, FormValues } from "../forms/validate.server";
 import type { Lang } from "../i18n/config";
 import { getFixedT } from "../i18n/resources.server";
+import { isDomainError } from "../core/errors";
 import { ParticipationError } from "./context.server";
 
 export interface ActionFailure {
@@ -31,6 +32,13 @@ export async function attempt<T>(
       return {
         ok: false,
         response: failure(intent, { [e.field]: [t(e.key)] }, values, e.status),
+      };
+    }
+    if (isDomainError(e)) {
+      const t = getFixedT(lang, "participation");
+      return {
+        ok: false,
+        response: failure(intent, { [e.field]: [t(e.key, e.params)] }, values, e.status),
       };
     }
     throw e;
