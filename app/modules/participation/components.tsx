@@ -175,9 +175,24 @@ export function ResultTable({ r }: { r: QuestionResult }) {
   );
 }
 
-interface Labelled {
+/** A tariff line or plan section with its label in the page's language. */
+export interface Labelled {
   id: number;
   label: string;
+}
+
+/** What comments of a hearing can be about, labelled (filters, the comment form, the cards). */
+export interface Targets {
+  tariffLines: Labelled[];
+  sections: Labelled[];
+}
+
+/** The labels of the targets by id, as the comment cards look them up. */
+export function targetLabels(h: Targets): TargetLabels {
+  return {
+    lines: Object.fromEntries(h.tariffLines.map((l) => [l.id, l.label])),
+    sections: Object.fromEntries(h.sections.map((s) => [s.id, s.label])),
+  };
 }
 
 /**
