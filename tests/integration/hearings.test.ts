@@ -8,6 +8,7 @@ import { setEnvForTests } from "~/modules/core/env.server";
 import { endOfBishkekDay, fromBishkekLocal, startOfBishkekDay } from "~/modules/format/time";
 import * as cmd from "~/modules/hearings/commands.server";
 import { HearingError } from "~/modules/hearings/errors";
+import { runHearingStateTick } from "~/modules/hearings/jobs.server";
 import {
   getHearingHeader,
   getHearingView,
@@ -169,10 +170,15 @@ describe(`hearing state machine with a controllable clock (${process.env.TEST_DB
       "errors.questionsFrozen",
     );
 
-    // the comment period starts: derived on read, recorded once with no actor
+    // the comment period starts: derived on read without a write, recorded once (no actor) by
+    // the job tick, however often it runs
     setClock("2026-03-06T04:00:00Z");
     expect((await getHearingHeader(t.db, id, "ky"))!.state).toBe("open");
-    await getHearingHeader(t.db, id, "ru");
+    expect(await transitions(id)).toHaveLength(2);
+    const view = (await getHearingView(t.db, id, "ru"))!;
+    expect(view.transitions.at(-1)).toMatchObject({ from: "announced", to: "open", byClock: true });
+    await runHearingStateTick(t.db);
+    await runHearingStateTick(t.db);
     expect(await transitions(id)).toEqual([
       { from_state: null, to_state: "draft", actor_user_id: ids.official, reason: null },
       { from_state: "draft", to_state: "announced", actor_user_id: ids.official, reason: null },
@@ -242,7 +248,14 @@ describe(`hearing state machine with a controllable clock (${process.env.TEST_DB
     await cmd.announceHearing(t.db, a, id);
     setClock("2026-03-26T00:00:00Z");
     expect((await getHearingHeader(t.db, id, "ru"))!.state).toBe("closed");
-    await getHearingHeader(t.db, id, "ky");
+    const stored = await t.db
+      .selectFrom("hearings")
+      .select("state")
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
+    expect(stored.state).toBe("announced"); // a read never writes
+    expect(await runHearingStateTick(t.db)).toBeGreaterThanOrEqual(1);
+    await runHearingStateTick(t.db);
     const tr = await transitions(id);
     expect(tr.slice(2)).toEqual([
       { from_state: "announced", to_state: "open", actor_user_id: null, reason: null },
