@@ -5,8 +5,8 @@
  */
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Alert, Button, SelectField, TextareaField } from "~/components/ui";
-import { TargetOptions, type Targets } from "./components";
+import { Alert, Button, TextareaField } from "~/components/ui";
+import { TargetSelect, type Targets } from "./components";
 import { errorsFor } from "./reply";
 import type { ActionFailure } from "./respond.server";
 import { SignInLink } from "./VoteSection";
@@ -63,20 +63,7 @@ export function CommentForm({
             </p>
           ) : null}
         </fieldset>
-        {targets.tariffLines.length + targets.sections.length > 0 ? (
-          <SelectField
-            label={t("commentForm.target")}
-            name="target"
-            defaultValue={v.target ?? ""}
-            errors={errs?.target}
-          >
-            <TargetOptions
-              lines={targets.tariffLines}
-              sections={targets.sections}
-              first={t("target.whole")}
-            />
-          </SelectField>
-        ) : null}
+        <TargetSelect targets={targets} value={v.target} errors={errs?.target} />
         <TextareaField
           label={t("commentForm.body")}
           hint={t("commentForm.bodyHint")}

@@ -9,7 +9,7 @@ import { useTranslation } from "react-i18next";
 import { Alert, Button, Field, SelectField, TextareaField } from "~/components/ui";
 import { formatDateTime } from "~/modules/format/format";
 import { useLang } from "~/modules/i18n/hooks";
-import { TargetOptions, type Targets } from "./components";
+import { TargetSelect, type Targets } from "./components";
 import type { MeetingView } from "./queries.server";
 import { errorsFor } from "./reply";
 import type { ActionFailure } from "./respond.server";
@@ -169,20 +169,7 @@ export function SpeakersSection({
               </option>
             ))}
           </SelectField>
-          {targets.tariffLines.length + targets.sections.length > 0 ? (
-            <SelectField
-              label={t("commentForm.target")}
-              name="target"
-              defaultValue={v.target ?? ""}
-              errors={sp?.target}
-            >
-              <TargetOptions
-                lines={targets.tariffLines}
-                sections={targets.sections}
-                first={t("target.whole")}
-              />
-            </SelectField>
-          ) : null}
+          <TargetSelect targets={targets} value={v.target} errors={sp?.target} />
           <TextareaField
             label={t("office.speakerSaid")}
             name="body"
