@@ -18,6 +18,7 @@ import { formatDateTime } from "~/modules/format/format";
 import { parseForm, type FieldErrors, type FormValues } from "~/modules/forms/validate.server";
 import { useLang } from "~/modules/i18n/hooks";
 import { pageMeta } from "~/modules/i18n/meta";
+import { isDomainError } from "~/modules/core/errors";
 import { requireLang, tFor } from "~/modules/i18n/route.server";
 import {
   listVerifications,
@@ -75,13 +76,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     await requirePermission(request, "registry.import", { municipalityId: m });
     const form = await readForm(request, { files: true });
     const file = form.get("file");
-    const name = file && typeof file !== "string" && file.name ? file.name : "residents.csv";
-    const tooBig = !!file && typeof file !== "string" && file.size > MAX_CSV_BYTES;
-    const text =
-      file && typeof file !== "string" && !tooBig
-        ? Buffer.from(await file.arrayBuffer()).toString("utf8")
-        : null;
-    if (tooBig || typeof text !== "string" || !text.trim())
+    const name = file instanceof File && file.name ? file.name : "residents.csv";
+    const tooBig = file instanceof File && file.size > MAX_CSV_BYTES;
+    const bytes = file instanceof File && !tooBig ? new Uint8Array(await file.arrayBuffer()) : null;
+    if (tooBig || !bytes || bytes.byteLength === 0)
       return data(
         {
           intent: "import",
@@ -91,7 +89,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         },
         { status: 400 },
       );
-    const { importId, done } = await startRegistryImport(db, user.id, m, { name, text }, meta);
+    let started;
+    try {
+      started = await startRegistryImport(db, user.id, m, { name, bytes }, meta);
+    } catch (e) {
+      if (!isDomainError(e)) throw e;
+      return data({ intent: "import", errors: { file: [t(e.key)] } }, { status: e.status });
+    }
+    const { importId, done } = started;
     done.catch((error) => logger.error({ err: error, importId }, "registry import failed"));
     return redirect(`/${lang}/office/residents/imports/${importId}${url.search}`);
   }
@@ -149,7 +154,7 @@ export default function OfficeResidents() {
             hint={t("import.fileHint")}
             name="file"
             type="file"
-            accept=".csv,text/csv,text/plain"
+            accept=".csv,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             required
             errors={errs("import").file}
           />
