@@ -103,7 +103,9 @@ export function SiteHeader() {
                       <NotificationsLink count={user.unread} />
                     </li>
                     <li>
-                      <Link to={`/${lang}/account`}>{user.displayName}</Link>
+                      <Link to={`/${lang}/account`}>
+                        <bdi>{user.displayName}</bdi>
+                      </Link>
                     </li>
                     <li>
                       <Form noValidate method="post" action={`/${lang}/logout`}>

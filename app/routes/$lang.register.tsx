@@ -11,19 +11,14 @@ import { Alert, Button, Field } from "~/components/ui";
 import { register } from "~/modules/auth/commands.server";
 import { getUser } from "~/modules/auth/guards.server";
 import { Honeypot } from "~/modules/auth/Honeypot";
-import {
-  isBot,
-  metaOf,
-  redirectWithSession,
-  safeRedirect,
-  tooMany,
-} from "~/modules/auth/http.server";
+import { isBot, metaOf, safeRedirect, tooMany } from "~/modules/auth/http.server";
 import { municipalityOfVillage, villageChoices } from "~/modules/auth/queries.server";
 import { registerSchema } from "~/modules/auth/schemas.server";
 import { getDb } from "~/modules/core/db.server";
 import { parseForm, type FieldErrors, type FormValues } from "~/modules/forms/validate.server";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang, tFor } from "~/modules/i18n/route.server";
+import { readForm } from "~/modules/forms/read.server";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "auth:register.title");
 
@@ -37,7 +32,7 @@ type ActionData = { errors: FieldErrors; values: FormValues };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = requireLang(params);
-  const form = await request.formData();
+  const form = await readForm(request);
   const redirectTo = safeRedirect(form.get("redirectTo"), `/${lang}/account`);
   if (isBot(form)) return redirect(`/${lang}`);
   const parsed = parseForm(form, registerSchema, tFor(params));
@@ -55,7 +50,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     { ...parsed.data, municipalityId, locale: lang },
     metaOf(request, context),
   );
-  if (res.ok) return redirectWithSession(redirectTo, res.session);
+  // the same answer whether the login was new or already had an account: sign in now
+  if (res.ok)
+    return redirect(`/${lang}/login?registered=1&redirectTo=${encodeURIComponent(redirectTo)}`);
   if ("limited" in res) return tooMany(lang, res.limited, parsed.values);
   const errors: FieldErrors = {};
   for (const [k, v] of Object.entries(res.errors)) errors[k] = [t(v)];

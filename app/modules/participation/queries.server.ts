@@ -8,6 +8,7 @@ import type { AnswerStatus, Stance } from "#db/schema";
 import { now } from "../core/clock.server";
 import type { Lang } from "../i18n/config";
 import { EDIT_WINDOW_MS } from "./commands.server";
+import { toId } from "../http/ids";
 import {
   commentFigures,
   commentsByVillage,
@@ -61,8 +62,9 @@ export function decodeCursor(
   if (!c) return null;
   try {
     const [createdAt, id] = Buffer.from(c, "base64url").toString("utf8").split("|");
-    const n = Number(id);
-    if (!createdAt || !/^\d{4}-\d{2}-\d{2}T/.test(createdAt) || !Number.isSafeInteger(n))
+    const n = toId(id);
+    // an instant as the database stores it and an id it accepts, else no cursor
+    if (!createdAt || !/^\d{4}-\d{2}-\d{2}T[\d:.]{5,15}Z?$/.test(createdAt) || n === null)
       return null;
     return { createdAt, id: n };
   } catch {
@@ -80,6 +82,12 @@ function baseSelect(db: DB, hearingId: number) {
       "c.id",
       "c.parent_id",
       "pc.hidden_at as parent_hidden_at",
+      (eb) =>
+        eb
+          .exists(
+            eb.selectFrom("comments as rc").select("rc.id").whereRef("rc.parent_id", "=", "c.id"),
+          )
+          .as("has_replies"),
       "c.source",
       "c.author_user_id",
       "c.speaker_name",
@@ -137,6 +145,9 @@ function toView(r: Row, lang: Lang, viewerId: number | null, opts: { showHidden?
       mine &&
       !hidden &&
       r.source === "online" &&
+      // answered means fixed: no edit once there is an answer or a reply
+      !r.answer_status &&
+      !Number(r.has_replies) &&
       now().getTime() - Date.parse(r.created_at) < EDIT_WINDOW_MS,
     replies: [],
   };

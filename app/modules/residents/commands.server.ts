@@ -8,8 +8,15 @@ import { audit } from "../audit/audit.server";
 import { nowIso } from "../core/clock.server";
 import { env } from "../core/env.server";
 import { loginKey, parseLogin } from "../auth/credentials.server";
-import { checkLimit, LIMITS, recordAttempt, type LimitState } from "../ratelimit/ratelimit.server";
-import { parseRegistryCsv, type CsvError, type CsvRow } from "./csv.server";
+import {
+  forgiveAttempt,
+  LIMITS,
+  takeAttempt,
+  type LimitState,
+} from "../ratelimit/ratelimit.server";
+import { checkRegistryRows, type CsvError, type CsvRow } from "./csv.server";
+import { readRegistryFile } from "./registry-file.server";
+import { DomainError } from "../core/errors";
 import { birthDateFromPin, personHash } from "./hash.server";
 
 export interface Meta {
@@ -30,18 +37,23 @@ export async function villagesOf(db: DB, municipalityId: number) {
 }
 
 /**
- * Validate the whole file, record an import row with its total, then store the good rows in chunks
- * (updating processed_rows after each, so the status page shows progress). Returns at once with
- * the import id; `done` settles when every chunk is stored (the route does not wait for it).
+ * Read the uploaded list (CSV in UTF-8 or Windows-1251, or .xlsx: `readRegistryFile`), validate
+ * every row, record an import row with its total, then store the good rows in chunks (updating
+ * processed_rows after each, so the status page shows progress). Returns at once with the import
+ * id; `done` settles when every chunk is stored (the route does not wait for it).
+ * Refusals (DomainError 400, field "file"): `residents:errors.file_xls` (Excel 97–2003),
+ * `residents:errors.file_encoding` (neither UTF-8 nor Windows-1251), `residents:errors.file_unreadable`.
  */
 export async function startRegistryImport(
   db: DB,
   officialId: number,
   municipalityId: number,
-  file: { name: string; text: string },
+  file: { name: string; bytes: Uint8Array },
   meta: Meta,
 ): Promise<{ importId: number; done: Promise<void> }> {
-  const parsed = parseRegistryCsv(file.text, await villagesOf(db, municipalityId));
+  const read = await readRegistryFile(file.name, file.bytes);
+  if (!read.ok) throw new DomainError(`residents:errors.file_${read.problem}`, {}, 400, "file");
+  const parsed = checkRegistryRows(read.rows, await villagesOf(db, municipalityId));
   const at = nowIso();
   const { id } = await db
     .insertInto("registry_imports")
@@ -182,7 +194,9 @@ export async function verifyResident(
   const m = user.municipality_id;
   if (!m) return { ok: false, error: "residents:errors.noMunicipality" };
   const key = String(userId);
-  const locked = await checkLimit(db, LIMITS.verifyAccount, key);
+  // counted before the registry is consulted (atomically: parallel guesses cannot pass together);
+  // only failures keep their count
+  const locked = await takeAttempt(db, LIMITS.verifyAccount, key);
   if (locked.limited) return { ok: false, locked };
   const live = await db
     .selectFrom("verifications")
@@ -191,7 +205,10 @@ export async function verifyResident(
     .where("municipality_id", "=", m)
     .where("revoked_at", "is", null)
     .executeTakeFirst();
-  if (live) return { ok: false, error: "residents:errors.alreadyVerified" };
+  if (live) {
+    await forgiveAttempt(db, LIMITS.verifyAccount, key);
+    return { ok: false, error: "residents:errors.alreadyVerified" };
+  }
 
   const hash = personHash(input.pin, input.birthDate, env().registrySecret);
   const entry =
@@ -204,7 +221,6 @@ export async function verifyResident(
           .executeTakeFirst()
       : undefined;
   const fail = async (error: string) => {
-    await recordAttempt(db, LIMITS.verifyAccount, key);
     await audit(db, {
       actorUserId: userId,
       municipalityId: m,
@@ -249,6 +265,7 @@ export async function verifyResident(
       ip: meta.ip,
     });
   });
+  await forgiveAttempt(db, LIMITS.verifyAccount, key);
   return { ok: true };
 }
 
