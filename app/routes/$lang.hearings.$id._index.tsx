@@ -35,6 +35,7 @@ import { CommentForm } from "~/modules/participation/CommentForm";
 import { targetLabels } from "~/modules/participation/components";
 import { Results } from "~/modules/participation/Results";
 import { VoteSection } from "~/modules/participation/VoteSection";
+import { castVotes, type BallotChoice } from "~/modules/participation/ballot.server";
 import {
   getHearingContext,
   isLocked,
@@ -215,6 +216,26 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
       if (!r.ok) return r.response;
       return redirect(`${base}?voted=1#vote`);
     }
+    case "ballot": {
+      // every question of the hearing in one submit: choice-<questionId> = for | against | abstain
+      const values: Record<string, string> = {};
+      const ballot: BallotChoice[] = [];
+      for (const q of h.questions) {
+        const v = String(form.get(`choice-${q.id}`) ?? "");
+        if (!v) continue;
+        values[`choice-${q.id}`] = v;
+        if (v !== "for" && v !== "against" && v !== "abstain")
+          return failure(
+            intent,
+            { [`choice-${q.id}`]: [t("participation:errors.choiceRequired")] },
+            values,
+          );
+        ballot.push({ questionId: q.id, choice: v });
+      }
+      const r = await attempt(lang, intent, values, () => castVotes(db, user, h.id, ballot));
+      if (!r.ok) return r.response;
+      return redirect(`${base}?voted=1#vote`);
+    }
     default:
       return data<ActionFailure>(
         { ok: false, intent, errors: { _form: [t("common:errors.invalidForm")] }, values: {} },
@@ -255,8 +276,7 @@ export default function HearingParticipation() {
         questions={h.questions}
         myVotes={d.myVotes}
         refusal={d.viewer ? d.viewer.voteRefusal : d.anonymousRefusals.vote}
-        signedIn={!!d.viewer}
-        closed={h.state === "closed"}
+        closed={h.state === "closed" || h.state === "cancelled"}
         reply={a}
       />
 
@@ -264,7 +284,7 @@ export default function HearingParticipation() {
         hearingId={h.id}
         targets={h}
         refusal={d.viewer ? d.viewer.commentRefusal : d.anonymousRefusals.comment}
-        signedIn={!!d.viewer}
+        closed={h.state === "closed" || h.state === "cancelled"}
         reply={a}
       />
 

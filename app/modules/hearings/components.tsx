@@ -246,6 +246,7 @@ export function Calculator({
       <h2 id="calc-heading">{t("calc.heading")}</h2>
       <p className="muted">{t("calc.intro")}</p>
       <Form
+        noValidate
         method="get"
         action={action ?? location.pathname}
         preventScrollReset
@@ -397,6 +398,75 @@ function TimeLeft({ view, nowIso, lang }: { view: View; nowIso: string; lang: La
   return null;
 }
 
+/**
+ * The first screen of a hearing (issue 14), without JavaScript: what it costs a household (the
+ * calculator's answer for the default or shared household, a link to change it), until which date
+ * and time comments and votes are taken, the two actions (vote, comment) linking to their forms,
+ * and the meeting's date, time and place.
+ */
+function AtAGlance({
+  view,
+  nowIso,
+  lang,
+  calcInput,
+}: {
+  view: View;
+  nowIso: string;
+  lang: Lang;
+  calcInput: CalcInput | null;
+}) {
+  const { t } = useTranslation("hearings");
+  const open = view.state === "open";
+  const live = open || view.state === "announced";
+  const bill =
+    view.type === "tariff" && calcInput && live ? calculateBill(view.tariffLines, calcInput) : null;
+  return (
+    <div className="glance">
+      <TimeLeft view={view} nowIso={nowIso} lang={lang} />
+      {live && view.commentEndAt ? (
+        <p className="glance-deadline" data-testid="glance-deadline">
+          {t("glance.until", { when: formatDateTime(view.commentEndAt, lang) })}
+        </p>
+      ) : null}
+      {bill && bill.rows.length ? (
+        <p className="glance-bill">
+          {t("glance.bill", {
+            count: calcInput!.hh,
+            now: formatMoney(bill.current),
+            after: formatMoney(bill.proposed),
+            pct: pct(bill.ratio),
+          })}{" "}
+          <a href="#calculator">{t("glance.calc")}</a>
+        </p>
+      ) : view.type === "tariff" && live ? (
+        <p className="glance-bill">
+          <a href="#calculator">{t("calc.heading")}</a>
+        </p>
+      ) : null}
+      {open ? (
+        <p className="glance-actions">
+          {view.questions.length ? (
+            <a className="btn btn-primary" href="#vote">
+              {t("glance.vote")}
+            </a>
+          ) : null}{" "}
+          <a className="btn btn-secondary" href="#comment-form">
+            {t("glance.comment")}
+          </a>
+        </p>
+      ) : null}
+      {view.meetingAt && view.state !== "cancelled" && view.state !== "draft" ? (
+        <p className="glance-meeting">
+          {t("glance.meeting", {
+            when: formatDateTime(view.meetingAt, lang),
+            place: view.meetingPlace ?? "",
+          })}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 /** Everything above the participation outlet. `documentBase` is the hearing's public path. */
 export function HearingContent({
   view,
@@ -441,8 +511,8 @@ export function HearingContent({
           {t("page.updatedOn", { date: formatDate(view.lastUpdate.at, lang), fields: changed })}
         </p>
       ) : null}
-      <TimeLeft view={view} nowIso={nowIso} lang={lang} />
       <p className="lead">{view.summary}</p>
+      <AtAGlance view={view} nowIso={nowIso} lang={lang} calcInput={calcInput} />
       <p>
         {t("page.initiator")}:{" "}
         {view.initiatorKind === "okmotu" ? t("page.initiatorOkmotu") : view.initiatorName}

@@ -49,7 +49,7 @@ export function CommentAction({
   return (
     <details open={!!errs || open}>
       <summary>{summary}</summary>
-      <Form method="post">
+      <Form noValidate method="post">
         <input type="hidden" name="intent" value={intent} />
         <input type="hidden" name={field} value={id} />
         {alert && errs?._form ? <Alert tone="error">{errs._form.join(" ")}</Alert> : null}

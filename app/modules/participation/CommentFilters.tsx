@@ -35,7 +35,7 @@ export function CommentFilters({
 }) {
   const { t } = useTranslation("participation");
   return (
-    <Form method="get" className="comment-filters" preventScrollReset>
+    <Form noValidate method="get" className="comment-filters" preventScrollReset>
       <SelectField label={t("filters.stance")} name="stance" defaultValue={filters.stance ?? ""}>
         <option value="">{t("filters.all")}</option>
         {STANCES.map((s) => (

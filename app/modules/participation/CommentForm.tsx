@@ -5,24 +5,25 @@
  */
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Alert, Button, TextareaField } from "~/components/ui";
+import { Button, ErrorSummary, TextareaField } from "~/components/ui";
 import { TargetSelect, type Targets } from "./components";
 import { errorsFor } from "./reply";
 import type { ActionFailure } from "./respond.server";
-import { SignInLink } from "./VoteSection";
+import { NextStep } from "./VoteSection";
 
 export function CommentForm({
   hearingId,
   targets,
   refusal,
-  signedIn,
+  closed,
   reply,
 }: {
   hearingId: number;
   targets: Targets;
   /** why this person may not comment now (a participation key), or null */
   refusal: string | null;
-  signedIn: boolean;
+  /** the hearing is closed or cancelled: nobody is invited to comment */
+  closed: boolean;
   reply: ActionFailure | undefined;
 }) {
   const { t } = useTranslation("participation");
@@ -34,8 +35,10 @@ export function CommentForm({
       <section aria-labelledby="comment-form-heading" id="comment-form">
         {head}
         <p className="muted">
-          {t(refusal)}{" "}
-          {signedIn ? null : <SignInLink hearingId={hearingId} anchor="comment-form" />}
+          {closed ? t("commentForm.over") : t(refusal)}{" "}
+          {closed ? null : (
+            <NextStep refusal={refusal} hearingId={hearingId} anchor="comment-form" />
+          )}
         </p>
       </section>
     );
@@ -43,8 +46,19 @@ export function CommentForm({
   return (
     <section aria-labelledby="comment-form-heading" id="comment-form">
       {head}
-      {errs?._form ? <Alert tone="error">{errs._form.join(" ")}</Alert> : null}
-      <Form method="post" className="comment-form">
+      {errs ? (
+        <ErrorSummary
+          title={t("common:errors.summaryTitle")}
+          items={Object.entries(errs).flatMap(([field, msgs]) =>
+            msgs.map((message) => ({
+              message,
+              fieldId:
+                field === "body" ? "comment-body" : field === "stance" ? "stance-for" : undefined,
+            })),
+          )}
+        />
+      ) : null}
+      <Form noValidate method="post" action="?index#comment-form" className="comment-form">
         <input type="hidden" name="intent" value="comment" />
         <fieldset
           aria-describedby={errs?.stance ? "stance-error" : undefined}
@@ -53,7 +67,13 @@ export function CommentForm({
           <legend>{t("commentForm.stance")}</legend>
           {(["for", "against", "neutral"] as const).map((s) => (
             <label key={s} className="check">
-              <input type="radio" name="stance" value={s} defaultChecked={v.stance === s} />{" "}
+              <input
+                id={`stance-${s}`}
+                type="radio"
+                name="stance"
+                value={s}
+                defaultChecked={v.stance === s}
+              />{" "}
               {t(`stance.${s}`)}
             </label>
           ))}
@@ -65,6 +85,7 @@ export function CommentForm({
         </fieldset>
         <TargetSelect targets={targets} value={v.target} errors={errs?.target} />
         <TextareaField
+          id="comment-body"
           label={t("commentForm.body")}
           hint={t("commentForm.bodyHint")}
           name="body"

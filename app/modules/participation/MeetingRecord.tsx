@@ -41,7 +41,7 @@ export function AttendanceSection({
           })}
         </p>
       ) : null}
-      <Form method="post">
+      <Form noValidate method="post">
         <input type="hidden" name="intent" value="attendance" />
         {att?._form ? <Alert tone="error">{att._form.join(" ")}</Alert> : null}
         <Field
@@ -137,7 +137,7 @@ export function SpeakersSection({
         ))}
       </ol>
       {locked ? null : (
-        <Form method="post" className="speaker-form">
+        <Form noValidate method="post" className="speaker-form">
           <input type="hidden" name="intent" value="speaker" />
           {sp?._form ? <Alert tone="error">{sp._form.join(" ")}</Alert> : null}
           <Field
@@ -207,7 +207,13 @@ export function TalliesSection({
         const v = e ? (reply?.values ?? {}) : {};
         const cur = meeting.tallies[q.id];
         return (
-          <Form method="post" key={q.id} id={`tally-${q.id}`} className="card tally-form">
+          <Form
+            noValidate
+            method="post"
+            key={q.id}
+            id={`tally-${q.id}`}
+            className="card tally-form"
+          >
             <input type="hidden" name="intent" value="tally" />
             <input type="hidden" name="questionId" value={q.id} />
             <h3>{q.title}</h3>

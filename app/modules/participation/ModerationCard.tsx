@@ -16,7 +16,7 @@ const ANSWER_STATUSES = ["accepted", "partly_accepted", "not_accepted", "not_rel
 /** A one-button form about a comment (unhide, dismiss its reports). */
 function CommentButton({ intent, id, label }: { intent: string; id: number; label: string }) {
   return (
-    <Form method="post">
+    <Form noValidate method="post">
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="commentId" value={id} />
       <Button variant="secondary">{label}</Button>

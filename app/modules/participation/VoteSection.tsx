@@ -1,10 +1,13 @@
 /**
- * The vote on a hearing's questions: one small form per question (for / against / abstain), the
- * person's current choice, or the reason they may not vote (with a sign-in link for visitors).
+ * The vote on a hearing's questions: one form for all of them (one submit; a question left blank
+ * keeps its earlier vote, each vote stays changeable), the person's current choices, or — when
+ * the person may not vote — the options they could choose (disabled) with the next step: sign in,
+ * verify residence, or when voting opens. A closed hearing invites nobody: it says voting is over
+ * and shows the person's own vote.
  */
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Button } from "~/components/ui";
+import { Button, ErrorSummary } from "~/components/ui";
 import { useLang } from "~/modules/i18n/hooks";
 import { errorsFor } from "./reply";
 import type { ActionFailure } from "./respond.server";
@@ -22,13 +25,40 @@ export function SignInLink({ hearingId, anchor }: { hearingId: number; anchor: s
   );
 }
 
+/**
+ * The next step after a refusal to vote or comment (a participation errors.* key): sign in or
+ * register, verify residence, or nothing to do but wait (the reason already says when).
+ */
+export function NextStep({
+  refusal,
+  hearingId,
+  anchor,
+}: {
+  refusal: string;
+  hearingId: number;
+  anchor: string;
+}) {
+  const { t } = useTranslation("participation");
+  const lang = useLang();
+  if (refusal === "errors.signInToVote" || refusal === "errors.signInToComment")
+    return (
+      <>
+        <SignInLink hearingId={hearingId} anchor={anchor} /> {t("next.or")}{" "}
+        <Link to={`/${lang}/register`}>{t("next.register")}</Link>
+      </>
+    );
+  if (refusal === "errors.notVerified" || refusal === "errors.mayNotComment")
+    return <Link to={`/${lang}/account/verify`}>{t("next.verify")}</Link>;
+  return null;
+}
+
 export function VoteSection({
   hearingId,
   questions,
   myVotes,
   refusal,
-  signedIn,
   closed,
+  opensOn,
   reply,
 }: {
   hearingId: number;
@@ -38,68 +68,95 @@ export function VoteSection({
   myVotes: Record<number, string>;
   /** why this person may not vote now (a participation key), or null */
   refusal: string | null;
-  signedIn: boolean;
-  /** the comment period is over: no reason is shown, only the questions */
+  /** the comment period is over (or the hearing cancelled): nobody is invited to vote */
   closed: boolean;
+  /** when voting opens (a formatted date and time), for a hearing not open yet */
+  opensOn?: string | null;
   reply: ActionFailure | undefined;
 }) {
   const { t } = useTranslation("participation");
   if (questions.length === 0) return null;
+  const errs = errorsFor(reply, "ballot");
+  const summary = errs
+    ? Object.entries(errs).flatMap(([field, msgs]) =>
+        msgs.map((message) => ({
+          fieldId: field.startsWith("choice-") ? `${field}-for` : undefined,
+          message,
+        })),
+      )
+    : [];
+  const disabled = !!refusal;
   return (
     <section aria-labelledby="vote-heading" id="vote">
       <h3 id="vote-heading">{t("vote.title")}</h3>
-      {refusal && !closed ? (
-        <p className="muted">
-          {t(refusal)} {signedIn ? null : <SignInLink hearingId={hearingId} anchor="vote" />}
+      {closed ? (
+        <p className="muted">{t("vote.over")}</p>
+      ) : refusal ? (
+        <p className="vote-refusal">
+          {t(refusal)}{" "}
+          {refusal === "errors.periodNotStarted" && opensOn
+            ? t("next.opensOn", { when: opensOn })
+            : null}{" "}
+          <NextStep refusal={refusal} hearingId={hearingId} anchor="vote" />
         </p>
       ) : null}
-      {questions.map((q) => {
-        const current = myVotes[q.id] as Choice | undefined;
-        const errs = errorsFor(reply, "vote", q.id);
-        return (
-          <div key={q.id} className="vote-question card">
-            {refusal ? (
+      {closed ? (
+        questions.map((q) => {
+          const current = myVotes[q.id] as Choice | undefined;
+          return (
+            <div key={q.id} className="vote-question card">
               <p>
                 <strong>{q.title}</strong>
               </p>
-            ) : (
-              <Form method="post" className="vote-form">
-                <input type="hidden" name="intent" value="vote" />
-                <input type="hidden" name="questionId" value={q.id} />
-                <fieldset
-                  aria-describedby={errs ? `vote-${q.id}-error` : undefined}
-                  aria-invalid={errs ? true : undefined}
-                >
-                  <legend>{q.title}</legend>
-                  {CHOICES.map((c) => (
-                    <label key={c} className="check">
-                      <input
-                        type="radio"
-                        name="choice"
-                        value={c}
-                        defaultChecked={current === c}
-                        required
-                      />{" "}
-                      {t(`choice.${c}`)}
-                    </label>
-                  ))}
-                </fieldset>
-                {errs ? (
-                  <p id={`vote-${q.id}-error`} className="field-error" role="alert">
-                    {Object.values(errs).flat().join(" ")}
+              {current ? (
+                <p className="vote-current" data-testid={`my-vote-${q.id}`}>
+                  {t("vote.yours", { choice: t(`choice.${current}`) })}
+                </p>
+              ) : null}
+            </div>
+          );
+        })
+      ) : (
+        <Form
+          noValidate
+          method="post"
+          action="?index#vote"
+          className="vote-form"
+          preventScrollReset
+        >
+          <ErrorSummary items={summary} title={t("common:errors.summaryTitle")} />
+          <input type="hidden" name="intent" value="ballot" />
+          {questions.map((q) => {
+            const current = myVotes[q.id] as Choice | undefined;
+            const typed = errs && reply ? reply.values[`choice-${q.id}`] : undefined;
+            return (
+              <fieldset key={q.id} className="vote-question card" disabled={disabled}>
+                <legend>{q.title}</legend>
+                {CHOICES.map((c) => (
+                  <label key={c} className="check">
+                    <input
+                      id={`choice-${q.id}-${c}`}
+                      type="radio"
+                      name={`choice-${q.id}`}
+                      value={c}
+                      defaultChecked={(typed ?? current) === c}
+                    />{" "}
+                    {t(`choice.${c}`)}
+                  </label>
+                ))}
+                {current ? (
+                  <p className="vote-current" data-testid={`my-vote-${q.id}`}>
+                    {t("vote.yours", { choice: t(`choice.${current}`) })}
                   </p>
                 ) : null}
-                <Button>{current ? t("vote.change") : t("vote.submit")}</Button>
-              </Form>
-            )}
-            {current ? (
-              <p className="vote-current" data-testid={`my-vote-${q.id}`}>
-                {t("vote.yours", { choice: t(`choice.${current}`) })}
-              </p>
-            ) : null}
-          </div>
-        );
-      })}
+              </fieldset>
+            );
+          })}
+          {disabled ? null : (
+            <Button>{Object.keys(myVotes).length ? t("vote.change") : t("vote.submitAll")}</Button>
+          )}
+        </Form>
+      )}
     </section>
   );
 }

@@ -15,7 +15,7 @@ export function DetailsForm({ h }: { h: EditView["hearing"] }) {
   return (
     <EditPage id="details" title={t("edit.details")}>
       {formError("details")}
-      <Form method="post" className="stack-form">
+      <Form noValidate method="post" className="stack-form">
         <input type="hidden" name="intent" value="details" />
         <Field
           label={t("fields.titleKy")}

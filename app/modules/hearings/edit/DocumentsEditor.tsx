@@ -30,7 +30,7 @@ export function DocumentsEditor({
         ))}
       </ul>
       {editable ? (
-        <Form method="post" encType="multipart/form-data" className="stack-form">
+        <Form noValidate method="post" encType="multipart/form-data" className="stack-form">
           <input type="hidden" name="intent" value="upload" />
           {formError("upload")}
           <Field

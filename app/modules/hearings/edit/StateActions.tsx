@@ -53,7 +53,7 @@ export function StateActions({
         <Alert tone="error">{Object.values(refused).flat().join(" ")}</Alert>
       ) : null}
       {state === "draft" ? (
-        <Form method="post">
+        <Form noValidate method="post">
           <p className="muted">{t("edit.announceHint")}</p>
           {items.size ? (
             <div className="alert alert-warning">
@@ -72,7 +72,7 @@ export function StateActions({
         </Form>
       ) : null}
       {state === "open" ? (
-        <Form method="post">
+        <Form noValidate method="post">
           <input type="hidden" name="intent" value="close" />
           {earliestClose ? (
             <p className="muted">
@@ -86,7 +86,7 @@ export function StateActions({
         </Form>
       ) : null}
       {editable ? (
-        <Form method="post" className="stack-form">
+        <Form noValidate method="post" className="stack-form">
           <input type="hidden" name="intent" value="cancel" />
           <TextareaField
             label={t("fields.reason")}

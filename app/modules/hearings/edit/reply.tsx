@@ -73,7 +73,7 @@ export function RemoveForm({
 }) {
   const { t } = useTranslation("office");
   return (
-    <Form method="post" className={inline ? "inline-form" : undefined}>
+    <Form noValidate method="post" className={inline ? "inline-form" : undefined}>
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name={field} value={id} />
       <button type="submit" className="link-button">
@@ -110,7 +110,7 @@ export function EditRow({
   return (
     <details open={mine || undefined}>
       <summary>{summary}</summary>
-      <Form method="post" className="stack-form">
+      <Form noValidate method="post" className="stack-form">
         <input type="hidden" name="intent" value={intent} />
         <input type="hidden" name={field} value={id} />
         {mine ? formError(intent) : null}
@@ -134,7 +134,7 @@ export function AddForm({
 }) {
   const { errs, vals, formError } = useEditReply();
   return (
-    <Form method="post" className="stack-form">
+    <Form noValidate method="post" className="stack-form">
       <input type="hidden" name="intent" value={intent} />
       {formError(intent)}
       {children(vals(intent), errs(intent))}
