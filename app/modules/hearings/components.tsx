@@ -6,7 +6,7 @@
 import { Form, Link, useLocation, useSubmit } from "@remix-run/react";
 import { useEffect, useState, type ChangeEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { Table } from "~/components/ui";
+import { DataTable, Table } from "~/components/ui";
 import {
   formatDate,
   formatDateTime,
@@ -17,7 +17,14 @@ import {
 import type { ProtocolStage } from "#db/schema";
 import type { Lang } from "../i18n/config";
 import { publicStage, publicStageKey } from "../protocol/stage";
-import { calcNeeds, calculateBill, type CalcInput } from "./calculator";
+import {
+  calcNeeds,
+  calculateBill,
+  parseCalcForm,
+  type CalcField,
+  type CalcFieldError,
+  type CalcInput,
+} from "./calculator";
 import type { HearingView, TariffLineView } from "./queries.server";
 
 type View = Omit<HearingView, never>;
@@ -112,36 +119,41 @@ export function TariffTable({ lines }: { lines: TariffLineView[] }) {
   const { t } = useTranslation("hearings");
   return (
     <>
-      <Table caption={t("page.tariffCaption")}>
-        <thead>
-          <tr>
-            <th scope="col">{t("page.col.service")}</th>
-            <th scope="col">{t("page.col.category")}</th>
-            <th scope="col">{t("page.col.unit")}</th>
-            <th scope="col" className="num">
-              {t("page.col.current")}
-            </th>
-            <th scope="col" className="num">
-              {t("page.col.proposed")}
-            </th>
-            <th scope="col" className="num">
-              {t("page.col.change")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {lines.map((l) => (
-            <tr key={l.id}>
-              <td>{t(`service.${l.service}`)}</td>
-              <td>{t(`category.${l.category}`)}</td>
-              <td>{t(`unit.${l.unit}`)}</td>
-              <td className="num">{formatMoney(l.currentPrice)}</td>
-              <td className="num">{formatMoney(l.proposedPrice)}</td>
-              <td className="num">{pct(l.ratio)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+      <DataTable
+        caption={t("page.tariffCaption")}
+        rows={lines}
+        rowKey={(l) => l.id}
+        cardSummary={(l) =>
+          `${t(`category.${l.category}`)}, ${t(`unit.${l.unit}`)}: ${formatMoney(l.currentPrice)} → ${formatMoney(l.proposedPrice)}, ${pct(l.ratio)}`
+        }
+        columns={[
+          {
+            key: "service",
+            header: t("page.col.service"),
+            rowHeader: true,
+            cell: (l) => t(`service.${l.service}`),
+          },
+          {
+            key: "category",
+            header: t("page.col.category"),
+            cell: (l) => t(`category.${l.category}`),
+          },
+          { key: "unit", header: t("page.col.unit"), cell: (l) => t(`unit.${l.unit}`) },
+          {
+            key: "current",
+            header: t("page.col.current"),
+            num: true,
+            cell: (l) => formatMoney(l.currentPrice),
+          },
+          {
+            key: "proposed",
+            header: t("page.col.proposed"),
+            num: true,
+            cell: (l) => formatMoney(l.proposedPrice),
+          },
+          { key: "change", header: t("page.col.change"), num: true, cell: (l) => pct(l.ratio) },
+        ]}
+      />
       {lines.some((l) => l.justification || l.costItems.length) ? (
         <dl className="tariff-notes">
           {lines
@@ -209,6 +221,12 @@ export function PlanSections({ view, idPrefix = "" }: { view: View; idPrefix?: s
   );
 }
 
+/**
+ * The household bill calculator: a GET form (works without JavaScript, the answer in the page at
+ * #calculator) that the browser recomputes as people type. Both sides read the fields with the one
+ * parser {@link parseCalcForm} (decimal comma or point, whole people, ranges refused with their
+ * range), so they give the same answer; a refused value is shown at its field, never changed.
+ */
 export function Calculator({
   lines,
   initial,
@@ -221,21 +239,51 @@ export function Calculator({
   const { t } = useTranslation("hearings");
   const location = useLocation();
   const submit = useSubmit();
+  const first = parseCalcForm(new URLSearchParams(location.search));
   const [input, setInput] = useState<CalcInput>(initial);
+  const [errors, setErrors] = useState<CalcFieldError[]>(first.errors);
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   const needs = calcNeeds(lines);
   const result = calculateBill(lines, input);
   function onChange(e: ChangeEvent<HTMLFormElement>) {
     const form = e.currentTarget;
-    const fd = new FormData(form);
-    const n = (k: string) => {
-      const v = Number(String(fd.get(k) ?? "").replace(",", "."));
-      return Number.isFinite(v) && v >= 0 ? v : 0;
-    };
-    setInput({ hh: Math.min(30, Math.round(n("hh"))), m3: Math.min(1000, n("m3")), m2: n("m2") });
+    const parsed = parseCalcForm(
+      new URLSearchParams(
+        [...new FormData(form).entries()].map(([k, v]) => [k, String(v)] as [string, string]),
+      ),
+    );
+    setInput(parsed.input);
+    setErrors(parsed.errors);
     submit(form, { method: "get", replace: true, preventScrollReset: true });
   }
+  const errorOf = (f: CalcField) => {
+    const e = errors.find((x) => x.field === f);
+    return e ? t(e.key, { min: e.min, max: e.max }) : null;
+  };
+  const field = (f: CalcField, label: string, decimal: boolean, value: number) => {
+    const err = errorOf(f);
+    return (
+      <div className="field">
+        <label htmlFor={`calc-${f}`}>{label}</label>
+        <input
+          id={`calc-${f}`}
+          name={f}
+          type="text"
+          inputMode={decimal ? "decimal" : "numeric"}
+          autoComplete="off"
+          defaultValue={first.raw[f] || (value ? String(value).replace(".", ",") : "")}
+          aria-invalid={err ? true : undefined}
+          aria-describedby={err ? `calc-${f}-error` : undefined}
+        />
+        {err ? (
+          <p id={`calc-${f}-error`} className="field-error" role="alert">
+            {err}
+          </p>
+        ) : null}
+      </div>
+    );
+  };
   return (
     <section
       aria-labelledby="calc-heading"
@@ -248,58 +296,21 @@ export function Calculator({
       <Form
         noValidate
         method="get"
-        action={action ?? location.pathname}
+        action={`${action ?? location.pathname}#calculator`}
         preventScrollReset
         replace
         onChange={onChange}
         className="calc-form"
       >
-        <div className="field">
-          <label htmlFor="calc-hh">{t("calc.hh")}</label>
-          <input
-            id="calc-hh"
-            name="hh"
-            type="number"
-            min={0}
-            max={30}
-            defaultValue={initial.hh}
-            inputMode="numeric"
-          />
-        </div>
-        {needs.m3 ? (
-          <div className="field">
-            <label htmlFor="calc-m3">{t("calc.m3")}</label>
-            <input
-              id="calc-m3"
-              name="m3"
-              type="number"
-              min={0}
-              max={1000}
-              step="0.1"
-              defaultValue={initial.m3 || ""}
-              inputMode="decimal"
-            />
-          </div>
-        ) : null}
-        {needs.m2 ? (
-          <div className="field">
-            <label htmlFor="calc-m2">{t("calc.m2")}</label>
-            <input
-              id="calc-m2"
-              name="m2"
-              type="number"
-              min={0}
-              step="0.1"
-              defaultValue={initial.m2 || ""}
-              inputMode="decimal"
-            />
-          </div>
-        ) : null}
+        {needs.m3Only ? field("m3", t("calc.m3"), true, initial.m3) : null}
+        {field("hh", t("calc.hh"), false, initial.hh)}
+        {needs.m3 && !needs.m3Only ? field("m3", t("calc.m3"), true, initial.m3) : null}
+        {needs.m2 ? field("m2", t("calc.m2"), true, initial.m2) : null}
         <button type="submit" className="btn btn-secondary btn-small">
           {t("calc.submit")}
         </button>
       </Form>
-      {result.rows.length ? (
+      {errors.length ? null : result.rows.length ? (
         <div aria-live="polite">
           <p className="calc-summary">
             <strong>
@@ -311,53 +322,49 @@ export function Calculator({
               })}
             </strong>
           </p>
-          <Table caption={t("calc.caption", { count: input.hh })}>
-            <thead>
-              <tr>
-                <th scope="col">{t("calc.service")}</th>
-                <th scope="col" className="num">
-                  {t("calc.now")}
-                </th>
-                <th scope="col" className="num">
-                  {t("calc.after")}
-                </th>
-                <th scope="col" className="num">
-                  {t("calc.difference")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.rows.map((r) => (
-                <tr key={r.lineId}>
-                  <th scope="row">
+          <DataTable
+            caption={t("calc.caption", { count: input.hh })}
+            rows={result.rows}
+            rowKey={(r) => r.lineId}
+            columns={[
+              {
+                key: "service",
+                header: t("calc.service"),
+                rowHeader: true,
+                cell: (r) => (
+                  <>
                     {t(`service.${r.service}`)}{" "}
                     <span className="muted">({t(`unit.${r.unit}`)})</span>
-                  </th>
-                  <td className="num">{formatMoney(r.current)}</td>
-                  <td className="num">{formatMoney(r.proposed)}</td>
-                  <td className="num">
-                    {formatMoney(r.difference)} ({pct(r.ratio)})
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">{t("calc.total")}</th>
-                <td className="num" data-testid="calc-total-now">
-                  {formatMoney(result.current)}
-                </td>
-                <td className="num" data-testid="calc-total-after">
-                  {formatMoney(result.proposed)}
-                </td>
-                <td className="num" data-testid="calc-total-diff">
-                  {formatMoney(result.difference)} ({pct(result.ratio)})
-                </td>
-              </tr>
-            </tfoot>
-          </Table>
+                  </>
+                ),
+              },
+              { key: "now", header: t("calc.now"), num: true, cell: (r) => formatMoney(r.current) },
+              {
+                key: "after",
+                header: t("calc.after"),
+                num: true,
+                cell: (r) => formatMoney(r.proposed),
+              },
+              {
+                key: "diff",
+                header: t("calc.difference"),
+                num: true,
+                cell: (r) => `${formatMoney(r.difference)} (${pct(r.ratio)})`,
+              },
+            ]}
+          />
+          <p className="calc-total">
+            {t("calc.total")}:{" "}
+            <span data-testid="calc-total-now">{formatMoney(result.current)}</span> →{" "}
+            <span data-testid="calc-total-after">{formatMoney(result.proposed)}</span>,{" "}
+            <span data-testid="calc-total-diff">
+              {formatMoney(result.difference)} ({pct(result.ratio)})
+            </span>
+          </p>
           <p className="muted">{t("calc.share")}</p>
         </div>
+      ) : needs.m3Only && input.m3 <= 0 ? (
+        <p className="calc-need">{t("calc.needM3")}</p>
       ) : (
         <p className="muted">{t("calc.none")}</p>
       )}

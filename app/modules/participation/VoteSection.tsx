@@ -153,7 +153,7 @@ export function VoteSection({
             );
           })}
           {disabled ? null : (
-            <Button>{Object.keys(myVotes).length ? t("vote.change") : t("vote.submitAll")}</Button>
+            <Button>{Object.keys(myVotes).length ? t("vote.change") : t("vote.submit")}</Button>
           )}
         </Form>
       )}
