@@ -204,10 +204,10 @@ test.describe("an open hearing on a phone", () => {
         const page = await context.newPage();
         const base = `/${lang}/hearings/${demo().open}`;
         const cases: [string, RegExp | null][] = [
-          ["0", /1.30/],
-          ["2,5", /1.30/],
-          ["1000", /1.30/],
-          ["abc", /1.30/],
+          ["0", /1\D+30/],
+          ["2,5", /1\D+30/],
+          ["1000", /1\D+30/],
+          ["abc", /1\D+30/],
           ["3", null],
         ];
         for (const [value, error] of cases) {
@@ -228,38 +228,6 @@ test.describe("an open hearing on a phone", () => {
       });
     }
   }
-
-  test("a refused comment shows its error at the form, without JavaScript (ru)", async ({
-    browser,
-  }) => {
-    const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
-    await signInAs(context, "nurlan@jyiyn.demo");
-    const page = await context.newPage();
-    await page.goto(`/ru/hearings/${demo().open}#comment-form`);
-    await page.locator("#comment-body").fill("ab");
-    await page.locator("#comment-form button[type=submit]").click();
-    await expect(page).toHaveURL(/#comment-form$/);
-    const summary = page.locator("#comment-form .error-summary");
-    await expect(summary).toBeVisible();
-    await expect(summary).toBeInViewport();
-    await expect(page.locator("#comment-body")).toHaveValue("ab");
-    await context.close();
-  });
-
-  test("all questions voted with one submit, without JavaScript (ky)", async ({ browser }) => {
-    const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
-    await signInAs(context, "nurlan@jyiyn.demo");
-    const page = await context.newPage();
-    await page.goto(`/ky/hearings/${demo().open}#vote`);
-    const sets = page.locator("#vote fieldset");
-    const n = await sets.count();
-    expect(n).toBeGreaterThan(0);
-    for (let i = 0; i < n; i++) await sets.nth(i).getByLabel("Каршымын", { exact: true }).check();
-    await page.locator("#vote button[type=submit]").click();
-    await expect(page).toHaveURL(/voted=1#vote$/);
-    await expect(page.locator("#vote .vote-current")).toHaveCount(n);
-    await context.close();
-  });
 
   test("anonymous visitors see the options and a sign-in link; a closed hearing invites nobody", async ({
     page,

@@ -435,6 +435,18 @@ function AtAGlance({
           {t("glance.until", { when: formatDateTime(view.commentEndAt, lang) })}
         </p>
       ) : null}
+      {open ? (
+        <p className="glance-actions">
+          {view.questions.length ? (
+            <a className="btn btn-primary" href="#vote">
+              {t("glance.vote")}
+            </a>
+          ) : null}{" "}
+          <a className="btn btn-secondary" href="#comment-form">
+            {t("glance.comment")}
+          </a>
+        </p>
+      ) : null}
       {bill && bill.rows.length ? (
         <p className="glance-bill">
           {t("glance.bill", {
@@ -448,18 +460,6 @@ function AtAGlance({
       ) : view.type === "tariff" && live ? (
         <p className="glance-bill">
           <a href="#calculator">{t("calc.heading")}</a>
-        </p>
-      ) : null}
-      {open ? (
-        <p className="glance-actions">
-          {view.questions.length ? (
-            <a className="btn btn-primary" href="#vote">
-              {t("glance.vote")}
-            </a>
-          ) : null}{" "}
-          <a className="btn btn-secondary" href="#comment-form">
-            {t("glance.comment")}
-          </a>
         </p>
       ) : null}
       {view.meetingAt && view.state !== "cancelled" && view.state !== "draft" ? (
@@ -505,6 +505,7 @@ export function HearingContent({
         {view.isDemo ? <span className="demo-badge">{t("page.demo")}</span> : null}
       </p>
       <H>{view.title}</H>
+      <AtAGlance view={view} nowIso={nowIso} lang={lang} calcInput={calcInput} />
       {view.state === "draft" ? (
         <p className="alert alert-warning">{t("page.draftNotice")}</p>
       ) : null}
@@ -519,7 +520,6 @@ export function HearingContent({
         </p>
       ) : null}
       <p className="lead">{view.summary}</p>
-      <AtAGlance view={view} nowIso={nowIso} lang={lang} calcInput={calcInput} />
       <p>
         {t("page.initiator")}:{" "}
         {view.initiatorKind === "okmotu" ? t("page.initiatorOkmotu") : view.initiatorName}
