@@ -9,6 +9,7 @@ import * as m07 from "./2026-11-25_07_participation_indexes";
 import * as m08 from "./2026-11-25_08_mail_list_unsubscribe";
 import * as m05 from "./2026-11-25_05_protocols";
 import * as m40 from "./2026-11-30_40_protocol_numbers";
+import * as m41 from "./2026-11-30_41_tariffs";
 
 /**
  * Migrations are imported statically (not read from the disk) so they survive the Vite build and
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   "2026-11-25_08_mail_list_unsubscribe": m08,
   "2026-11-25_05_protocols": m05,
   "2026-11-30_40_protocol_numbers": m40,
+  "2026-11-30_41_tariffs": m41,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
