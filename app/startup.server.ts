@@ -7,6 +7,7 @@
  * commands that emit events) and by the test setup (tests/helpers/setup.ts).
  */
 import { registerJob, startup as startPlatform } from "./modules/core/lifecycle.server";
+import { startHearingStateLoop, stopHearingStateLoop } from "./modules/hearings/jobs.server";
 import { onEvent } from "./modules/notify/events.server";
 import { startReachLoop, stopReachLoop } from "./modules/reach/jobs.server";
 import { handleReachEvent } from "./modules/reach/notify.server";
@@ -17,6 +18,11 @@ export { healthCheck, logger, shutdown } from "./modules/core/lifecycle.server";
 export function registerFeatures(): void {
   onEvent(handleReachEvent);
   registerJob({ name: "reach reminders", start: (g) => startReachLoop(g), stop: stopReachLoop });
+  registerJob({
+    name: "hearing states",
+    start: (g) => startHearingStateLoop(g),
+    stop: stopHearingStateLoop,
+  });
 }
 
 /** Called by server.js: wire the features, then validate the environment, migrate, start jobs. */

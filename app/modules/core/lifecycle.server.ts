@@ -35,7 +35,7 @@ export async function startup() {
   const e = env(); // throws EnvError with a clear message on a bad value
   const applied = await migrate();
   if (applied.length) logger.info({ applied }, "migrations applied");
-  for (const job of jobs) job.start(getDb);
+  if (e.JOBS === "on") for (const job of jobs) job.start(getDb);
   return { port: e.PORT, host: e.HOST, publicUrl: e.publicUrl, trustProxy: e.TRUST_PROXY };
 }
 
