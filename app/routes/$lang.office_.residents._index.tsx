@@ -19,6 +19,7 @@ import { formatDateTime } from "~/modules/format/format";
 import { parseForm, type FieldErrors, type FormValues } from "~/modules/forms/validate.server";
 import { useLang } from "~/modules/i18n/hooks";
 import { pageMeta } from "~/modules/i18n/meta";
+import { isDomainError } from "~/modules/core/errors";
 import { requireLang, tFor } from "~/modules/i18n/route.server";
 import {
   listVerifications,
@@ -88,10 +89,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         }
         chunks.push(c);
       }
-      return Buffer.concat(chunks).toString("utf8");
+      return new File([Buffer.concat(chunks)], name);
     });
-    const text = form.get("file");
-    if (tooBig || typeof text !== "string" || !text.trim())
+    const file = form.get("file");
+    const bytes = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : null;
+    if (tooBig || !bytes || bytes.byteLength === 0)
       return data(
         {
           intent: "import",
@@ -101,7 +103,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         },
         { status: 400 },
       );
-    const { importId, done } = await startRegistryImport(db, user.id, m, { name, text }, meta);
+    let started;
+    try {
+      started = await startRegistryImport(db, user.id, m, { name, bytes }, meta);
+    } catch (e) {
+      if (!isDomainError(e)) throw e;
+      return data({ intent: "import", errors: { file: [t(e.key)] } }, { status: e.status });
+    }
+    const { importId, done } = started;
     done.catch((error) => logger.error({ err: error, importId }, "registry import failed"));
     return redirect(`/${lang}/office/residents/imports/${importId}${url.search}`);
   }
@@ -159,7 +168,7 @@ export default function OfficeResidents() {
             hint={t("import.fileHint")}
             name="file"
             type="file"
-            accept=".csv,text/csv,text/plain"
+            accept=".csv,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             required
             errors={errs("import").file}
           />
