@@ -378,20 +378,15 @@ describe("open data", () => {
       tariffs: {
         id: number;
         municipality: { slug: string };
-        price: { tyiyn: number; som: string };
+        price: { tyiyn: number; som: number };
         unit: { code: string };
         validTo: string | null;
       }[];
     };
     expect(body.count).toBe(6);
     expect(body.tariffs.every((x) => x.unit.code === "person_month")).toBe(true);
-    expect(body.tariffs.map((x) => x.price.som).sort()).toEqual([
-      "15.00",
-      "20.00",
-      "20.00",
-      "22.00",
-      "25.00",
-      "30.00",
+    expect(body.tariffs.map((x) => x.price.som).sort((a, b) => a - b)).toEqual([
+      15, 20, 20, 22, 25, 30,
     ]);
     const etag = res.headers.get("etag")!;
     const again = await apiTariffs.loader({
@@ -418,7 +413,7 @@ describe("open data", () => {
     const json = (await (
       await apiTariffs.loader({ request: makeRequest(url), params: {}, context: {} })
     ).json()) as {
-      tariffs: { id: number; price: { som: string }; municipality: { name: { ru: string } } }[];
+      tariffs: { id: number; price: { som: number }; municipality: { name: { ru: string } } }[];
     };
     const res = await apiCsv.loader({
       request: makeRequest(url.replace("/tariffs?", "/tariffs.csv?") + "&lang=ru"),
@@ -432,7 +427,9 @@ describe("open data", () => {
     const [head, ...data] = rows;
     const col = (name: string) => head.indexOf(name);
     expect(data.map((r) => Number(r[col("id")]))).toEqual(json.tariffs.map((x) => x.id));
-    expect(data.map((r) => r[col("price_som")])).toEqual(json.tariffs.map((x) => x.price.som));
+    expect(data.map((r) => Number(r[col("price_som")]))).toEqual(
+      json.tariffs.map((x) => x.price.som),
+    );
     expect(data.map((r) => r[col("municipality")])).toEqual(
       json.tariffs.map((x) => x.municipality.name.ru),
     );

@@ -4,7 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import type { DB } from "#db/connection";
-import { apiBase, jsonWithEtag } from "../hearings/api.server";
+import { apiBase, apiNotFound, jsonWithEtag } from "../hearings/api.server";
 import { apiLang } from "../participation/api.server";
 import { apiMunicipalityTariffs, apiTariffs, bishkekToday, tariffsCsv } from "./queries.server";
 import type { TariffFilter } from "./queries.server";
@@ -75,10 +75,6 @@ export async function municipalityTariffsReply(
   const q = parseTariffQuery(request);
   if (typeof q === "string") return badRequest(q);
   const out = await apiMunicipalityTariffs(db, slug, q.asOf, apiBase(request));
-  if (!out)
-    return new Response(JSON.stringify({ error: { code: "not_found", message: "not found" } }), {
-      status: 404,
-      headers: { ...CORS, "Content-Type": "application/json; charset=utf-8" },
-    });
+  if (!out) return apiNotFound();
   return jsonWithEtag(request, out);
 }

@@ -280,7 +280,7 @@ export async function compareLines(
 
 // ---- open data ---------------------------------------------------------------------------------
 
-const som = (tyiyn: number) => (tyiyn / 100).toFixed(2);
+const som = (tyiyn: number) => Math.round(tyiyn) / 100;
 
 /**
  * The API shape of an entry (docs/api.md): stable `id`, codes and their names, the price as
@@ -299,7 +299,7 @@ export function apiTariff(p: TariffPeriod, base: string) {
     category: { code: p.category, name: { ky: ky.category, ru: ru.category } },
     unit: { code: p.unit, name: { ky: ky.unit, ru: ru.unit } },
     provider: p.provider,
-    price: { tyiyn: p.price, som: som(p.price), currency: "KGS" },
+    price: { tyiyn: p.price, som: som(p.price), currency: "KGS" as const },
     validFrom: p.validFrom,
     validTo: p.until,
     resolution: p.resolution,
@@ -308,10 +308,21 @@ export function apiTariff(p: TariffPeriod, base: string) {
       ? { id: p.hearingId, url: `${base}/api/v1/hearings/${p.hearingId}` }
       : null,
     protocol: p.protocolCode
-      ? { verificationCode: p.protocolCode, url: `${base}/ru/verify/${p.protocolCode}` }
+      ? {
+          verificationCode: p.protocolCode,
+          url: {
+            ky: `${base}/ky/verify/${p.protocolCode}`,
+            ru: `${base}/ru/verify/${p.protocolCode}`,
+          },
+        }
       : null,
     document: p.hasDocument
-      ? { url: `${base}/ru/m/${p.municipality.slug}/tariffs/${p.id}/document` }
+      ? {
+          url: {
+            ky: `${base}/ky/m/${p.municipality.slug}/tariffs/${p.id}/document`,
+            ru: `${base}/ru/m/${p.municipality.slug}/tariffs/${p.id}/document`,
+          },
+        }
       : null,
     corrects: p.correctsId,
     replacedBy: p.closedBy,
@@ -391,7 +402,7 @@ export async function tariffsCsv(
         t.category.name[lang],
         t.unit.name[lang],
         t.provider.name[lang],
-        t.price.som,
+        t.price.som.toFixed(2),
         t.price.tyiyn,
         t.validFrom,
         t.validTo,
