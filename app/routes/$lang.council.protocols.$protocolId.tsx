@@ -25,6 +25,7 @@ import { decisionSchema } from "~/modules/protocol/schemas";
 import { protocolPage, versionList } from "~/modules/protocol/view.server";
 import { approvalEffectiveDefault } from "~/modules/tariffs/queries.server";
 import { dmy } from "~/modules/tariffs/components";
+import { readForm } from "~/modules/forms/read.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) =>
   pageMeta(matches, "protocol:council.readDoc");
@@ -66,7 +67,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "protocol.decide", {
     municipalityId: ids!.municipalityId,
   });
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(form, decisionSchema, getFixedT(lang));
   if (!parsed.ok)
     return data(
