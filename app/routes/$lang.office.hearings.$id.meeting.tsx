@@ -86,7 +86,12 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
         db,
         user,
         h.id,
-        { attendance: p.data.attendance, heldAt: p.data.heldAt, notes: p.data.notes },
+        {
+          attendance: p.data.attendance,
+          heldAt: p.data.heldAt,
+          heldReason: p.data.heldReason,
+          notes: p.data.notes,
+        },
         ip,
       ),
     );
@@ -193,6 +198,14 @@ export default function OfficeMeeting() {
               disabled={locked}
             />
           </div>
+          <TextareaField
+            label={t("office.heldReason")}
+            name="heldReason"
+            rows={2}
+            defaultValue={vals("attendance").heldReason ?? d.meeting.heldReason ?? ""}
+            errors={att?.heldReason}
+            disabled={locked}
+          />
           <TextareaField
             label={t("office.notes")}
             name="notes"
