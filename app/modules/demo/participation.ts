@@ -290,7 +290,7 @@ export async function seedParticipation(ctx: SeedContext, hearings: SeededHearin
   const voters = [...residents, ...(await extraVoters(ctx, 24))];
   const authors = [...residents, { id: accounts.residents.unverified, village: ik.kyzylSuu }];
 
-  /** The row ids a demo target names, in this hearing. */
+  /** The row ids a demo target names, in this hearing (the whole hearing if it has no such part). */
   async function targetIds(hearingId: number, target: Target) {
     if (target && "line" in target) {
       const l = await db
@@ -298,8 +298,8 @@ export async function seedParticipation(ctx: SeedContext, hearings: SeededHearin
         .select("id")
         .where("hearing_id", "=", hearingId)
         .where("category", "=", target.line)
-        .executeTakeFirstOrThrow();
-      return { tariff_line_id: l.id, plan_section_id: null };
+        .executeTakeFirst();
+      return { tariff_line_id: l?.id ?? null, plan_section_id: null };
     }
     if (target && "section" in target) {
       const sec = await db
@@ -307,8 +307,8 @@ export async function seedParticipation(ctx: SeedContext, hearings: SeededHearin
         .select("id")
         .where("hearing_id", "=", hearingId)
         .where("position", "=", target.section)
-        .executeTakeFirstOrThrow();
-      return { tariff_line_id: null, plan_section_id: sec.id };
+        .executeTakeFirst();
+      return { tariff_line_id: null, plan_section_id: sec?.id ?? null };
     }
     return { tariff_line_id: null, plan_section_id: null };
   }
