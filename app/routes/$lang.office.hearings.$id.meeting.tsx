@@ -31,6 +31,8 @@ import {
 import { listVillages } from "~/modules/places/queries.server";
 import { attempt, failure, type ActionFailure } from "~/modules/participation/respond.server";
 import { attendanceForm, speakerForm, tallyForm } from "~/modules/participation/schemas";
+import { readForm } from "~/modules/forms/read.server";
+import { idParam } from "~/modules/http/params.server";
 
 export const meta: MetaFunction = ({ matches }) =>
   pageMeta(matches, "participation:office.meetingTitle");
@@ -38,7 +40,7 @@ export const meta: MetaFunction = ({ matches }) =>
 async function load(params: { lang?: string; id?: string }, request: Request) {
   const lang = requireLang(params);
   const db = await getDb();
-  const h = await getHearingContext(db, Number(params.id));
+  const h = await getHearingContext(db, idParam(request, params, "id"));
   if (!h) throw new Response("Not found", { status: 404 });
   const user = await requirePermission(request, "meeting.record", {
     municipalityId: h.municipalityId,
@@ -77,7 +79,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const { lang, db, h, user } = await load(params, request);
   const t = tFor(params);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const ip = clientIp(request, context as { ip?: string });
   const base = `/${lang}/office/hearings/${h.id}/meeting`;
