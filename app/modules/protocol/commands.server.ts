@@ -11,14 +11,21 @@ import { audit } from "../audit/audit.server";
 import { can, type Actor } from "../auth/permissions";
 import { now, nowIso } from "../core/clock.server";
 import { env } from "../core/env.server";
-import { bishkekParts } from "../format/time";
+import { bishkekParts, toBishkekDateInput } from "../format/time";
 import { deriveState } from "../hearings/state";
 import { isLang, type Lang } from "../i18n/config";
 import { getFixedT } from "../i18n/resources.server";
 import { enqueueMail } from "../mail/outbox.server";
 import { emit } from "../notify/events.server";
 import { getStorage, sha256Hex } from "../storage/storage.server";
-import { buildProtocolContent, canonicalJson, contentHash } from "./content.server";
+import { assertEffectiveDate, recordApprovedTariffs } from "../tariffs/commands.server";
+import { firstOfNextMonth } from "../tariffs/register";
+import {
+  buildProtocolContent,
+  canonicalJson,
+  contentHash,
+  type ProtocolContent,
+} from "./content.server";
 import { calendarDate } from "./document.server";
 import { ProtocolError } from "./errors";
 import { renderVersion, verifyUrl, type FileFormat } from "./render.server";
@@ -37,10 +44,18 @@ export type DecisionInput =
       /** yyyy-mm-dd */
       resolutionDate: string;
       deputies?: { for: number; against: number; abstain: number } | null;
+      /**
+       * yyyy-mm-dd (Asia/Bishkek): for a tariff hearing, the day its tariffs enter into force
+       * (default: the first day of the next month); ignored for other hearings
+       */
+      effectiveFrom?: string | null;
     }
   | { decision: "return"; comments: string };
 
-type Ctx = { ip?: string | null };
+type Ctx = {
+  ip?: string | null;
+  /** demo seed: mark what it creates as demo content */ demo?: boolean;
+};
 
 async function loadClosedHearing(db: DB, hearingId: number) {
   const h = await db
@@ -395,6 +410,12 @@ export async function decideProtocol(
       code = newVerificationCode();
       // the frozen canonical content: the snapshot the council read, with its decision
       const content = JSON.parse(v.content_json) as Record<string, unknown>;
+      const snapshot = content as unknown as ProtocolContent;
+      const isTariff = snapshot.hearing?.type === "tariff" && snapshot.tariffLines?.length > 0;
+      const effectiveFrom = isTariff
+        ? input.effectiveFrom?.trim() || firstOfNextMonth(toBishkekDateInput(now()))
+        : null;
+      if (effectiveFrom) assertEffectiveDate(effectiveFrom, input.resolutionDate);
       const frozen = canonicalJson({
         ...content,
         decision: {
@@ -404,6 +425,7 @@ export async function decideProtocol(
           deputies: input.deputies ?? null,
           decidedAt: at,
           verificationCode: code,
+          ...(effectiveFrom ? { tariffsEffectiveFrom: effectiveFrom } : {}),
         },
       });
       const r = await trx
@@ -432,6 +454,24 @@ export async function decideProtocol(
         .executeTakeFirstOrThrow();
       await freezeFiles(trx, approved, at);
       await setStage(trx, h.id, p.id, "approved");
+      // the register: in the same transaction as the decision (ADR 0041)
+      if (effectiveFrom)
+        await recordApprovedTariffs(trx, {
+          municipalityId: h.municipality_id,
+          hearingId: h.id,
+          protocolVersionId: v.id,
+          resolutionNumber: input.resolutionNumber.trim(),
+          resolutionDate: input.resolutionDate,
+          effectiveFrom,
+          provider: {
+            kind: snapshot.hearing.initiator.kind,
+            nameKy: snapshot.hearing.initiator.name.ky ?? "",
+            nameRu: snapshot.hearing.initiator.name.ru ?? "",
+          },
+          lines: snapshot.tariffLines,
+          actorId: actor.id,
+          isDemo: !!ctx.demo,
+        });
     }
     for (const person of await peopleWithRoles(trx, h.municipality_id, ["official"])) {
       const lang = langOf(person.locale);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDate } from "../tariffs/register";
 
 const name = z
   .string()
@@ -29,6 +30,8 @@ export const decisionSchema = z
     deputiesAgainst: count,
     deputiesAbstain: count,
     returnComments: z.string().trim().max(5000, "protocol:errors.tooLong").optional(),
+    /** tariff hearings: the day the tariffs enter into force (yyyy-mm-dd, Asia/Bishkek) */
+    effectiveFrom: z.string().trim().max(20, "protocol:errors.tooLong").optional(),
   })
   .superRefine((v, ctx) => {
     if (v.decision === "approve") {
@@ -48,6 +51,20 @@ export const decisionSchema = z
           path: ["resolutionDate"],
           message: "protocol:errors.badDate",
         });
+      if (v.effectiveFrom) {
+        if (!isCalendarDate(v.effectiveFrom))
+          ctx.addIssue({
+            code: "custom",
+            path: ["effectiveFrom"],
+            message: "tariffs:errors.badDate",
+          });
+        else if (v.resolutionDate && v.effectiveFrom < v.resolutionDate)
+          ctx.addIssue({
+            code: "custom",
+            path: ["effectiveFrom"],
+            message: "tariffs:errors.beforeResolution",
+          });
+      }
     } else if (!v.returnComments) {
       ctx.addIssue({
         code: "custom",
