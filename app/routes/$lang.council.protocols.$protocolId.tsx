@@ -99,7 +99,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { ip: clientIp(request, context as { ip?: string }) },
     );
   } catch (e) {
-    return protocolFailure(e, lang);
+    return protocolFailure(e, lang, parsed.values);
   }
   return redirect(`/${lang}/council/protocols/${id}?done=1`);
 }

@@ -11,7 +11,8 @@ import { audit } from "../audit/audit.server";
 import { can, type Actor } from "../auth/permissions";
 import { now, nowIso } from "../core/clock.server";
 import { env } from "../core/env.server";
-import { bishkekParts, toBishkekDateInput } from "../format/time";
+import { DomainError } from "../core/errors";
+import { bishkekParts, parseCalendarDate, toBishkekDateInput } from "../format/time";
 import { deriveState } from "../hearings/state";
 import { isLang, type Lang } from "../i18n/config";
 import { getFixedT } from "../i18n/resources.server";
@@ -67,6 +68,7 @@ async function loadClosedHearing(db: DB, hearingId: number) {
       "protocol_state",
       "comment_start_at",
       "comment_end_at",
+      "closed_at",
       "short_code",
       "title_ky",
       "title_ru",
@@ -75,6 +77,33 @@ async function loadClosedHearing(db: DB, hearingId: number) {
     .executeTakeFirst();
   if (!h) throw new ProtocolError(404, "errors.notFound");
   return h;
+}
+
+/**
+ * The council's resolution date: a real calendar date (parseCalendarDate), not before the
+ * hearing closed (its Bishkek calendar day) and not after today in Bishkek — a resolution on a
+ * protocol cannot predate the hearing it concludes nor be dated ahead.
+ * @returns the date as "yyyy-mm-dd"
+ * @throws DomainError 400 at the field `resolutionDate`
+ */
+function checkResolutionDate(
+  h: { closed_at: string | null; comment_end_at: string | null },
+  value: string,
+): string {
+  const day = parseCalendarDate(value);
+  if (!day)
+    throw new DomainError("protocol:errors.resolutionDateInvalid", {}, 400, "resolutionDate");
+  const closed = h.closed_at ?? h.comment_end_at;
+  if (closed && day < toBishkekDateInput(closed))
+    throw new DomainError(
+      "protocol:errors.resolutionBeforeClose",
+      { date: toBishkekDateInput(closed).split("-").reverse().join(".") },
+      400,
+      "resolutionDate",
+    );
+  if (day > toBishkekDateInput(now()))
+    throw new DomainError("protocol:errors.resolutionInFuture", {}, 400, "resolutionDate");
+  return day;
 }
 
 function assertClosed(h: {
@@ -390,6 +419,8 @@ export async function decideProtocol(
     if (v.decision) throw new ProtocolError(409, "errors.alreadyDecided");
     if (p.state !== "submitted" || !v.submitted_at)
       throw new ProtocolError(409, "errors.notSubmitted");
+    if (input.decision === "approve")
+      input.resolutionDate = checkResolutionDate(h, input.resolutionDate);
     const at = nowIso();
     let code: string | null = null;
     if (input.decision === "return") {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseCalendarDate } from "../format/time";
 import { isCalendarDate } from "../tariffs/register";
 
 const name = z
@@ -41,15 +42,15 @@ export const decisionSchema = z
           path: ["resolutionNumber"],
           message: "protocol:errors.required",
         });
-      if (
-        !v.resolutionDate ||
-        !/^\d{4}-\d{2}-\d{2}$/.test(v.resolutionDate) ||
-        Number.isNaN(Date.parse(v.resolutionDate))
-      )
+      const shaped =
+        !!v.resolutionDate &&
+        /^(\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})$/.test(v.resolutionDate);
+      if (!shaped || !parseCalendarDate(v.resolutionDate!))
         ctx.addIssue({
           code: "custom",
           path: ["resolutionDate"],
-          message: "protocol:errors.badDate",
+          // a well-shaped date that is not in the calendar (30.02, year 9999) says so
+          message: shaped ? "protocol:errors.resolutionDateInvalid" : "protocol:errors.badDate",
         });
       if (v.effectiveFrom) {
         if (!isCalendarDate(v.effectiveFrom))
