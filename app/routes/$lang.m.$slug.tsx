@@ -84,6 +84,9 @@ export default function MunicipalityPage() {
           </a>
         </p>
       </details>
+      <p>
+        <Link to={`/${lang}/m/${m.slug}/tariffs`}>{t("tariffs:registerLink")}</Link>
+      </p>
       <section aria-labelledby="hearings-heading">
         <h2 id="hearings-heading">{t("municipality.hearings")}</h2>
         <HearingList filters={filters} data={hearings} />
