@@ -20,7 +20,7 @@ import { formValues, parseForm } from "~/modules/forms/validate.server";
 import { CATEGORIES, FUNDING_SOURCES, SERVICES, UNITS } from "~/modules/hearings/catalog";
 import * as cmd from "~/modules/hearings/commands.server";
 import { StateTag } from "~/modules/hearings/components";
-import { HearingError } from "~/modules/hearings/errors";
+import { DomainError } from "~/modules/core/errors";
 import {
   refusal,
   requireHearingPermission,
@@ -92,7 +92,12 @@ export async function action({ params, request }: ActionFunctionArgs) {
     const declared = Number(request.headers.get("content-length") ?? 0);
     const tooLarge = () =>
       refusal(
-        new HearingError("upload.tooLarge", { max: Math.round(maxBytes / 1024 / 1024) }, "file"),
+        new DomainError(
+          "hearings:upload.tooLarge",
+          { max: Math.round(maxBytes / 1024 / 1024) },
+          400,
+          "file",
+        ),
         lang,
         "upload",
         {},

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getUser } from "~/modules/auth/guards.server";
 import { getDb } from "~/modules/core/db.server";
 import { env } from "~/modules/core/env.server";
+import { apiNotFound } from "~/modules/hearings/api.server";
 import { canReadVersion, getHearingProtocol } from "~/modules/protocol/queries.server";
 import { verifyUrl } from "~/modules/protocol/render.server";
 import { publicStage } from "~/modules/protocol/stage";
@@ -18,9 +19,9 @@ const json = (body: unknown, status = 200) =>
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = params.id && /^\d{1,9}$/.test(params.id) ? Number(params.id) : null;
-  if (id == null) return json({ error: "not_found" }, 404);
+  if (id == null) return apiNotFound(request);
   const hp = await getHearingProtocol(await getDb(), id);
-  if (!hp) return json({ error: "not_found" }, 404);
+  if (!hp) return apiNotFound(request);
   const user = await getUser(request);
   const base = env().publicUrl;
   const links = (v?: number) =>

@@ -6,7 +6,7 @@ import { apiHearing } from "~/modules/hearings/queries.server";
 /** GET /api/v1/hearings/{id} (docs/api.md); a draft answers 404 like a missing hearing. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const out = await apiHearing(await getDb(), Number(params.id), apiBase(request));
-  return out ? jsonWithEtag(request, out) : apiNotFound();
+  return out ? jsonWithEtag(request, out) : apiNotFound(request);
 }
 
 export const action = apiPreflight;

@@ -9,13 +9,13 @@ import { audit } from "../audit/audit.server";
 import { can } from "../auth/permissions";
 import type { SessionUser } from "../auth/session.server";
 import { now, nowIso } from "../core/clock.server";
+import { DomainError } from "../core/errors";
 import { emit } from "../notify/events.server";
 import {
   ageOn,
   assertNotLocked,
   assertOpen,
   getHearingContext,
-  ParticipationError,
   type HearingContext,
 } from "./context.server";
 
@@ -28,7 +28,7 @@ type Actor = Pick<
 
 async function hearingOrThrow(db: DB, hearingId: number): Promise<HearingContext> {
   const h = await getHearingContext(db, hearingId);
-  if (!h) throw new ParticipationError("errors.hearingNotFound", 404);
+  if (!h) throw new DomainError("participation:errors.hearingNotFound", {}, 404);
   return h;
 }
 
@@ -38,7 +38,7 @@ async function commentOrThrow(db: DB, commentId: number) {
     .selectAll()
     .where("id", "=", commentId)
     .executeTakeFirst();
-  if (!c) throw new ParticipationError("errors.commentNotFound", 404);
+  if (!c) throw new DomainError("participation:errors.commentNotFound", {}, 404);
   return c;
 }
 
@@ -49,9 +49,9 @@ export interface Target {
 
 function checkTarget(h: HearingContext, t: Target) {
   if (t.tariffLineId && !h.tariffLines.some((l) => l.id === t.tariffLineId))
-    throw new ParticipationError("errors.badTarget", 400, "target");
+    throw new DomainError("participation:errors.badTarget", {}, 400, "target");
   if (t.planSectionId && !h.sections.some((s) => s.id === t.planSectionId))
-    throw new ParticipationError("errors.badTarget", 400, "target");
+    throw new DomainError("participation:errors.badTarget", {}, 400, "target");
 }
 
 // ---- comments ----------------------------------------------------------------------------------
@@ -73,13 +73,13 @@ export async function createComment(db: DB, user: Actor, input: NewComment): Pro
       unverifiedMayComment: h.unverifiedMayComment,
     })
   )
-    throw new ParticipationError("errors.mayNotComment", 403);
+    throw new DomainError("participation:errors.mayNotComment", {}, 403);
   assertOpen(h);
   let parentId: number | null = null;
   let target: Target = { tariffLineId: input.tariffLineId, planSectionId: input.planSectionId };
   if (input.parentId) {
     const parent = await commentOrThrow(db, input.parentId);
-    if (parent.hearing_id !== h.id) throw new ParticipationError("errors.commentNotFound", 404);
+    if (parent.hearing_id !== h.id) throw new DomainError("participation:errors.commentNotFound", {}, 404);
     // one level of replies: a reply to a reply joins the same thread
     parentId = parent.parent_id ?? parent.id;
     target = { tariffLineId: parent.tariff_line_id, planSectionId: parent.plan_section_id };
@@ -119,10 +119,10 @@ export async function editComment(
   const h = await hearingOrThrow(db, c.hearing_id);
   assertNotLocked(h);
   if (c.author_user_id !== user.id || c.source !== "online")
-    throw new ParticipationError("errors.notYourComment", 403);
-  if (c.hidden_at) throw new ParticipationError("errors.commentHidden", 409);
+    throw new DomainError("participation:errors.notYourComment", {}, 403);
+  if (c.hidden_at) throw new DomainError("participation:errors.commentHidden", {}, 409);
   if (now().getTime() - Date.parse(c.created_at) > EDIT_WINDOW_MS)
-    throw new ParticipationError("errors.editWindowOver", 409, "body");
+    throw new DomainError("participation:errors.editWindowOver", {}, 409, "body");
   assertOpen(h);
   await db.transaction().execute(async (trx) => {
     await trx
@@ -143,7 +143,7 @@ export async function reportComment(
 ): Promise<{ hearingId: number }> {
   const c = await commentOrThrow(db, commentId);
   const h = await hearingOrThrow(db, c.hearing_id);
-  if (!can(user, "comment.report")) throw new ParticipationError("errors.forbidden", 403);
+  if (!can(user, "comment.report")) throw new DomainError("participation:errors.forbidden", {}, 403);
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto("comment_reports")
@@ -174,7 +174,7 @@ async function officialComment(
   const c = await commentOrThrow(db, commentId);
   const h = await hearingOrThrow(db, c.hearing_id);
   if (!can(user, action, { municipalityId: h.municipalityId }))
-    throw new ParticipationError("errors.forbidden", 403);
+    throw new DomainError("participation:errors.forbidden", {}, 403);
   assertNotLocked(h);
   return { c, h };
 }
@@ -327,12 +327,13 @@ export async function castVote(
   const h = await hearingOrThrow(db, hearingId);
   const refusal = voteRefusal(user, h);
   if (refusal)
-    throw new ParticipationError(
-      refusal,
+    throw new DomainError(
+      `participation:${refusal}`,
+      {},
       refusal === "errors.notVerified" || refusal === "errors.tooYoung" ? 403 : 409,
     );
   if (!h.questions.some((q) => q.id === questionId))
-    throw new ParticipationError("errors.questionNotFound", 404);
+    throw new DomainError("participation:errors.questionNotFound", {}, 404);
   const at = nowIso();
   // the unique (question_id, user_id) makes this one row per person, whatever the concurrency
   await db
@@ -360,9 +361,9 @@ export async function castVote(
 async function meetingHearing(db: DB, user: Actor, hearingId: number) {
   const h = await hearingOrThrow(db, hearingId);
   if (!can(user, "meeting.record", { municipalityId: h.municipalityId }))
-    throw new ParticipationError("errors.forbidden", 403);
+    throw new DomainError("participation:errors.forbidden", {}, 403);
   assertNotLocked(h);
-  if (h.state === "cancelled") throw new ParticipationError("errors.cancelled", 409);
+  if (h.state === "cancelled") throw new DomainError("participation:errors.cancelled", {}, 409);
   return h;
 }
 
@@ -424,7 +425,7 @@ export async function addSpeaker(
       .where("id", "=", input.villageId)
       .where("municipality_id", "=", h.municipalityId)
       .executeTakeFirst();
-    if (!v) throw new ParticipationError("errors.badVillage", 400, "villageId");
+    if (!v) throw new DomainError("participation:errors.badVillage", {}, 400, "villageId");
   }
   return db.transaction().execute(async (trx) => {
     const r = await trx
@@ -469,7 +470,7 @@ export async function recordTally(
 ): Promise<void> {
   const h = await meetingHearing(db, user, hearingId);
   if (!h.questions.some((q) => q.id === questionId))
-    throw new ParticipationError("errors.questionNotFound", 404);
+    throw new DomainError("participation:errors.questionNotFound", {}, 404);
   const at = nowIso();
   const values = {
     for_count: counts.for,
