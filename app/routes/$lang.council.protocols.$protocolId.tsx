@@ -12,7 +12,7 @@ import { can } from "~/modules/auth/permissions";
 import { requirePermission, requireUser } from "~/modules/auth/guards.server";
 import { getDb } from "~/modules/core/db.server";
 import { invalidReply, refusal } from "~/modules/core/reply.server";
-import { formValues, parseForm } from "~/modules/forms/validate.server";
+import { parseForm } from "~/modules/forms/validate.server";
 import { useLang } from "~/modules/i18n/hooks";
 import { pageMeta } from "~/modules/i18n/meta";
 import { getFixedT } from "~/modules/i18n/resources.server";
@@ -65,8 +65,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
   const form = await request.formData();
   const parsed = parseForm(form, decisionSchema, getFixedT(lang));
-  if (!parsed.ok)
-    return invalidReply(parsed.errors, parsed.values);
+  if (!parsed.ok) return invalidReply(parsed.errors, parsed.values);
   const f = parsed.data;
   const anyVote = [f.deputiesFor, f.deputiesAgainst, f.deputiesAbstain].some((x) => x);
   try {

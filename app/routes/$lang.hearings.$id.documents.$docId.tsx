@@ -5,19 +5,20 @@ import { getDocumentForDownload, mayView } from "~/modules/hearings/queries.serv
 import { asciiFileName } from "~/modules/hearings/uploads.server";
 import { requireLang } from "~/modules/i18n/route.server";
 import { getStorage } from "~/modules/storage/storage.server";
+import { notFound } from "~/modules/core/reply.server";
 
 /** A hearing's document, served with its checked Content-Type; drafts' only to their officials. */
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  requireLang(params);
+  const lang = requireLang(params);
   const db = await getDb();
   const doc = await getDocumentForDownload(db, Number(params.id), Number(params.docId));
   if (
     !doc ||
     !mayView(await getUser(request), { state: doc.state, municipalityId: doc.municipality_id })
   )
-    throw new Response("Not found", { status: 404 });
+    throw notFound(lang);
   const data = await getStorage().get(doc.storage_key);
-  if (!data) throw new Response("Not found", { status: 404 });
+  if (!data) throw notFound(lang);
   const inline = /^(application\/pdf|image\/(png|jpeg))$/.test(doc.content_type);
   const disposition = `${inline ? "inline" : "attachment"}; filename="${asciiFileName(doc.file_name)}"; filename*=UTF-8''${encodeURIComponent(doc.file_name)}`;
   return new Response(new Uint8Array(data), {

@@ -5,13 +5,14 @@ import { requireLang } from "~/modules/i18n/route.server";
 import { absoluteUrl, shortPath } from "~/modules/reach/links";
 import { renderNoticePdf } from "~/modules/reach/notice.server";
 import { getReachHearing } from "~/modules/reach/queries.server";
+import { notFound } from "~/modules/core/reply.server";
 
 // The printable notice poster of an announced (or open) hearing, Kyrgyz and Russian on one sheet.
 export async function loader({ params }: LoaderFunctionArgs) {
-  requireLang(params);
+  const lang = requireLang(params);
   const h = await getReachHearing(await getDb(), Number(params.id));
   if (!h || (h.state !== "announced" && h.state !== "open")) {
-    throw new Response("Not found", { status: 404 });
+    throw notFound(lang);
   }
   const pdf = await renderNoticePdf(h, absoluteUrl(env().publicUrl, shortPath(h.shortCode)));
   return new Response(new Uint8Array(pdf), {

@@ -13,7 +13,6 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Alert, Button, SelectField, TextareaField } from "~/components/ui";
 import { clientIp } from "~/modules/audit/audit.server";
-import { requirePermission } from "~/modules/auth/guards.server";
 import { getDb } from "~/modules/core/db.server";
 import { parseForm } from "~/modules/forms/validate.server";
 import { useLang } from "~/modules/i18n/hooks";
@@ -32,6 +31,8 @@ import {
   TargetOptions,
   type TargetLabels,
 } from "~/modules/participation/components";
+import { requireHearing } from "~/modules/hearings/guards.server";
+import { notFound } from "~/modules/core/reply.server";
 import { getHearingContext, isLocked } from "~/modules/participation/context.server";
 import {
   commentCounts,
@@ -53,11 +54,10 @@ export const meta: MetaFunction = ({ matches }) =>
 async function load(params: { lang?: string; id?: string }, request: Request) {
   const lang = requireLang(params);
   const db = await getDb();
+  const { user } = await requireHearing(request, db, params.id, "comment.answer");
+  // drafts have no participation: their pages do not exist yet
   const h = await getHearingContext(db, Number(params.id));
-  if (!h) throw new Response("Not found", { status: 404 });
-  const user = await requirePermission(request, "comment.answer", {
-    municipalityId: h.municipalityId,
-  });
+  if (!h) throw notFound(lang);
   return { lang, db, h, user };
 }
 

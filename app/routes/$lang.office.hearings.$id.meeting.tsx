@@ -14,7 +14,6 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Alert, Button, Field, SelectField, TextareaField } from "~/components/ui";
 import { clientIp } from "~/modules/audit/audit.server";
-import { requirePermission } from "~/modules/auth/guards.server";
 import { getDb } from "~/modules/core/db.server";
 import { formatDateTime } from "~/modules/format/format";
 import { bishkekParts } from "~/modules/format/time";
@@ -23,6 +22,8 @@ import { useLang } from "~/modules/i18n/hooks";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang, tFor } from "~/modules/i18n/route.server";
 import { addSpeaker, recordAttendance, recordTally } from "~/modules/participation/commands.server";
+import { requireHearing } from "~/modules/hearings/guards.server";
+import { notFound } from "~/modules/core/reply.server";
 import { getHearingContext, isLocked } from "~/modules/participation/context.server";
 import { getMeeting, listSpeakers } from "~/modules/participation/queries.server";
 import { listVillages } from "~/modules/places/queries.server";
@@ -35,11 +36,10 @@ export const meta: MetaFunction = ({ matches }) =>
 async function load(params: { lang?: string; id?: string }, request: Request) {
   const lang = requireLang(params);
   const db = await getDb();
+  const { user } = await requireHearing(request, db, params.id, "meeting.record");
+  // drafts have no participation: their pages do not exist yet
   const h = await getHearingContext(db, Number(params.id));
-  if (!h) throw new Response("Not found", { status: 404 });
-  const user = await requirePermission(request, "meeting.record", {
-    municipalityId: h.municipalityId,
-  });
+  if (!h) throw notFound(lang);
   return { lang, db, h, user };
 }
 

@@ -7,7 +7,7 @@ import {
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { clientIp } from "~/modules/audit/audit.server";
-import { requirePermission, requireUser } from "~/modules/auth/guards.server";
+import { requireHearing } from "~/modules/hearings/guards.server";
 import { Alert, Button, Field, Table, TextareaField } from "~/components/ui";
 import { getDb } from "~/modules/core/db.server";
 import { invalidReply, refusal } from "~/modules/core/reply.server";
@@ -17,7 +17,7 @@ import { pageMeta } from "~/modules/i18n/meta";
 import { getFixedT } from "~/modules/i18n/resources.server";
 import { requireLang } from "~/modules/i18n/route.server";
 import { reviseProtocol, saveDraft, submitProtocol } from "~/modules/protocol/commands.server";
-import { notFound, parseId } from "~/modules/protocol/http.server";
+import { notFound } from "~/modules/protocol/http.server";
 import { calendarDate } from "~/modules/protocol/document.server";
 import { FileLinks } from "~/modules/protocol/ProtocolView";
 import { getHearingInfo, getHearingProtocol } from "~/modules/protocol/queries.server";
@@ -29,16 +29,11 @@ export const meta: MetaFunction<typeof loader> = ({ matches }) =>
 
 async function guard(request: Request, params: { lang?: string; id?: string }) {
   const lang = requireLang(params);
-  const id = parseId(params.id);
-  if (id == null) throw notFound(lang);
-  await requireUser(request);
   const db = await getDb();
-  const h = await getHearingInfo(db, id);
+  const { user, hearing: ref } = await requireHearing(request, db, params.id, "protocol.draft");
+  const h = await getHearingInfo(db, ref.id);
   if (!h) throw notFound(lang);
-  const user = await requirePermission(request, "protocol.draft", {
-    municipalityId: h.municipalityId,
-  });
-  return { lang, id, db, user, hearing: h };
+  return { lang, id: ref.id, db, user, hearing: h };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -19,10 +19,7 @@ import {
   recordTally,
   unhideComment,
 } from "~/modules/participation/commands.server";
-import {
-  getHearingContext,
-  isLocked,
-} from "~/modules/participation/context.server";
+import { getHearingContext, isLocked } from "~/modules/participation/context.server";
 import { DiskStorage, setStorageForTests } from "~/modules/storage/storage.server";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { createProtocolWorld, type ProtocolWorld } from "../helpers/protocol-fixtures";

@@ -6,6 +6,7 @@ import type { DB } from "#db/connection";
 import { audit } from "../audit/audit.server";
 import { now, nowIso } from "../core/clock.server";
 import { env } from "../core/env.server";
+import { DomainError } from "../core/errors";
 import type { Lang } from "../i18n/config";
 import { getFixedT } from "../i18n/resources.server";
 import { enqueueMail } from "../mail/outbox.server";
@@ -54,33 +55,56 @@ export interface RegisterInput {
   locale: Lang;
 }
 
-export type RegisterResult =
-  | { ok: true; session: NewSession }
-  | { ok: false; errors: Record<string, string> }
-  | { ok: false; limited: LimitState };
+/**
+ * The refusal of a rate limit: 429 `auth:errors.tooMany` with the minutes to wait (`count`, for
+ * the plural) and `retryAfter` in seconds (sent as Retry-After).
+ */
+export function tooManyError(state: LimitState): DomainError {
+  const minutes = Math.max(1, Math.ceil(state.retryAfter / 60));
+  return new DomainError(
+    "auth:errors.tooMany",
+    { count: minutes },
+    429,
+    "_form",
+    [],
+    state.retryAfter,
+  );
+}
 
-export async function register(db: DB, input: RegisterInput, meta: Meta): Promise<RegisterResult> {
+/**
+ * Create a resident's account and sign it in.
+ *
+ * Outcomes: `{ session }` (the new account's session). Refusals (DomainError): 429
+ * `auth:errors.tooMany` (too many registrations from this address; `retryAfter` set); 400
+ * `auth:errors.loginInvalid` at `login`; 400 `auth:errors.villageUnknown` at `villageId` (not a
+ * village of the municipality); 400 `auth:errors.loginTaken` at `login`.
+ */
+export async function register(
+  db: DB,
+  input: RegisterInput,
+  meta: Meta,
+): Promise<{ session: NewSession }> {
   const limited = await checkLimits(db, [[LIMITS.registerIp, meta.ip]]);
-  if (limited.limited) return { ok: false, limited };
+  if (limited.limited) throw tooManyError(limited);
   await recordAttempt(db, LIMITS.registerIp, meta.ip);
   const login = parseLogin(input.login);
-  if (!login) return { ok: false, errors: { login: "auth:errors.loginInvalid" } };
-  const village = await db
-    .selectFrom("villages")
-    .select("id")
-    .where("id", "=", input.villageId)
-    .where("municipality_id", "=", input.municipalityId)
-    .executeTakeFirst();
-  if (!village) return { ok: false, errors: { villageId: "auth:errors.villageUnknown" } };
-  const taken = await db
-    .selectFrom("users")
-    .select("id")
-    .where(login.kind === "email" ? "email" : "phone", "=", loginKey(login))
-    .executeTakeFirst();
-  if (taken) return { ok: false, errors: { login: "auth:errors.loginTaken" } };
+  if (!login) throw new DomainError("auth:errors.loginInvalid", {}, 400, "login");
   const passwordHash = await hashPassword(input.password);
   const at = nowIso();
   const userId = await db.transaction().execute(async (trx) => {
+    const village = await trx
+      .selectFrom("villages")
+      .select("id")
+      .where("id", "=", input.villageId)
+      .where("municipality_id", "=", input.municipalityId)
+      .executeTakeFirst();
+    if (!village) throw new DomainError("auth:errors.villageUnknown", {}, 400, "villageId");
+    const taken = await trx
+      .selectFrom("users")
+      .select("id")
+      .where(login.kind === "email" ? "email" : "phone", "=", loginKey(login))
+      .executeTakeFirst();
+    if (taken) throw new DomainError("auth:errors.loginTaken", {}, 400, "login");
     const { id } = await trx
       .insertInto("users")
       .values({
@@ -107,7 +131,7 @@ export async function register(db: DB, input: RegisterInput, meta: Meta): Promis
     });
     return id;
   });
-  return { ok: true, session: await startSession(db, userId, meta) };
+  return { session: await startSession(db, userId, meta) };
 }
 
 // ---- sign-in -----------------------------------------------------------------------------------
@@ -119,16 +143,22 @@ function dummy(): Promise<string> {
   return dummyHash;
 }
 
-export type SignInResult =
-  | { ok: true; session: NewSession }
-  | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "limited"; limited: LimitState };
+/** The refusal of a wrong login or password (the same for an unknown account): 400 at `_form`. */
+export const badCredentials = () => new DomainError("auth:errors.badCredentials");
 
+/**
+ * Sign in with a login (phone or email) and a password.
+ *
+ * Outcomes: `{ session }`. Refusals (DomainError): 429 `auth:errors.tooMany` (per account and per
+ * address; audited), 400 `auth:errors.badCredentials` (unknown account or wrong password — the
+ * same answer, in about the same time; the attempt is counted and audited). These checks count
+ * attempts outside any transaction on purpose: a refused attempt must stay recorded.
+ */
 export async function signIn(
   db: DB,
   input: { login: string; password: string },
   meta: Meta,
-): Promise<SignInResult> {
+): Promise<{ session: NewSession }> {
   const login = parseLogin(input.login);
   const key = login ? loginKey(login) : input.login.trim().toLowerCase().slice(0, 100);
   const limited = await checkLimits(db, [
@@ -142,7 +172,7 @@ export async function signIn(
       ip: meta.ip,
       details: { login: key },
     });
-    return { ok: false, reason: "limited", limited };
+    throw tooManyError(limited);
   }
   const user = login
     ? await db
@@ -166,7 +196,7 @@ export async function signIn(
       ip: meta.ip,
       details: { login: key },
     });
-    return { ok: false, reason: "invalid" };
+    throw badCredentials();
   }
   await clearAttempts(db, LIMITS.signInAccount, key);
   const session = await startSession(db, user.id, meta);
@@ -178,7 +208,7 @@ export async function signIn(
     targetId: user.id,
     ip: meta.ip,
   });
-  return { ok: true, session };
+  return { session };
 }
 
 export async function signOut(db: DB, sessionId: string, userId: number, meta: Meta) {
@@ -261,41 +291,54 @@ export async function revokeSession(
 
 // ---- profile and password ----------------------------------------------------------------------
 
+/**
+ * Change one's name, language and (within one's municipality) village.
+ *
+ * Outcomes: saved. Refusal: 400 `auth:errors.villageUnknown` at `villageId` (not a village of the
+ * person's municipality).
+ */
 export async function updateProfile(
   db: DB,
   userId: number,
   input: { displayName: string; locale: Lang; villageId?: number | null },
-): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
-  const u = await db
-    .selectFrom("users")
-    .select(["municipality_id"])
-    .where("id", "=", userId)
-    .executeTakeFirstOrThrow();
-  let villageId: number | undefined;
-  if (input.villageId) {
-    const v = await db
-      .selectFrom("villages")
-      .select("id")
-      .where("id", "=", input.villageId)
-      .where("municipality_id", "=", u.municipality_id ?? -1)
-      .executeTakeFirst();
-    if (!v) return { ok: false, errors: { villageId: "auth:errors.villageUnknown" } };
-    villageId = v.id;
-  }
-  await db
-    .updateTable("users")
-    .set({
-      display_name: input.displayName.trim(),
-      locale: input.locale,
-      ...(villageId ? { village_id: villageId } : {}),
-      updated_at: nowIso(),
-    })
-    .where("id", "=", userId)
-    .execute();
-  return { ok: true };
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const u = await trx
+      .selectFrom("users")
+      .select(["municipality_id"])
+      .where("id", "=", userId)
+      .executeTakeFirstOrThrow();
+    let villageId: number | undefined;
+    if (input.villageId) {
+      const v = await trx
+        .selectFrom("villages")
+        .select("id")
+        .where("id", "=", input.villageId)
+        .where("municipality_id", "=", u.municipality_id ?? -1)
+        .executeTakeFirst();
+      if (!v) throw new DomainError("auth:errors.villageUnknown", {}, 400, "villageId");
+      villageId = v.id;
+    }
+    await trx
+      .updateTable("users")
+      .set({
+        display_name: input.displayName.trim(),
+        locale: input.locale,
+        ...(villageId ? { village_id: villageId } : {}),
+        updated_at: nowIso(),
+      })
+      .where("id", "=", userId)
+      .execute();
+  });
 }
 
-/** Change the password; every other session is signed out. */
+/**
+ * Change the password; every other session is signed out.
+ *
+ * Outcomes: changed. Refusal: 400 `auth:errors.currentPasswordWrong` at `currentPassword`. (The
+ * password check runs before the transaction: hashing is slow and must not hold a write lock; the
+ * update is conditional on the hash it verified, so a concurrent change cannot be overwritten.)
+ */
 export async function changePassword(
   db: DB,
   userId: number,
@@ -303,21 +346,24 @@ export async function changePassword(
   current: string,
   next: string,
   meta: Meta,
-): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
+): Promise<void> {
   const u = await db
     .selectFrom("users")
     .select("password_hash")
     .where("id", "=", userId)
     .executeTakeFirstOrThrow();
   if (!(await verifyPassword(u.password_hash, current)))
-    return { ok: false, errors: { currentPassword: "auth:errors.currentPasswordWrong" } };
+    throw new DomainError("auth:errors.currentPasswordWrong", {}, 400, "currentPassword");
   const hash = await hashPassword(next);
   await db.transaction().execute(async (trx) => {
-    await trx
+    const r = await trx
       .updateTable("users")
       .set({ password_hash: hash, updated_at: nowIso() })
       .where("id", "=", userId)
-      .execute();
+      .where("password_hash", "=", u.password_hash)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1)
+      throw new DomainError("auth:errors.currentPasswordWrong", {}, 400, "currentPassword");
     await trx
       .deleteFrom("sessions")
       .where("user_id", "=", userId)
@@ -331,7 +377,6 @@ export async function changePassword(
       ip: meta.ip,
     });
   });
-  return { ok: true };
 }
 
 // ---- password reset ----------------------------------------------------------------------------

@@ -27,11 +27,12 @@ export interface ActionRefusal {
 
 /**
  * What every page action answers. `T` is the success payload of the route (e.g. `{ sent: true }`);
- * `done` names the form that succeeded when a page has several.
+ * `done` names the form that succeeded when a page has several. A refusal always has
+ * `ok: false`; a success may leave `ok` out.
  */
 export type ActionReply<T extends object = object> =
-  | ({ ok: true; intent?: string; done?: string; errors?: undefined; values?: undefined } & T)
-  | ActionRefusal;
+  | ({ ok?: true; intent?: string; done?: string; errors?: undefined; values?: undefined } & T)
+  | (ActionRefusal & { [K in Exclude<keyof T, keyof ActionRefusal>]?: undefined });
 
 /** The request's language from its path ("/ky/…", "/ru/…"), the default otherwise. */
 export function langOfRequest(request: Request): Lang {
@@ -72,7 +73,12 @@ export function refusalReply(
   const headers = new Headers(init.headers);
   if (e.retryAfter !== undefined) headers.set("Retry-After", String(e.retryAfter));
   return data<ActionRefusal>(
-    { ok: false, ...(intent !== undefined ? { intent } : {}), errors: refusalErrors(lang, e), values },
+    {
+      ok: false,
+      ...(intent !== undefined ? { intent } : {}),
+      errors: refusalErrors(lang, e),
+      values,
+    },
     { status: e.status, headers },
   );
 }
