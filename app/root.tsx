@@ -8,13 +8,13 @@ import {
   ScrollRestoration,
   useLocation,
   useRouteError,
-  useRouteLoaderData,
   type ShouldRevalidateFunction,
 } from "@remix-run/react";
 import { useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { useNonce } from "./components/nonce";
 import { SiteFooter, SiteHeader } from "./components/layout";
+import { useRootData } from "./components/root-data";
 import { getUser } from "./modules/auth/guards.server";
 import { getDb } from "./modules/core/db.server";
 import { countUnread } from "./modules/reach/queries.server";
@@ -65,7 +65,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
       : null,
   };
 }
-export type RootData = Awaited<ReturnType<typeof loader>>;
 
 function pickNamespaces<T extends Record<string, unknown>>(bundle: T, names: string[] | null): T {
   if (!names) return bundle;
@@ -85,10 +84,6 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
     sectionOf(currentUrl.pathname) !== sectionOf(nextUrl.pathname)
   );
 };
-
-export function useRootData(): RootData | undefined {
-  return useRouteLoaderData<typeof loader>("root");
-}
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRootData();

@@ -7,8 +7,8 @@
 import { rmSync } from "node:fs";
 import { createDb } from "../db/connection";
 import { migrateToLatest } from "../db/migrations";
-import { seedAccounts } from "../db/seed/accounts";
-import { seedPlaces } from "../db/seed/places";
+import { seedAccounts } from "../app/modules/demo/accounts";
+import { seedPlaces } from "../app/modules/demo/places";
 import { hashPassword } from "~/modules/auth/password.server";
 import { createSession, generateSessionToken } from "~/modules/auth/session.server";
 

@@ -139,11 +139,11 @@ export interface VerificationsTable {
   revoked_by: number | null;
   revoke_reason: string | null;
 }
-export interface AttemptsTable {
-  id: Id;
-  kind: string;
+/** Rate-limit counters (rate-limiter-flexible's table): points in the window ending at `expire` (epoch ms). */
+export interface RateLimitsTable {
   key: string;
-  created_at: string;
+  points: number;
+  expire: number | null;
 }
 export interface AuditLogTable {
   id: Id;
@@ -398,7 +398,10 @@ export interface ProtocolsTable {
   id: Id;
   hearing_id: number;
   municipality_id: number;
+  /** «3/2026»: the protocol's own number (per municipality and year) */
   number: string;
+  number_year: number | null;
+  number_seq: number | null;
   state: ProtocolStage;
   chair_name: Generated<string>;
   secretary_name: Generated<string>;
@@ -409,6 +412,12 @@ export interface ProtocolsTable {
   created_at: string;
   updated_by: number;
   updated_at: string;
+}
+/** The last protocol number handed out per municipality and Asia/Bishkek year. */
+export interface ProtocolNumberCountersTable {
+  municipality_id: number;
+  year: number;
+  last: number;
 }
 export type ProtocolDecision = "approved" | "returned";
 export interface ProtocolVersionsTable {
@@ -456,7 +465,7 @@ export interface Database {
   registry_imports: RegistryImportsTable;
   registry_entries: RegistryEntriesTable;
   verifications: VerificationsTable;
-  attempts: AttemptsTable;
+  rate_limits: RateLimitsTable;
   audit_log: AuditLogTable;
   mail_outbox: MailOutboxTable;
   hearings: HearingsTable;
@@ -480,6 +489,7 @@ export interface Database {
   protocols: ProtocolsTable;
   protocol_versions: ProtocolVersionsTable;
   protocol_files: ProtocolFilesTable;
+  protocol_number_counters: ProtocolNumberCountersTable;
 }
 
 export type Municipality = Selectable<MunicipalitiesTable>;

@@ -36,7 +36,7 @@ if (stale) {
 
 for (const suffix of ["", "-wal", "-shm"]) rmSync(demoDb + suffix, { force: true });
 const env = { ...process.env, DATABASE_URL: demoDb, DEMO: "1", NODE_ENV: "production" };
-const seed = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "db/cli/seed.ts"], {
+const seed = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "app/cli/seed.ts"], {
   stdio: "inherit",
   env,
 });

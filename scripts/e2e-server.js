@@ -24,7 +24,7 @@ const env = {
   PUBLIC_URL: `http://127.0.0.1:${port}`,
   LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
 };
-const seed = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "db/cli/seed.ts"], {
+const seed = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "app/cli/seed.ts"], {
   stdio: ["ignore", "ignore", "inherit"],
   env,
 });

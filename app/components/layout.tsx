@@ -2,7 +2,7 @@ import { Form, Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LANGS, switchLangPath, type Lang } from "~/modules/i18n/config";
 import { NotificationsLink } from "~/modules/reach/NotificationsLink";
-import { useRootData } from "~/root";
+import { useRootData } from "./root-data";
 
 /** The language switch: plain links to the same path in the other language (no JavaScript needed). */
 export function LanguageSwitch() {

@@ -136,7 +136,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
         }
       : null,
     anonymousRefusals: { comment: "errors.signInToComment", vote: "errors.signInToVote" },
-    counts: { total: counts.total, byStance: counts.byStance },
+    counts: { total: counts.total, byStance: counts.byStance, hidden: counts.hidden },
     votesCast,
     comments,
     myVotes: votes,
@@ -253,6 +253,7 @@ export default function HearingParticipation() {
       <p className="participation-counts">
         {t("counts.comments", { count: d.counts.total })} ·{" "}
         {t("counts.votesCast", { count: d.votesCast })}
+        {d.counts.hidden > 0 ? <> · {t("counts.hidden", { count: d.counts.hidden })}</> : null}
       </p>
       {d.hearing.locked ? <Alert tone="info">{t("errors.locked")}</Alert> : null}
       {d.reported ? <Alert tone="success">{t("comment.reported")}</Alert> : null}
@@ -519,7 +520,7 @@ function CommentCard({
       <CommentAnswer c={c} />
       {canAct ? (
         <div className="comment-actions">
-          {c.parentId === null && !d.viewer?.commentRefusal ? (
+          {c.parentId === null && c.hiddenReason === null && !d.viewer?.commentRefusal ? (
             <details open={!!replyErrs}>
               <summary>{t("comment.reply")}</summary>
               <Form method="post">

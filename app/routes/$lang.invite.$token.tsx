@@ -12,12 +12,11 @@ import { acceptInvitation, findInvitation } from "~/modules/admin/commands.serve
 import { getUser, requireUser } from "~/modules/auth/guards.server";
 import { metaOf, tooMany } from "~/modules/auth/http.server";
 import { getDb } from "~/modules/core/db.server";
-import { isDomainError } from "~/modules/core/errors";
 import { refusal, type ActionReply } from "~/modules/core/reply.server";
 import { useLang } from "~/modules/i18n/hooks";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang } from "~/modules/i18n/route.server";
-import { checkLimit, LIMITS, recordAttempt } from "~/modules/ratelimit/ratelimit.server";
+import { giveBackAttempt, LIMITS, takeAttempt } from "~/modules/ratelimit/ratelimit.server";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "admin:invite.title");
 
@@ -45,14 +44,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const db = await getDb();
   const meta = metaOf(request, context);
-  const limited = await checkLimit(db, LIMITS.inviteIp, meta.ip ?? "unknown");
+  // counted before the token is tried; a good token gives the attempt back
+  const limited = await takeAttempt(db, LIMITS.inviteIp, meta.ip ?? "unknown");
   if (limited.limited) return tooMany(lang, limited);
   try {
     await acceptInvitation(db, params.token ?? "", user.id, meta);
   } catch (e) {
-    if (isDomainError(e)) await recordAttempt(db, LIMITS.inviteIp, meta.ip ?? "unknown");
     return refusal(e, lang, undefined, {});
   }
+  await giveBackAttempt(db, LIMITS.inviteIp, meta.ip ?? "unknown");
   return redirect(`/${lang}/account?invited=1`);
 }
 

@@ -71,8 +71,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return redirect(`/${lang}/office/hearings/${id}/protocol?done=saved`);
     }
     const parsed = parseForm(form, draftSchema, getFixedT(lang));
-    if (!parsed.ok)
-      return invalidReply(parsed.errors, parsed.values, intent);
+    if (!parsed.ok) return invalidReply(parsed.errors, parsed.values, intent);
     await saveDraft(db, user, id, parsed.data, ctx);
     return redirect(`/${lang}/office/hearings/${id}/protocol?done=saved`);
   } catch (e) {

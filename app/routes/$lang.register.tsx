@@ -10,7 +10,7 @@ import { Alert, Button, Field } from "~/components/ui";
 import { register } from "~/modules/auth/commands.server";
 import { getUser } from "~/modules/auth/guards.server";
 import { Honeypot } from "~/modules/auth/Honeypot";
-import { isBot, metaOf, redirectWithSession, safeRedirect } from "~/modules/auth/http.server";
+import { isBot, metaOf, safeRedirect } from "~/modules/auth/http.server";
 import { municipalityOfVillage, villageChoices } from "~/modules/auth/queries.server";
 import { registerSchema } from "~/modules/auth/schemas.server";
 import { getDb } from "~/modules/core/db.server";
@@ -44,15 +44,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       parsed.values,
     );
   try {
-    const { session } = await register(
-      db,
-      { ...parsed.data, municipalityId, locale: lang },
-      metaOf(request, context),
-    );
-    return redirectWithSession(redirectTo, session);
+    await register(db, { ...parsed.data, municipalityId, locale: lang }, metaOf(request, context));
   } catch (e) {
     return refusal(e, lang, undefined, parsed.values);
   }
+  // the same answer whether the login was new or already had an account: sign in now
+  return redirect(`/${lang}/login?registered=1&redirectTo=${encodeURIComponent(redirectTo)}`);
 }
 
 export default function Register() {

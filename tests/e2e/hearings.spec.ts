@@ -44,6 +44,8 @@ for (const lang of ["ky", "ru"] as const) {
     await expect(page).toHaveURL(new RegExp(`/${lang}/office/hearings/\\d+$`));
     const id = page.url().split("/").pop()!;
 
+    // each part of the hearing is edited on its own page of the hearing's frame
+    await page.goto(`/${lang}/office/hearings/${id}/details`);
     const details = formFor(page, "details");
     await details
       .locator('textarea[name="summaryKy"]')
@@ -60,6 +62,7 @@ for (const lang of ["ky", "ru"] as const) {
     await details.getByRole("button", { name: t.save }).click();
     await expect(page.locator(".alert-success")).toBeVisible();
 
+    await page.goto(`/${lang}/office/hearings/${id}/lines`);
     const line = formFor(page, "addLine");
     await line.locator('select[name="service"]').selectOption("drinking_water");
     await line.locator('select[name="category"]').selectOption("population");
@@ -76,6 +79,7 @@ for (const lang of ["ky", "ru"] as const) {
     await expect(page.getByTestId("preview-ru")).toContainText("+75,0");
     await page.goBack();
 
+    await page.goto(`/${lang}/office/hearings/${id}`);
     await page.getByRole("button", { name: t.announce }).click();
     await expect(page.locator(".alert-success")).toHaveText(t.announced);
     await page.goto(`/${lang}/hearings/${id}`);
@@ -162,6 +166,7 @@ test("an official renames a plan section and edits a project without JavaScript 
   await page.locator('input[name="titleRu"]').fill("Программа развития e2e");
   await page.locator("main form.stack-form button[type=submit]").click();
   await expect(page).toHaveURL(/\/ru\/office\/hearings\/\d+$/);
+  await page.goto(`${page.url()}/plan`);
 
   const add = formFor(page, "addSection");
   await add.locator('input[name="nameKy"]').fill("Жолдор");
@@ -182,7 +187,7 @@ test("an official renames a plan section and edits a project without JavaScript 
   await section.locator('input[name="nameKy"]').fill("Жолдор жана көпүрөлөр");
   await section.locator('input[name="nameRu"]').fill("Дороги и мосты");
   await section.getByRole("button", { name: "Сохранить" }).click();
-  await expect(page.locator("section[aria-labelledby=plan] .card h3")).toHaveText(
+  await expect(page.locator("section[aria-labelledby=plan] .card h2")).toHaveText(
     "Жолдор жана көпүрөлөр / Дороги и мосты",
   );
 

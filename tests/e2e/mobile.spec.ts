@@ -60,6 +60,11 @@ for (const lang of ["ky", "ru"] as const) {
     for (const path of [
       `/${lang}/office`,
       `/${lang}/office/hearings/${ids.waste}`,
+      `/${lang}/office/hearings/${ids.waste}/details`,
+      `/${lang}/office/hearings/${ids.waste}/lines`,
+      `/${lang}/office/hearings/${ids.waste}/questions`,
+      `/${lang}/office/hearings/${ids.waste}/documents`,
+      `/${lang}/office/hearings/${ids.plan}/plan`,
       `/${lang}/office/hearings/${ids.waste}/comments`,
       `/${lang}/office/hearings/${ids.waste}/meeting`,
       `/${lang}/office/hearings/${ids.plan}/protocol`,

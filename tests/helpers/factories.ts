@@ -3,7 +3,7 @@
  */
 import type { DB } from "#db/connection";
 import type { RoleName } from "#db/schema";
-import { seedPlaces, type SeededPlaces } from "#db/seed/places";
+import { seedPlaces, type SeededPlaces } from "~/modules/demo/places";
 import { hashPassword } from "~/modules/auth/password.server";
 import { createSession, generateSessionToken, SESSION_COOKIE } from "~/modules/auth/session.server";
 

@@ -4,7 +4,7 @@
  */
 import type { DB } from "#db/connection";
 import type { HearingState, HearingType } from "#db/schema";
-import { seedPlaces, type SeededPlaces } from "#db/seed/places";
+import { seedPlaces, type SeededPlaces } from "~/modules/demo/places";
 import { makeUser } from "./factories";
 
 export interface ReachWorld {

@@ -11,7 +11,7 @@ const file = join(dir, "admin.sqlite");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function run(env: Record<string, string>) {
-  return spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "db/cli/admin-create.ts"], {
+  return spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "app/cli/admin-create.ts"], {
     env: { ...process.env, DATABASE_URL: file, LOG_LEVEL: "silent", ...env },
     encoding: "utf8",
   });

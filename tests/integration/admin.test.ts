@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { seedPlaces, type SeededPlaces } from "#db/seed/places";
+import { seedPlaces, type SeededPlaces } from "~/modules/demo/places";
 import { can, type Action } from "~/modules/auth/permissions";
 import { loadSessionUser, type SessionUser } from "~/modules/auth/session.server";
 import { setClock } from "~/modules/core/clock.server";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "#db/seed";
+import { seedDemo } from "~/modules/demo";
 import { setClock } from "~/modules/core/clock.server";
 import * as one from "~/routes/api.v1.hearings.$id";
 import * as list from "~/routes/api.v1.municipalities.$slug.hearings";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "kysely";
 import { dialectOf } from "#db/connection";
 import { migrations } from "#db/migrations";
-import { seedPlaces } from "#db/seed/places";
+import { seedPlaces } from "~/modules/demo/places";
 import { getMunicipalityBySlug, listMunicipalitiesGrouped } from "~/modules/places/queries.server";
 import { createTestDb, type TestDb } from "../helpers/db";
 
@@ -56,7 +56,7 @@ describe(`migrations and places (${process.env.TEST_DB ?? "sqlite"})`, () => {
 
 describe("demo seed", () => {
   it("fills an empty database on this backend", async () => {
-    const { seedDemo } = await import("#db/seed");
+    const { seedDemo } = await import("~/modules/demo");
     const fresh = await createTestDb({ useAsAppDb: false });
     try {
       const report = await seedDemo(fresh.db, new Date(), "test-secret-0123456789");

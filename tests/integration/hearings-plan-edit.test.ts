@@ -5,7 +5,7 @@ import { loadSessionUser } from "~/modules/auth/session.server";
 import { setClock } from "~/modules/core/clock.server";
 import { endOfBishkekDay, fromBishkekLocal, startOfBishkekDay } from "~/modules/format/time";
 import * as cmd from "~/modules/hearings/commands.server";
-import * as editRoute from "~/routes/$lang.office.hearings.$id";
+import * as planRoute from "~/routes/$lang.office.hearings.$id.plan";
 import { createTestDb, type TestDb } from "../helpers/db";
 import {
   makeRequest,
@@ -59,8 +59,8 @@ async function result(p: Promise<unknown>): Promise<{ status: number; body: any 
 
 function post(id: number, cookie: string, form: Record<string, string>) {
   return result(
-    editRoute.action({
-      request: makeRequest(`/ru/office/hearings/${id}`, { cookie, form }),
+    planRoute.action({
+      request: makeRequest(`/ru/office/hearings/${id}/plan`, { cookie, form }),
       params: { lang: "ru", id: String(id) },
       context: {},
     } as any),

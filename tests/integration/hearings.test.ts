@@ -8,6 +8,7 @@ import { setEnvForTests } from "~/modules/core/env.server";
 import { endOfBishkekDay, fromBishkekLocal, startOfBishkekDay } from "~/modules/format/time";
 import * as cmd from "~/modules/hearings/commands.server";
 import { DomainError } from "~/modules/core/errors";
+import { runHearingStateTick } from "~/modules/hearings/jobs.server";
 import {
   getHearingHeader,
   getHearingView,
@@ -15,7 +16,12 @@ import {
   listOpenHearings,
 } from "~/modules/hearings/queries.server";
 import { DiskStorage, setStorageForTests } from "~/modules/storage/storage.server";
-import * as editRoute from "~/routes/$lang.office.hearings.$id";
+import * as frameRoute from "~/routes/$lang.office.hearings.$id";
+import * as overviewRoute from "~/routes/$lang.office.hearings.$id._index";
+import * as detailsRoute from "~/routes/$lang.office.hearings.$id.details";
+import * as documentsRoute from "~/routes/$lang.office.hearings.$id.documents";
+import * as linesRoute from "~/routes/$lang.office.hearings.$id.lines";
+import * as planRoute from "~/routes/$lang.office.hearings.$id.plan";
 import * as previewRoute from "~/routes/$lang.office.hearings.$id_.preview";
 import * as publicRoute from "~/routes/$lang.hearings.$id";
 import * as docRoute from "~/routes/$lang.hearings.$id.documents.$docId";
@@ -165,10 +171,15 @@ describe(`hearing state machine with a controllable clock (${process.env.TEST_DB
       "errors.questionsFrozen",
     );
 
-    // the comment period starts: derived on read, recorded once with no actor
+    // the comment period starts: derived on read without a write, recorded once (no actor) by
+    // the job tick, however often it runs
     setClock("2026-03-06T04:00:00Z");
     expect((await getHearingHeader(t.db, id, "ky"))!.state).toBe("open");
-    await getHearingHeader(t.db, id, "ru");
+    expect(await transitions(id)).toHaveLength(2);
+    const view = (await getHearingView(t.db, id, "ru"))!;
+    expect(view.transitions.at(-1)).toMatchObject({ from: "announced", to: "open", byClock: true });
+    await runHearingStateTick(t.db);
+    await runHearingStateTick(t.db);
     expect(await transitions(id)).toEqual([
       { from_state: null, to_state: "draft", actor_user_id: ids.official, reason: null },
       { from_state: "draft", to_state: "announced", actor_user_id: ids.official, reason: null },
@@ -238,7 +249,14 @@ describe(`hearing state machine with a controllable clock (${process.env.TEST_DB
     await cmd.announceHearing(t.db, a, id);
     setClock("2026-03-26T00:00:00Z");
     expect((await getHearingHeader(t.db, id, "ru"))!.state).toBe("closed");
-    await getHearingHeader(t.db, id, "ky");
+    const stored = await t.db
+      .selectFrom("hearings")
+      .select("state")
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
+    expect(stored.state).toBe("announced"); // a read never writes
+    expect(await runHearingStateTick(t.db)).toBeGreaterThanOrEqual(1);
+    await runHearingStateTick(t.db);
     const tr = await transitions(id);
     expect(tr.slice(2)).toEqual([
       { from_state: "announced", to_state: "open", actor_user_id: null, reason: null },
@@ -377,13 +395,13 @@ describe("officials' pages: only that municipality's officials", () => {
     const id = String(await readyDraft());
     for (const who of [cookies.resident, cookies.saryOi]) {
       const get = await result(
-        editRoute.loader(
+        overviewRoute.loader(
           args(makeRequest(`/ru/office/hearings/${id}`, { cookie: who }), { lang: "ru", id }),
         ),
       );
       expect(get.status).toBe(403);
       const post = await result(
-        editRoute.action(
+        overviewRoute.action(
           args(
             makeRequest(`/ru/office/hearings/${id}`, { cookie: who, form: { intent: "announce" } }),
             { lang: "ru", id },
@@ -402,7 +420,7 @@ describe("officials' pages: only that municipality's officials", () => {
       expect(prev.status).toBe(403);
     }
     const anon = await result(
-      editRoute.action(
+      overviewRoute.action(
         args(makeRequest(`/ru/office/hearings/${id}`, { form: { intent: "announce" } }), {
           lang: "ru",
           id,
@@ -440,9 +458,9 @@ describe("officials' pages: only that municipality's officials", () => {
     setClock("2026-02-27T04:00:00Z");
     const id = String(await readyDraft());
     const r = await result(
-      editRoute.action(
+      detailsRoute.action(
         args(
-          makeRequest(`/ru/office/hearings/${id}`, {
+          makeRequest(`/ru/office/hearings/${id}/details`, {
             cookie: cookies.official,
             form: {
               intent: "details",
@@ -471,7 +489,7 @@ describe("officials' pages: only that municipality's officials", () => {
     setClock("2026-02-27T04:00:00Z");
     const id = String(await readyDraft());
     const ok = await result(
-      editRoute.action(
+      overviewRoute.action(
         args(
           makeRequest(`/ky/office/hearings/${id}`, {
             cookie: cookies.official,
@@ -483,7 +501,7 @@ describe("officials' pages: only that municipality's officials", () => {
     );
     expect(ok.body).toMatchObject({ ok: true, done: "announced" });
     const again = await result(
-      editRoute.action(
+      overviewRoute.action(
         args(
           makeRequest(`/ky/office/hearings/${id}`, {
             cookie: cookies.official,
@@ -496,7 +514,7 @@ describe("officials' pages: only that municipality's officials", () => {
     expect(again.status).toBe(409);
     expect(again.body.errors._form[0]).toBe("Учурдагы абалдан бул аракет мүмкүн эмес.");
     const cancel = await result(
-      editRoute.action(
+      overviewRoute.action(
         args(
           makeRequest(`/ru/office/hearings/${id}`, {
             cookie: cookies.official,
@@ -521,7 +539,7 @@ function upload(
   const fd = new FormData();
   fd.set("intent", "upload");
   fd.set("file", new File([new Uint8Array(bytes)], name, { type }));
-  return new Request(`http://localhost/ru/office/hearings/${id}`, {
+  return new Request(`http://localhost/ru/office/hearings/${id}/documents`, {
     method: "POST",
     body: fd,
     headers: { cookie },
@@ -535,7 +553,7 @@ describe("documents", () => {
     setClock("2026-02-27T04:00:00Z");
     const id = String(await readyDraft());
     const ok = await result(
-      editRoute.action(
+      documentsRoute.action(
         args(upload(id, "Тариф эсеби.pdf", PDF, cookies.official, "application/pdf"), {
           lang: "ru",
           id,
@@ -551,7 +569,7 @@ describe("documents", () => {
     expect(doc.content_type).toBe("application/pdf");
 
     const wrong = await result(
-      editRoute.action(
+      documentsRoute.action(
         args(
           upload(id, "virus.exe", new TextEncoder().encode("MZ\x90\x00\x03"), cookies.official),
           { lang: "ru", id },
@@ -561,7 +579,7 @@ describe("documents", () => {
     expect(wrong.status).toBe(400);
     expect(wrong.body.errors.file[0]).toContain("не принимается");
     const spoofed = await result(
-      editRoute.action(
+      documentsRoute.action(
         args(upload(id, "report.pdf", PNG, cookies.official, "application/pdf"), {
           lang: "ky",
           id,
@@ -575,7 +593,9 @@ describe("documents", () => {
       const big = new Uint8Array(4096);
       big.set(PDF);
       const over = await result(
-        editRoute.action(args(upload(id, "big.pdf", big, cookies.official), { lang: "ru", id })),
+        documentsRoute.action(
+          args(upload(id, "big.pdf", big, cookies.official), { lang: "ru", id }),
+        ),
       );
       expect(over.status).toBe(400);
       expect(over.body.errors.file[0]).toContain("слишком большой");
@@ -590,7 +610,7 @@ describe("documents", () => {
         .execute(),
     ).toHaveLength(1);
     const other = await result(
-      editRoute.action(args(upload(id, "x.pdf", PDF, cookies.saryOi), { lang: "ru", id })),
+      documentsRoute.action(args(upload(id, "x.pdf", PDF, cookies.saryOi), { lang: "ru", id })),
     );
     expect(other.status).toBe(403);
 
@@ -708,9 +728,9 @@ describe("editing a tariff line after announcement", () => {
       costItems: "Май; Топливо; 12,50\nАкы; Зарплата; 20",
     };
     const bad = await result(
-      editRoute.action(
+      linesRoute.action(
         args(
-          makeRequest(`/ru/office/hearings/${id}`, {
+          makeRequest(`/ru/office/hearings/${id}/lines`, {
             cookie: cookies.official,
             form: { ...form, proposedPrice: "33" },
           }),
@@ -722,8 +742,8 @@ describe("editing a tariff line after announcement", () => {
     expect(bad.body.errors.costItems[0]).toContain("32,50\u00a0сом");
     expect(bad.body.values.proposedPrice).toBe("33");
     const ok = await result(
-      editRoute.action(
-        args(makeRequest(`/ru/office/hearings/${id}`, { cookie: cookies.official, form }), {
+      linesRoute.action(
+        args(makeRequest(`/ru/office/hearings/${id}/lines`, { cookie: cookies.official, form }), {
           lang: "ru",
           id: String(id),
         }),
@@ -746,16 +766,16 @@ describe("the office hearing route as a frame for other features' pages", () => 
     setClock("2026-02-27T04:00:00Z");
     const id = String(await readyDraft());
     const frame = await result(
-      editRoute.loader(
+      frameRoute.loader(
         args(makeRequest(`/ru/office/hearings/${id}/comments`, { cookie: cookies.official }), {
           lang: "ru",
           id,
         }),
       ),
     );
-    expect(frame.body).toMatchObject({ mode: "frame", header: { id: Number(id), state: "draft" } });
+    expect(frame.body).toMatchObject({ header: { id: Number(id), state: "draft" } });
     const other = await result(
-      editRoute.loader(
+      frameRoute.loader(
         args(makeRequest(`/ru/office/hearings/${id}/comments`, { cookie: cookies.saryOi }), {
           lang: "ru",
           id,
@@ -764,18 +784,63 @@ describe("the office hearing route as a frame for other features' pages", () => 
     );
     expect(other.status).toBe(404);
     const anon = await result(
-      editRoute.loader(args(makeRequest(`/ru/office/hearings/${id}/comments`), { lang: "ru", id })),
+      frameRoute.loader(
+        args(makeRequest(`/ru/office/hearings/${id}/comments`), { lang: "ru", id }),
+      ),
     );
     expect(anon.status).toBe(302);
     const edit = await result(
-      editRoute.loader(
+      overviewRoute.loader(
         args(makeRequest(`/ru/office/hearings/${id}`, { cookie: cookies.official }), {
           lang: "ru",
           id,
         }),
       ),
     );
-    expect(edit.body.mode).toBe("edit");
+    expect(edit.body.state).toBe("draft");
     expect(edit.body.missing).toEqual([]);
+  });
+});
+
+describe("the office hearing pages by intent", () => {
+  it("each page runs only its own intents, and a part that does not apply is not found", async () => {
+    setClock("2026-02-27T04:00:00Z");
+    const id = String(await readyDraft());
+    const asOfficial = (path: string, form?: Record<string, string>) =>
+      args(makeRequest(`/ru/office/hearings/${id}${path}`, { cookie: cookies.official, form }), {
+        lang: "ru",
+        id,
+      });
+    // announcing belongs to the overview: the details page refuses it and the draft stays
+    const elsewhere = await result(
+      detailsRoute.action(asOfficial("/details", { intent: "announce" })),
+    );
+    expect(elsewhere.status).toBe(400);
+    expect(elsewhere.body.errors._form).toEqual([
+      "Проверьте форму: некоторые поля заполнены неверно.",
+    ]);
+    expect(
+      (
+        await t.db
+          .selectFrom("hearings")
+          .select("state")
+          .where("id", "=", Number(id))
+          .executeTakeFirstOrThrow()
+      ).state,
+    ).toBe("draft");
+    // a tariff hearing has lines, not plan sections
+    expect((await result(linesRoute.loader(asOfficial("/lines")))).body.lines).toHaveLength(1);
+    expect((await result(planRoute.loader(asOfficial("/plan")))).status).toBe(404);
+    // the overview links each missing item to the page where it is filled in
+    await cmd.updateDetails(t.db, await actor(ids.official), Number(id), {
+      ...texts,
+      meetingPlaceKy: null,
+      meetingPlaceRu: null,
+      ...schedule("2026-03-01", "2026-03-05", "2026-03-25", "2026-03-20"),
+    });
+    const overview = await result(overviewRoute.loader(asOfficial("")));
+    expect(overview.body.missing).toEqual([
+      { field: "meetingPlace", key: "announce.missingPlace" },
+    ]);
   });
 });

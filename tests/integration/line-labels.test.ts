@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "#db/seed";
+import { seedDemo } from "~/modules/demo";
 import { lineLabel } from "~/modules/hearings/labels.server";
 import { buildProtocolContent } from "~/modules/protocol/content.server";
 import { buildDocument } from "~/modules/protocol/document.server";

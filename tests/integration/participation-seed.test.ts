@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedAccounts } from "#db/seed/accounts";
-import { seedParticipation } from "#db/seed/participation";
-import { seedPlaces } from "#db/seed/places";
+import { seedAccounts } from "~/modules/demo/accounts";
+import { seedParticipation } from "~/modules/demo/participation";
+import { seedPlaces } from "~/modules/demo/places";
 import { getResults } from "~/modules/participation/results.server";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { insertHearing } from "../helpers/participation-fixtures";

@@ -141,7 +141,9 @@ describe("protocol documents", () => {
       // votes equal getResults (what the results API returns)
       const results = await getResults(t.db, w.tariffHearing);
       const label =
-        lang === "ky" ? ["Жактайм", "Каршымын", "Калыс калам"] : ["За", "Против", "Воздержался"];
+        lang === "ky"
+          ? ["Жактагандар", "Каршы болгондор", "Калыс калгандар"]
+          : ["За", "Против", "Воздержались"];
       for (const q of results) {
         (["for", "against", "abstain"] as const).forEach((ch, i) => {
           const row = `${label[i]} ${q.online[ch]} ${q.inPerson[ch]} ${q.total[ch]}`;

@@ -11,10 +11,12 @@ import type { Lang } from "../i18n/config";
 import { getFixedT } from "../i18n/resources.server";
 import { enqueueMail } from "../mail/outbox.server";
 import {
-  checkLimits,
-  clearAttempts,
+  forgiveAttempt,
+  giveBackAttempt,
+  signInDelayMs,
   LIMITS,
-  recordAttempt,
+  takeAttempt,
+  takeAttempts,
   type LimitState,
 } from "../ratelimit/ratelimit.server";
 import { loginKey, parseLogin } from "./credentials.server";
@@ -72,66 +74,129 @@ export function tooManyError(state: LimitState): DomainError {
 }
 
 /**
- * Create a resident's account and sign it in.
+ * Register an account with a phone or email and a password.
  *
- * Outcomes: `{ session }` (the new account's session). Refusals (DomainError): 429
- * `auth:errors.tooMany` (too many registrations from this address; `retryAfter` set); 400
- * `auth:errors.loginInvalid` at `login`; 400 `auth:errors.villageUnknown` at `villageId` (not a
- * village of the municipality); 400 `auth:errors.loginTaken` at `login`.
+ * The answer does not say whether the login already has an account (OWASP: no account
+ * enumeration): a new login gets its account, an existing one gets nothing new, and both get
+ * `{ ok: true }` after about the same time (the password is hashed either way); the route then
+ * asks the person to sign in. The existing account's owner is told instead: by mail for an email
+ * login, by a portal notification for a phone login (there is no SMS), in their language.
+ *
+ * Outcomes: done (the route asks to sign in). Refusals (DomainError): 429 `auth:errors.tooMany`
+ * (30 per address per hour; `retryAfter` set); 400 `auth:errors.loginInvalid` at `login` (not a
+ * phone or email); 400 `auth:errors.villageUnknown` at `villageId` (not a village of the
+ * municipality — villages are reference data, read before the transaction).
  */
-export async function register(
-  db: DB,
-  input: RegisterInput,
-  meta: Meta,
-): Promise<{ session: NewSession }> {
-  const limited = await checkLimits(db, [[LIMITS.registerIp, meta.ip]]);
+export async function register(db: DB, input: RegisterInput, meta: Meta): Promise<void> {
+  const limited = await takeAttempt(db, LIMITS.registerIp, meta.ip);
   if (limited.limited) throw tooManyError(limited);
-  await recordAttempt(db, LIMITS.registerIp, meta.ip);
   const login = parseLogin(input.login);
   if (!login) throw new DomainError("auth:errors.loginInvalid", {}, 400, "login");
+  const village = await db
+    .selectFrom("villages")
+    .select("id")
+    .where("id", "=", input.villageId)
+    .where("municipality_id", "=", input.municipalityId)
+    .executeTakeFirst();
+  if (!village) throw new DomainError("auth:errors.villageUnknown", {}, 400, "villageId");
   const passwordHash = await hashPassword(input.password);
+  const column = login.kind === "email" ? "email" : "phone";
+  const taken = await db
+    .selectFrom("users")
+    .select("id")
+    .where(column, "=", loginKey(login))
+    .executeTakeFirst();
+  if (taken) {
+    await tellOwnerOfRegisterAttempt(db, taken.id, meta);
+    return;
+  }
   const at = nowIso();
-  const userId = await db.transaction().execute(async (trx) => {
-    const village = await trx
-      .selectFrom("villages")
-      .select("id")
-      .where("id", "=", input.villageId)
-      .where("municipality_id", "=", input.municipalityId)
-      .executeTakeFirst();
-    if (!village) throw new DomainError("auth:errors.villageUnknown", {}, 400, "villageId");
-    const taken = await trx
+  try {
+    await db.transaction().execute(async (trx) => {
+      const { id } = await trx
+        .insertInto("users")
+        .values({
+          email: login.kind === "email" ? login.email : null,
+          phone: login.kind === "phone" ? login.phone : null,
+          display_name: input.displayName.trim(),
+          password_hash: passwordHash,
+          municipality_id: input.municipalityId,
+          village_id: input.villageId,
+          is_admin: 0,
+          locale: input.locale,
+          created_at: at,
+          updated_at: at,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await audit(trx, {
+        actorUserId: id,
+        municipalityId: input.municipalityId,
+        action: "auth.register",
+        targetType: "user",
+        targetId: id,
+        ip: meta.ip,
+      });
+    });
+  } catch (e) {
+    // the same login registered by a parallel request a moment earlier: it exists now
+    const winner = await db
       .selectFrom("users")
       .select("id")
-      .where(login.kind === "email" ? "email" : "phone", "=", loginKey(login))
+      .where(column, "=", loginKey(login))
       .executeTakeFirst();
-    if (taken) throw new DomainError("auth:errors.loginTaken", {}, 400, "login");
-    const { id } = await trx
-      .insertInto("users")
-      .values({
-        email: login.kind === "email" ? login.email : null,
-        phone: login.kind === "phone" ? login.phone : null,
-        display_name: input.displayName.trim(),
-        password_hash: passwordHash,
-        municipality_id: input.municipalityId,
-        village_id: input.villageId,
-        is_admin: 0,
-        locale: input.locale,
-        created_at: at,
-        updated_at: at,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
+    if (!winner) throw e;
+    await tellOwnerOfRegisterAttempt(db, winner.id, meta);
+  }
+}
+
+/**
+ * Someone tried to register with an existing account's login: its owner gets a mail (email
+ * accounts) or a portal notification (phone accounts) in their language, and the audit log a line.
+ */
+async function tellOwnerOfRegisterAttempt(db: DB, userId: number, meta: Meta): Promise<void> {
+  const u = await db
+    .selectFrom("users")
+    .select(["email", "locale", "municipality_id"])
+    .where("id", "=", userId)
+    .executeTakeFirstOrThrow();
+  const lang: Lang = u.locale === "ru" ? "ru" : "ky";
+  const at = nowIso();
+  await db.transaction().execute(async (trx) => {
+    if (u.email) {
+      const tt = getFixedT(lang, "auth");
+      await enqueueMail(trx, {
+        to: u.email,
+        subject: tt("registerAttemptMail.subject"),
+        text: tt("registerAttemptMail.text", {
+          login: `${env().publicUrl}/${lang}/login`,
+          reset: `${env().publicUrl}/${lang}/reset`,
+        }),
+        kind: "register_attempt",
+      });
+    } else {
+      await trx
+        .insertInto("notifications")
+        .values({
+          user_id: userId,
+          kind: "register_attempt",
+          hearing_id: null,
+          payload_json: JSON.stringify({ at }),
+          created_at: at,
+          read_at: null,
+          emailed_at: null,
+        })
+        .execute();
+    }
     await audit(trx, {
-      actorUserId: id,
-      municipalityId: input.municipalityId,
-      action: "auth.register",
+      actorUserId: null,
+      municipalityId: u.municipality_id,
+      action: "auth.registerExisting",
       targetType: "user",
-      targetId: id,
+      targetId: userId,
       ip: meta.ip,
     });
-    return id;
   });
-  return { session: await startSession(db, userId, meta) };
 }
 
 // ---- sign-in -----------------------------------------------------------------------------------
@@ -147,12 +212,19 @@ function dummy(): Promise<string> {
 export const badCredentials = () => new DomainError("auth:errors.badCredentials");
 
 /**
- * Sign in with a login (phone or email) and a password.
+ * Sign in with an email or phone and a password.
  *
- * Outcomes: `{ session }`. Refusals (DomainError): 429 `auth:errors.tooMany` (per account and per
- * address; audited), 400 `auth:errors.badCredentials` (unknown account or wrong password — the
- * same answer, in about the same time; the attempt is counted and audited). These checks count
- * attempts outside any transaction on purpose: a refused attempt must stay recorded.
+ * Brute-force protection (OWASP Authentication Cheat Sheet; numbers in docs/accounts.md): BEFORE the
+ * password is checked, the attempt is counted atomically for the account-and-address and for the
+ * address, so of N parallel guesses at most the limit are ever checked; over either limit →
+ * 429 `auth:errors.tooMany`. The account as a whole is never locked: past 10 failures from
+ * anywhere in 15 minutes each check is delayed (1 s more per failure, ≤ 10 s). A success forgets
+ * the account's counters and gives the address its attempt back.
+ *
+ * Outcomes: `{ session }`. Refusals (DomainError): 400 `auth:errors.badCredentials` (no such
+ * account or a wrong password: the same answer, in about the same time); 429 `auth:errors.tooMany`
+ * (`retryAfter` set). Attempts are counted outside any transaction on purpose: a refused attempt
+ * must stay counted.
  */
 export async function signIn(
   db: DB,
@@ -161,9 +233,10 @@ export async function signIn(
 ): Promise<{ session: NewSession }> {
   const login = parseLogin(input.login);
   const key = login ? loginKey(login) : input.login.trim().toLowerCase().slice(0, 100);
-  const limited = await checkLimits(db, [
-    [LIMITS.signInAccount, key],
-    [LIMITS.signInIp, meta.ip],
+  const pairKey = `${key}|${meta.ip ?? "unknown"}`;
+  const limited = await takeAttempts(db, [
+    [LIMITS.signInAccountAddress, pairKey],
+    [LIMITS.signInAddress, meta.ip],
   ]);
   if (limited.limited) {
     await audit(db, {
@@ -174,6 +247,9 @@ export async function signIn(
     });
     throw tooManyError(limited);
   }
+  const accountWide = await takeAttempt(db, LIMITS.signInAccount, key);
+  const delay = signInDelayMs(accountWide.count - 1);
+  if (delay > 0) await new Promise((r) => setTimeout(r, delay));
   const user = login
     ? await db
         .selectFrom("users")
@@ -185,8 +261,6 @@ export async function signIn(
     ? await verifyPassword(user.password_hash, input.password)
     : (await verifyPassword(await dummy(), input.password), false);
   if (!user || !good) {
-    await recordAttempt(db, LIMITS.signInAccount, key);
-    await recordAttempt(db, LIMITS.signInIp, meta.ip);
     await audit(db, {
       actorUserId: null,
       municipalityId: user?.municipality_id ?? null,
@@ -198,7 +272,9 @@ export async function signIn(
     });
     throw badCredentials();
   }
-  await clearAttempts(db, LIMITS.signInAccount, key);
+  await forgiveAttempt(db, LIMITS.signInAccountAddress, pairKey);
+  await forgiveAttempt(db, LIMITS.signInAccount, key);
+  await giveBackAttempt(db, LIMITS.signInAddress, meta.ip);
   const session = await startSession(db, user.id, meta);
   await audit(db, {
     actorUserId: user.id,
@@ -369,6 +445,7 @@ export async function changePassword(
       .where("user_id", "=", userId)
       .where("id", "!=", currentSessionId)
       .execute();
+    await withdrawOutstandingResets(trx, userId, nowIso());
     await audit(trx, {
       actorUserId: userId,
       action: "auth.passwordChanged",
@@ -380,6 +457,27 @@ export async function changePassword(
 }
 
 // ---- password reset ----------------------------------------------------------------------------
+
+/**
+ * Withdraw every outstanding reset link and code of an account (`kind` to withdraw one kind only):
+ * they get `used_at` = `at`, so they no longer work. Called when a newer link or code replaces the
+ * older ones, and when the password changes (by a reset or by the owner), so that a leaked older
+ * link cannot reset the password afterwards.
+ */
+async function withdrawOutstandingResets(
+  trx: DB,
+  userId: number,
+  at: string,
+  kind?: "email_link" | "official_code",
+): Promise<void> {
+  let q = trx
+    .updateTable("password_resets")
+    .set({ used_at: at })
+    .where("user_id", "=", userId)
+    .where("used_at", "is", null);
+  if (kind) q = q.where("kind", "=", kind);
+  await q.execute();
+}
 
 export const RESET_LINK_TTL_MS = 60 * 60 * 1000;
 export const RESET_CODE_TTL_MS = 24 * 60 * 60 * 1000;
@@ -397,13 +495,11 @@ export async function requestPasswordReset(
 ): Promise<ResetRequestResult> {
   const login = parseLogin(input.login);
   const key = login ? loginKey(login) : input.login.trim().toLowerCase().slice(0, 100);
-  const limited = await checkLimits(db, [
+  const limited = await takeAttempts(db, [
     [LIMITS.resetIp, meta.ip],
     [LIMITS.resetAccount, key],
   ]);
   if (limited.limited) return { ok: false, limited };
-  await recordAttempt(db, LIMITS.resetIp, meta.ip);
-  await recordAttempt(db, LIMITS.resetAccount, key);
   const user =
     login?.kind === "email"
       ? await db
@@ -427,6 +523,8 @@ export async function requestPasswordReset(
   const link = `${env().publicUrl}/${input.lang}/reset/${token}`;
   const tt = getFixedT(input.lang, "auth");
   await db.transaction().execute(async (trx) => {
+    // a newer link replaces the older ones
+    await withdrawOutstandingResets(trx, user.id, t.toISOString(), "email_link");
     await trx
       .insertInto("password_resets")
       .values({
@@ -480,6 +578,8 @@ async function applyReset(db: DB, resetId: number, userId: number, password: str
       .where("used_at", "is", null)
       .executeTakeFirst();
     if (Number(used.numUpdatedRows) !== 1) throw new Error("reset already used");
+    // every other outstanding link and code of the account stops working
+    await withdrawOutstandingResets(trx, userId, nowIso());
     await trx
       .updateTable("users")
       .set({ password_hash: hash, updated_at: nowIso() })
@@ -537,13 +637,7 @@ export async function issueResetCode(
   const expiresAt = new Date(t.getTime() + RESET_CODE_TTL_MS).toISOString();
   await db.transaction().execute(async (trx) => {
     // earlier codes for this person stop working
-    await trx
-      .updateTable("password_resets")
-      .set({ used_at: t.toISOString() })
-      .where("user_id", "=", user.id)
-      .where("kind", "=", "official_code")
-      .where("used_at", "is", null)
-      .execute();
+    await withdrawOutstandingResets(trx, user.id, t.toISOString(), "official_code");
     await trx
       .insertInto("password_resets")
       .values({
@@ -575,7 +669,8 @@ export async function resetPasswordWithCode(
 ): Promise<{ ok: true; session: NewSession } | { ok: false; limited?: LimitState }> {
   const login = parseLogin(input.phone);
   const key = login ? loginKey(login) : input.phone.trim().slice(0, 40);
-  const limited = await checkLimits(db, [
+  // counted before the code is compared; a success gives the attempts back
+  const limited = await takeAttempts(db, [
     [LIMITS.resetIp, meta.ip],
     [LIMITS.resetAccount, key],
   ]);
@@ -599,8 +694,6 @@ export async function resetPasswordWithCode(
         .executeTakeFirst()
     : undefined;
   if (!row) {
-    await recordAttempt(db, LIMITS.resetIp, meta.ip);
-    await recordAttempt(db, LIMITS.resetAccount, key);
     await audit(db, {
       actorUserId: null,
       action: "auth.resetCodeFailed",
@@ -610,6 +703,8 @@ export async function resetPasswordWithCode(
     return { ok: false };
   }
   await applyReset(db, row.id, row.user_id, input.password, meta);
+  await forgiveAttempt(db, LIMITS.resetAccount, key);
+  await giveBackAttempt(db, LIMITS.resetIp, meta.ip);
   return { ok: true, session: await startSession(db, row.user_id, meta) };
 }
 

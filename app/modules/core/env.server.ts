@@ -36,6 +36,8 @@ const schema = z.object({
     .optional()
     .or(z.literal("")),
   MAIL_FROM: z.string().default("Jyiyn <no-reply@jyiyn.kg>"),
+  /** "off": this instance runs no background job loops (tests; instances that only serve pages). */
+  JOBS: z.enum(["on", "off"]).default("on"),
 });
 
 export type Env = z.infer<typeof schema> & {

@@ -11,7 +11,7 @@
  *
  * Turning one into a reply: `~/modules/core/reply.server` (page action, loader page, API).
  */
-export type RefusalStatus = 400 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429;
+export type RefusalStatus = 400 | 403 | 404 | 405 | 409 | 410 | 413 | 415 | 422 | 429;
 
 /** One field problem: `field` is the form field name ("_form" for the whole form). */
 export interface FieldProblem {

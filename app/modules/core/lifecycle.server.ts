@@ -1,20 +1,41 @@
 /**
- * What server.js calls on the built app: validate the environment and migrate at start, check the
- * database for /healthz, close the pool on SIGTERM.
+ * What server.js calls on the built app (through `app/startup.server.ts`): validate the
+ * environment and migrate at start, run the background jobs, check the database for /healthz,
+ * stop the jobs and close the pool on SIGTERM. Features add their jobs with `registerJob` at
+ * start-up; this platform module knows none of them.
  */
 import { startMailLoop, stopMailLoop } from "../mail/sender.server";
-import { startReachLoop, stopReachLoop } from "../reach/jobs.server";
+import type { DB } from "#db/connection";
 import { checkDb, closeDb, getDb, migrate } from "./db.server";
 import { env } from "./env.server";
 import { logger } from "./logger.server";
 
 export { logger };
 
+/**
+ * Work the server does on its own. Each job must be safe to run on several instances at once
+ * (claims and unique constraints in the database, ADR 0014).
+ */
+export interface BackgroundJob {
+  name: string;
+  start(getDb: () => Promise<DB>): void;
+  stop(): void;
+}
+
+const jobs: BackgroundJob[] = [
+  { name: "mail outbox", start: (g) => startMailLoop(g), stop: stopMailLoop },
+];
+
+/** Adds a job started by `startup()` and stopped by `shutdown()` (once per name). */
+export function registerJob(job: BackgroundJob): void {
+  if (!jobs.some((j) => j.name === job.name)) jobs.push(job);
+}
+
 export async function startup() {
   const e = env(); // throws EnvError with a clear message on a bad value
   const applied = await migrate();
   if (applied.length) logger.info({ applied }, "migrations applied");
-  startBackgroundJobs();
+  if (e.JOBS === "on") for (const job of jobs) job.start(getDb);
   return { port: e.PORT, host: e.HOST, publicUrl: e.publicUrl, trustProxy: e.TRUST_PROXY };
 }
 
@@ -22,17 +43,7 @@ export async function healthCheck(): Promise<void> {
   await checkDb();
 }
 
-/**
- * Work the server does on its own: delivering the mail outbox (and, from other features, reminders).
- * Each job is safe to run on several instances at once (claims and unique constraints in the db).
- */
-function startBackgroundJobs() {
-  startMailLoop(getDb);
-  startReachLoop(getDb);
-}
-
 export async function shutdown(): Promise<void> {
-  stopMailLoop();
-  stopReachLoop();
+  for (const job of jobs) job.stop();
   await closeDb();
 }

@@ -65,6 +65,11 @@ export function formatPercent(
   return `${sign}${Math.abs(value).toFixed(digits).replace(".", ",")}${NBSP}%`;
 }
 
+/** A span of years as council documents write it: "2026" for one year, "2026–2028" for several. */
+export function formatYearRange(from: number, to: number): string {
+  return from === to ? String(from) : `${from}–${to}`;
+}
+
 /** Parse "1 234,5" / "1234.50" / "20" into tyiyn; null when it is not a non-negative amount. */
 export function parseMoney(input: string): number | null {
   const s = input.replace(/[\s\u00A0\u202F]/g, "").replace(",", ".");

@@ -54,12 +54,11 @@ export function apiPreflight({ request }: { request: Request }): Response {
       status: 204,
       headers: { ...CORS, "Access-Control-Max-Age": "86400" },
     });
-  return new Response(JSON.stringify({ error: "method_not_allowed" }), {
-    status: 405,
-    headers: {
-      ...CORS,
-      Allow: "GET, HEAD, OPTIONS",
-      "Content-Type": "application/json; charset=utf-8",
-    },
-  });
+  const r = apiRefusal(
+    apiLangOf(request),
+    new DomainError("common:errors.methodNotAllowed", {}, 405),
+  );
+  for (const [k, v] of Object.entries(CORS)) r.headers.set(k, v);
+  r.headers.set("Allow", "GET, HEAD, OPTIONS");
+  return r;
 }

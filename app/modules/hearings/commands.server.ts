@@ -13,7 +13,7 @@ import { formatMoney } from "../format/format";
 import { normalizeSearch } from "../format/search";
 import { emit } from "../notify/events.server";
 import { getStorage, newKey, sha256Hex } from "../storage/storage.server";
-import { deriveState } from "./state";
+import { deriveState, pendingClockSteps } from "./state";
 import { checkSchedule, earliestClose, type ScheduleInput } from "./schedule";
 import { checkUpload } from "./uploads.server";
 
@@ -403,7 +403,8 @@ export async function updateTariffLine(
       .where("id", "=", lineId)
       .where("hearing_id", "=", id)
       .executeTakeFirst();
-    if (Number(r.numUpdatedRows) === 0) throw new DomainError("hearings:errors.notFound", {}, 404, "_form");
+    if (Number(r.numUpdatedRows) === 0)
+      throw new DomainError("hearings:errors.notFound", {}, 404, "_form");
     await trx.deleteFrom("tariff_cost_items").where("tariff_line_id", "=", lineId).execute();
     await insertCostItems(trx, lineId, input.costItems);
     await afterEdit(trx, h, actor.id, ["tariffLines"]);
@@ -426,7 +427,8 @@ export async function removeTariffLine(db: DB, actor: Actor, id: number, lineId:
       .where("id", "=", lineId)
       .where("hearing_id", "=", id)
       .executeTakeFirst();
-    if (Number(r.numDeletedRows) === 0) throw new DomainError("hearings:errors.notFound", {}, 404, "_form");
+    if (Number(r.numDeletedRows) === 0)
+      throw new DomainError("hearings:errors.notFound", {}, 404, "_form");
     await afterEdit(trx, h, actor.id, ["tariffLines"]);
   });
 }
@@ -499,7 +501,8 @@ export async function updatePlanSection(
       .where("id", "=", sectionId)
       .where("hearing_id", "=", id)
       .executeTakeFirst();
-    if (Number(r.numUpdatedRows) === 0) throw new DomainError("hearings:errors.notFound", {}, 404, "_form");
+    if (Number(r.numUpdatedRows) === 0)
+      throw new DomainError("hearings:errors.notFound", {}, 404, "_form");
     await afterEdit(trx, h, actor.id, ["planSections"]);
   });
 }
@@ -522,7 +525,8 @@ export async function addPlanProject(
   id: number,
   input: ProjectInput,
 ): Promise<number> {
-  if (input.yearTo < input.yearFrom) throw new DomainError("hearings:errors.years", {}, 400, "yearTo");
+  if (input.yearTo < input.yearFrom)
+    throw new DomainError("hearings:errors.years", {}, 400, "yearTo");
   return db.transaction().execute(async (trx) => {
     const h = await loadHearing(trx, id);
     authorize(actor, "hearing.edit", h.municipality_id);
@@ -568,7 +572,8 @@ export async function updatePlanProject(
   projectId: number,
   input: Omit<ProjectInput, "sectionId">,
 ): Promise<void> {
-  if (input.yearTo < input.yearFrom) throw new DomainError("hearings:errors.years", {}, 400, "yearTo");
+  if (input.yearTo < input.yearFrom)
+    throw new DomainError("hearings:errors.years", {}, 400, "yearTo");
   await db.transaction().execute(async (trx) => {
     const h = await loadHearing(trx, id);
     authorize(actor, "hearing.edit", h.municipality_id);
@@ -817,7 +822,8 @@ export async function announceHearing(db: DB, actor: Actor, id: number): Promise
   await db.transaction().execute(async (trx) => {
     const h = await loadHearing(trx, id);
     authorize(actor, "hearing.announce", h.municipality_id);
-    if (h.state !== "draft") throw new DomainError("hearings:errors.badTransition", {}, 409, "_form");
+    if (h.state !== "draft")
+      throw new DomainError("hearings:errors.badTransition", {}, 409, "_form");
     const problems = await announceProblems(trx, h);
     if (problems.length)
       throw new DomainError(
@@ -857,7 +863,8 @@ export async function closeHearing(
   await db.transaction().execute(async (trx) => {
     const h = await loadHearing(trx, id);
     authorize(actor, "hearing.close", h.municipality_id);
-    if (h.state !== "open") throw new DomainError("hearings:errors.badTransition", {}, 409, "_form");
+    if (h.state !== "open")
+      throw new DomainError("hearings:errors.badTransition", {}, 409, "_form");
     const m = await trx
       .selectFrom("municipalities")
       .select("min_comment_days")
@@ -922,6 +929,13 @@ export async function cancelHearing(
  * Time-driven states (announced → open → closed) are derived on read; the first time a change is
  * seen it is stored, with a transition whose actor is null (the clock). Returns the state.
  */
+/**
+ * Store a hearing's time-driven state change (announced → open → closed by its dates), its
+ * transitions and, on closing, the "hearing.closed" event, in one transaction. Safe when several
+ * instances run it at once: the update is conditional on the stored state, so only one records it.
+ * Called by the job tick and by commands before they check the state; never by a read.
+ * Returns the derived state, or null when there is no such hearing.
+ */
 export async function syncDerivedState(db: DB, id: number): Promise<HearingState | null> {
   const h = await db
     .selectFrom("hearings")
@@ -930,12 +944,9 @@ export async function syncDerivedState(db: DB, id: number): Promise<HearingState
     .executeTakeFirst();
   if (!h) return null;
   const derived = deriveState(h, now());
-  if (derived === h.state) return derived;
+  const steps = pendingClockSteps(h, now());
+  if (!steps.length) return derived;
   await db.transaction().execute(async (trx) => {
-    const steps: [HearingState, HearingState, string][] = [];
-    if (h.state === "announced" && (derived === "open" || derived === "closed"))
-      steps.push(["announced", "open", h.comment_start_at!]);
-    if (derived === "closed") steps.push(["open", "closed", h.comment_end_at!]);
     const r = await trx
       .updateTable("hearings")
       .set({
@@ -946,14 +957,17 @@ export async function syncDerivedState(db: DB, id: number): Promise<HearingState
       .where("state", "=", h.state) // someone else may have recorded it first
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) === 0) return;
-    for (const [from, to] of steps) await transition(trx, id, from, to, null, null, nowIso());
+    for (const s of steps) await transition(trx, id, s.from, s.to, null, null, s.at);
     if (derived === "closed") await emit(trx, { type: "hearing.closed", hearingId: id });
   });
   return derived;
 }
 
-/** Sync every announced/open hearing whose dates have passed (lists call this before reading). */
-export async function syncDueStates(db: DB, municipalityId?: number): Promise<void> {
+/**
+ * Store the time-driven changes of every announced/open hearing whose dates have passed (of one
+ * municipality, or all). The job tick calls this; returns how many hearings changed state.
+ */
+export async function syncDueStates(db: DB, municipalityId?: number): Promise<number> {
   let q = db
     .selectFrom("hearings")
     .select(["id", "state", "comment_start_at", "comment_end_at"])
@@ -961,5 +975,11 @@ export async function syncDueStates(db: DB, municipalityId?: number): Promise<vo
   if (municipalityId !== undefined) q = q.where("municipality_id", "=", municipalityId);
   const rows = await q.execute();
   const t = now();
-  for (const r of rows) if (deriveState(r, t) !== r.state) await syncDerivedState(db, r.id);
+  let changed = 0;
+  for (const r of rows)
+    if (deriveState(r, t) !== r.state) {
+      await syncDerivedState(db, r.id);
+      changed++;
+    }
+  return changed;
 }

@@ -7,7 +7,13 @@ import { Form, Link, useLocation, useSubmit } from "@remix-run/react";
 import { useEffect, useState, type ChangeEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Table } from "~/components/ui";
-import { formatDate, formatDateTime, formatMoney, formatPercent } from "../format/format";
+import {
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  formatPercent,
+  formatYearRange,
+} from "../format/format";
 import type { ProtocolStage } from "#db/schema";
 import type { Lang } from "../i18n/config";
 import { publicStage, publicStageKey } from "../protocol/stage";
@@ -188,7 +194,7 @@ export function PlanSections({ view, idPrefix = "" }: { view: View; idPrefix?: s
                     {p.description ? <span className="muted block">{p.description}</span> : null}
                   </td>
                   <td className="num">{formatMoney(p.budget)}</td>
-                  <td>{p.yearFrom === p.yearTo ? p.yearFrom : `${p.yearFrom}–${p.yearTo}`}</td>
+                  <td>{formatYearRange(p.yearFrom, p.yearTo)}</td>
                   <td>{t(`funding.${p.fundingSource}`)}</td>
                 </tr>
               ))}

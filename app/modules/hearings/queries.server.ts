@@ -1,6 +1,6 @@
 /**
- * Reads of the hearings feature, returning view models. Time-driven states are synced (recorded
- * the first time they are seen) before reading, so every page shows the state of the dates.
+ * Reads of the hearings feature, returning view models. Pure reads: time-driven states are derived
+ * from the dates (`deriveState`), never stored here; the job tick stores them (ADR 0030).
  */
 import { publicStage } from "../protocol/stage";
 import type { DB } from "#db/connection";
@@ -11,8 +11,7 @@ import { normalizeSearch } from "../format/search";
 import { bishkekParts, toIsoBishkek } from "../format/time";
 import type { Lang } from "../i18n/config";
 import { changeRatio } from "./catalog";
-import { syncDerivedState, syncDueStates } from "./commands.server";
-import { deriveState } from "./state";
+import { deriveState, pendingClockSteps } from "./state";
 
 const pick = (lang: Lang, ky: string | null | undefined, ru: string | null | undefined) =>
   (lang === "ky" ? ky || ru : ru || ky) ?? "";
@@ -58,7 +57,6 @@ export async function getHearingHeader(
   lang: Lang,
 ): Promise<HearingHeader | null> {
   if (!Number.isInteger(id) || id <= 0) return null;
-  await syncDerivedState(db, id);
   const h = await rowWithMunicipality(db, id);
   if (!h) return null;
   return {
@@ -234,7 +232,7 @@ export async function getHearingView(db: DB, id: number, lang: Lang): Promise<He
     noticeAt: h.notice_at,
     cancelReason: h.cancel_reason,
     announcedAt: h.announced_at,
-    closedAt: h.closed_at,
+    closedAt: h.closed_at ?? (header.state === "closed" ? h.comment_end_at : null),
     minCommentDays,
     earliestCloseAt: h.comment_start_at
       ? new Date(new Date(h.comment_start_at).getTime() + minCommentDays * 864e5).toISOString()
@@ -266,20 +264,29 @@ export async function getHearingView(db: DB, id: number, lang: Lang): Promise<He
       createdAt: x.created_at,
     })),
     questions: d.questions.map((q) => ({ id: q.id, title: pick(lang, q.title_ky, q.title_ru) })),
-    transitions: d.transitions.map((t) => ({
-      from: t.from_state,
-      to: t.to_state,
-      at: t.created_at,
-      reason: t.reason,
-      byClock: t.actor_user_id === null,
-    })),
+    transitions: [
+      ...d.transitions.map((t) => ({
+        from: t.from_state,
+        to: t.to_state,
+        at: t.created_at,
+        reason: t.reason,
+        byClock: t.actor_user_id === null,
+      })),
+      // steps the dates have made but the job tick has not stored yet
+      ...pendingClockSteps(h, now()).map((s) => ({
+        from: s.from,
+        to: s.to,
+        at: s.at,
+        reason: null,
+        byClock: true,
+      })),
+    ],
   };
 }
 
 /** The raw row (both languages) for the officials' edit form. */
 export async function getHearingForEdit(db: DB, id: number) {
   if (!Number.isInteger(id) || id <= 0) return null;
-  await syncDerivedState(db, id);
   const h = await rowWithMunicipality(db, id);
   if (!h) return null;
   const d = await details(db, id);
@@ -392,7 +399,6 @@ export async function listMunicipalityHearings(
   lang: Lang,
   f: ListFilters = {},
 ): Promise<{ items: HearingListItem[]; years: number[]; total: number }> {
-  await syncDueStates(db, municipalityId);
   let q = baseList(db)
     .where("h.municipality_id", "=", municipalityId)
     .where("h.state", "!=", "draft");
@@ -420,9 +426,9 @@ export async function listMunicipalityHearings(
 
 /** Hearings open for comments now, across all municipalities (the portal home). */
 export async function listOpenHearings(db: DB, lang: Lang): Promise<HearingListItem[]> {
-  await syncDueStates(db);
   const rows = (await baseList(db)
-    .where("h.state", "=", "open")
+    .where("h.state", "in", ["announced", "open"]) // open by its dates, stored or not yet
+    .where("h.comment_start_at", "<=", now().toISOString())
     .orderBy("h.comment_end_at", "asc")
     .limit(50)
     .execute()) as ListRow[];
@@ -435,7 +441,6 @@ export async function listOfficeHearings(db: DB, user: Actor, lang: Lang) {
     ...new Set(user.roles.filter((r) => r.role === "official").map((r) => r.municipalityId)),
   ];
   if (!ids.length) return [];
-  for (const id of ids) await syncDueStates(db, id);
   const ms = await db
     .selectFrom("municipalities")
     .select(["id", "slug", "name_ky", "name_ru"])
@@ -513,7 +518,6 @@ export async function apiMunicipalityHearings(db: DB, slug: string, base: string
     .where("slug", "=", slug)
     .executeTakeFirst();
   if (!m) return null;
-  await syncDueStates(db, m.id);
   const rows = (await baseList(db)
     .where("h.municipality_id", "=", m.id)
     .where("h.state", "!=", "draft")
@@ -524,7 +528,6 @@ export async function apiMunicipalityHearings(db: DB, slug: string, base: string
 
 export async function apiHearing(db: DB, id: number, base: string) {
   if (!Number.isInteger(id) || id <= 0) return null;
-  await syncDerivedState(db, id);
   const h = (await baseList(db).where("h.id", "=", id).executeTakeFirst()) as ListRow | undefined;
   if (!h || h.state === "draft") return null;
   const d = await details(db, id);

@@ -3,6 +3,13 @@
  * JPEG, and the ZIP-based DOCX / XLSX (told apart by their word/ or xl/ entries). The file name's
  * extension must agree with the content.
  */
+import {
+  MaxPartSizeExceededError,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
+import { DomainError } from "../core/errors";
+
 export type DocKind = "pdf" | "png" | "jpeg" | "docx" | "xlsx";
 
 export const CONTENT_TYPES: Record<DocKind, string> = {
@@ -64,4 +71,30 @@ export function checkUpload(fileName: string, data: Uint8Array, maxBytes: number
 export function asciiFileName(name: string): string {
   const cleaned = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   return cleaned.trim() || "document";
+}
+
+/**
+ * Reads a multipart form holding one document, keeping every part in memory up to `maxBytes`
+ * (UPLOAD_MAX_BYTES). Throws DomainError("hearings:upload.tooLarge", { max: MiB }, 400, field "file")
+ * when the declared body or a part is larger; other parse errors propagate.
+ */
+export async function readUploadForm(request: Request, maxBytes: number): Promise<FormData> {
+  const tooLarge = () =>
+    new DomainError(
+      "hearings:upload.tooLarge",
+      { max: Math.round(maxBytes / 1024 / 1024) },
+      400,
+      "file",
+    );
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > maxBytes + 64 * 1024) throw tooLarge();
+  try {
+    return await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: maxBytes }),
+    );
+  } catch (e) {
+    if (e instanceof MaxPartSizeExceededError) throw tooLarge();
+    throw e;
+  }
 }

@@ -1,4 +1,4 @@
-import { readCookie } from "../auth/session.server";
+import { readCookie } from "../core/cookies.server";
 import { DEFAULT_LANG, isLang, LANG_COOKIE, langFromAcceptLanguage, type Lang } from "./config";
 
 /** The visitor's language when the URL does not name one: cookie, then Accept-Language, else ky. */

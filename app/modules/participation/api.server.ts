@@ -22,6 +22,7 @@ export function commentJson(c: CommentView, h: HearingContext) {
   return {
     id: c.id,
     parentId: c.parentId,
+    replyToHidden: c.replyToHidden,
     stance: c.stance,
     source: c.source,
     author: c.author,
@@ -126,6 +127,7 @@ async function resultsJson(db: DB, h: HearingContext) {
         online: figures.comments.bySource.online,
         inPerson: figures.comments.bySource.in_person,
       },
+      hidden: figures.comments.hidden,
     },
     questions: questions.map((q) => ({
       id: q.id,

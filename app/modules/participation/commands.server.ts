@@ -3,7 +3,8 @@
  * the in-person meeting. Each command takes the db first, checks the hearing (exists, not locked,
  * period) and the person's permission on the server, and owns its transaction.
  */
-import type { DB } from "#db/connection";
+import { sql } from "kysely";
+import { dialectOf, type DB } from "#db/connection";
 import type { AnswerStatus, Stance, VoteChoice } from "#db/schema";
 import { audit } from "../audit/audit.server";
 import { can } from "../auth/permissions";
@@ -56,6 +57,62 @@ function checkTarget(h: HearingContext, t: Target) {
 
 // ---- comments ----------------------------------------------------------------------------------
 
+/**
+ * How long the same text from the same person to the same target counts as the same comment
+ * (a double tap, a form sent again on a slow connection): 5 minutes.
+ */
+export const DUPLICATE_WINDOW_MS = 5 * 60 * 1000;
+
+/**
+ * Serialise one author's comment writes for the rest of the transaction, so the duplicate check
+ * and the insert cannot interleave. PostgreSQL: a transaction-scoped advisory lock on the author;
+ * SQLite: its transactions already run one at a time on the single connection.
+ */
+async function lockAuthor(trx: DB, userId: number): Promise<void> {
+  if (dialectOf(trx) === "postgres")
+    await sql`select pg_advisory_xact_lock(${COMMENT_LOCK_SPACE}, ${userId})`.execute(trx);
+}
+/** The advisory-lock key space of comment posting (any constant distinct from other locks). */
+const COMMENT_LOCK_SPACE = 1101;
+
+/**
+ * The id of the same comment (author or entering official, parent, target, text) made within
+ * DUPLICATE_WINDOW_MS, or null.
+ */
+async function recentDuplicate(
+  trx: DB,
+  k: {
+    hearingId: number;
+    authorUserId?: number;
+    enteredBy?: number;
+    speakerName?: string;
+    parentId: number | null;
+    target: Target;
+    body: string;
+  },
+): Promise<number | null> {
+  let q = trx
+    .selectFrom("comments")
+    .select("id")
+    .where("hearing_id", "=", k.hearingId)
+    .where("body", "=", k.body)
+    .where("created_at", ">=", new Date(now().getTime() - DUPLICATE_WINDOW_MS).toISOString());
+  q =
+    k.authorUserId !== undefined
+      ? q.where("author_user_id", "=", k.authorUserId)
+      : q.where("entered_by", "=", k.enteredBy!).where("speaker_name", "=", k.speakerName!);
+  q =
+    k.parentId === null ? q.where("parent_id", "is", null) : q.where("parent_id", "=", k.parentId);
+  q = k.target.tariffLineId
+    ? q.where("tariff_line_id", "=", k.target.tariffLineId)
+    : q.where("tariff_line_id", "is", null);
+  q = k.target.planSectionId
+    ? q.where("plan_section_id", "=", k.target.planSectionId)
+    : q.where("plan_section_id", "is", null);
+  const r = await q.orderBy("id", "desc").executeTakeFirst();
+  return r?.id ?? null;
+}
+
 export interface NewComment extends Target {
   hearingId: number;
   parentId?: number | null;
@@ -79,14 +136,29 @@ export async function createComment(db: DB, user: Actor, input: NewComment): Pro
   let target: Target = { tariffLineId: input.tariffLineId, planSectionId: input.planSectionId };
   if (input.parentId) {
     const parent = await commentOrThrow(db, input.parentId);
-    if (parent.hearing_id !== h.id) throw new DomainError("participation:errors.commentNotFound", {}, 404);
+    if (parent.hearing_id !== h.id)
+      throw new DomainError("participation:errors.commentNotFound", {}, 404);
     // one level of replies: a reply to a reply joins the same thread
     parentId = parent.parent_id ?? parent.id;
+    // a hidden comment (or a thread whose comment is hidden) takes no new replies
+    const root = parentId === parent.id ? parent : await commentOrThrow(db, parentId);
+    if (parent.hidden_at || root.hidden_at)
+      throw new DomainError("participation:errors.replyToHidden", {}, 409, "body");
     target = { tariffLineId: parent.tariff_line_id, planSectionId: parent.plan_section_id };
   }
   checkTarget(h, target);
   const verified = user.verifiedIn.includes(h.municipalityId);
   return db.transaction().execute(async (trx) => {
+    // a double tap (or a retried slow request) gets the comment it already made back
+    await lockAuthor(trx, user.id);
+    const same = await recentDuplicate(trx, {
+      hearingId: h.id,
+      authorUserId: user.id,
+      parentId,
+      target,
+      body: input.body,
+    });
+    if (same !== null) return same;
     const r = await trx
       .insertInto("comments")
       .values({
@@ -143,7 +215,8 @@ export async function reportComment(
 ): Promise<{ hearingId: number }> {
   const c = await commentOrThrow(db, commentId);
   const h = await hearingOrThrow(db, c.hearing_id);
-  if (!can(user, "comment.report")) throw new DomainError("participation:errors.forbidden", {}, 403);
+  if (!can(user, "comment.report"))
+    throw new DomainError("participation:errors.forbidden", {}, 403);
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto("comment_reports")
@@ -428,6 +501,16 @@ export async function addSpeaker(
     if (!v) throw new DomainError("participation:errors.badVillage", {}, 400, "villageId");
   }
   return db.transaction().execute(async (trx) => {
+    await lockAuthor(trx, user.id);
+    const same = await recentDuplicate(trx, {
+      hearingId: h.id,
+      enteredBy: user.id,
+      speakerName: input.speakerName,
+      parentId: null,
+      target: input,
+      body: input.body,
+    });
+    if (same !== null) return same;
     const r = await trx
       .insertInto("comments")
       .values({

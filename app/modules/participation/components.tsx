@@ -62,7 +62,8 @@ export function CommentMeta({ c, labels }: { c: CommentView; labels: TargetLabel
     <p className="comment-meta muted">
       {c.parentId === null ? (
         <span className={`tag stance-${c.stance}`}>{t(`stance.${c.stance}`)}</span>
-      ) : null}{" "}
+      ) : null}
+      {c.replyToHidden ? <span className="tag">{t("comment.replyToHidden")}</span> : null}{" "}
       {target ? <span className="comment-target">{t("comment.about", { target })} · </span> : null}
       <time dateTime={c.createdAt}>{formatDateTime(c.createdAt, lang)}</time>
       {c.editedAt ? <span> · {t("comment.edited")}</span> : null}

@@ -8,6 +8,12 @@ import type { AnswerStatus, Stance } from "#db/schema";
 import { now } from "../core/clock.server";
 import type { Lang } from "../i18n/config";
 import { EDIT_WINDOW_MS } from "./commands.server";
+import {
+  commentFigures,
+  commentsByVillage,
+  participantFigures,
+  type CommentFigures,
+} from "./figures.server";
 
 export interface CommentFilters {
   stance?: Stance | null;
@@ -21,6 +27,8 @@ export interface CommentFilters {
 export interface CommentView {
   id: number;
   parentId: number | null;
+  /** a reply whose comment the moderator hid: the reply stays visible, marked as such */
+  replyToHidden: boolean;
   source: "online" | "in_person";
   /** named: display name; anonymous: "resident of {village}"; speaker: said at the meeting */
   author: { kind: "named" | "anonymous" | "speaker"; name: string | null; village: string | null };
@@ -67,9 +75,11 @@ function baseSelect(db: DB, hearingId: number) {
     .selectFrom("comments as c")
     .leftJoin("users as u", "u.id", "c.author_user_id")
     .leftJoin("villages as v", "v.id", "c.village_id")
+    .leftJoin("comments as pc", "pc.id", "c.parent_id")
     .select([
       "c.id",
       "c.parent_id",
+      "pc.hidden_at as parent_hidden_at",
       "c.source",
       "c.author_user_id",
       "c.speaker_name",
@@ -107,6 +117,7 @@ function toView(r: Row, lang: Lang, viewerId: number | null, opts: { showHidden?
   const view: CommentView = {
     id: r.id,
     parentId: r.parent_id,
+    replyToHidden: r.parent_id !== null && !!r.parent_hidden_at,
     source: r.source,
     author,
     verified: Number(r.author_verified) === 1,
@@ -205,54 +216,11 @@ export async function listComments(
   };
 }
 
-export interface CommentCounts {
-  total: number;
-  byStance: Record<Stance, number>;
-  bySource: { online: number; in_person: number };
-  unanswered: number;
-  reported: number;
-}
+/** The comment figures of a hearing: see ./figures.server (the one counting rule). */
+export type CommentCounts = CommentFigures;
 
-export async function commentCounts(db: DB, hearingId: number): Promise<CommentCounts> {
-  const [rows, reported] = await Promise.all([
-    db
-      .selectFrom("comments")
-      .select([
-        "stance",
-        "source",
-        (eb) =>
-          eb.fn
-            .sum<number>(eb.case().when("answer_status", "is", null).then(1).else(0).end())
-            .as("unanswered"),
-        (eb) => eb.fn.countAll<number>().as("n"),
-      ])
-      .where("hearing_id", "=", hearingId)
-      .groupBy(["stance", "source"])
-      .execute(),
-    db
-      .selectFrom("comment_reports as r")
-      .innerJoin("comments as c", "c.id", "r.comment_id")
-      .select((eb) => eb.fn.count<number>("r.comment_id").distinct().as("n"))
-      .where("c.hearing_id", "=", hearingId)
-      .where("r.resolved_at", "is", null)
-      .executeTakeFirst(),
-  ]);
-  const out: CommentCounts = {
-    total: 0,
-    byStance: { for: 0, against: 0, neutral: 0 },
-    bySource: { online: 0, in_person: 0 },
-    unanswered: 0,
-    reported: Number(reported?.n ?? 0),
-  };
-  for (const r of rows) {
-    const n = Number(r.n);
-    out.total += n;
-    out.byStance[r.stance] += n;
-    out.bySource[r.source] += n;
-    out.unanswered += Number(r.unanswered ?? 0);
-  }
-  return out;
-}
+/** The comment figures of a hearing (hidden comments left out, reported as `hidden`). */
+export const commentCounts = commentFigures;
 
 /** The person's current vote on each question of the hearing. */
 export async function myVotes(
@@ -275,54 +243,21 @@ export interface ParticipationFigures {
   byVillage: { village: string; comments: number }[];
 }
 
-/** Participation figures for the results (after close). */
+/** Participation figures for the results (after close), by the one counting rule. */
 export async function participationFigures(
   db: DB,
   hearingId: number,
   lang: Lang,
 ): Promise<ParticipationFigures> {
-  const [online, meeting, comments, villages] = await Promise.all([
-    // distinct people who commented online or voted
-    db
-      .selectFrom((eb) =>
-        eb
-          .selectFrom("comments")
-          .select("author_user_id as uid")
-          .where("hearing_id", "=", hearingId)
-          .where("source", "=", "online")
-          .where("author_user_id", "is not", null)
-          .union(
-            eb.selectFrom("votes").select("user_id as uid").where("hearing_id", "=", hearingId),
-          )
-          .as("p"),
-      )
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .executeTakeFirst(),
-    db
-      .selectFrom("meeting_records")
-      .select("attendance")
-      .where("hearing_id", "=", hearingId)
-      .executeTakeFirst(),
-    commentCounts(db, hearingId),
-    db
-      .selectFrom("comments as c")
-      .leftJoin("villages as v", "v.id", "c.village_id")
-      .select(["v.name_ky", "v.name_ru", (eb) => eb.fn.countAll<number>().as("n")])
-      .where("c.hearing_id", "=", hearingId)
-      .groupBy(["v.name_ky", "v.name_ru"])
-      .execute(),
+  const [people, comments, villages] = await Promise.all([
+    participantFigures(db, hearingId),
+    commentFigures(db, hearingId),
+    commentsByVillage(db, hearingId),
   ]);
-  const o = Number(online?.n ?? 0);
-  const p = Number(meeting?.attendance ?? 0);
   return {
-    participants: { online: o, inPerson: p, total: o + p },
+    participants: { online: people.online, inPerson: people.inPerson, total: people.total },
     comments,
-    byVillage: villages
-      .map((v) => ({
-        village: (lang === "ky" ? v.name_ky : v.name_ru) ?? "",
-        comments: Number(v.n),
-      }))
-      .sort((a, b) => b.comments - a.comments),
+    byVillage: villages.map((v) => ({ village: v.village?.[lang] ?? "", comments: v.comments })),
   };
 }
 

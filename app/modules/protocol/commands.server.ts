@@ -4,12 +4,14 @@
  * transaction, and refuses any change to an approved protocol.
  */
 import { randomBytes } from "node:crypto";
+import { sql } from "kysely";
 import type { DB } from "#db/connection";
 import type { ProtocolStage, RoleName } from "#db/schema";
 import { audit } from "../audit/audit.server";
 import { can, type Actor } from "../auth/permissions";
 import { now, nowIso } from "../core/clock.server";
 import { env } from "../core/env.server";
+import { bishkekParts } from "../format/time";
 import { deriveState } from "../hearings/state";
 import { isLang, type Lang } from "../i18n/config";
 import { getFixedT } from "../i18n/resources.server";
@@ -79,6 +81,31 @@ async function setStage(db: DB, hearingId: number, protocolId: number, stage: Pr
     .execute();
 }
 
+/**
+ * The next protocol number of a municipality in the Asia/Bishkek year of `at`: «3/2026» is the
+ * third protocol that municipality drafted in 2026. One upsert on a counter row, so concurrent
+ * drafts never get the same number (on SQLite and PostgreSQL alike).
+ */
+export async function nextProtocolNumber(
+  db: DB,
+  municipalityId: number,
+  at: Date,
+): Promise<{ number: string; year: number; seq: number }> {
+  const year = bishkekParts(at).year;
+  const r = await db
+    .insertInto("protocol_number_counters")
+    .values({ municipality_id: municipalityId, year, last: 1 })
+    .onConflict((oc) =>
+      oc
+        .columns(["municipality_id", "year"])
+        .doUpdateSet({ last: sql<number>`protocol_number_counters.last + 1` }),
+    )
+    .returning("last")
+    .executeTakeFirstOrThrow();
+  const seq = Number(r.last);
+  return { number: `${seq}/${year}`, year, seq };
+}
+
 /** Create the protocol (version 1) or update the current draft; a returned one gets a new version. */
 export async function saveDraft(
   db: DB,
@@ -111,12 +138,15 @@ export async function saveDraft(
     let version: number;
     let isNewVersion: boolean;
     if (!p) {
+      const n = await nextProtocolNumber(trx, h.municipality_id, now());
       p = await trx
         .insertInto("protocols")
         .values({
           hearing_id: hearingId,
           municipality_id: h.municipality_id,
-          number: h.short_code,
+          number: n.number,
+          number_year: n.year,
+          number_seq: n.seq,
           state: "drafted",
           current_version: 1,
           created_by: actor.id,
@@ -274,7 +304,8 @@ export async function submitProtocol(
       .where("version", "=", p.current_version)
       .where("submitted_at", "is", null)
       .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) throw new DomainError("protocol:errors.notEditable", {}, 409);
+    if (Number(r.numUpdatedRows) !== 1)
+      throw new DomainError("protocol:errors.notEditable", {}, 409);
     await setStage(trx, hearingId, p.id, "submitted");
     for (const person of await peopleWithRoles(trx, h.municipality_id, [
       "council_secretary",
@@ -359,7 +390,8 @@ export async function decideProtocol(
         .where("id", "=", v.id)
         .where("decision", "is", null)
         .executeTakeFirst();
-      if (Number(r.numUpdatedRows) !== 1) throw new DomainError("protocol:errors.alreadyDecided", {}, 409);
+      if (Number(r.numUpdatedRows) !== 1)
+        throw new DomainError("protocol:errors.alreadyDecided", {}, 409);
       await setStage(trx, h.id, p.id, "returned");
     } else {
       code = newVerificationCode();
@@ -394,7 +426,8 @@ export async function decideProtocol(
         .where("id", "=", v.id)
         .where("decision", "is", null)
         .executeTakeFirst();
-      if (Number(r.numUpdatedRows) !== 1) throw new DomainError("protocol:errors.alreadyDecided", {}, 409);
+      if (Number(r.numUpdatedRows) !== 1)
+        throw new DomainError("protocol:errors.alreadyDecided", {}, 409);
       const approved = await trx
         .selectFrom("protocol_versions")
         .selectAll()

@@ -7,6 +7,7 @@
 import { lineLabelBoth } from "../hearings/labels.server";
 import type { DB } from "#db/connection";
 import type { AnswerStatus, HearingType, Stance } from "#db/schema";
+import { commentFigures, participantFigures } from "../participation/figures.server";
 import { getResults, type QuestionResult } from "../participation/results.server";
 import { sha256Hex } from "../storage/storage.server";
 
@@ -82,6 +83,8 @@ export interface ProtocolContent {
     byStance: Record<Stance, number>;
     bySource: { online: number; in_person: number };
     byStanceAndSource: Record<Stance, { online: number; in_person: number }>;
+    /** comments hidden by the moderator, not counted above (absent in versions before 2026-11-30) */
+    hidden?: number;
   };
   comments: {
     no: number;
@@ -96,6 +99,10 @@ export interface ProtocolContent {
     createdAt: string;
     body: string;
     answer: { status: AnswerStatus; text: string; at: string | null } | null;
+    /** for a reply: the protocol number (`no`) of the comment it answers, null for a comment */
+    replyTo?: number | null;
+    /** for a reply: the comment it answers was hidden by the moderator (so it has no number) */
+    replyToHidden?: boolean;
   }[];
   votes: QuestionResult[];
   generatedAt: string;
@@ -143,8 +150,8 @@ export async function buildProtocolContent(
     .where("m.id", "=", h.municipality_id)
     .executeTakeFirstOrThrow();
 
-  const [lines, sections, projects, comments, villages, meeting, votes, voters] = await Promise.all(
-    [
+  const [lines, sections, projects, comments, villages, figures, votes, people, meeting] =
+    await Promise.all([
       db
         .selectFrom("tariff_lines")
         .selectAll()
@@ -172,6 +179,7 @@ export async function buildProtocolContent(
         .leftJoin("users as u", "u.id", "c.author_user_id")
         .select([
           "c.id",
+          "c.parent_id",
           "c.source",
           "c.author_user_id",
           "c.speaker_name",
@@ -197,40 +205,26 @@ export async function buildProtocolContent(
         .select(["id", "name_ky", "name_ru"])
         .where("municipality_id", "=", h.municipality_id)
         .execute(),
+      commentFigures(db, hearingId),
+      getResults(db, hearingId),
+      participantFigures(db, hearingId),
       db
         .selectFrom("meeting_records")
         .selectAll()
         .where("hearing_id", "=", hearingId)
         .executeTakeFirst(),
-      getResults(db, hearingId),
-      db
-        .selectFrom("votes")
-        .select((eb) => eb.fn.count<number>("user_id").distinct().as("n"))
-        .where("hearing_id", "=", hearingId)
-        .executeTakeFirst(),
-    ],
-  );
+    ]);
 
   const villageById = new Map(villages.map((v) => [v.id, { ky: v.name_ky, ru: v.name_ru }]));
   const lineById = new Map(lines.map((l) => [l.id, l]));
   const sectionById = new Map(sections.map((s) => [s.id, s]));
 
-  const byStance: Record<Stance, number> = { for: 0, against: 0, neutral: 0 };
-  const bySource = { online: 0, in_person: 0 };
-  const byStanceAndSource: Record<Stance, { online: number; in_person: number }> = {
-    for: { online: 0, in_person: 0 },
-    against: { online: 0, in_person: 0 },
-    neutral: { online: 0, in_person: 0 },
-  };
-  const commenters = new Set<number>();
   const speakers: string[] = [];
+  // the number of each listed comment, so a reply can say which comment it answers
+  const noById = new Map(comments.map((c, i) => [c.id, i + 1]));
   const outComments: ProtocolContent["comments"] = comments.map((c, i) => {
     const stance = c.stance as Stance;
     const source = c.source as "online" | "in_person";
-    byStance[stance] += 1;
-    bySource[source] += 1;
-    byStanceAndSource[stance][source] += 1;
-    if (c.author_user_id != null) commenters.add(c.author_user_id);
     const anonymous = Number(c.anonymous) === 1;
     const named = source === "in_person" ? c.speaker_name : c.display_name;
     if (
@@ -264,6 +258,8 @@ export async function buildProtocolContent(
             at: c.answered_at,
           }
         : null,
+      replyTo: c.parent_id != null ? (noById.get(c.parent_id) ?? null) : null,
+      replyToHidden: c.parent_id != null && !noById.has(c.parent_id),
     };
   });
 
@@ -302,9 +298,9 @@ export async function buildProtocolContent(
       closedAt: h.closed_at ?? h.comment_end_at,
     },
     participants: {
-      onlineCommenters: commenters.size,
-      onlineVoters: Number(voters?.n ?? 0),
-      inPersonAttendance: Number(meeting?.attendance ?? 0),
+      onlineCommenters: people.onlineCommenters,
+      onlineVoters: people.onlineVoters,
+      inPersonAttendance: people.inPerson,
       meetingHeldAt: meeting?.held_at ?? null,
       speakers,
     },
@@ -337,7 +333,13 @@ export async function buildProtocolContent(
         total: ps.reduce((a, p) => a + Number(p.budget), 0),
       };
     }),
-    commentStats: { total: comments.length, byStance, bySource, byStanceAndSource },
+    commentStats: {
+      total: figures.total,
+      byStance: figures.byStance,
+      bySource: figures.bySource,
+      byStanceAndSource: figures.byStanceAndSource,
+      hidden: figures.hidden,
+    },
     comments: outComments,
     votes,
     generatedAt,

@@ -5,7 +5,13 @@
 import { lineWords } from "../hearings/labels.server";
 import type { TFunction } from "i18next";
 import type { Lang } from "../i18n/config";
-import { formatAmount, formatDate, formatPercent, formatTime } from "../format/format";
+import {
+  formatAmount,
+  formatDate,
+  formatPercent,
+  formatTime,
+  formatYearRange,
+} from "../format/format";
 import { getFixedT } from "../i18n/resources.server";
 import type { ProtocolContent } from "./content.server";
 
@@ -31,6 +37,8 @@ export interface Verification {
 export interface ProtocolDocument {
   lang: Lang;
   header: string;
+  /** the file's metadata (PDF Info / DOCX core properties) */
+  meta: { title: string; subject: string; author: string; keywords: string };
   blocks: Block[];
   verification: Verification | null;
   footerPage: (page: number | string, pages: number | string) => string;
@@ -136,7 +144,7 @@ export function buildDocument(
         rows.push([
           s.name[lang],
           pr.title[lang],
-          `${pr.yearFrom}–${pr.yearTo}`,
+          formatYearRange(pr.yearFrom, pr.yearTo),
           t(`doc.funding.${pr.fundingSource}`),
           formatAmount(pr.budget),
         ]);
@@ -160,7 +168,8 @@ export function buildDocument(
   heading(t("doc.s.comments"));
   const st = c.commentStats;
   if (st.total === 0) p(t("doc.noComments"));
-  else {
+  if (st.hidden) p(t("doc.commentsHidden", { count: st.hidden }));
+  if (st.total > 0) {
     p(t("doc.commentsTotal", { count: st.total }));
     blocks.push({
       kind: "table",
@@ -188,7 +197,17 @@ export function buildDocument(
       rows: c.comments.map((cm) => [
         String(cm.no),
         `${commentAuthor(cm, lang, t)}\n${t(`doc.source.${cm.source}`)}, ${date(cm.createdAt, lang)}\n${t(`doc.stance.${cm.stance}`)}`,
-        cm.topic ? `${cm.body}\n${t("doc.topic", { topic: cm.topic[lang] })}` : cm.body,
+        [
+          cm.replyTo
+            ? t("doc.replyTo", { no: cm.replyTo })
+            : cm.replyToHidden
+              ? t("doc.replyToHidden")
+              : null,
+          cm.body,
+          cm.topic ? t("doc.topic", { topic: cm.topic[lang] }) : null,
+        ]
+          .filter((x) => x !== null)
+          .join("\n"),
         cm.answer
           ? `${t(`doc.answerStatus.${cm.answer.status}`)}${cm.answer.text ? `: ${cm.answer.text}` : ""}`
           : t("doc.noAnswer"),
@@ -267,6 +286,12 @@ export function buildDocument(
 
   return {
     lang,
+    meta: {
+      title: `${t("doc.title")} ${t("doc.number", { number: c.protocol.number })}`,
+      subject: h.title[lang],
+      author: c.municipality.name[lang],
+      keywords: t("doc.keywords"),
+    },
     header: t("doc.header", {
       municipality: c.municipality.name[lang],
       district: c.municipality.district[lang],

@@ -16,6 +16,7 @@ import {
   ShadingType,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
@@ -23,44 +24,67 @@ import {
 } from "docx";
 import QRCode from "qrcode";
 import type { Block, ProtocolDocument } from "./document.server";
+import { fitColumns, printableBlock } from "./typeset.server";
 
 const FONT = "Arial";
 const border = { style: BorderStyle.SINGLE, size: 4, color: "333333" };
 const borders = { top: border, bottom: border, left: border, right: border };
 
-function lines(text: string, opts: { bold?: boolean; size?: number; right?: boolean } = {}) {
+function lines(
+  text: string,
+  opts: { bold?: boolean; size?: number; right?: boolean; keepNext?: boolean } = {},
+) {
   return text.split("\n").map(
     (l) =>
       new Paragraph({
         alignment: opts.right ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        keepNext: opts.keepNext,
         children: [new TextRun({ text: l, bold: opts.bold, size: opts.size, font: FONT })],
       }),
   );
 }
 
+/** Text width of the page between the margins, in twips (A4 11906 minus 2 × 1000). */
+const TEXT_WIDTH_TWIPS = 11906 - 2 * 1000;
+/** Word's default cell margin, 108 twips (5.4 pt) on each side. */
+const CELL_PAD_PT = 5.4;
+
 function table(b: Extract<Block, { kind: "table" }>): Table {
-  const sum = b.widths.reduce((a, x) => a + x, 0);
-  const pct = b.widths.map((w) => Math.round((w / sum) * 100));
+  // fixed column widths wide enough for every header word (measured with DejaVu, which is wider
+  // than Arial at the 9-pt size used here), so Word never cuts a header word
+  const cols = fitColumns(b, TEXT_WIDTH_TWIPS / 20, { size: 9, pad: CELL_PAD_PT }).map((w) =>
+    Math.floor(w * 20),
+  );
   const numeric = new Set(b.numeric ?? []);
-  const row = (cells: string[], header: boolean) =>
+  const n = b.rows.length;
+  // keep the header with the first two rows, and the last row with the one before it
+  const keep = (i: number) => i < Math.min(2, n) - 1 || i === n - 2;
+  const row = (cells: string[], header: boolean, i: number) =>
     new TableRow({
       tableHeader: header,
       cantSplit: false,
       children: cells.map(
-        (c, i) =>
+        (c, k) =>
           new TableCell({
             borders,
-            width: { size: pct[i], type: WidthType.PERCENTAGE },
+            width: { size: cols[k], type: WidthType.DXA },
             shading: header
               ? { type: ShadingType.CLEAR, color: "auto", fill: "E8E8E8" }
               : undefined,
-            children: lines(c, { bold: header, size: 18, right: !header && numeric.has(i) }),
+            children: lines(c, {
+              bold: header,
+              size: 18,
+              right: !header && numeric.has(k),
+              keepNext: header || keep(i),
+            }),
           }),
       ),
     });
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [row(b.header, true), ...b.rows.map((r) => row(r, false))],
+    width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
+    columnWidths: cols,
+    layout: TableLayoutType.FIXED,
+    rows: [row(b.header, true, -1), ...b.rows.map((r, i) => row(r, false, i))],
   });
 }
 
@@ -154,8 +178,15 @@ export async function renderDocx(d: ProtocolDocument): Promise<Buffer> {
   }
   const doc = new Document({
     creator: "Jyiyn",
-    title: d.header,
-    styles: { default: { document: { run: { font: FONT } } } },
+    title: d.meta.title,
+    subject: d.meta.subject,
+    keywords: d.meta.keywords,
+    lastModifiedBy: d.meta.author,
+    styles: {
+      default: {
+        document: { run: { font: FONT, language: { value: d.lang === "ky" ? "ky-KG" : "ru-RU" } } },
+      },
+    },
     sections: [
       {
         properties: {
@@ -175,7 +206,7 @@ export async function renderDocx(d: ProtocolDocument): Promise<Buffer> {
           }),
         },
         footers: { default: new Footer({ children: footerChildren }) },
-        children: d.blocks.flatMap(blockToDocx),
+        children: d.blocks.map(printableBlock).flatMap(blockToDocx),
       },
     ],
   });

@@ -3,23 +3,16 @@
  * in every page header, bordered tables whose header row repeats on each new page, page numbers,
  * and on approved files the verification code and a QR code to the verify page in every footer.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
 import type { Block, ProtocolDocument } from "./document.server";
-
-let fonts: { regular: Buffer; bold: Buffer } | undefined;
-function loadFonts() {
-  if (!fonts) {
-    const dir = join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf");
-    fonts = {
-      regular: readFileSync(join(dir, "DejaVuSans.ttf")),
-      bold: readFileSync(join(dir, "DejaVuSans-Bold.ttf")),
-    };
-  }
-  return fonts;
-}
+import {
+  dejavu,
+  fitColumns,
+  hyphenateLongWords,
+  planTablePages,
+  printableBlock,
+} from "./typeset.server";
 
 const MARGIN = { top: 60, bottom: 70, left: 50, right: 50 };
 const CELL_PAD = 4;
@@ -29,21 +22,24 @@ export async function renderPdf(
   docModel: ProtocolDocument,
   opts: { createdAt?: Date } = {},
 ): Promise<Buffer> {
-  const f = loadFonts();
+  const f = dejavu().files;
   const doc = new PDFDocument({
     size: "A4",
     margins: MARGIN,
     bufferPages: true,
     autoFirstPage: false,
     info: {
-      Title: docModel.header,
+      Title: docModel.meta.title,
+      Subject: docModel.meta.subject,
+      Author: docModel.meta.author,
+      Keywords: docModel.meta.keywords,
       Creator: "Jyiyn",
       CreationDate: opts.createdAt ?? new Date(),
     },
     lang: docModel.lang,
   });
-  doc.registerFont("R", f.regular);
-  doc.registerFont("B", f.bold);
+  doc.registerFont("R", f.R);
+  doc.registerFont("B", f.B);
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -73,7 +69,7 @@ export async function renderPdf(
     if (doc.y + h > bottom()) doc.addPage();
   };
 
-  for (const b of docModel.blocks) drawBlock(b);
+  for (const b of docModel.blocks) drawBlock(printableBlock(b));
 
   function drawBlock(b: Block) {
     switch (b.kind) {
@@ -131,9 +127,11 @@ export async function renderPdf(
   }
 
   function drawTable(b: Extract<Block, { kind: "table" }>) {
-    const sum = b.widths.reduce((a, x) => a + x, 0);
-    const cols = b.widths.map((x) => (x / sum) * width);
+    const cols = fitColumns(b, width, { size: SIZE.table, pad: CELL_PAD });
     const numeric = new Set(b.numeric ?? []);
+    // a word wider than its column gets soft hyphens: broken with a visible hyphen, never cut
+    const fit = (cells: string[], font: "R" | "B") =>
+      cells.map((c, i) => hyphenateLongWords(c, cols[i] - 2 * CELL_PAD, font, SIZE.table));
     const rowHeight = (cells: string[], font: string) => {
       doc.font(font).fontSize(SIZE.table);
       return (
@@ -160,11 +158,14 @@ export async function renderPdf(
       doc.y = y + h;
     };
     doc.moveDown(0.3);
-    const headerH = rowHeight(b.header, "B");
+    const header = fit(b.header, "B");
+    const headerH = rowHeight(header, "B");
     // a row taller than a page (a very long comment) is split into rows that each fit
-    const maxH = doc.page.height - MARGIN.top - MARGIN.bottom - headerH - 20;
+    const pageSpace = doc.page.height - MARGIN.top - MARGIN.bottom;
+    const maxH = pageSpace - headerH - 20;
     const rows: string[][] = [];
-    for (const r of b.rows) {
+    for (const raw of b.rows) {
+      const r = fit(raw, "R");
       const h = rowHeight(r, "R");
       if (h <= maxH) {
         rows.push(r);
@@ -180,16 +181,18 @@ export async function renderPdf(
         );
       });
     }
-    ensure(headerH + (rows[0] ? rowHeight(rows[0], "R") : 0));
-    drawRow(b.header, "B", true, headerH);
-    for (const r of rows) {
-      const h = rowHeight(r, "R");
-      if (doc.y + h > bottom()) {
+    const heights = rows.map((r) => rowHeight(r, "R"));
+    const plan = planTablePages(heights, headerH, bottom() - doc.y, pageSpace);
+    if (plan.newPageFirst) doc.addPage();
+    const breaks = new Set(plan.breaks);
+    drawRow(header, "B", true, headerH);
+    rows.forEach((r, i) => {
+      if (breaks.has(i)) {
         doc.addPage();
-        drawRow(b.header, "B", true, headerH); // the header row repeats on every page of the table
+        drawRow(header, "B", true, headerH); // the header row repeats on every page of the table
       }
-      drawRow(r, "R", false, h);
-    }
+      drawRow(r, "R", false, heights[i]);
+    });
     doc.moveDown(0.5);
   }
 

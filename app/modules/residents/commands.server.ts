@@ -9,7 +9,12 @@ import { nowIso } from "../core/clock.server";
 import { env } from "../core/env.server";
 import { DomainError } from "../core/errors";
 import { loginKey, parseLogin } from "../auth/credentials.server";
-import { checkLimit, LIMITS, recordAttempt } from "../ratelimit/ratelimit.server";
+import {
+  forgiveAttempt,
+  LIMITS,
+  takeAttempt,
+  type LimitState,
+} from "../ratelimit/ratelimit.server";
 import { parseRegistryCsv, type CsvError, type CsvRow } from "./csv.server";
 import { birthDateFromPin, personHash } from "./hash.server";
 
@@ -173,9 +178,9 @@ export async function getImport(db: DB, id: number): Promise<ImportView | null> 
  * Outcomes: a live `registry` verification. Refusals (DomainError, 400 at `_form` unless said):
  * `residents:errors.noMunicipality`; 429 `residents:errors.locked` (too many failed tries;
  * `retryAfter` set); `residents:errors.alreadyVerified`; `residents:errors.notInList` and
- * `residents:errors.personTaken` (both counted as failed tries and audited — recorded outside the
- * transaction on purpose, so a refusal cannot roll them back). The "already verified" and "person
- * taken" checks run again inside the transaction that inserts.
+ * `residents:errors.personTaken` (failed tries: they keep their count and are audited — outside
+ * the transaction on purpose, so the refusal cannot roll them back). "Already verified" and
+ * "person taken" are checked again inside the transaction that inserts.
  */
 export async function verifyResident(
   db: DB,
@@ -191,16 +196,10 @@ export async function verifyResident(
   const m = user.municipality_id;
   if (!m) throw new DomainError("residents:errors.noMunicipality");
   const key = String(userId);
-  const locked = await checkLimit(db, LIMITS.verifyAccount, key);
-  if (locked.limited)
-    throw new DomainError(
-      "residents:errors.locked",
-      { count: Math.max(1, Math.ceil(locked.retryAfter / 60)) },
-      429,
-      "_form",
-      [],
-      locked.retryAfter,
-    );
+  // counted before the registry is consulted (atomically: parallel guesses cannot pass together);
+  // only failures keep their count
+  const locked = await takeAttempt(db, LIMITS.verifyAccount, key);
+  if (locked.limited) throw lockedError(locked);
   const hash = personHash(input.pin, input.birthDate, env().registrySecret);
   const live = (q: DB) =>
     q
@@ -218,7 +217,10 @@ export async function verifyResident(
       .where("person_hash", "=", hash)
       .where("revoked_at", "is", null)
       .executeTakeFirst();
-  if (await live(db)) throw new DomainError("residents:errors.alreadyVerified");
+  if (await live(db)) {
+    await forgiveAttempt(db, LIMITS.verifyAccount, key);
+    throw new DomainError("residents:errors.alreadyVerified");
+  }
 
   const entry =
     birthDateFromPin(input.pin) === input.birthDate
@@ -230,7 +232,6 @@ export async function verifyResident(
           .executeTakeFirst()
       : undefined;
   const fail = async (error: string): Promise<never> => {
-    await recordAttempt(db, LIMITS.verifyAccount, key);
     await audit(db, {
       actorUserId: userId,
       municipalityId: m,
@@ -270,6 +271,19 @@ export async function verifyResident(
       ip: meta.ip,
     });
   });
+  await forgiveAttempt(db, LIMITS.verifyAccount, key);
+}
+
+/** 429 `residents:errors.locked` with the minutes to wait and Retry-After. */
+function lockedError(locked: LimitState): DomainError {
+  return new DomainError(
+    "residents:errors.locked",
+    { count: Math.ceil(locked.retryAfter / 60) },
+    429,
+    "_form",
+    [],
+    locked.retryAfter,
+  );
 }
 
 // ---- by an official ---------------------------------------------------------------------------

@@ -1,5 +1,5 @@
-import type { DB } from "../connection";
-import type { HearingState } from "../schema";
+import type { DB } from "#db/connection";
+import type { HearingState } from "#db/schema";
 import { normalizeSearch } from "~/modules/format/search";
 import { endOfBishkekDay, fromBishkekLocal, toBishkekDateInput } from "~/modules/format/time";
 import type { SeedContext } from "./index";

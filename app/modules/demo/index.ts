@@ -1,4 +1,4 @@
-import type { DB } from "../connection";
+import type { DB } from "#db/connection";
 import { seedAccounts, type SeededAccounts } from "./accounts";
 import { seedHearings, type SeededHearings } from "./hearings";
 import { seedParticipation } from "./participation";

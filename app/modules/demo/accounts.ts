@@ -1,5 +1,5 @@
-import type { DB } from "../connection";
-import type { RoleName } from "../schema";
+import type { DB } from "#db/connection";
+import type { RoleName } from "#db/schema";
 import { hashPassword } from "~/modules/auth/password.server";
 import { personHash } from "~/modules/residents/hash.server";
 import type { SeededPlaces } from "./places";

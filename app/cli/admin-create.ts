@@ -2,8 +2,8 @@
 // Interactive: asks for email, name and the password (not echoed). For scripts: ADMIN_EMAIL,
 // ADMIN_NAME and ADMIN_PASSWORD in the environment.
 import { createInterface } from "node:readline";
-import { createDb } from "../connection";
-import { migrateToLatest } from "../migrations";
+import { createDb } from "#db/connection";
+import { migrateToLatest } from "#db/migrations";
 import { normalizeEmail, passwordProblem } from "~/modules/auth/credentials.server";
 import { hashPassword } from "~/modules/auth/password.server";
 import { audit } from "~/modules/audit/audit.server";

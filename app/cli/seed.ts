@@ -1,8 +1,12 @@
 // npm run db:seed — loads the demo data into DATABASE_URL (used by `npm run demo` on its own file).
-import { createDb } from "../connection";
-import { migrateToLatest } from "../migrations";
-import { seedDemo } from "../seed";
+import { createDb } from "#db/connection";
+import { migrateToLatest } from "#db/migrations";
+import { seedDemo } from "~/modules/demo";
 import { env } from "~/modules/core/env.server";
+import { registerFeatures } from "~/startup.server";
+
+// Seeding runs commands, which emit events: wire the features as the server does.
+registerFeatures();
 
 const db = await createDb(process.env.DATABASE_URL);
 try {

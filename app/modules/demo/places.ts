@@ -1,4 +1,4 @@
-import type { DB } from "../connection";
+import type { DB } from "#db/connection";
 
 /** Demo places (labelled as demo content): three oblasts, four municipalities, their villages. */
 export interface SeededPlaces {

@@ -5,8 +5,8 @@
  * programme gets online and in-person votes, a meeting record and answered comments.
  * Hearings missing from SeededHearings (null) are skipped.
  */
-import type { DB } from "../connection";
-import type { AnswerStatus, Stance, VoteChoice } from "../schema";
+import type { DB } from "#db/connection";
+import type { AnswerStatus, Stance, VoteChoice } from "#db/schema";
 import { hashPassword } from "~/modules/auth/password.server";
 import type { SeededHearings } from "./hearings";
 import type { SeedContext } from "./index";

@@ -1,0 +1,115 @@
+/**
+ * The officials' edit pages of one hearing (`/office/hearings/{id}/…`, see docs/architecture.md
+ * "Routes by intent"): each nested route declares its intents and this runs them the same way —
+ * guard (hearing.edit in the hearing's municipality, plus the intent's own permission) → parse
+ * (the intent's zod schema) → one command → reply (`ActionReply`). Refusals go through the one
+ * reply helper (`~/modules/core/reply.server`), never a route's own.
+ */
+import type { z } from "zod";
+import type { Actor, Action } from "../auth/permissions";
+import { getDb } from "../core/db.server";
+import { formValues, parseForm } from "../forms/validate.server";
+import type { Lang } from "../i18n/config";
+import { requireLang, tFor } from "../i18n/route.server";
+import type { DB } from "#db/connection";
+import { invalidReply, notFound, refusal } from "../core/reply.server";
+import { requireHearing } from "./guards.server";
+import { getHearingForEdit } from "./queries.server";
+
+/** What an intent's command gets: the parsed form (`data`), the raw form for ids and files. */
+export interface IntentContext<T> {
+  db: DB;
+  user: Actor;
+  /** the hearing id from the URL */
+  id: number;
+  lang: Lang;
+  form: FormData;
+  data: T;
+}
+
+/** One form intent of an edit page: its schema, an extra permission, its one command. */
+export interface EditIntent<S extends z.ZodType = z.ZodType> {
+  /** checked in the hearing's municipality after `hearing.edit` (e.g. "hearing.announce") */
+  permission?: Action;
+  /** parses the form; without one the command reads the ids it needs from `form` */
+  schema?: S;
+  /** the command; a thrown DomainError becomes a localized refusal on its field */
+  run: (c: IntentContext<z.infer<S>>) => Promise<unknown>;
+  /** the `edit.done.*` key shown on success (default "saved") */
+  done?: string;
+}
+
+/** Type helper: declares an intent so `run` sees the schema's output type. */
+export function intent<S extends z.ZodType>(i: EditIntent<S>): EditIntent<S> {
+  return i;
+}
+
+/**
+ * Runs the posted intent of an edit page.
+ *
+ * @param args     the route action's params (`lang`, `id`) and request
+ * @param intents  the page's intents by the form's `intent` value
+ * @param read     how the body is read (default `request.formData()`); a DomainError it throws
+ *                 (e.g. upload.tooLarge) is reported under `read.intent`
+ * @returns `{ ok: true, intent, done }` (200), `{ ok: false, intent, errors, values }` (400 for a
+ *          bad form or an unknown intent, the refusal's status otherwise); throws 302 to sign in,
+ *          403 without permission, 404 for an unknown hearing
+ */
+export async function runEditAction(
+  args: { params: { lang?: string; id?: string }; request: Request },
+  intents: Record<string, EditIntent>,
+  read?: { intent: string; form: (request: Request) => Promise<FormData> },
+) {
+  const { params, request } = args;
+  const lang = requireLang(params);
+  const t = tFor(params);
+  const db = await getDb();
+  const { user, hearing } = await requireHearing(request, db, params.id, "hearing.edit");
+  const id = hearing.id;
+  let form: FormData;
+  try {
+    form = read ? await read.form(request) : await request.formData();
+  } catch (e) {
+    return refusal(e, lang, read?.intent ?? "", {});
+  }
+  const name = String(form.get("intent") ?? "");
+  const values = formValues(form);
+  const spec = Object.hasOwn(intents, name) ? intents[name] : undefined;
+  if (!spec) return invalidReply({ _form: [t("common:errors.invalidForm")] }, values, name);
+  if (spec.permission) await requireHearing(request, db, id, spec.permission);
+  const parsed = spec.schema ? parseForm(form, spec.schema, t) : { ok: true as const, data: {} };
+  if (!parsed.ok) return invalidReply(parsed.errors, values, name);
+  try {
+    await spec.run({ db, user, id, lang, form, data: parsed.data });
+  } catch (e) {
+    return refusal(e, lang, name, values);
+  }
+  return { ok: true as const, intent: name, done: spec.done ?? "saved" };
+}
+
+/** The hearing as the edit pages show it: its row (both languages), parts, and `editable`. */
+export type EditView = NonNullable<Awaited<ReturnType<typeof getHearingForEdit>>> & {
+  /** false once the hearing is closed or cancelled (then the pages only list) */
+  editable: boolean;
+};
+
+/**
+ * Loads the hearing for an edit page after the same guard as the action (`hearing.edit` in its
+ * municipality: 302 to sign in, 403, 404). Returns `db` for further reads and the `view`.
+ */
+export async function loadForEdit(args: {
+  params: { lang?: string; id?: string };
+  request: Request;
+}): Promise<{ db: DB; view: EditView }> {
+  const lang = requireLang(args.params);
+  const db = await getDb();
+  const { hearing } = await requireHearing(args.request, db, args.params.id, "hearing.edit");
+  const h = await getHearingForEdit(db, hearing.id);
+  if (!h) throw notFound(lang);
+  return { db, view: { ...h, editable: h.state !== "closed" && h.state !== "cancelled" } };
+}
+
+/** A form field holding a row id (lineId, sectionId …) as a number (NaN when absent). */
+export function idField(form: FormData, name: string): number {
+  return Number(form.get(name));
+}

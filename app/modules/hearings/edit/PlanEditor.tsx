@@ -1,0 +1,141 @@
+/** The sections and projects of a development-plan hearing: each section as a card, add forms. */
+import { useTranslation } from "react-i18next";
+import { Field, SelectField } from "~/components/ui";
+import { formatMoney } from "~/modules/format/format";
+import type { EditView } from "../edit.server";
+import { amountInput, ProjectFields } from "./fields";
+import {
+  AddForm,
+  EditPage,
+  EditRow,
+  RemoveForm,
+  useEditReply,
+  type Dict,
+  type Errs,
+} from "./reply";
+
+type PlanSection = EditView["sections"][number];
+type Project = PlanSection["projects"][number];
+
+/** A project as its edit form takes it back. */
+function projectInput(p: Project) {
+  return {
+    titleKy: p.title_ky,
+    titleRu: p.title_ru,
+    budget: amountInput(p.budget),
+    yearFrom: String(p.year_from),
+    yearTo: String(p.year_to),
+    fundingSource: p.funding_source,
+    descriptionKy: p.description_ky,
+    descriptionRu: p.description_ru,
+  };
+}
+
+function SectionFields({ v, e }: { v: Dict; e: Errs }) {
+  const { t } = useTranslation("office");
+  return (
+    <>
+      <Field
+        label={t("fields.sectionNameKy")}
+        name="nameKy"
+        defaultValue={v.nameKy}
+        errors={e.nameKy}
+      />
+      <Field
+        label={t("fields.sectionNameRu")}
+        name="nameRu"
+        defaultValue={v.nameRu}
+        errors={e.nameRu}
+      />
+    </>
+  );
+}
+
+function SectionCard({ s, editable }: { s: PlanSection; editable: boolean }) {
+  const { t, i18n } = useTranslation("office");
+  const ky = i18n.language === "ky";
+  return (
+    <div className="card">
+      <h2>
+        {s.name_ky} / {s.name_ru}
+      </h2>
+      <ul className="plain-list">
+        {s.projects.map((p) => (
+          <li key={p.id}>
+            {p.title_ky} — {formatMoney(p.budget)} ({p.year_from}–{p.year_to}){" "}
+            {editable ? (
+              <RemoveForm intent="removeProject" field="projectId" id={p.id} inline />
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {editable ? (
+        <>
+          <EditRow
+            intent="updateSection"
+            field="sectionId"
+            id={s.id}
+            summary={`${t("edit.editSection")}: ${ky ? s.name_ky : s.name_ru}`}
+            initial={{ nameKy: s.name_ky, nameRu: s.name_ru }}
+          >
+            {(v, e) => <SectionFields v={v} e={e} />}
+          </EditRow>
+          {s.projects.map((p) => (
+            <EditRow
+              key={p.id}
+              intent="updateProject"
+              field="projectId"
+              id={p.id}
+              summary={`${t("edit.editProject")}: ${ky ? p.title_ky : p.title_ru}`}
+              initial={projectInput(p)}
+            >
+              {(v, e) => <ProjectFields v={v} e={e} />}
+            </EditRow>
+          ))}
+          <RemoveForm intent="removeSection" field="sectionId" id={s.id} />
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+export function PlanEditor({ sections, editable }: Pick<EditView, "sections" | "editable">) {
+  const { t, i18n } = useTranslation("office");
+  const ky = i18n.language === "ky";
+  const { formError } = useEditReply();
+  return (
+    <EditPage id="plan" title={t("edit.plan")}>
+      {formError("removeSection")}
+      {formError("removeProject")}
+      {sections.map((s) => (
+        <SectionCard key={s.id} s={s} editable={editable} />
+      ))}
+      {editable ? (
+        <AddForm intent="addSection" label={t("edit.addSection")}>
+          {(v, e) => <SectionFields v={v} e={e} />}
+        </AddForm>
+      ) : null}
+      {editable && sections.length ? (
+        <AddForm intent="addProject" label={t("edit.addProject")}>
+          {(v, e) => (
+            <>
+              <SelectField
+                label={t("fields.section")}
+                name="sectionId"
+                defaultValue={v.sectionId}
+                errors={e.sectionId}
+              >
+                {sections.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {ky ? s.name_ky : s.name_ru}
+                  </option>
+                ))}
+              </SelectField>
+              <ProjectFields v={v} e={e} />
+            </>
+          )}
+        </AddForm>
+      ) : null}
+    </EditPage>
+  );
+}

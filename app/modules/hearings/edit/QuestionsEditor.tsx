@@ -1,0 +1,69 @@
+/**
+ * The questions put to the vote. They are fixed at announcement: added and removed only while the
+ * hearing is a draft, and at least one stays.
+ */
+import { useTranslation } from "react-i18next";
+import { Field, SelectField } from "~/components/ui";
+import { formatAmount } from "~/modules/format/format";
+import type { EditView } from "../edit.server";
+import { AddForm, EditPage, RemoveForm, useEditReply } from "./reply";
+
+export function QuestionsEditor({
+  questions,
+  lines,
+  state,
+}: Pick<EditView, "questions" | "lines" | "state">) {
+  const { t } = useTranslation("office");
+  const { formError } = useEditReply();
+  const draft = state === "draft";
+  return (
+    <EditPage id="questions" title={t("edit.questions")}>
+      {formError("removeQuestion")}
+      <ol>
+        {questions.map((q) => (
+          <li key={q.id}>
+            {q.title_ky} / {q.title_ru}{" "}
+            {draft && questions.length > 1 ? (
+              <RemoveForm intent="removeQuestion" field="questionId" id={q.id} inline />
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      {draft ? (
+        <AddForm intent="addQuestion" label={t("edit.addQuestion")}>
+          {(v, e) => (
+            <>
+              <Field
+                label={t("fields.questionKy")}
+                name="titleKy"
+                defaultValue={v.titleKy}
+                errors={e.titleKy}
+              />
+              <Field
+                label={t("fields.questionRu")}
+                name="titleRu"
+                defaultValue={v.titleRu}
+                errors={e.titleRu}
+              />
+              {lines.length ? (
+                <SelectField
+                  label={t("edit.lines")}
+                  name="tariffLineId"
+                  defaultValue={v.tariffLineId ?? ""}
+                >
+                  <option value="">—</option>
+                  {lines.map((l) => (
+                    <option key={l.id} value={l.id}>
+                      {t(`hearings:service.${l.service}`)}, {t(`hearings:category.${l.category}`)}:{" "}
+                      {formatAmount(l.proposed_price)}
+                    </option>
+                  ))}
+                </SelectField>
+              ) : null}
+            </>
+          )}
+        </AddForm>
+      ) : null}
+    </EditPage>
+  );
+}

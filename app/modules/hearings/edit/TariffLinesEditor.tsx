@@ -1,0 +1,86 @@
+/** The tariff lines of a tariff hearing: the table, an edit form per line, the add form. */
+import { useTranslation } from "react-i18next";
+import { Table } from "~/components/ui";
+import { formatMoney } from "~/modules/format/format";
+import type { EditView } from "../edit.server";
+import { amountInput, LineFields } from "./fields";
+import { AddForm, EditPage, EditRow, RemoveForm, useEditReply } from "./reply";
+
+type Line = EditView["lines"][number];
+
+/** A line as its edit form takes it back (cost items one per row: "ky; ru; 12,50"). */
+function lineInput(l: Line) {
+  return {
+    service: l.service,
+    category: l.category,
+    unit: l.unit,
+    currentPrice: amountInput(l.current_price),
+    proposedPrice: amountInput(l.proposed_price),
+    justificationKy: l.justification_ky,
+    justificationRu: l.justification_ru,
+    costItems: l.costItems
+      .map((c) => `${c.name_ky}; ${c.name_ru}; ${amountInput(c.amount)}`)
+      .join("\n"),
+  };
+}
+
+export function TariffLinesEditor({ lines, editable }: Pick<EditView, "lines" | "editable">) {
+  const { t } = useTranslation("office");
+  const { formError } = useEditReply();
+  const label = (l: Line) =>
+    `${t(`hearings:service.${l.service}`)}, ${t(`hearings:category.${l.category}`)}, ${t(`hearings:unit.${l.unit}`)}`;
+  return (
+    <EditPage id="lines" title={t("edit.lines")}>
+      {formError("removeLine")}
+      {lines.length ? (
+        <Table>
+          <thead>
+            <tr>
+              <th scope="col">{t("fields.service")}</th>
+              <th scope="col">{t("fields.category")}</th>
+              <th scope="col">{t("fields.unit")}</th>
+              <th scope="col">{t("fields.currentPrice")}</th>
+              <th scope="col">{t("fields.proposedPrice")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("edit.remove")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {lines.map((l) => (
+              <tr key={l.id}>
+                <td>{t(`hearings:service.${l.service}`)}</td>
+                <td>{t(`hearings:category.${l.category}`)}</td>
+                <td>{t(`hearings:unit.${l.unit}`)}</td>
+                <td className="num">{formatMoney(l.current_price)}</td>
+                <td className="num">{formatMoney(l.proposed_price)}</td>
+                <td>
+                  {editable ? <RemoveForm intent="removeLine" field="lineId" id={l.id} /> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      ) : null}
+      {editable
+        ? lines.map((l) => (
+            <EditRow
+              key={l.id}
+              intent="updateLine"
+              field="lineId"
+              id={l.id}
+              summary={`${t("edit.editLine")}: ${label(l)}`}
+              initial={lineInput(l)}
+            >
+              {(v, e) => <LineFields v={v} e={e} />}
+            </EditRow>
+          ))
+        : null}
+      {editable ? (
+        <AddForm intent="addLine" label={t("edit.addLine")}>
+          {(v, e) => <LineFields v={v} e={e} />}
+        </AddForm>
+      ) : null}
+    </EditPage>
+  );
+}

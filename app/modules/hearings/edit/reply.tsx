@@ -1,0 +1,144 @@
+/**
+ * What the officials' edit pages share: the reply of the page's last action read per intent
+ * (errors and typed values go back to the form that was sent), the section frame and the
+ * success notice.
+ */
+import { Form, useActionData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Alert, Button } from "~/components/ui";
+import type { ActionReply } from "~/modules/core/reply.server";
+
+/** Typed values of a form, by field name. */
+export type Dict = Record<string, string | undefined>;
+/** Localized messages of a form, by field name ("_form" for the whole form). */
+export type Errs = Record<string, string[] | undefined>;
+
+/**
+ * The route's action reply, read for one intent at a time: `errs(intent)` and `vals(intent)` are
+ * empty unless the last post was that intent and was refused; `formError(intent)` is the alert for
+ * the refusals not tied to a field.
+ */
+export function useEditReply() {
+  const reply = useActionData<ActionReply>();
+  const refused = (intent: string) => !!reply && !reply.ok && reply.intent === intent;
+  const errs = (intent: string): Errs => (refused(intent) ? (reply?.errors ?? {}) : {});
+  const vals = (intent: string): Dict => (refused(intent) ? (reply?.values ?? {}) : {});
+  const formError = (intent: string) => {
+    const e = errs(intent)._form;
+    return e ? <Alert tone="error">{e.join(" ")}</Alert> : null;
+  };
+  return { reply, errs, vals, formError };
+}
+
+/**
+ * An edit page's body: its heading (`id` names it; tests and links use it) and, after a
+ * successful post, the notice ("Сохранено.", "Слушания объявлены.").
+ */
+export function EditPage({
+  id,
+  title,
+  children,
+}: {
+  id: string;
+  title: string;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation("office");
+  const { reply } = useEditReply();
+  return (
+    <section aria-labelledby={id} className="office-section">
+      <h1 id={id}>{title}</h1>
+      {reply?.ok ? (
+        <Alert tone="success">
+          {t(`edit.done.${reply.done}`, { defaultValue: t("edit.saved") })}
+        </Alert>
+      ) : null}
+      {children}
+    </section>
+  );
+}
+
+/** A one-button form that removes a row (`intent` with the row's id in `field`). */
+export function RemoveForm({
+  intent,
+  field,
+  id,
+  inline,
+}: {
+  intent: string;
+  field: string;
+  id: number;
+  inline?: boolean;
+}) {
+  const { t } = useTranslation("office");
+  return (
+    <Form method="post" className={inline ? "inline-form" : undefined}>
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name={field} value={id} />
+      <button type="submit" className="link-button">
+        {t("edit.remove")}
+      </button>
+    </Form>
+  );
+}
+
+/**
+ * The edit form of one row (a line, a section, a project) folded under its summary; it opens by
+ * itself when the last post of `intent` for this row was refused, with what was typed.
+ */
+export function EditRow({
+  intent,
+  field,
+  id,
+  summary,
+  initial,
+  children,
+}: {
+  intent: string;
+  /** the hidden field carrying the row id, e.g. "lineId" */
+  field: string;
+  id: number;
+  summary: ReactNode;
+  /** the row's current values, as the fields take them */
+  initial: Dict;
+  children: (v: Dict, e: Errs) => ReactNode;
+}) {
+  const { t } = useTranslation("office");
+  const { errs, vals, formError } = useEditReply();
+  const mine = vals(intent)[field] === String(id);
+  return (
+    <details open={mine || undefined}>
+      <summary>{summary}</summary>
+      <Form method="post" className="stack-form">
+        <input type="hidden" name="intent" value={intent} />
+        <input type="hidden" name={field} value={id} />
+        {mine ? formError(intent) : null}
+        {children(mine ? vals(intent) : initial, mine ? errs(intent) : {})}
+        <Button variant="secondary">{t("edit.save")}</Button>
+      </Form>
+    </details>
+  );
+}
+
+/** A form that adds a row (`intent`), showing back a refused post's values and messages. */
+export function AddForm({
+  intent,
+  label,
+  children,
+}: {
+  intent: string;
+  /** the submit button's text */
+  label: string;
+  children: (v: Dict, e: Errs) => ReactNode;
+}) {
+  const { errs, vals, formError } = useEditReply();
+  return (
+    <Form method="post" className="stack-form">
+      <input type="hidden" name="intent" value={intent} />
+      {formError(intent)}
+      {children(vals(intent), errs(intent))}
+      <Button variant="secondary">{label}</Button>
+    </Form>
+  );
+}

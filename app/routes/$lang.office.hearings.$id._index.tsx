@@ -1,0 +1,57 @@
+/**
+ * An official's overview of one hearing: what is still missing before announcement, and the state
+ * changes — announce, close the comment period early, cancel (each its own permission).
+ */
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import {
+  announceHearing,
+  announceProblems,
+  cancelHearing,
+  closeHearing,
+} from "~/modules/hearings/commands.server";
+import { StateActions } from "~/modules/hearings/edit/StateActions";
+import { intent, loadForEdit, runEditAction } from "~/modules/hearings/edit.server";
+import { earliestClose } from "~/modules/hearings/schedule";
+import { cancelSchema } from "~/modules/hearings/schemas";
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { db, view } = await loadForEdit(args);
+  const h = view.hearing;
+  const close =
+    h.comment_start_at && view.state === "open"
+      ? earliestClose(new Date(h.comment_start_at), Number(h.m_min_comment_days))
+      : null;
+  return {
+    id: h.id,
+    state: view.state,
+    minCommentDays: Number(h.m_min_comment_days),
+    missing: view.state === "draft" ? await announceProblems(db, h) : [],
+    earliestClose: close ? close.toISOString() : null,
+  };
+}
+
+export const action = (args: ActionFunctionArgs) =>
+  runEditAction(args, {
+    announce: intent({
+      permission: "hearing.announce",
+      run: (c) => announceHearing(c.db, c.user, c.id),
+      done: "announced",
+    }),
+    close: intent({
+      permission: "hearing.close",
+      run: (c) => closeHearing(c.db, c.user, c.id, String(c.form.get("reason") ?? "") || null),
+      done: "closed",
+    }),
+    cancel: intent({
+      permission: "hearing.cancel",
+      schema: cancelSchema,
+      run: (c) => cancelHearing(c.db, c.user, c.id, c.data.reason),
+      done: "cancelled",
+    }),
+  });
+
+export default function OfficeHearingOverview() {
+  const d = useLoaderData<typeof loader>();
+  return <StateActions {...d} />;
+}

@@ -1,0 +1,37 @@
+/** An official adds, edits and removes the tariff lines of a tariff hearing. */
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import {
+  addTariffLine,
+  removeTariffLine,
+  updateTariffLine,
+} from "~/modules/hearings/commands.server";
+import { TariffLinesEditor } from "~/modules/hearings/edit/TariffLinesEditor";
+import { idField, intent, loadForEdit, runEditAction } from "~/modules/hearings/edit.server";
+import { lineSchema } from "~/modules/hearings/schemas";
+import { langOfRequest, notFound } from "~/modules/core/reply.server";
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { view } = await loadForEdit(args);
+  if (view.hearing.type !== "tariff") throw notFound(langOfRequest(args.request));
+  return { lines: view.lines, editable: view.editable };
+}
+
+export const action = (args: ActionFunctionArgs) =>
+  runEditAction(args, {
+    addLine: intent({
+      schema: lineSchema,
+      run: (c) => addTariffLine(c.db, c.user, c.id, c.data),
+    }),
+    updateLine: intent({
+      schema: lineSchema,
+      run: (c) => updateTariffLine(c.db, c.user, c.id, idField(c.form, "lineId"), c.data),
+    }),
+    removeLine: intent({
+      run: (c) => removeTariffLine(c.db, c.user, c.id, idField(c.form, "lineId")),
+    }),
+  });
+
+export default function OfficeHearingLines() {
+  return <TariffLinesEditor {...useLoaderData<typeof loader>()} />;
+}
