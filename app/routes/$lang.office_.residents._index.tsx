@@ -80,10 +80,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         }
         chunks.push(c);
       }
-      return Buffer.concat(chunks).toString("utf8");
+      return new File([Buffer.concat(chunks)], name);
     });
-    const text = form.get("file");
-    if (tooBig || typeof text !== "string" || !text.trim())
+    const file = form.get("file");
+    const bytes = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : null;
+    if (tooBig || !bytes || bytes.byteLength === 0)
       return refusalReply(
         lang,
         new DomainError(
@@ -95,7 +96,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         {},
         "import",
       );
-    const { importId, done } = await startRegistryImport(db, user.id, m, { name, text }, meta);
+    let started;
+    try {
+      started = await startRegistryImport(db, user.id, m, { name, bytes }, meta);
+    } catch (e) {
+      return refusal(e, lang, "import", {});
+    }
+    const { importId, done } = started;
     done.catch((error) => logger.error({ err: error, importId }, "registry import failed"));
     return redirect(`/${lang}/office/residents/imports/${importId}${url.search}`);
   }
@@ -155,7 +162,7 @@ export default function OfficeResidents() {
             hint={t("import.fileHint")}
             name="file"
             type="file"
-            accept=".csv,text/csv,text/plain"
+            accept=".csv,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             required
             errors={errs("import").file}
           />
