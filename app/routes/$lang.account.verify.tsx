@@ -17,6 +17,7 @@ import { requireLang, tFor } from "~/modules/i18n/route.server";
 import { verifyResident } from "~/modules/residents/commands.server";
 import { verifySchema } from "~/modules/residents/schemas.server";
 import { VerifiedBadge } from "~/modules/residents/VerifiedBadge";
+import { readForm } from "~/modules/forms/read.server";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "residents:verify.title");
 
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = requireLang(params);
   const user = await requirePermission(request, "account.self");
-  const p = parseForm(await request.formData(), verifySchema, tFor(params));
+  const p = parseForm(await readForm(request), verifySchema, tFor(params));
   if (!p.ok) return invalidReply(p.errors, p.values);
   try {
     await verifyResident(await getDb(), user.id, p.data, metaOf(request, context));

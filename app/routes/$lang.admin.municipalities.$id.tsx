@@ -17,12 +17,14 @@ import { invalidReply, notFound, type ActionReply } from "~/modules/core/reply.s
 import { parseForm } from "~/modules/forms/validate.server";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang, tFor } from "~/modules/i18n/route.server";
+import { readForm } from "~/modules/forms/read.server";
+import { idParam } from "~/modules/http/params.server";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "admin:settings.title");
 
-async function load(params: { lang?: string; id?: string }) {
+async function load(request: Request, params: { lang?: string; id?: string }) {
   const lang = requireLang(params);
-  const m = await getMunicipality(await getDb(), lang, Number(params.id));
+  const m = await getMunicipality(await getDb(), lang, idParam(request, params, "id"));
   if (!m) throw notFound(lang);
   return m;
 }
@@ -30,15 +32,15 @@ async function load(params: { lang?: string; id?: string }) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   requireLang(params);
   await requirePermission(request, "municipality.settings");
-  return { m: await load(params) };
+  return { m: await load(request, params) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   requireLang(params);
-  const m0 = Number(params.id);
+  const m0 = idParam(request, params, "id");
   const user = await requirePermission(request, "municipality.settings", { municipalityId: m0 });
-  const m = await load(params);
-  const p = parseForm(await request.formData(), settingsSchema, tFor(params));
+  const m = await load(request, params);
+  const p = parseForm(await readForm(request), settingsSchema, tFor(params));
   if (!p.ok) return invalidReply(p.errors, p.values);
   await updateMunicipalitySettings(await getDb(), user.id, m.id, p.data, metaOf(request, context));
   return { ok: true as const };

@@ -26,6 +26,8 @@ import { parseForm } from "~/modules/forms/validate.server";
 import { useLang } from "~/modules/i18n/hooks";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang, tFor } from "~/modules/i18n/route.server";
+import { readForm } from "~/modules/forms/read.server";
+import { formId } from "~/modules/http/params.server";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "admin:nav.roles");
 
@@ -46,7 +48,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const t = tFor(params);
   const db = await getDb();
   const meta = metaOf(request, context);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   if (intent === "grant") {
     const p = parseForm(form, grantSchema, t);
@@ -59,17 +61,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return { intent, ok: true as const };
   }
   if (intent === "revoke") {
-    await revokeRole(db, user.id, Number(form.get("roleId")), meta);
+    await revokeRole(db, user.id, formId(request, form, "roleId"), meta);
     return { intent, ok: true as const };
   }
   if (intent === "invite") {
     const p = parseForm(form, inviteSchema, t);
     if (!p.ok) return invalidReply(p.errors, p.values, intent);
-    const inv = await createInvitation(db, user.id, p.data, meta);
+    let inv;
+    try {
+      inv = await createInvitation(db, user.id, p.data, meta);
+    } catch (e) {
+      return refusal(e, lang, intent, p.values);
+    }
     return { intent, ok: true as const, link: `${env().publicUrl}/${lang}/invite/${inv.token}` };
   }
   if (intent === "revokeInvitation") {
-    await revokeInvitation(db, user.id, Number(form.get("invitationId")), meta);
+    await revokeInvitation(db, user.id, formId(request, form, "invitationId"), meta);
     return { intent, ok: true as const };
   }
   return invalidReply({ _form: [t("common:errors.invalidForm")] }, {}, intent);
@@ -219,7 +226,7 @@ export default function AdminRoles() {
             {roles.map((r) => (
               <tr key={r.id}>
                 <td>
-                  {r.displayName} <span className="muted">{r.login}</span>
+                  <bdi>{r.displayName}</bdi> <span className="muted">{r.login}</span>
                 </td>
                 <td>{r.municipality}</td>
                 <td>{t(`roles.${r.role}`)}</td>

@@ -58,6 +58,8 @@ import {
   voteForm,
 } from "~/modules/participation/schemas";
 import { ignoreCalculatorParams } from "~/modules/hearings/revalidate";
+import { readForm } from "~/modules/forms/read.server";
+import { idParam } from "~/modules/http/params.server";
 
 // The hearing layout's meta (title, description, share tags) stands for this part too.
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
@@ -88,7 +90,7 @@ function commentRefusal(
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const lang = requireLang(params);
   const db = await getDb();
-  const h = await getHearingContext(db, Number(params.id), { includeDraft: true });
+  const h = await getHearingContext(db, idParam(request, params, "id"), { includeDraft: true });
   if (!h) throw new Response("Not found", { status: 404 });
   const user = await getUser(request);
   // a draft is shown (by the hearings layout) to its officials only; participation stays empty
@@ -146,11 +148,11 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const lang = requireLang(params);
   const t = tFor(params);
   const db = await getDb();
-  const hearingId = Number(params.id);
+  const hearingId = idParam(request, params, "id");
   const h = await getHearingContext(db, hearingId);
   if (!h) throw new Response("Not found", { status: 404 });
   const user = await requireUser(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const ip = clientIp(request, context as { ip?: string });
   const base = `/${lang}/hearings/${h.id}`;

@@ -8,11 +8,12 @@ import { buildMeetingIcs } from "~/modules/reach/ical";
 import { absoluteUrl, hearingPath } from "~/modules/reach/links";
 import { getReachHearing } from "~/modules/reach/queries.server";
 import { notFound } from "~/modules/core/reply.server";
+import { idParam } from "~/modules/http/params.server";
 
 // The in-person meeting as an iCalendar event (Asia/Bishkek).
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
-  const h = await getReachHearing(await getDb(), Number(params.id));
+  const h = await getReachHearing(await getDb(), idParam(request, params, "id"));
   if (!h || !h.meetingAt) throw notFound(lang);
   const t = getFixedT(lang, "reach");
   const base = env().publicUrl;

@@ -17,6 +17,7 @@ import { invalidReply, refusal, refusalReply, type ActionReply } from "~/modules
 import { parseForm } from "~/modules/forms/validate.server";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang, tFor } from "~/modules/i18n/route.server";
+import { readForm } from "~/modules/forms/read.server";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "auth:login.title");
 
@@ -29,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = requireLang(params);
   const t = tFor(params);
-  const form = await request.formData();
+  const form = await readForm(request);
   const redirectTo = safeRedirect(form.get("redirectTo"), `/${lang}`);
   const parsed = parseForm(form, loginSchema, t);
   if (!parsed.ok) return invalidReply(parsed.errors, parsed.values);

@@ -8,6 +8,7 @@ import { subscribe, unsubscribeMunicipality } from "~/modules/reach/commands.ser
 import { municipalityPath } from "~/modules/reach/links";
 import { DomainError } from "~/modules/core/errors";
 import { notFound, refusalPage } from "~/modules/core/reply.server";
+import { readForm } from "~/modules/forms/read.server";
 
 const schema = z.object({ intent: z.enum(["subscribe", "unsubscribe"]) });
 
@@ -24,7 +25,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const db = await getDb();
   const m = await getMunicipalityBySlug(db, params.slug ?? "", lang);
   if (!m) throw notFound(lang);
-  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = schema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return refusalPage(lang, new DomainError("common:errors.invalidForm"));
   if (parsed.data.intent === "subscribe") await subscribe(db, user.id, m.id);
   else await unsubscribeMunicipality(db, user.id, m.id);

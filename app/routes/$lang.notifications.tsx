@@ -14,6 +14,8 @@ import { notificationPath, notificationText } from "~/modules/reach/notify.serve
 import { listNotifications } from "~/modules/reach/queries.server";
 import { DomainError } from "~/modules/core/errors";
 import { refusalPage } from "~/modules/core/reply.server";
+import { readForm } from "~/modules/forms/read.server";
+import { idField } from "~/modules/forms/fields";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "reach:list.title");
 
@@ -34,7 +36,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 const schema = z.union([
-  z.object({ intent: z.literal("read"), id: z.coerce.number().int().positive() }),
+  z.object({ intent: z.literal("read"), id: idField() }),
   z.object({ intent: z.literal("readAll") }),
 ]);
 
@@ -42,7 +44,7 @@ const schema = z.union([
 export async function action({ params, request }: ActionFunctionArgs) {
   const lang = requireLang(params);
   const user = await requireUser(request);
-  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = schema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return refusalPage(lang, new DomainError("common:errors.invalidForm"));
   const n = await markRead(
     await getDb(),

@@ -38,6 +38,8 @@ import {
   filtersFromUrl,
   hideForm,
 } from "~/modules/participation/schemas";
+import { readForm } from "~/modules/forms/read.server";
+import { idParam } from "~/modules/http/params.server";
 
 export const meta: MetaFunction = ({ matches }) =>
   pageMeta(matches, "participation:office.queueTitle");
@@ -45,9 +47,14 @@ export const meta: MetaFunction = ({ matches }) =>
 async function load(params: { lang?: string; id?: string }, request: Request) {
   const lang = requireLang(params);
   const db = await getDb();
-  const { user } = await requireHearing(request, db, params.id, "comment.answer");
+  const { user, hearing } = await requireHearing(
+    request,
+    db,
+    idParam(request, params, "id"),
+    "comment.answer",
+  );
   // drafts have no participation: their pages do not exist yet
-  const h = await getHearingContext(db, Number(params.id));
+  const h = await getHearingContext(db, hearing.id);
   if (!h) throw notFound(lang);
   return { lang, db, h, user };
 }
@@ -88,7 +95,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const { lang, db, h, user } = await load(params, request);
   const t = tFor(params);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const ip = clientIp(request, context as { ip?: string });
   const back = (id: number) => {

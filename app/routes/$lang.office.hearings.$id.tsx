@@ -16,13 +16,14 @@ import { getHearingHeader, mayView } from "~/modules/hearings/queries.server";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang } from "~/modules/i18n/route.server";
 import { notFound } from "~/modules/core/reply.server";
+import { idParam } from "~/modules/http/params.server";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "office:edit.title");
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const lang = requireLang(params);
   const user = await requireUser(request);
-  const header = await getHearingHeader(await getDb(), Number(params.id), lang);
+  const header = await getHearingHeader(await getDb(), idParam(request, params, "id"), lang);
   if (!header || !mayView(user, header)) throw notFound(lang);
   return { header };
 }

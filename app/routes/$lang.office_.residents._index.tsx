@@ -1,6 +1,5 @@
 import {
   redirect,
-  unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -30,6 +29,7 @@ import {
 } from "~/modules/residents/commands.server";
 import { officeMunicipality } from "~/modules/residents/office.server";
 import { inPersonSchema, resetCodeSchema, revokeSchema } from "~/modules/residents/schemas.server";
+import { readForm } from "~/modules/forms/read.server";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "residents:office.title");
 
@@ -65,25 +65,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const isMultipart = request.headers.get("content-type")?.startsWith("multipart/form-data");
   if (isMultipart) {
     await requirePermission(request, "registry.import", { municipalityId: m });
-    let name = "residents.csv";
-    let tooBig = false;
-    const form = await unstable_parseMultipartFormData(request, async (part) => {
-      if (part.name !== "file" || !part.filename) return undefined;
-      name = part.filename;
-      const chunks: Uint8Array[] = [];
-      let size = 0;
-      for await (const c of part.data) {
-        size += c.byteLength;
-        if (size > MAX_CSV_BYTES) {
-          tooBig = true;
-          break;
-        }
-        chunks.push(c);
-      }
-      return new File([Buffer.concat(chunks)], name);
-    });
+    const form = await readForm(request, { files: true });
     const file = form.get("file");
-    const bytes = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : null;
+    const name = file instanceof File && file.name ? file.name : "residents.csv";
+    const tooBig = file instanceof File && file.size > MAX_CSV_BYTES;
+    const bytes = file instanceof File && !tooBig ? new Uint8Array(await file.arrayBuffer()) : null;
     if (tooBig || !bytes || bytes.byteLength === 0)
       return refusalReply(
         lang,
@@ -106,7 +92,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     done.catch((error) => logger.error({ err: error, importId }, "registry import failed"));
     return redirect(`/${lang}/office/residents/imports/${importId}${url.search}`);
   }
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   if (intent === "verify") {
     const p = parseForm(form, inPersonSchema, t);
@@ -266,7 +252,7 @@ export default function OfficeResidents() {
             {verifications.map((v) => (
               <tr key={v.id}>
                 <td>
-                  {v.displayName} <span className="muted">{v.login}</span>
+                  <bdi>{v.displayName}</bdi> <span className="muted">{v.login}</span>
                 </td>
                 <td>{v.village ?? ""}</td>
                 <td>

@@ -10,6 +10,7 @@ import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang } from "~/modules/i18n/route.server";
 import { getImport } from "~/modules/residents/commands.server";
 import { notFound } from "~/modules/core/reply.server";
+import { idParam } from "~/modules/http/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   const out = pageMeta(matches, "residents:import.statusTitle");
@@ -21,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
   await requireUser(request);
-  const imp = await getImport(await getDb(), Number(params.id));
+  const imp = await getImport(await getDb(), idParam(request, params, "id"));
   if (!imp) throw notFound(lang);
   await requirePermission(request, "registry.import", { municipalityId: imp.municipalityId });
   return { imp };

@@ -16,6 +16,7 @@ import { parseForm } from "~/modules/forms/validate.server";
 import { useLang } from "~/modules/i18n/hooks";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang, tFor } from "~/modules/i18n/route.server";
+import { readForm } from "~/modules/forms/read.server";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "auth:reset.title");
 
@@ -26,7 +27,7 @@ export function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = requireLang(params);
-  const form = await request.formData();
+  const form = await readForm(request);
   const p = parseForm(form, resetRequestSchema, tFor(params));
   if (!p.ok) return invalidReply(p.errors, p.values);
   // the same answer for a bot, an unknown account and a real one

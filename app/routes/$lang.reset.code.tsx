@@ -16,6 +16,7 @@ import { invalidReply, refusalReply, type ActionReply } from "~/modules/core/rep
 import { parseForm } from "~/modules/forms/validate.server";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang, tFor } from "~/modules/i18n/route.server";
+import { readForm } from "~/modules/forms/read.server";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "auth:reset.codeTitle");
 
@@ -27,7 +28,7 @@ export function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = requireLang(params);
   const t = tFor(params);
-  const form = await request.formData();
+  const form = await readForm(request);
   const p = parseForm(form, resetCodeSchema, t);
   if (!p.ok) return invalidReply(p.errors, p.values);
   const invalid = () => refusalReply(lang, new DomainError("auth:errors.codeInvalid"), p.values);

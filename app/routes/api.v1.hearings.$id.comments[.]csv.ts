@@ -4,12 +4,13 @@ import { apiLang, commentsCsv } from "~/modules/participation/api.server";
 import { getHearingContext } from "~/modules/participation/context.server";
 import { DomainError } from "~/modules/core/errors";
 import { apiRefusal } from "~/modules/core/reply.server";
+import { idParam } from "~/modules/http/params.server";
 
 // GET /api/v1/hearings/{id}/comments.csv?lang=ky|ru — UTF-8 with BOM (docs/api.md)
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const lang = apiLang(request);
   const db = await getDb();
-  const h = await getHearingContext(db, Number(params.id));
+  const h = await getHearingContext(db, idParam(request, params, "id"));
   if (!h) return apiRefusal(lang, new DomainError("participation:errors.hearingNotFound", {}, 404));
   const csv = await commentsCsv(db, h, lang);
   return new Response(csv, {

@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/modules/core/db.server";
 import { apiReply } from "~/modules/core/reply.server";
+import { idParam } from "~/modules/http/params.server";
 import { resultsFor } from "~/modules/participation/api.server";
 
 // GET /api/v1/hearings/{id}/results — after close only; 403 before, for everyone (docs/api.md)
 export async function loader({ params, request }: LoaderFunctionArgs) {
   return apiReply(request, async () => {
-    const body = await resultsFor(await getDb(), Number(params.id));
+    const body = await resultsFor(await getDb(), idParam(request, params, "id"));
     return Response.json(body, { headers: { "Cache-Control": "no-store" } });
   });
 }

@@ -15,6 +15,9 @@ import type { DB } from "#db/connection";
 import { invalidReply, notFound, refusal } from "../core/reply.server";
 import { requireHearing } from "./guards.server";
 import { getHearingForEdit } from "./queries.server";
+import { DomainError } from "../core/errors";
+import { readForm } from "../forms/read.server";
+import { toId } from "../http/ids";
 
 /** What an intent's command gets: the parsed form (`data`), the raw form for ids and files. */
 export interface IntentContext<T> {
@@ -49,7 +52,7 @@ export function intent<S extends z.ZodType>(i: EditIntent<S>): EditIntent<S> {
  *
  * @param args     the route action's params (`lang`, `id`) and request
  * @param intents  the page's intents by the form's `intent` value
- * @param read     how the body is read (default `request.formData()`); a DomainError it throws
+ * @param read     how the body is read (default `readForm(request)`); a DomainError it throws
  *                 (e.g. upload.tooLarge) is reported under `read.intent`
  * @returns `{ ok: true, intent, done }` (200), `{ ok: false, intent, errors, values }` (400 for a
  *          bad form or an unknown intent, the refusal's status otherwise); throws 302 to sign in,
@@ -68,7 +71,7 @@ export async function runEditAction(
   const id = hearing.id;
   let form: FormData;
   try {
-    form = read ? await read.form(request) : await request.formData();
+    form = read ? await read.form(request) : await readForm(request);
   } catch (e) {
     return refusal(e, lang, read?.intent ?? "", {});
   }
@@ -109,7 +112,12 @@ export async function loadForEdit(args: {
   return { db, view: { ...h, editable: h.state !== "closed" && h.state !== "cancelled" } };
 }
 
-/** A form field holding a row id (lineId, sectionId …) as a number (NaN when absent). */
+/**
+ * A form field holding a row id (lineId, sectionId …): 1 … 2^31 − 1 (`toId`); anything else is
+ * refused with a DomainError 400 on the field (a hidden field: a tampered or broken request).
+ */
 export function idField(form: FormData, name: string): number {
-  return Number(form.get(name));
+  const id = toId(form.get(name));
+  if (id === null) throw new DomainError("hearings:validation.required", {}, 400, name);
+  return id;
 }

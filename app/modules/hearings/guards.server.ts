@@ -7,6 +7,7 @@ import { requireUser } from "../auth/guards.server";
 import { can, type Action } from "../auth/permissions";
 import type { SessionUser } from "../auth/session.server";
 import { forbiddenPage, langOfRequest, notFound } from "../core/reply.server";
+import { toId } from "../http/ids";
 import { getHearingRef, type HearingRef } from "./queries.server";
 
 /**
@@ -14,7 +15,7 @@ import { getHearingRef, type HearingRef } from "./queries.server";
  * its municipality.
  *
  * Outcomes (thrown, localized in the request's language):
- * - no such hearing, or an id that is not a positive integer → 404 page;
+ * - no such hearing, or an id that is not one (`toId`: 1 … 2^31 − 1) → 404 page;
  * - anonymous visitor → redirect to sign-in (back to this page afterwards);
  * - signed in without `action` in the hearing's municipality → 403 page.
  *
@@ -28,8 +29,8 @@ export async function requireHearing(
   action: Action,
 ): Promise<{ user: SessionUser; hearing: HearingRef }> {
   const lang = langOfRequest(request);
-  const n = typeof id === "number" ? id : id && /^\d{1,9}$/.test(id) ? Number(id) : NaN;
-  const hearing = await getHearingRef(db, n);
+  const n = typeof id === "number" ? id : toId(id);
+  const hearing = n === null ? null : await getHearingRef(db, n);
   if (!hearing) throw notFound(lang);
   const user = await requireUser(request);
   if (!can(user, action, { municipalityId: hearing.municipalityId })) throw forbiddenPage(lang);

@@ -120,7 +120,9 @@ export function SpeakersSection({
         {speakers.map((s) => (
           <li key={s.id} id={`speaker-${s.id}`} className="card">
             <p>
-              <strong>{s.speakerName}</strong>
+              <strong>
+                <bdi>{s.speakerName}</bdi>
+              </strong>
               {s.village ? <span className="muted"> · {s.village}</span> : null}{" "}
               <span className={`tag stance-${s.stance}`}>{t(`stance.${s.stance}`)}</span>
             </p>

@@ -26,9 +26,14 @@ export function CommentAuthor({ c }: { c: CommentView }) {
       : (c.author.name ?? t("comment.anonymousResident"));
   return (
     <span className="comment-author">
-      <strong>{name}</strong>
+      <strong>
+        <bdi>{name}</bdi>
+      </strong>
       {c.author.kind === "named" && c.author.village ? (
-        <span className="muted"> · {c.author.village}</span>
+        <span className="muted">
+          {" "}
+          · <bdi>{c.author.village}</bdi>
+        </span>
       ) : null}
       {c.verified ? <VerifiedBadge /> : null}
       {c.source === "in_person" ? (
@@ -47,7 +52,11 @@ export function CommentBody({ c }: { c: CommentView }) {
       </p>
     );
   // plain text: a React text node, line breaks kept by CSS
-  return <p className="comment-body pre-line">{c.text}</p>;
+  return (
+    <p className="comment-body pre-line" dir="auto">
+      {c.text}
+    </p>
+  );
 }
 
 export function CommentMeta({ c, labels }: { c: CommentView; labels: TargetLabels }) {
