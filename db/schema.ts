@@ -18,6 +18,7 @@ import type { HearingsTables } from "./tables/hearings";
 import type { ParticipationTables } from "./tables/participation";
 import type { ReachTables } from "./tables/reach";
 import type { ProtocolTables } from "./tables/protocol";
+import type { TariffsTables } from "./tables/tariffs";
 import type { CommentsTable } from "./tables/participation";
 import type { HearingsTable } from "./tables/hearings";
 import type { MunicipalitiesTable, VillagesTable } from "./tables/places";
@@ -33,6 +34,7 @@ export type * from "./tables/hearings";
 export type * from "./tables/participation";
 export type * from "./tables/reach";
 export type * from "./tables/protocol";
+export type * from "./tables/tariffs";
 
 /** Every table of the database, by name: the features' tables composed. */
 export interface Database
@@ -46,7 +48,8 @@ export interface Database
     HearingsTables,
     ParticipationTables,
     ReachTables,
-    ProtocolTables {}
+    ProtocolTables,
+    TariffsTables {}
 
 export type Municipality = Selectable<MunicipalitiesTable>;
 export type Village = Selectable<VillagesTable>;

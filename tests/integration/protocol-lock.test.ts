@@ -4,6 +4,7 @@
  * submitted protocol leaves the record editable; other hearings are not affected.
  */
 import { DomainError } from "~/modules/core/errors";
+import { toBishkekDateInput } from "~/modules/format/time";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -23,6 +24,9 @@ import { getHearingContext, isLocked } from "~/modules/participation/context.ser
 import { DiskStorage, setStorageForTests } from "~/modules/storage/storage.server";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { createProtocolWorld, type ProtocolWorld } from "../helpers/protocol-fixtures";
+
+/** The council resolution date: today in Bishkek (between the close, a day ago, and today). */
+const RESOLUTION_DATE = toBishkekDateInput(new Date());
 
 let t: TestDb;
 let w: ProtocolWorld;
@@ -68,7 +72,7 @@ describe("the record lock", () => {
     await decideProtocol(t.db, secretary, p.id, {
       decision: "approve",
       resolutionNumber: "3/1",
-      resolutionDate: "2026-11-24",
+      resolutionDate: RESOLUTION_DATE,
     });
     expect(await locked(w.tariffHearing)).toBe(true);
     // the other hearing of the municipality is not affected
