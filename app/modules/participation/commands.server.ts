@@ -18,7 +18,6 @@ import {
   assertNotLocked,
   assertOpen,
   getHearingContext,
-  ParticipationError,
   type HearingContext,
 } from "./context.server";
 
@@ -31,7 +30,7 @@ type Actor = Pick<
 
 async function hearingOrThrow(db: DB, hearingId: number): Promise<HearingContext> {
   const h = await getHearingContext(db, hearingId);
-  if (!h) throw new ParticipationError("errors.hearingNotFound", 404);
+  if (!h) throw new DomainError("participation:errors.hearingNotFound", {}, 404);
   return h;
 }
 
@@ -41,7 +40,7 @@ async function commentOrThrow(db: DB, commentId: number) {
     .selectAll()
     .where("id", "=", commentId)
     .executeTakeFirst();
-  if (!c) throw new ParticipationError("errors.commentNotFound", 404);
+  if (!c) throw new DomainError("participation:errors.commentNotFound", {}, 404);
   return c;
 }
 
@@ -52,9 +51,9 @@ export interface Target {
 
 function checkTarget(h: HearingContext, t: Target) {
   if (t.tariffLineId && !h.tariffLines.some((l) => l.id === t.tariffLineId))
-    throw new ParticipationError("errors.badTarget", 400, "target");
+    throw new DomainError("participation:errors.badTarget", {}, 400, "target");
   if (t.planSectionId && !h.sections.some((s) => s.id === t.planSectionId))
-    throw new ParticipationError("errors.badTarget", 400, "target");
+    throw new DomainError("participation:errors.badTarget", {}, 400, "target");
 }
 
 // ---- comments ----------------------------------------------------------------------------------
@@ -132,13 +131,14 @@ export async function createComment(db: DB, user: Actor, input: NewComment): Pro
       unverifiedMayComment: h.unverifiedMayComment,
     })
   )
-    throw new ParticipationError("errors.mayNotComment", 403);
+    throw new DomainError("participation:errors.mayNotComment", {}, 403);
   assertOpen(h);
   let parentId: number | null = null;
   let target: Target = { tariffLineId: input.tariffLineId, planSectionId: input.planSectionId };
   if (input.parentId) {
     const parent = await commentOrThrow(db, input.parentId);
-    if (parent.hearing_id !== h.id) throw new ParticipationError("errors.commentNotFound", 404);
+    if (parent.hearing_id !== h.id)
+      throw new DomainError("participation:errors.commentNotFound", {}, 404);
     // one level of replies: a reply to a reply joins the same thread
     parentId = parent.parent_id ?? parent.id;
     // a hidden comment (or a thread whose comment is hidden) takes no new replies
@@ -200,12 +200,12 @@ export async function editComment(
   const h = await hearingOrThrow(db, c.hearing_id);
   assertNotLocked(h);
   if (c.author_user_id !== user.id || c.source !== "online")
-    throw new ParticipationError("errors.notYourComment", 403);
-  if (c.hidden_at) throw new ParticipationError("errors.commentHidden", 409);
+    throw new DomainError("participation:errors.notYourComment", {}, 403);
+  if (c.hidden_at) throw new DomainError("participation:errors.commentHidden", {}, 409);
   const answered = () => new DomainError("participation:errors.answeredFixed", {}, 409, "body");
   if (c.answer_status) throw answered();
   if (now().getTime() - Date.parse(c.created_at) > EDIT_WINDOW_MS)
-    throw new ParticipationError("errors.editWindowOver", 409, "body");
+    throw new DomainError("participation:errors.editWindowOver", {}, 409, "body");
   assertOpen(h);
   await db.transaction().execute(async (trx) => {
     const r = await trx
@@ -234,7 +234,8 @@ export async function reportComment(
 ): Promise<{ hearingId: number }> {
   const c = await commentOrThrow(db, commentId);
   const h = await hearingOrThrow(db, c.hearing_id);
-  if (!can(user, "comment.report")) throw new ParticipationError("errors.forbidden", 403);
+  if (!can(user, "comment.report"))
+    throw new DomainError("participation:errors.forbidden", {}, 403);
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto("comment_reports")
@@ -265,7 +266,7 @@ async function officialComment(
   const c = await commentOrThrow(db, commentId);
   const h = await hearingOrThrow(db, c.hearing_id);
   if (!can(user, action, { municipalityId: h.municipalityId }))
-    throw new ParticipationError("errors.forbidden", 403);
+    throw new DomainError("participation:errors.forbidden", {}, 403);
   assertNotLocked(h);
   return { c, h };
 }
@@ -418,12 +419,13 @@ export async function castVote(
   const h = await hearingOrThrow(db, hearingId);
   const refusal = voteRefusal(user, h);
   if (refusal)
-    throw new ParticipationError(
-      refusal,
+    throw new DomainError(
+      `participation:${refusal}`,
+      {},
       refusal === "errors.notVerified" || refusal === "errors.tooYoung" ? 403 : 409,
     );
   if (!h.questions.some((q) => q.id === questionId))
-    throw new ParticipationError("errors.questionNotFound", 404);
+    throw new DomainError("participation:errors.questionNotFound", {}, 404);
   const at = nowIso();
   // the unique (question_id, user_id) makes this one row per person, whatever the concurrency
   await db
@@ -451,9 +453,9 @@ export async function castVote(
 async function meetingHearing(db: DB, user: Actor, hearingId: number) {
   const h = await hearingOrThrow(db, hearingId);
   if (!can(user, "meeting.record", { municipalityId: h.municipalityId }))
-    throw new ParticipationError("errors.forbidden", 403);
+    throw new DomainError("participation:errors.forbidden", {}, 403);
   assertNotLocked(h);
-  if (h.state === "cancelled") throw new ParticipationError("errors.cancelled", 409);
+  if (h.state === "cancelled") throw new DomainError("participation:errors.cancelled", {}, 409);
   return h;
 }
 
@@ -554,7 +556,7 @@ export async function addSpeaker(
       .where("id", "=", input.villageId)
       .where("municipality_id", "=", h.municipalityId)
       .executeTakeFirst();
-    if (!v) throw new ParticipationError("errors.badVillage", 400, "villageId");
+    if (!v) throw new DomainError("participation:errors.badVillage", {}, 400, "villageId");
   }
   return db.transaction().execute(async (trx) => {
     await lockAuthor(trx, user.id);
@@ -609,7 +611,7 @@ export async function recordTally(
 ): Promise<void> {
   const h = await meetingHearing(db, user, hearingId);
   if (!h.questions.some((q) => q.id === questionId))
-    throw new ParticipationError("errors.questionNotFound", 404);
+    throw new DomainError("participation:errors.questionNotFound", {}, 404);
   const at = nowIso();
   const values = {
     for_count: counts.for,
