@@ -6,6 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
 import { logger } from "./modules/core/logger.server";
+import { carryRetryAfter } from "./modules/ratelimit/ratelimit.server";
 
 export { startup, healthCheck, shutdown, logger } from "./startup.server";
 
@@ -20,6 +21,7 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce ?? "";
+  carryRetryAfter(remixContext.staticHandlerContext, responseHeaders);
   const bot = isbot(request.headers.get("user-agent") ?? "");
   return new Promise((resolve, reject) => {
     let shellRendered = false;

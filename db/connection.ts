@@ -10,6 +10,23 @@ export function isPostgresUrl(url: string | undefined): boolean {
   return !!url && /^postgres(ql)?:\/\//.test(url);
 }
 
+/** The driver client behind a Kysely handle, for the few libraries that speak to the driver itself. */
+export type RawClient =
+  | { dialect: "postgres"; pool: import("pg").Pool }
+  | { dialect: "sqlite"; database: import("better-sqlite3").Database };
+
+const rawClients = new WeakMap<Kysely<any>, RawClient>();
+
+/**
+ * The pg pool or better-sqlite3 database a handle made by `createDb` runs on (the rate limiter's
+ * store needs it). Throws for a handle not made by `createDb` (e.g. a transaction).
+ */
+export function rawClientOf(db: Kysely<any>): RawClient {
+  const c = rawClients.get(db);
+  if (!c) throw new Error("rawClientOf: not a handle made by createDb");
+  return c;
+}
+
 export interface CreateDbOptions {
   /** PostgreSQL only: a schema to put first on the search_path (tests use one per file). */
   schema?: string;
@@ -33,7 +50,9 @@ export async function createDb(url: string | undefined, opts: CreateDbOptions = 
       max: opts.max ?? 10,
       ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
     });
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    rawClients.set(db, { dialect: "postgres", pool });
+    return db;
   }
   const Sqlite = (await import("better-sqlite3")).default;
   const file =
@@ -48,7 +67,11 @@ export async function createDb(url: string | undefined, opts: CreateDbOptions = 
   database.pragma("foreign_keys = ON");
   database.pragma("busy_timeout = 5000");
   database.pragma("synchronous = NORMAL");
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: preparedOnce(database) }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: preparedOnce(database) }),
+  });
+  rawClients.set(db, { dialect: "sqlite", database });
+  return db;
 }
 
 /**

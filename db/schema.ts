@@ -139,11 +139,11 @@ export interface VerificationsTable {
   revoked_by: number | null;
   revoke_reason: string | null;
 }
-export interface AttemptsTable {
-  id: Id;
-  kind: string;
+/** Rate-limit counters (rate-limiter-flexible's table): points in the window ending at `expire` (epoch ms). */
+export interface RateLimitsTable {
   key: string;
-  created_at: string;
+  points: number;
+  expire: number | null;
 }
 export interface AuditLogTable {
   id: Id;
@@ -465,7 +465,7 @@ export interface Database {
   registry_imports: RegistryImportsTable;
   registry_entries: RegistryEntriesTable;
   verifications: VerificationsTable;
-  attempts: AttemptsTable;
+  rate_limits: RateLimitsTable;
   audit_log: AuditLogTable;
   mail_outbox: MailOutboxTable;
   hearings: HearingsTable;

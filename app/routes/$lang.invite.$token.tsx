@@ -16,7 +16,7 @@ import { getDb } from "~/modules/core/db.server";
 import { useLang } from "~/modules/i18n/hooks";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang, tFor } from "~/modules/i18n/route.server";
-import { checkLimit, LIMITS, recordAttempt } from "~/modules/ratelimit/ratelimit.server";
+import { giveBackAttempt, LIMITS, takeAttempt } from "~/modules/ratelimit/ratelimit.server";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "admin:invite.title");
 
@@ -44,13 +44,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const db = await getDb();
   const meta = metaOf(request, context);
-  const limited = await checkLimit(db, LIMITS.inviteIp, meta.ip ?? "unknown");
+  // counted before the token is tried; a good token gives the attempt back
+  const limited = await takeAttempt(db, LIMITS.inviteIp, meta.ip ?? "unknown");
   if (limited.limited) return tooMany(lang, limited);
   const res = await acceptInvitation(db, params.token ?? "", user.id, meta);
   if (!res.ok) {
-    await recordAttempt(db, LIMITS.inviteIp, meta.ip ?? "unknown");
     return data({ error: tFor(params)(res.error) }, { status: 400 });
   }
+  await giveBackAttempt(db, LIMITS.inviteIp, meta.ip ?? "unknown");
   return redirect(`/${lang}/account?invited=1`);
 }
 

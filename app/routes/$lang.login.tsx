@@ -65,6 +65,9 @@ export default function Login() {
   return (
     <div className="auth-page">
       <h1>{t("login.title")}</h1>
+      {params.get("registered") === "1" && !result ? (
+        <Alert tone="success">{t("login.registered")}</Alert>
+      ) : null}
       {e._form ? <Alert tone="error">{e._form.join(" ")}</Alert> : null}
       <Form method="post" className="stack" noValidate>
         <Honeypot />

@@ -11,13 +11,7 @@ import { Alert, Button, Field } from "~/components/ui";
 import { register } from "~/modules/auth/commands.server";
 import { getUser } from "~/modules/auth/guards.server";
 import { Honeypot } from "~/modules/auth/Honeypot";
-import {
-  isBot,
-  metaOf,
-  redirectWithSession,
-  safeRedirect,
-  tooMany,
-} from "~/modules/auth/http.server";
+import { isBot, metaOf, safeRedirect, tooMany } from "~/modules/auth/http.server";
 import { municipalityOfVillage, villageChoices } from "~/modules/auth/queries.server";
 import { registerSchema } from "~/modules/auth/schemas.server";
 import { getDb } from "~/modules/core/db.server";
@@ -55,7 +49,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     { ...parsed.data, municipalityId, locale: lang },
     metaOf(request, context),
   );
-  if (res.ok) return redirectWithSession(redirectTo, res.session);
+  // the same answer whether the login was new or already had an account: sign in now
+  if (res.ok)
+    return redirect(`/${lang}/login?registered=1&redirectTo=${encodeURIComponent(redirectTo)}`);
   if ("limited" in res) return tooMany(lang, res.limited, parsed.values);
   const errors: FieldErrors = {};
   for (const [k, v] of Object.entries(res.errors)) errors[k] = [t(v)];

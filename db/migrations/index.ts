@@ -8,6 +8,7 @@ import * as m06 from "./2026-11-25_06_reach";
 import * as m07 from "./2026-11-25_07_participation_indexes";
 import * as m08 from "./2026-11-25_08_mail_list_unsubscribe";
 import * as m05 from "./2026-11-25_05_protocols";
+import * as m15 from "./2026-11-30_15_rate_limits";
 import * as m40 from "./2026-11-30_40_protocol_numbers";
 
 /**
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   "2026-11-25_07_participation_indexes": m07,
   "2026-11-25_08_mail_list_unsubscribe": m08,
   "2026-11-25_05_protocols": m05,
+  "2026-11-30_15_rate_limits": m15,
   "2026-11-30_40_protocol_numbers": m40,
 };
 

@@ -17,6 +17,8 @@ const T = {
     resetSave: "Сырсөздү сактоо",
     badCredentials: "Логин же сырсөз туура эмес.",
     signOut: "Чыгуу",
+    signIn: "Кирүү",
+    registered: "Катталуу кабыл алынды",
   },
   ru: {
     account: "Личный кабинет",
@@ -28,6 +30,8 @@ const T = {
     inviteCreate: "Создать приглашение",
     accept: "Принять приглашение",
     resetSend: "Отправить ссылку",
+    signIn: "Войти",
+    registered: "Регистрация принята",
     resetSent: "Проверьте почту",
     resetSave: "Сохранить пароль",
     badCredentials: "Неверный логин или пароль.",
@@ -58,8 +62,18 @@ async function register(page: Page, lang: "ky" | "ru", login: string, name: stri
   await page.locator('input[name="displayName"]').fill(name);
   await page.locator('select[name="villageId"]').selectOption(villageId("Ак-Булуң"));
   await page.getByRole("button", { name: T[lang].register, exact: true }).click();
+  await signInAfterRegistering(page, lang, login);
   await expect(page).toHaveURL(new RegExp(`/${lang}/account$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(T[lang].account);
+}
+
+/** Registration answers alike for new and taken logins: it asks to sign in with the new password. */
+async function signInAfterRegistering(page: Page, lang: "ky" | "ru", login: string) {
+  await expect(page).toHaveURL(new RegExp(`/${lang}/login\\?registered=1`));
+  await expect(page.getByText(T[lang].registered)).toBeVisible();
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill("e2e-tuura-syrsoz-2026");
+  await page.getByRole("button", { name: T[lang].signIn, exact: true }).click();
 }
 
 for (const lang of ["ky", "ru"] as const) {
@@ -137,6 +151,7 @@ for (const lang of ["ky", "ru"] as const) {
         .fill(lang === "ky" ? "Айбек Токонов" : "Анна Ли");
       await page.locator('select[name="villageId"]').selectOption(villageId("Чоң-Таш"));
       await page.getByRole("button", { name: T[lang].register, exact: true }).click();
+      await signInAfterRegistering(page, lang, email);
       await expect(page).toHaveURL(new RegExp(`${path}$`));
       await page.getByRole("button", { name: T[lang].accept }).click();
       await expect(page).toHaveURL(new RegExp(`/${lang}/account`));
@@ -243,6 +258,10 @@ test("registration works without JavaScript, errors shown with what was typed", 
   await expect(page.locator('input[name="password"]')).toHaveAttribute("aria-invalid", "true");
   await page.locator('input[name="password"]').fill("bir-kyzyl-alma-2026");
   await page.getByRole("button", { name: "Катталуу", exact: true }).click();
+  await expect(page).toHaveURL(/\/ky\/login\?registered=1/);
+  await page.locator('input[name="login"]').fill("nojs@e2e.kg");
+  await page.locator('input[name="password"]').fill("bir-kyzyl-alma-2026");
+  await page.getByRole("button", { name: "Кирүү", exact: true }).click();
   await expect(page).toHaveURL(/\/ky\/account$/);
   await context.close();
 });

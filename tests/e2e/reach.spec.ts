@@ -118,6 +118,44 @@ test.describe("reach: files, links and feeds", () => {
   });
 });
 
+test("every link in the feeds of every municipality, in ky and ru, leads to a page that exists", async ({
+  request,
+}) => {
+  const db = e2eDb();
+  let slugs: string[];
+  try {
+    slugs = (
+      db
+        .prepare(
+          "select distinct m.slug from municipalities m join hearings h on h.municipality_id = m.id where h.state <> 'draft'",
+        )
+        .all() as { slug: string }[]
+    ).map((r) => r.slug);
+  } finally {
+    db.close();
+  }
+  expect(slugs.length).toBeGreaterThan(0);
+  const seen = new Set<string>();
+  for (const slug of slugs)
+    for (const lang of ["ky", "ru"]) {
+      const feed = await request.get(`/${lang}/m/${slug}/feed.atom`);
+      expect(feed.status()).toBe(200);
+      const xml = await feed.text();
+      for (const m of xml.matchAll(/<link [^>]*href="([^"]+)"/g))
+        seen.add(m[1].replace(/&amp;/g, "&"));
+    }
+  // the demo has an open hearing, a closed one with results and an approved protocol
+  expect([...seen].some((u) => u.includes("#results"))).toBe(true);
+  expect([...seen].some((u) => u.endsWith("/protocol"))).toBe(true);
+  for (const url of seen) {
+    expect(url.startsWith(BASE_URL)).toBe(true);
+    const [path, fragment] = url.slice(BASE_URL.length).split("#");
+    const r = await request.get(path);
+    expect(r.status(), url).toBe(200);
+    if (fragment) expect(await r.text(), url).toContain(`id="${fragment}"`);
+  }
+});
+
 test.describe("reach: subscriptions and notifications", () => {
   test("a resident subscribes from the municipality page, without JavaScript", async ({
     browser,

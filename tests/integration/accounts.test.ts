@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { sql } from "kysely";
 import { seedPlaces, type SeededPlaces } from "~/modules/demo/places";
 import { setClock } from "~/modules/core/clock.server";
@@ -20,7 +20,7 @@ beforeAll(async () => {
 afterAll(() => t.cleanup());
 beforeEach(async () => {
   setClock(null);
-  await t.db.deleteFrom("attempts").execute();
+  await t.db.deleteFrom("rate_limits").execute();
 });
 
 const NEW_PASSWORD = "kyzyl-alma-2026-tog";
@@ -54,13 +54,11 @@ describe("credentials", () => {
 });
 
 describe("registration", () => {
-  it("creates a phone account, signs it in and stores an argon2id hash", async () => {
+  it("creates a phone account, asks to sign in and stores an argon2id hash", async () => {
     const a = await invoke(registerRoute.action, "/ky/register", { form: registerForm() });
     expect(a.status).toBe(302);
-    expect(a.location).toBe("/ky/account");
-    const setCookie = a.headers.get("set-cookie")!;
-    expect(setCookie).toMatch(/HttpOnly/);
-    expect(setCookie).toMatch(/SameSite=Lax/);
+    expect(a.location).toBe("/ky/login?registered=1&redirectTo=%2Fky%2Faccount");
+    expect(a.headers.get("set-cookie")).toBeNull();
     const u = await t.db
       .selectFrom("users")
       .selectAll()
@@ -68,7 +66,14 @@ describe("registration", () => {
       .executeTakeFirstOrThrow();
     expect(u.password_hash).toMatch(/^\$argon2id\$/);
     expect(u.municipality_id).toBe(places.issykKul.id);
-    const page = await invoke(accountRoute.loader, "/ky/account", { cookie: cookieFrom(a) });
+    const signIn = await invoke(loginRoute.action, "/ky/login", {
+      form: { login: "+996555123456", password: NEW_PASSWORD, redirectTo: "/ky/account" },
+    });
+    expect(signIn.status).toBe(302);
+    const setCookie = signIn.headers.get("set-cookie")!;
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Lax/);
+    const page = await invoke(accountRoute.loader, "/ky/account", { cookie: cookieFrom(signIn) });
     expect(page.data.user.phone).toBe("+996555123456");
     const log = await t.db
       .selectFrom("audit_log")
@@ -93,18 +98,74 @@ describe("registration", () => {
     expect(b.data.errors.login[0]).toMatch(/\+996/);
   });
 
-  it("refuses a taken login and an unknown village", async () => {
-    await makeUser(t.db, { email: "taken@test.kg" });
-    const a = await invoke(registerRoute.action, "/ru/register", {
-      form: registerForm({ login: "TAKEN@test.kg" }),
+  it("answers a taken login exactly as a new one, and tells the owner instead", async () => {
+    const owner = await makeUser(t.db, { email: "taken@test.kg" });
+    const phoneOwner = await makeUser(t.db, { email: null, phone: "+996555987654" });
+    const fresh = await invoke(registerRoute.action, "/ru/register", {
+      form: registerForm({ login: "fresh@test.kg" }),
     });
-    expect(a.status).toBe(400);
-    expect(a.data.errors.login[0]).toMatch(/уже есть/);
+    const taken = await invoke(registerRoute.action, "/ru/register", {
+      form: registerForm({ login: "TAKEN@test.kg", password: "someone-elses-password-1" }),
+    });
+    const takenPhone = await invoke(registerRoute.action, "/ru/register", {
+      form: registerForm({ login: "0555 98 76 54" }),
+    });
+    for (const r of [taken, takenPhone]) {
+      expect(r.status).toBe(fresh.status);
+      expect(r.location).toBe(fresh.location);
+      expect(r.headers.get("set-cookie")).toBe(fresh.headers.get("set-cookie"));
+      expect(r.data).toEqual(fresh.data);
+    }
+    // the owner's password is unchanged, and the owner is told
+    const signIn = await invoke(loginRoute.action, "/ru/login", {
+      form: { login: "taken@test.kg", password: TEST_PASSWORD },
+    });
+    expect(signIn.status).toBe(302);
+    const mail = await t.db
+      .selectFrom("mail_outbox")
+      .selectAll()
+      .where("to_address", "=", "taken@test.kg")
+      .where("kind", "=", "register_attempt")
+      .execute();
+    expect(mail).toHaveLength(1);
+    const note = await t.db
+      .selectFrom("notifications")
+      .selectAll()
+      .where("user_id", "=", phoneOwner)
+      .where("kind", "=", "register_attempt")
+      .execute();
+    expect(note).toHaveLength(1);
+    const users = await t.db
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", "taken@test.kg")
+      .execute();
+    expect(users.map((u) => u.id)).toEqual([owner]);
+  });
+
+  it("refuses an unknown village", async () => {
     const b = await invoke(registerRoute.action, "/ru/register", {
       form: registerForm({ login: "new1@test.kg", villageId: "99999" }),
     });
     expect(b.status).toBe(400);
     expect(b.data.errors.villageId).toBeDefined();
+  });
+
+  it("parallel registrations of one new login make one account and no error", async () => {
+    const all = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        invoke(registerRoute.action, "/ru/register", {
+          form: registerForm({ login: "race@test.kg" }),
+        }),
+      ),
+    );
+    for (const r of all) expect(r.status).toBe(302);
+    const users = await t.db
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", "race@test.kg")
+      .execute();
+    expect(users).toHaveLength(1);
   });
 
   it("quietly refuses a filled honeypot", async () => {
@@ -164,33 +225,85 @@ describe("sign-in", () => {
     expect(failed.length).toBeGreaterThanOrEqual(2);
   });
 
-  it("answers 429 with Retry-After after 10 failed sign-ins for an account", async () => {
+  it("10 failed sign-ins from one address: that address gets 429 with Retry-After, the owner elsewhere does not", async () => {
     await makeUser(t.db, { email: "limit@test.kg" });
     for (let i = 0; i < 10; i++) {
       const r = await invoke(loginRoute.action, "/ky/login", {
         form: { login: "limit@test.kg", password: `wrong-${i}-password` },
-        ip: `10.1.0.${i}`,
+        ip: "10.1.0.1",
       });
       expect(r.status).toBe(400);
     }
-    // even the right password is refused now, from any address
+    // even the right password is refused now, from that address
     const r = await invoke(loginRoute.action, "/ky/login", {
       form: { login: "limit@test.kg", password: TEST_PASSWORD },
-      ip: "10.9.9.9",
+      ip: "10.1.0.1",
     });
     expect(r.status).toBe(429);
     expect(Number(r.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(r.data.errors._form[0]).toMatch(/мүнөттөн кийин/);
-    // after 15 minutes it works again
-    setClock(new Date(Date.now() + 16 * 60_000));
-    const later = await invoke(loginRoute.action, "/ky/login", {
+    // the owner, from another address, is not locked out (OWASP: no hard lock of the account)
+    const owner = await invoke(loginRoute.action, "/ky/login", {
       form: { login: "limit@test.kg", password: TEST_PASSWORD },
+      ip: "10.9.9.9",
     });
-    expect(later.status).toBe(302);
+    expect(owner.status).toBe(302);
+    // after 15 minutes the first address may try again (rate-limit windows follow Date.now())
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(Date.now() + 16 * 60_000);
+      const later = await invoke(loginRoute.action, "/ky/login", {
+        form: { login: "limit@test.kg", password: TEST_PASSWORD },
+        ip: "10.1.0.1",
+      });
+      expect(later.status).toBe(302);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
-  it("answers 429 after 20 failed sign-ins from one address", async () => {
-    for (let i = 0; i < 20; i++)
+  it("failures spread over many addresses never lock the account: the right password still works", async () => {
+    await makeUser(t.db, { email: "spread@test.kg" });
+    for (let i = 0; i < 11; i++) {
+      const r = await invoke(loginRoute.action, "/ru/login", {
+        form: { login: "spread@test.kg", password: `wrong-${i}-password` },
+        ip: `10.4.0.${i}`,
+      });
+      expect(r.status).toBe(400);
+    }
+    const owner = await invoke(loginRoute.action, "/ru/login", {
+      form: { login: "spread@test.kg", password: TEST_PASSWORD },
+      ip: "10.4.1.1",
+    });
+    expect(owner.status).toBe(302);
+  });
+
+  it("counts parallel guesses atomically: of 40 at once from one address, at most 10 are checked", async () => {
+    await makeUser(t.db, { email: "parallel@test.kg" });
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        invoke(loginRoute.action, "/ru/login", {
+          form: { login: "parallel@test.kg", password: `parallel-wrong-${i}` },
+          ip: "10.5.5.5",
+        }),
+      ),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 400)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(30);
+    const checked = await t.db
+      .selectFrom("audit_log")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("action", "=", "auth.signInFailed")
+      .where("ip", "=", "10.5.5.5")
+      .executeTakeFirstOrThrow();
+    expect(Number(checked.n)).toBe(10);
+    for (const r of results.filter((x) => x.status === 429))
+      expect(Number(r.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
+  it("answers 429 after 100 failed sign-ins from one address (a wider per-address limit)", async () => {
+    for (let i = 0; i < 100; i++)
       await invoke(loginRoute.action, "/ru/login", {
         form: { login: `spray${i}@test.kg`, password: "whatever-password" },
         ip: "10.2.2.2",

@@ -5,7 +5,7 @@ import { seedPlaces, type SeededPlaces } from "~/modules/demo/places";
 import { setClock } from "~/modules/core/clock.server";
 import { setEnvForTests } from "~/modules/core/env.server";
 import { deliverDueMail, smtpTransport } from "~/modules/mail/sender.server";
-import { makeUser, sessionCookieFor } from "../helpers/factories";
+import { makeUser, sessionCookieFor, TEST_PASSWORD } from "../helpers/factories";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { invoke } from "../helpers/accounts";
 import * as resetRoute from "~/routes/$lang.reset._index";
@@ -13,6 +13,7 @@ import * as resetTokenRoute from "~/routes/$lang.reset.$token";
 import * as resetCodeRoute from "~/routes/$lang.reset.code";
 import * as loginRoute from "~/routes/$lang.login";
 import * as officeRoute from "~/routes/$lang.office_.residents._index";
+import * as accountRoute from "~/routes/$lang.account._index";
 
 let t: TestDb;
 let places: SeededPlaces;
@@ -47,7 +48,7 @@ afterAll(async () => {
 beforeEach(async () => {
   setClock(null);
   inbox.length = 0;
-  await t.db.deleteFrom("attempts").execute();
+  await t.db.deleteFrom("rate_limits").execute();
 });
 
 /** The text of a single-part message as received (base64 or quoted-printable undone). */
@@ -162,6 +163,72 @@ describe("password reset by email link through a real SMTP server", () => {
       last = await invoke(resetRoute.action, "/ru/reset", { form: { login: "many@test.kg" } });
     expect(last!.status).toBe(429);
     expect(last!.headers.get("retry-after")).toBeTruthy();
+  });
+});
+
+describe("outstanding reset links and codes are withdrawn", () => {
+  async function requestLink(login: string): Promise<string> {
+    inbox.length = 0;
+    await invoke(resetRoute.action, "/ru/reset", { form: { login } });
+    await deliver();
+    return /\/ru\/reset\/([a-z0-9]+)/.exec(bodyOf(inbox[0].raw))![1];
+  }
+  const resetWith = (token: string, password: string) =>
+    invoke(resetTokenRoute.action, `/ru/reset/${token}`, { params: { token }, form: { password } });
+
+  it("link A, then link B: B resets, and A no longer works afterwards", async () => {
+    await makeUser(t.db, { email: "ab@test.kg" });
+    const a = await requestLink("ab@test.kg");
+    const b = await requestLink("ab@test.kg");
+    expect(a).not.toBe(b);
+    expect((await resetWith(b, "password-from-link-b")).status).toBe(302);
+    const late = await resetWith(a, "password-from-link-a");
+    expect(late.status).toBe(400);
+    const signIn = await invoke(loginRoute.action, "/ru/login", {
+      form: { login: "ab@test.kg", password: "password-from-link-b" },
+    });
+    expect(signIn.status).toBe(302);
+  });
+
+  it("a newer link replaces the older one at once", async () => {
+    await makeUser(t.db, { email: "newer@test.kg" });
+    const a = await requestLink("newer@test.kg");
+    await requestLink("newer@test.kg");
+    const page = await invoke(resetTokenRoute.loader, `/ru/reset/${a}`, { params: { token: a } });
+    expect(page.data.valid).toBe(false);
+  });
+
+  it("changing the password withdraws an outstanding link", async () => {
+    const id = await makeUser(t.db, { email: "change@test.kg" });
+    const a = await requestLink("change@test.kg");
+    const cookie = await sessionCookieFor(t.db, id);
+    const changed = await invoke(accountRoute.action, "/ru/account", {
+      cookie,
+      form: {
+        intent: "password",
+        currentPassword: TEST_PASSWORD,
+        newPassword: "changed-by-the-owner-1",
+      },
+    });
+    expect(changed.status).toBe(200);
+    expect((await resetWith(a, "password-from-old-link")).status).toBe(400);
+  });
+
+  it("a reset by link withdraws an outstanding in-person code", async () => {
+    const ik = places.issykKul;
+    const official = await makeUser(t.db, { roles: [{ municipalityId: ik.id, role: "official" }] });
+    await makeUser(t.db, { email: "both@test.kg", phone: "+996777005566", municipalityId: ik.id });
+    const r = await invoke(officeRoute.action, `/ky/office/residents?m=${ik.id}`, {
+      cookie: await sessionCookieFor(t.db, official),
+      form: { intent: "resetCode", phone: "+996777005566" },
+    });
+    const code = r.data.code as string;
+    const a = await requestLink("both@test.kg");
+    expect((await resetWith(a, "password-from-the-link")).status).toBe(302);
+    const byCode = await invoke(resetCodeRoute.action, "/ky/reset/code", {
+      form: { phone: "+996777005566", code, password: "password-from-the-code" },
+    });
+    expect(byCode.status).toBe(400);
   });
 });
 

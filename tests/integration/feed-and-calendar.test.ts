@@ -185,7 +185,7 @@ describe("Atom feed per municipality", () => {
     expect(xml).toContain("&lt;новый&gt; &amp; прочее");
     const hrefs = entries.map((e: { link: { "@href": string } }) => e.link["@href"]);
     expect(hrefs).toContain(`${BASE}/ru/hearings/${open}`);
-    expect(hrefs).toContain(`${BASE}/ru/hearings/${closed}/results`);
+    expect(hrefs).toContain(`${BASE}/ru/hearings/${closed}#results`);
     expect(hrefs).toContain(`${BASE}/ru/hearings/${closed}/protocol`);
     expect(hrefs.some((h: string) => h.includes(`/${draft}`))).toBe(false);
   });

@@ -275,7 +275,7 @@ describe("protocol routes", () => {
     expect(body.resolution).toMatchObject({ number: "21/4", date: "2026-11-24" });
     expect(body.verification.code).toBe(code);
     expect(body.verification.files).toHaveLength(4);
-    expect(body.links.pdf_ru).toBe(`https://jyiyn.test/ru/hearings/${id()}/protocol.pdf`);
+    expect(body.links.pdfRu).toBe(`https://jyiyn.test/ru/hearings/${id()}/protocol.pdf`);
     expect(JSON.stringify(body)).not.toContain("Рекомендуется");
   });
 
@@ -284,7 +284,7 @@ describe("protocol routes", () => {
       id: String(w.planHearing),
     })) as Response;
     const body = await res.json();
-    expect(body.protocol_state).toBeNull();
+    expect(body.protocolState).toBeNull();
     expect(body.stage).toBe("closed");
     expect(body.versions).toEqual([]);
   });

@@ -91,7 +91,7 @@ describe("in-portal notification list", () => {
       "Опубликованы итоги публичных слушаний «Тариф на воду».",
       "Иссык-Кульский айылный аймак: объявлены новые публичные слушания — «Тариф на воду».",
     ]);
-    expect(ru.items[0].href).toBe(`/ru/hearings/${hearingId}/results`);
+    expect(ru.items[0].href).toBe(`/ru/hearings/${hearingId}#results`);
     expect(ru.items[1].href).toBe(`/ru/hearings/${hearingId}`);
     expect(await unreadCountFor(makeRequest("/ky", { cookie: residentCookie }))).toBe(2);
     // another person sees none of them

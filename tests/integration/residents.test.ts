@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { seedPlaces, type SeededPlaces } from "~/modules/demo/places";
 import { setClock } from "~/modules/core/clock.server";
 import { env } from "~/modules/core/env.server";
@@ -233,12 +233,20 @@ describe("verification by the resident", () => {
     expect(locked.status).toBe(429);
     expect(locked.headers.get("retry-after")).toBeTruthy();
     expect(locked.data.errors._form[0]).toMatch(/заблокировано/);
-    setClock(new Date(Date.now() + 61 * 60_000));
-    const later = await invoke(verifyRoute.action, "/ru/account/verify", {
-      cookie,
-      form: { pin: pinFor("1970-01-01", 98), birthDate: "01.01.1970" },
-    });
-    expect(later.status).toBe(400);
+    // rate-limit windows follow Date.now(): move it (and the app clock) past the hour
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(Date.now() + 61 * 60_000);
+      setClock(new Date());
+      const later = await invoke(verifyRoute.action, "/ru/account/verify", {
+        cookie,
+        form: { pin: pinFor("1970-01-01", 98), birthDate: "01.01.1970" },
+      });
+      expect(later.status).toBe(400);
+    } finally {
+      vi.useRealTimers();
+      setClock(null);
+    }
   });
 });
 

@@ -10,10 +10,12 @@ import type { Lang } from "../i18n/config";
 import { getFixedT } from "../i18n/resources.server";
 import { enqueueMail } from "../mail/outbox.server";
 import {
-  checkLimits,
-  clearAttempts,
+  forgiveAttempt,
+  giveBackAttempt,
+  signInDelayMs,
   LIMITS,
-  recordAttempt,
+  takeAttempt,
+  takeAttempts,
   type LimitState,
 } from "../ratelimit/ratelimit.server";
 import { loginKey, parseLogin } from "./credentials.server";
@@ -55,14 +57,23 @@ export interface RegisterInput {
 }
 
 export type RegisterResult =
-  | { ok: true; session: NewSession }
-  | { ok: false; errors: Record<string, string> }
-  | { ok: false; limited: LimitState };
+  { ok: true } | { ok: false; errors: Record<string, string> } | { ok: false; limited: LimitState };
 
+/**
+ * Register an account with a phone or email and a password.
+ *
+ * The answer does not say whether the login already has an account (OWASP: no account
+ * enumeration): a new login gets its account, an existing one gets nothing new, and both get
+ * `{ ok: true }` after about the same time (the password is hashed either way); the route then
+ * asks the person to sign in. The existing account's owner is told instead: by mail for an email
+ * login, by a portal notification for a phone login (there is no SMS), in their language.
+ *
+ * Outcomes: `{ ok: true }`; `{ ok: false, errors: { field: i18nKey } }` (login not a phone or
+ * email, a village not of the municipality); `{ ok: false, limited }` (30 per address per hour).
+ */
 export async function register(db: DB, input: RegisterInput, meta: Meta): Promise<RegisterResult> {
-  const limited = await checkLimits(db, [[LIMITS.registerIp, meta.ip]]);
+  const limited = await takeAttempt(db, LIMITS.registerIp, meta.ip);
   if (limited.limited) return { ok: false, limited };
-  await recordAttempt(db, LIMITS.registerIp, meta.ip);
   const login = parseLogin(input.login);
   if (!login) return { ok: false, errors: { login: "auth:errors.loginInvalid" } };
   const village = await db
@@ -72,42 +83,105 @@ export async function register(db: DB, input: RegisterInput, meta: Meta): Promis
     .where("municipality_id", "=", input.municipalityId)
     .executeTakeFirst();
   if (!village) return { ok: false, errors: { villageId: "auth:errors.villageUnknown" } };
+  const passwordHash = await hashPassword(input.password);
+  const column = login.kind === "email" ? "email" : "phone";
   const taken = await db
     .selectFrom("users")
     .select("id")
-    .where(login.kind === "email" ? "email" : "phone", "=", loginKey(login))
+    .where(column, "=", loginKey(login))
     .executeTakeFirst();
-  if (taken) return { ok: false, errors: { login: "auth:errors.loginTaken" } };
-  const passwordHash = await hashPassword(input.password);
+  if (taken) {
+    await tellOwnerOfRegisterAttempt(db, taken.id, meta);
+    return { ok: true };
+  }
   const at = nowIso();
-  const userId = await db.transaction().execute(async (trx) => {
-    const { id } = await trx
-      .insertInto("users")
-      .values({
-        email: login.kind === "email" ? login.email : null,
-        phone: login.kind === "phone" ? login.phone : null,
-        display_name: input.displayName.trim(),
-        password_hash: passwordHash,
-        municipality_id: input.municipalityId,
-        village_id: input.villageId,
-        is_admin: 0,
-        locale: input.locale,
-        created_at: at,
-        updated_at: at,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
+  try {
+    await db.transaction().execute(async (trx) => {
+      const { id } = await trx
+        .insertInto("users")
+        .values({
+          email: login.kind === "email" ? login.email : null,
+          phone: login.kind === "phone" ? login.phone : null,
+          display_name: input.displayName.trim(),
+          password_hash: passwordHash,
+          municipality_id: input.municipalityId,
+          village_id: input.villageId,
+          is_admin: 0,
+          locale: input.locale,
+          created_at: at,
+          updated_at: at,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await audit(trx, {
+        actorUserId: id,
+        municipalityId: input.municipalityId,
+        action: "auth.register",
+        targetType: "user",
+        targetId: id,
+        ip: meta.ip,
+      });
+    });
+  } catch (e) {
+    // the same login registered by a parallel request a moment earlier: it exists now
+    const winner = await db
+      .selectFrom("users")
+      .select("id")
+      .where(column, "=", loginKey(login))
+      .executeTakeFirst();
+    if (!winner) throw e;
+    await tellOwnerOfRegisterAttempt(db, winner.id, meta);
+  }
+  return { ok: true };
+}
+
+/**
+ * Someone tried to register with an existing account's login: its owner gets a mail (email
+ * accounts) or a portal notification (phone accounts) in their language, and the audit log a line.
+ */
+async function tellOwnerOfRegisterAttempt(db: DB, userId: number, meta: Meta): Promise<void> {
+  const u = await db
+    .selectFrom("users")
+    .select(["email", "locale", "municipality_id"])
+    .where("id", "=", userId)
+    .executeTakeFirstOrThrow();
+  const lang: Lang = u.locale === "ru" ? "ru" : "ky";
+  const at = nowIso();
+  await db.transaction().execute(async (trx) => {
+    if (u.email) {
+      const tt = getFixedT(lang, "auth");
+      await enqueueMail(trx, {
+        to: u.email,
+        subject: tt("registerAttemptMail.subject"),
+        text: tt("registerAttemptMail.text", {
+          login: `${env().publicUrl}/${lang}/login`,
+          reset: `${env().publicUrl}/${lang}/reset`,
+        }),
+        kind: "register_attempt",
+      });
+    } else {
+      await trx
+        .insertInto("notifications")
+        .values({
+          user_id: userId,
+          kind: "register_attempt",
+          hearing_id: null,
+          payload_json: JSON.stringify({ at }),
+          created_at: at,
+          read_at: null,
+          emailed_at: null,
+        })
+        .execute();
+    }
     await audit(trx, {
-      actorUserId: id,
-      municipalityId: input.municipalityId,
-      action: "auth.register",
+      actorUserId: null,
+      municipalityId: u.municipality_id,
+      action: "auth.registerExisting",
       targetType: "user",
-      targetId: id,
+      targetId: userId,
       ip: meta.ip,
     });
-    return id;
   });
-  return { ok: true, session: await startSession(db, userId, meta) };
 }
 
 // ---- sign-in -----------------------------------------------------------------------------------
@@ -124,6 +198,19 @@ export type SignInResult =
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "limited"; limited: LimitState };
 
+/**
+ * Sign in with an email or phone and a password.
+ *
+ * Brute-force protection (OWASP Authentication Cheat Sheet; numbers in docs/accounts.md): BEFORE the
+ * password is checked, the attempt is counted atomically for the account-and-address and for the
+ * address, so of N parallel guesses at most the limit are ever checked; over either limit →
+ * `{ reason: "limited" }` (429). The account as a whole is never locked: past 10 failures from
+ * anywhere in 15 minutes each check is delayed (1 s more per failure, ≤ 10 s). A success forgets
+ * the account's counters and gives the address its attempt back.
+ *
+ * Outcomes: `{ ok: true, session }`; `{ ok: false, reason: "invalid" }` (no such account or a wrong
+ * password: the same answer, in about the same time); `{ ok: false, reason: "limited", limited }`.
+ */
 export async function signIn(
   db: DB,
   input: { login: string; password: string },
@@ -131,9 +218,10 @@ export async function signIn(
 ): Promise<SignInResult> {
   const login = parseLogin(input.login);
   const key = login ? loginKey(login) : input.login.trim().toLowerCase().slice(0, 100);
-  const limited = await checkLimits(db, [
-    [LIMITS.signInAccount, key],
-    [LIMITS.signInIp, meta.ip],
+  const pairKey = `${key}|${meta.ip ?? "unknown"}`;
+  const limited = await takeAttempts(db, [
+    [LIMITS.signInAccountAddress, pairKey],
+    [LIMITS.signInAddress, meta.ip],
   ]);
   if (limited.limited) {
     await audit(db, {
@@ -144,6 +232,9 @@ export async function signIn(
     });
     return { ok: false, reason: "limited", limited };
   }
+  const accountWide = await takeAttempt(db, LIMITS.signInAccount, key);
+  const delay = signInDelayMs(accountWide.count - 1);
+  if (delay > 0) await new Promise((r) => setTimeout(r, delay));
   const user = login
     ? await db
         .selectFrom("users")
@@ -155,8 +246,6 @@ export async function signIn(
     ? await verifyPassword(user.password_hash, input.password)
     : (await verifyPassword(await dummy(), input.password), false);
   if (!user || !good) {
-    await recordAttempt(db, LIMITS.signInAccount, key);
-    await recordAttempt(db, LIMITS.signInIp, meta.ip);
     await audit(db, {
       actorUserId: null,
       municipalityId: user?.municipality_id ?? null,
@@ -168,7 +257,9 @@ export async function signIn(
     });
     return { ok: false, reason: "invalid" };
   }
-  await clearAttempts(db, LIMITS.signInAccount, key);
+  await forgiveAttempt(db, LIMITS.signInAccountAddress, pairKey);
+  await forgiveAttempt(db, LIMITS.signInAccount, key);
+  await giveBackAttempt(db, LIMITS.signInAddress, meta.ip);
   const session = await startSession(db, user.id, meta);
   await audit(db, {
     actorUserId: user.id,
@@ -323,6 +414,7 @@ export async function changePassword(
       .where("user_id", "=", userId)
       .where("id", "!=", currentSessionId)
       .execute();
+    await withdrawOutstandingResets(trx, userId, nowIso());
     await audit(trx, {
       actorUserId: userId,
       action: "auth.passwordChanged",
@@ -335,6 +427,27 @@ export async function changePassword(
 }
 
 // ---- password reset ----------------------------------------------------------------------------
+
+/**
+ * Withdraw every outstanding reset link and code of an account (`kind` to withdraw one kind only):
+ * they get `used_at` = `at`, so they no longer work. Called when a newer link or code replaces the
+ * older ones, and when the password changes (by a reset or by the owner), so that a leaked older
+ * link cannot reset the password afterwards.
+ */
+async function withdrawOutstandingResets(
+  trx: DB,
+  userId: number,
+  at: string,
+  kind?: "email_link" | "official_code",
+): Promise<void> {
+  let q = trx
+    .updateTable("password_resets")
+    .set({ used_at: at })
+    .where("user_id", "=", userId)
+    .where("used_at", "is", null);
+  if (kind) q = q.where("kind", "=", kind);
+  await q.execute();
+}
 
 export const RESET_LINK_TTL_MS = 60 * 60 * 1000;
 export const RESET_CODE_TTL_MS = 24 * 60 * 60 * 1000;
@@ -352,13 +465,11 @@ export async function requestPasswordReset(
 ): Promise<ResetRequestResult> {
   const login = parseLogin(input.login);
   const key = login ? loginKey(login) : input.login.trim().toLowerCase().slice(0, 100);
-  const limited = await checkLimits(db, [
+  const limited = await takeAttempts(db, [
     [LIMITS.resetIp, meta.ip],
     [LIMITS.resetAccount, key],
   ]);
   if (limited.limited) return { ok: false, limited };
-  await recordAttempt(db, LIMITS.resetIp, meta.ip);
-  await recordAttempt(db, LIMITS.resetAccount, key);
   const user =
     login?.kind === "email"
       ? await db
@@ -382,6 +493,8 @@ export async function requestPasswordReset(
   const link = `${env().publicUrl}/${input.lang}/reset/${token}`;
   const tt = getFixedT(input.lang, "auth");
   await db.transaction().execute(async (trx) => {
+    // a newer link replaces the older ones
+    await withdrawOutstandingResets(trx, user.id, t.toISOString(), "email_link");
     await trx
       .insertInto("password_resets")
       .values({
@@ -435,6 +548,8 @@ async function applyReset(db: DB, resetId: number, userId: number, password: str
       .where("used_at", "is", null)
       .executeTakeFirst();
     if (Number(used.numUpdatedRows) !== 1) throw new Error("reset already used");
+    // every other outstanding link and code of the account stops working
+    await withdrawOutstandingResets(trx, userId, nowIso());
     await trx
       .updateTable("users")
       .set({ password_hash: hash, updated_at: nowIso() })
@@ -492,13 +607,7 @@ export async function issueResetCode(
   const expiresAt = new Date(t.getTime() + RESET_CODE_TTL_MS).toISOString();
   await db.transaction().execute(async (trx) => {
     // earlier codes for this person stop working
-    await trx
-      .updateTable("password_resets")
-      .set({ used_at: t.toISOString() })
-      .where("user_id", "=", user.id)
-      .where("kind", "=", "official_code")
-      .where("used_at", "is", null)
-      .execute();
+    await withdrawOutstandingResets(trx, user.id, t.toISOString(), "official_code");
     await trx
       .insertInto("password_resets")
       .values({
@@ -530,7 +639,8 @@ export async function resetPasswordWithCode(
 ): Promise<{ ok: true; session: NewSession } | { ok: false; limited?: LimitState }> {
   const login = parseLogin(input.phone);
   const key = login ? loginKey(login) : input.phone.trim().slice(0, 40);
-  const limited = await checkLimits(db, [
+  // counted before the code is compared; a success gives the attempts back
+  const limited = await takeAttempts(db, [
     [LIMITS.resetIp, meta.ip],
     [LIMITS.resetAccount, key],
   ]);
@@ -554,8 +664,6 @@ export async function resetPasswordWithCode(
         .executeTakeFirst()
     : undefined;
   if (!row) {
-    await recordAttempt(db, LIMITS.resetIp, meta.ip);
-    await recordAttempt(db, LIMITS.resetAccount, key);
     await audit(db, {
       actorUserId: null,
       action: "auth.resetCodeFailed",
@@ -565,6 +673,8 @@ export async function resetPasswordWithCode(
     return { ok: false };
   }
   await applyReset(db, row.id, row.user_id, input.password, meta);
+  await forgiveAttempt(db, LIMITS.resetAccount, key);
+  await giveBackAttempt(db, LIMITS.resetIp, meta.ip);
   return { ok: true, session: await startSession(db, row.user_id, meta) };
 }
 

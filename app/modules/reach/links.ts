@@ -5,7 +5,8 @@
 import type { Lang } from "../format/format";
 
 export const hearingPath = (lang: Lang, id: number) => `/${lang}/hearings/${id}`;
-export const resultsPath = (lang: Lang, id: number) => `/${lang}/hearings/${id}/results`;
+/** The results are a section of the hearing page (shown once the hearing is closed). */
+export const resultsPath = (lang: Lang, id: number) => `/${lang}/hearings/${id}#results`;
 export const protocolPath = (lang: Lang, id: number) => `/${lang}/hearings/${id}/protocol`;
 export const noticePdfPath = (lang: Lang, id: number) => `/${lang}/hearings/${id}/notice.pdf`;
 export const meetingIcsPath = (lang: Lang, id: number) => `/${lang}/hearings/${id}/meeting.ics`;

@@ -8,7 +8,12 @@ import { audit } from "../audit/audit.server";
 import { nowIso } from "../core/clock.server";
 import { env } from "../core/env.server";
 import { loginKey, parseLogin } from "../auth/credentials.server";
-import { checkLimit, LIMITS, recordAttempt, type LimitState } from "../ratelimit/ratelimit.server";
+import {
+  forgiveAttempt,
+  LIMITS,
+  takeAttempt,
+  type LimitState,
+} from "../ratelimit/ratelimit.server";
 import { parseRegistryCsv, type CsvError, type CsvRow } from "./csv.server";
 import { birthDateFromPin, personHash } from "./hash.server";
 
@@ -182,7 +187,9 @@ export async function verifyResident(
   const m = user.municipality_id;
   if (!m) return { ok: false, error: "residents:errors.noMunicipality" };
   const key = String(userId);
-  const locked = await checkLimit(db, LIMITS.verifyAccount, key);
+  // counted before the registry is consulted (atomically: parallel guesses cannot pass together);
+  // only failures keep their count
+  const locked = await takeAttempt(db, LIMITS.verifyAccount, key);
   if (locked.limited) return { ok: false, locked };
   const live = await db
     .selectFrom("verifications")
@@ -191,7 +198,10 @@ export async function verifyResident(
     .where("municipality_id", "=", m)
     .where("revoked_at", "is", null)
     .executeTakeFirst();
-  if (live) return { ok: false, error: "residents:errors.alreadyVerified" };
+  if (live) {
+    await forgiveAttempt(db, LIMITS.verifyAccount, key);
+    return { ok: false, error: "residents:errors.alreadyVerified" };
+  }
 
   const hash = personHash(input.pin, input.birthDate, env().registrySecret);
   const entry =
@@ -204,7 +214,6 @@ export async function verifyResident(
           .executeTakeFirst()
       : undefined;
   const fail = async (error: string) => {
-    await recordAttempt(db, LIMITS.verifyAccount, key);
     await audit(db, {
       actorUserId: userId,
       municipalityId: m,
@@ -249,6 +258,7 @@ export async function verifyResident(
       ip: meta.ip,
     });
   });
+  await forgiveAttempt(db, LIMITS.verifyAccount, key);
   return { ok: true };
 }
 

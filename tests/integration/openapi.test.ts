@@ -1,0 +1,178 @@
+// The OpenAPI document (/api/v1/openapi.json) against real answers: every path it lists is called
+// on the demo data, and each answer must validate (ajv, JSON Schema 2020-12) against the schema the
+// document gives for that path and status. An undocumented field fails (additionalProperties: false).
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setClock } from "~/modules/core/clock.server";
+import { seedDemo } from "~/modules/demo";
+import * as comments from "~/routes/api.v1.hearings.$id.comments";
+import * as commentsCsv from "~/routes/api.v1.hearings.$id.comments[.]csv";
+import * as protocol from "~/routes/api.v1.hearings.$id.protocol";
+import * as results from "~/routes/api.v1.hearings.$id.results";
+import * as hearing from "~/routes/api.v1.hearings.$id";
+import * as muniHearings from "~/routes/api.v1.municipalities.$slug.hearings";
+import * as municipalities from "~/routes/api.v1.municipalities";
+import * as openapi from "~/routes/api.v1.openapi[.]json";
+import { createTestDb, type TestDb } from "../helpers/db";
+import { makeRequest } from "../helpers/factories";
+
+type Loader = { loader: (a: any) => Promise<Response> | Response };
+type Doc = {
+  openapi: string;
+  paths: Record<string, { get: { responses: Record<string, any> } }>;
+};
+
+let t: TestDb;
+let doc: Doc;
+let ajv: InstanceType<typeof Ajv2020>;
+const ids: Record<string, number> = {};
+const NOW = new Date("2026-05-10T06:00:00Z");
+const called = new Set<string>();
+
+beforeAll(async () => {
+  t = await createTestDb();
+  setClock(NOW);
+  await seedDemo(t.db, NOW, "test-registry-secret-0123456789");
+  for (const r of await t.db.selectFrom("hearings").select(["id", "short_code"]).execute())
+    ids[r.short_code] = r.id;
+  const res = await openapi.loader({
+    request: makeRequest("/api/v1/openapi.json"),
+    params: {},
+    context: {},
+  } as any);
+  expect(res.status).toBe(200);
+  doc = await res.json();
+  ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats(ajv);
+  ajv.addSchema(doc, "openapi.json");
+});
+afterAll(async () => {
+  setClock(null);
+  await t.cleanup();
+});
+
+/**
+ * Calls the route for a path template with `params`, and checks the answer against the document:
+ * the status must be documented, and a JSON body must validate against its schema.
+ */
+async function check(
+  route: Loader,
+  template: string,
+  params: Record<string, string>,
+  query = "",
+): Promise<{ status: number; body: any }> {
+  const path = template.replace(/\{(\w+)\}/g, (_, k) => params[k]);
+  const res = await route.loader({ request: makeRequest(path + query), params, context: {} });
+  const op = doc.paths[template]?.get;
+  expect(op, `${template} is in the document`).toBeTruthy();
+  const documented = op.responses[String(res.status)];
+  expect(
+    documented,
+    `${template} answered ${res.status}, which the document does not list`,
+  ).toBeTruthy();
+  called.add(template);
+  const media = documented.content?.["application/json"];
+  if (!media) return { status: res.status, body: await res.text() };
+  const body = await res.json();
+  const ptr = String(media.schema.$ref).replace(/^#/, "");
+  const validate = ajv.getSchema(`openapi.json#${ptr}`)!;
+  expect(validate, `schema ${ptr}`).toBeTypeOf("function");
+  const ok = validate(body);
+  expect(ok ? [] : validate.errors, `${template} ${res.status} matches ${ptr}`).toEqual([]);
+  return { status: res.status, body };
+}
+
+describe("OpenAPI document /api/v1/openapi.json", () => {
+  it("is OpenAPI 3.1 with JSON Schema 2020-12 and every schema compiles", () => {
+    expect(doc.openapi).toBe("3.1.0");
+    for (const name of Object.keys((doc as any).components.schemas))
+      expect(ajv.getSchema(`openapi.json#/components/schemas/${name}`)).toBeTypeOf("function");
+    // and a schema refuses what the document does not say (a snake_case key, a missing field)
+    const protocolReply = ajv.getSchema("openapi.json#/components/schemas/ProtocolReply")!;
+    expect(protocolReply({ hearing_id: 1 })).toBe(false);
+  });
+
+  it("matches the hearings endpoints (200 and 404)", async () => {
+    expect((await check(municipalities, "/api/v1/municipalities", {})).status).toBe(200);
+    const list = await check(muniHearings, "/api/v1/municipalities/{slug}/hearings", {
+      slug: "issyk-kul-tyup",
+    });
+    expect(list.body.hearings.length).toBeGreaterThan(0);
+    expect(
+      (await check(muniHearings, "/api/v1/municipalities/{slug}/hearings", { slug: "nope" }))
+        .status,
+    ).toBe(404);
+    const tariff = await check(hearing, "/api/v1/hearings/{id}", { id: String(ids.taza26) });
+    expect(tariff.body.tariffLines.length).toBeGreaterThan(0);
+    const plan = await check(hearing, "/api/v1/hearings/{id}", { id: String(ids.psr2630) });
+    expect(plan.body.planSections.length).toBeGreaterThan(0);
+    expect((await check(hearing, "/api/v1/hearings/{id}", { id: "999999" })).status).toBe(404);
+  });
+
+  it("matches the participation endpoints (comments, CSV, results; 403 before close, 404)", async () => {
+    const page = await check(
+      comments,
+      "/api/v1/hearings/{id}/comments",
+      { id: String(ids.psr2630) },
+      "?limit=200",
+    );
+    expect(page.body.items.length).toBeGreaterThan(0);
+    expect(page.body.items.some((c: any) => c.answer)).toBe(true);
+    expect((await check(comments, "/api/v1/hearings/{id}/comments", { id: "999999" })).status).toBe(
+      404,
+    );
+    const csv = await check(commentsCsv, "/api/v1/hearings/{id}/comments.csv", {
+      id: String(ids.psr2630),
+    });
+    expect(csv.status).toBe(200);
+    const closed = await check(results, "/api/v1/hearings/{id}/results", {
+      id: String(ids.psr2630),
+    });
+    expect(closed.status).toBe(200);
+    expect(closed.body.questions.length).toBeGreaterThan(0);
+    expect(
+      (await check(results, "/api/v1/hearings/{id}/results", { id: String(ids.taza26) })).status,
+    ).toBe(403);
+  });
+
+  it("matches the protocol endpoint, camelCase like the others", async () => {
+    const approved = await check(protocol, "/api/v1/hearings/{id}/protocol", {
+      id: String(ids.psr2630),
+    });
+    expect(approved.status).toBe(200);
+    expect(approved.body.hearingId).toBe(ids.psr2630);
+    expect(approved.body.stage).toBe("protocol_approved");
+    expect(Object.keys(approved.body.links).sort()).toEqual(["docxKy", "docxRu", "pdfKy", "pdfRu"]);
+    const open = await check(protocol, "/api/v1/hearings/{id}/protocol", {
+      id: String(ids.taza26),
+    });
+    expect(open.body.protocolState).toBeNull();
+    expect((await check(protocol, "/api/v1/hearings/{id}/protocol", { id: "999999" })).status).toBe(
+      404,
+    );
+  });
+
+  it("has no snake_case key in any JSON answer", async () => {
+    const bodies = [
+      (await check(protocol, "/api/v1/hearings/{id}/protocol", { id: String(ids.psr2630) })).body,
+      (await check(hearing, "/api/v1/hearings/{id}", { id: String(ids.taza26) })).body,
+      (await check(results, "/api/v1/hearings/{id}/results", { id: String(ids.psr2630) })).body,
+    ];
+    const keys: string[] = [];
+    const walk = (v: unknown) => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === "object")
+        for (const [k, x] of Object.entries(v)) {
+          keys.push(k);
+          walk(x);
+        }
+    };
+    bodies.forEach(walk);
+    expect(keys.filter((k) => k.includes("_"))).toEqual([]);
+  });
+
+  it("was checked on every path it documents", () => {
+    expect([...called].sort()).toEqual(Object.keys(doc.paths).sort());
+  });
+});
