@@ -8,7 +8,7 @@ import { NonceProvider } from "./components/nonce";
 import { logger } from "./modules/core/logger.server";
 import { carryRetryAfter } from "./modules/ratelimit/ratelimit.server";
 
-export { startup, healthCheck, shutdown, logger } from "./startup.server";
+export { startup, healthCheck, shutdown, logger, readContentVersions } from "./startup.server";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;

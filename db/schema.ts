@@ -452,6 +452,12 @@ export interface ProtocolFilesTable {
   created_at: string;
 }
 
+/** Versions of public content per scope ("all", "lists", "h:<id>"), raised by triggers (ADR 0031). */
+export interface ContentVersionsTable {
+  scope: string;
+  version: number;
+}
+
 export interface Database {
   oblasts: OblastsTable;
   districts: DistrictsTable;
@@ -490,6 +496,7 @@ export interface Database {
   protocol_versions: ProtocolVersionsTable;
   protocol_files: ProtocolFilesTable;
   protocol_number_counters: ProtocolNumberCountersTable;
+  content_versions: ContentVersionsTable;
 }
 
 export type Municipality = Selectable<MunicipalitiesTable>;

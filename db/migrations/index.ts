@@ -10,6 +10,8 @@ import * as m08 from "./2026-11-25_08_mail_list_unsubscribe";
 import * as m05 from "./2026-11-25_05_protocols";
 import * as m15 from "./2026-11-30_15_rate_limits";
 import * as m40 from "./2026-11-30_40_protocol_numbers";
+import * as m30 from "./2026-11-30_30_content_versions";
+import { syncContentTriggers } from "../content-versions";
 
 /**
  * Migrations are imported statically (not read from the disk) so they survive the Vite build and
@@ -26,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   "2026-11-25_05_protocols": m05,
   "2026-11-30_15_rate_limits": m15,
   "2026-11-30_40_protocol_numbers": m40,
+  "2026-11-30_30_content_versions": m30,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -39,5 +42,6 @@ export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
+  await syncContentTriggers(db);
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
 }
