@@ -29,7 +29,8 @@ const PERSONAL =
   /^\/(ky|ru)\/(account|office|admin|council|notifications|login|logout|register|reset|verify|invite|unsubscribe)(\/|\.data|$)/;
 const PUBLIC = /^\/((ky|ru)(\/|\.data$|$)|api\/v1\/)/;
 const HEARING = /^\/(?:(?:ky|ru)\/hearings|api\/v1\/hearings)\/(\d+)(?:[/.]|$)/;
-const STORABLE_TYPES = /^(text\/html|application\/json|text\/x-script|application\/atom\+xml|text\/calendar|text\/csv)/;
+const STORABLE_TYPES =
+  /^(text\/html|application\/json|text\/x-script|application\/atom\+xml|text\/calendar|text\/csv)/;
 /** Response headers not kept with a stored answer (per request, or set by this layer). */
 const DROP = new Set([
   "set-cookie",

@@ -168,7 +168,21 @@ describe(`comments (${process.env.TEST_DB ?? "sqlite"})`, () => {
   });
 
   it("replies stay one level deep; the author edits within 15 minutes only", async () => {
-    setClock(OPEN);
+    // the author's edit comes before the replies: a replied comment is fixed (issue 11)
+    setClock("2026-03-05T06:10:00.000Z");
+    const e1 = (await post(w.cookies.resident, {
+      intent: "edit",
+      commentId: String(first),
+      body: "Оңдолгон текст",
+    })) as Response;
+    expect(e1.status).toBe(302);
+    const notMine = (await post(w.cookies.unverified, {
+      intent: "edit",
+      commentId: String(first),
+      body: "Башканыкы",
+    })) as Failure;
+    expect(notMine.init.status).toBe(403);
+    setClock("2026-03-05T06:11:00.000Z");
     const r1 = (await post(w.cookies.official, {
       intent: "reply",
       parentId: String(first),
@@ -196,19 +210,14 @@ describe(`comments (${process.env.TEST_DB ?? "sqlite"})`, () => {
       .executeTakeFirstOrThrow();
     expect(nested).toEqual({ parent_id: first, tariff_line_id: h.lineIds[0] });
 
-    setClock("2026-03-05T06:10:00.000Z");
-    const e1 = (await post(w.cookies.resident, {
+    // answered means fixed (issue 11): once replied to, even the author may not change it
+    setClock("2026-03-05T06:12:00.000Z");
+    const fixed = (await post(w.cookies.resident, {
       intent: "edit",
       commentId: String(first),
-      body: "Оңдолгон текст",
-    })) as Response;
-    expect(e1.status).toBe(302);
-    const notMine = (await post(w.cookies.unverified, {
-      intent: "edit",
-      commentId: String(first),
-      body: "Башканыкы",
+      body: "Жооптон кийин",
     })) as Failure;
-    expect(notMine.init.status).toBe(403);
+    expect(fixed.init.status).toBe(409);
     setClock("2026-03-05T06:16:00.000Z");
     const late = (await post(
       w.cookies.resident,

@@ -182,6 +182,14 @@ export async function createComment(db: DB, user: Actor, input: NewComment): Pro
   });
 }
 
+/**
+ * The author changes their own online comment within EDIT_WINDOW_MS (15 minutes) of posting.
+ * Answered means fixed: once the comment has an official answer or a reply, nobody may change its
+ * text (the answer and the replies were given to that text); refused with 409
+ * `errors.answeredFixed`. The check is part of the UPDATE itself, so an answer or a reply arriving
+ * at the same moment cannot slip between the check and the write. See docs/participation.md.
+ * @throws DomainError 403 not the author, 409 hidden / answered or replied / window over / period
+ */
 export async function editComment(
   db: DB,
   user: Actor,
@@ -194,15 +202,25 @@ export async function editComment(
   if (c.author_user_id !== user.id || c.source !== "online")
     throw new ParticipationError("errors.notYourComment", 403);
   if (c.hidden_at) throw new ParticipationError("errors.commentHidden", 409);
+  const answered = () => new DomainError("participation:errors.answeredFixed", {}, 409, "body");
+  if (c.answer_status) throw answered();
   if (now().getTime() - Date.parse(c.created_at) > EDIT_WINDOW_MS)
     throw new ParticipationError("errors.editWindowOver", 409, "body");
   assertOpen(h);
   await db.transaction().execute(async (trx) => {
-    await trx
+    const r = await trx
       .updateTable("comments")
       .set({ body, edited_at: nowIso() })
       .where("id", "=", commentId)
-      .execute();
+      .where("answer_status", "is", null)
+      .where("hidden_at", "is", null)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(selectFrom("comments as r").select("r.id").where("r.parent_id", "=", commentId)),
+        ),
+      )
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) === 0) throw answered();
   });
   return { hearingId: h.id };
 }

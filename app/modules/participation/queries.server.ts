@@ -80,6 +80,12 @@ function baseSelect(db: DB, hearingId: number) {
       "c.id",
       "c.parent_id",
       "pc.hidden_at as parent_hidden_at",
+      (eb) =>
+        eb
+          .exists(
+            eb.selectFrom("comments as rc").select("rc.id").whereRef("rc.parent_id", "=", "c.id"),
+          )
+          .as("has_replies"),
       "c.source",
       "c.author_user_id",
       "c.speaker_name",
@@ -137,6 +143,9 @@ function toView(r: Row, lang: Lang, viewerId: number | null, opts: { showHidden?
       mine &&
       !hidden &&
       r.source === "online" &&
+      // answered means fixed: no edit once there is an answer or a reply
+      !r.answer_status &&
+      !Number(r.has_replies) &&
       now().getTime() - Date.parse(r.created_at) < EDIT_WINDOW_MS,
     replies: [],
   };
