@@ -1,4 +1,5 @@
 // The page cache (ADR 0031): anonymous GET/HEAD answers of public pages and APIs served from
+/* global Buffer, Headers, Request */
 // rendered bytes kept in memory, per host + URL, with brotli/gzip made once per version.
 //
 // Correct across instances: before serving, the content versions of the URL's scopes are read
@@ -73,14 +74,23 @@ function inlineScriptHashes(html) {
     if (/\bsrc=/.test(m[1]) || m[2] === "") continue;
     out.push(`'sha256-${crypto.createHash("sha256").update(m[2]).digest("base64")}'`);
   }
-  return out;
+  return [...new Set(out)];
 }
 
 /**
  * The Express middleware. Options: build (the server build), mode, readVersions(scopes) →
- * {scope: version}, getLoadContext(req, res), maxBytes (memory budget of the stored bodies).
+ * {scope: version}, getLoadContext(req, res), maxBytes (memory budget of the stored bodies),
+ * maxAgeMs (an answer is rendered again after this long even without a write: pages show the
+ * hearing's state derived from the clock and relative dates).
  */
-export function pageCache({ build, mode, readVersions, getLoadContext, maxBytes = 64 << 20 }) {
+export function pageCache({
+  build,
+  mode,
+  readVersions,
+  getLoadContext,
+  maxBytes = 64 << 20,
+  maxAgeMs = 60_000,
+}) {
   const handle = createRequestHandler(build, mode);
   /** key → entry, in least-recently-used order */
   const store = new Map();
@@ -123,6 +133,7 @@ export function pageCache({ build, mode, readVersions, getLoadContext, maxBytes 
       cookies.every((c) => c.startsWith(`${LANG_COOKIE}=`));
     const entry = {
       vkey,
+      at: Date.now(),
       status: response.status,
       headers: [...response.headers].filter(([k]) => !DROP.has(k)),
       langCookie: cookies.find((c) => c.startsWith(`${LANG_COOKIE}=`)) ?? null,
@@ -199,7 +210,7 @@ export function pageCache({ build, mode, readVersions, getLoadContext, maxBytes 
       const vkey = scopes.map((s) => `${s}=${versions[s] ?? 0}`).join(",");
       const key = `${req.get("host")}${req.originalUrl}`;
       const hit = store.get(key);
-      if (hit && hit.vkey === vkey) {
+      if (hit && hit.vkey === vkey && Date.now() - hit.at < maxAgeMs) {
         store.delete(key); // most recently used last
         store.set(key, hit);
         return send(req, res, hit, "hit");
