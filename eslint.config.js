@@ -20,6 +20,7 @@ export const PLATFORM_MODULES = [
   "mail",
   "audit",
   "ratelimit",
+  "http",
 ];
 
 const boundaries = {

@@ -4,14 +4,22 @@
 import crypto from "node:crypto";
 import express from "express";
 import compression from "compression";
-import { createRequestHandler } from "@remix-run/express";
+import { createRequestHandler, requestLayer } from "./server/request-layer.js";
 import { pageCache } from "./server/page-cache.js";
 
 const isProd = process.env.NODE_ENV === "production";
 
 const viteDevServer = isProd
   ? undefined
-  : await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }));
+  : await import("vite").then((vite) =>
+      vite.createServer(
+        // JYIYN_TEST_SERVER=1 (servers spawned by tests, several at once, no browser): no
+        // hot-reload socket and no pre-bundling of browser dependencies
+        process.env.JYIYN_TEST_SERVER === "1"
+          ? { server: { middlewareMode: true, hmr: false }, optimizeDeps: { noDiscovery: true } }
+          : { server: { middlewareMode: true } },
+      ),
+    );
 
 const loadBuild = () =>
   viteDevServer
@@ -113,6 +121,15 @@ server.use((req, res, next) => {
     .type("text/plain; charset=utf-8")
     .send("Forbidden: cross-origin request / Тыюу салынган");
 });
+
+// bad paths, cookies and bodies are refused (localized) or cleaned here, once for every route
+server.use(
+  requestLayer({
+    refuse: app.plainRefusal,
+    formMaxBytes: config.formMaxBytes,
+    uploadMaxBytes: config.uploadMaxBytes,
+  }),
+);
 
 if (viteDevServer) {
   server.use(viteDevServer.middlewares);

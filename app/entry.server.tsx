@@ -1,4 +1,3 @@
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -7,8 +6,10 @@ import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
 import { logger } from "./modules/core/logger.server";
 import { carryRetryAfter } from "./modules/ratelimit/ratelimit.server";
+import { withoutNulBytes } from "./modules/http/html-stream.server";
 
 export { startup, healthCheck, shutdown, logger, readContentVersions } from "./startup.server";
+export { plainRefusal } from "./modules/http/refuse.server";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
@@ -38,7 +39,8 @@ export default function handleRequest(
         nonce,
         [bot ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          // React 18.3 pads some 2 KB chunks with 0x00 bytes (ADR 0020): they are dropped here
+          const body = withoutNulBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
             new Response(createReadableStreamFromReadable(body), {

@@ -23,6 +23,7 @@ import { createI18n } from "./modules/i18n/instance";
 import { bundleFor } from "./modules/i18n/resources.server";
 import { preferredLang } from "./modules/i18n/negotiate.server";
 import { metaT } from "./modules/i18n/meta";
+import { fallbackBundle } from "./modules/i18n/fallback";
 import { namespacesFor, sectionOf } from "./modules/i18n/namespaces";
 import appCss from "./styles/app.css?url";
 
@@ -31,18 +32,12 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = ({ matches, error }) => {
-  const t = metaT(matches);
+export const meta: MetaFunction = ({ matches, error, location }) => {
+  const t = metaT(matches, location.pathname);
   const name = t("layout.portalName");
   if (!error) return [{ title: name }, { name: "description", content: t("layout.tagline") }];
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const key =
-    status === 404
-      ? "errors.notFoundTitle"
-      : status === 403
-        ? "errors.forbiddenTitle"
-        : "errors.errorTitle";
-  return [{ title: `${t(key)} · ${name}` }];
+  return [{ title: `${t(errorTitleKey(status))} · ${name}` }];
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -90,7 +85,11 @@ export function Layout({ children }: { children: ReactNode }) {
   const location = useLocation();
   const nonce = useNonce();
   const lang = data?.lang ?? langFromPath(location.pathname) ?? DEFAULT_LANG;
-  const i18n = useMemo(() => createI18n(lang, data?.i18n ?? {}), [lang, data?.i18n]);
+  // without the root loader's bundle (it failed: an error page) the bundled common texts serve
+  const i18n = useMemo(
+    () => createI18n(lang, data?.i18n ?? fallbackBundle(lang)),
+    [lang, data?.i18n],
+  );
   return (
     <html lang={lang} dir="ltr">
       <head>
@@ -122,21 +121,39 @@ export default function App() {
   return <Outlet />;
 }
 
+/** The title key of an error page by its status: 404, 403, other refusals (4xx), failures. */
+function errorTitleKey(status: number): string {
+  if (status === 404) return "errors.notFoundTitle";
+  if (status === 403) return "errors.forbiddenTitle";
+  if (status >= 400 && status < 500) return "errors.badRequestTitle";
+  return "errors.errorTitle";
+}
+
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  const forbidden = isRouteErrorResponse(error) && error.status === 403;
-  const title = notFound
-    ? t("errors.notFoundTitle")
-    : forbidden
-      ? t("errors.forbiddenTitle")
-      : t("errors.errorTitle");
-  const text = notFound
-    ? t("errors.notFoundText")
-    : forbidden
-      ? t("errors.forbidden")
-      : t("errors.errorText");
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const title = t(errorTitleKey(status));
+  // a refusal thrown as a Response carries its localized text (a short plain string)
+  const own =
+    isRouteErrorResponse(error) &&
+    status >= 400 &&
+    status < 500 &&
+    typeof error.data === "string" &&
+    error.data.length > 0 &&
+    error.data.length < 500 &&
+    /[^\t\n\r -~]/.test(error.data) // localized (Cyrillic), not an English stub
+      ? error.data
+      : null;
+  const text =
+    own ??
+    (status === 404
+      ? t("errors.notFoundText")
+      : status === 403
+        ? t("errors.forbidden")
+        : status < 500
+          ? t("errors.badRequest")
+          : t("errors.errorText"));
   return (
     <div className="error-page">
       <h1>{title}</h1>

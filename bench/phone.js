@@ -1,3 +1,4 @@
+/* global window, performance, PerformanceObserver */
 // First load on a cheap phone (part of `npm run bench`): Chromium at 360 × 740 px, slow 3G
 // (400 ms latency, 400 kbit/s both ways), CPU slowed 4×, an empty cache per page. For the home,
 // a municipality and a hearing page of the demo data (SQLite, one production instance): bytes
@@ -29,7 +30,10 @@ const s = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "app/cli
   stdio: ["ignore", "ignore", "inherit"],
 });
 if (s.status !== 0) process.exit(1);
-const server = spawn(process.execPath, ["server.js"], { env, stdio: ["ignore", "pipe", "inherit"] });
+const server = spawn(process.execPath, ["server.js"], {
+  env,
+  stdio: ["ignore", "pipe", "inherit"],
+});
 await new Promise((ok, fail) => {
   let out = "";
   server.stdout.on("data", (b) => {

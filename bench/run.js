@@ -1,3 +1,4 @@
+/* global Buffer */
 // npm run bench — the app side by side with a bare Node http server sending the same bytes, in one
 // run, alternating (several rounds), and writes docs/performance.md with the machine's description
 // and what else was running.
@@ -29,7 +30,11 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const skip = new Set((process.env.BENCH_SKIP ?? "").split(",").filter(Boolean));
 const log = (...a) => console.error(...a);
 
-const load = () => os.loadavg().map((x) => x.toFixed(1)).join(" / ");
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" / ");
 const others = () => {
   const r = spawnSync("ps", ["-eo", "comm="], { encoding: "utf8" });
   const counts = {};
@@ -80,7 +85,10 @@ await new Promise((ok, fail) => {
   });
   server.once("exit", (c) => fail(new Error(`server exited ${c}`)));
 });
-const cleanups = [() => server.kill("SIGTERM"), () => rmSync(dir, { recursive: true, force: true })];
+const cleanups = [
+  () => server.kill("SIGTERM"),
+  () => rmSync(dir, { recursive: true, force: true }),
+];
 process.on("exit", () => cleanups.forEach((c) => c()));
 
 const cookie = `jyiyn_session=${seed.tokens[0]}`;
@@ -108,7 +116,9 @@ for (const s of scenarios) {
       .get(base + s.path, { headers: s.headers }, (r) => {
         const chunks = [];
         r.on("data", (c) => chunks.push(c));
-        r.on("end", () => ok({ status: r.statusCode, headers: r.headers, body: Buffer.concat(chunks) }));
+        r.on("end", () =>
+          ok({ status: r.statusCode, headers: r.headers, body: Buffer.concat(chunks) }),
+        );
       })
       .on("error", fail),
   );
@@ -121,7 +131,8 @@ for (const s of scenarios) {
 }
 const barePort = await freePort();
 const bareByPath = new Map();
-for (const s of scenarios) bareByPath.set(`${s.path}|${s.headers.cookie ? 1 : 0}`, captured.get(s.name));
+for (const s of scenarios)
+  bareByPath.set(`${s.path}|${s.headers.cookie ? 1 : 0}`, captured.get(s.name));
 const bare = http
   .createServer((req, res) => {
     const c = bareByPath.get(`${req.url}|${req.headers.cookie ? 1 : 0}`);
@@ -309,16 +320,23 @@ ${pgPart ? `| PostgreSQL | nginx + 2 instances (deploy/start.js) | ${pgPart.vote
 ${pgPart ? `Anonymous hearing page: ${pgPart.page.rps.toFixed(0)} req/s, p50 ${pgPart.page.p50} ms, p99 ${pgPart.page.p99} ms, non-2xx ${pgPart.page.non2xx}.` : "skipped"}
 
 ## First load on a phone
-${phone ? `Chromium, 360 × 740 px, slow 3G (400 ms latency, 400 kbit/s both ways), CPU slowed 4×, empty cache.
+${
+  phone
+    ? `Chromium, 360 × 740 px, slow 3G (400 ms latency, 400 kbit/s both ways), CPU slowed 4×, empty cache.
 
 | page | transferred (KiB, HTML+CSS+JS compressed) | requests | LCP (ms) | hydrated (ms) |
 | --- | --- | --- | --- | --- |
-${phone.pages.map((p) => `| ${p.name} \`${p.path}\` | ${(p.bytes / 1024).toFixed(1)} | ${p.requests} | ${p.lcp} | ${p.hydrated} |`).join("\n")}` : "skipped"}
+${phone.pages.map((p) => `| ${p.name} \`${p.path}\` | ${(p.bytes / 1024).toFixed(1)} | ${p.requests} | ${p.lcp} | ${p.hydrated} |`).join("\n")}`
+    : "skipped"
+}
 `;
 writeFileSync("docs/performance.md.bench", md);
 const doc = readFileSync("docs/performance.md", "utf8");
 const marker = "<!-- bench:end -->";
-writeFileSync("docs/performance.md", doc.includes(marker) ? md + "\n" + marker + doc.split(marker)[1] : md);
+writeFileSync(
+  "docs/performance.md",
+  doc.includes(marker) ? md + "\n" + marker + doc.split(marker)[1] : md,
+);
 rmSync("docs/performance.md.bench");
 console.log(md);
 process.exit(0);

@@ -68,7 +68,10 @@ export async function startStack({
   keep = false,
 } = {}) {
   if (!existsSync(join(root, "build/server/index.js"))) {
-    const b = spawnSync("npm", ["run", "build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+    const b = spawnSync("npm", ["run", "build"], {
+      cwd: root,
+      stdio: ["ignore", "ignore", "inherit"],
+    });
     if (b.status !== 0) throw new Error("the build failed");
   }
   const stops = [];
@@ -98,7 +101,13 @@ export async function startStack({
       const script = seed === "demo" ? "app/cli/seed.ts" : "bench/seed.ts";
       const r = spawnSync(process.execPath, [tsx, script], {
         cwd: root,
-        env: { ...process.env, DATABASE_URL: database, BENCH_DB: database, DEMO: "1", LOG_LEVEL: "silent" },
+        env: {
+          ...process.env,
+          DATABASE_URL: database,
+          BENCH_DB: database,
+          DEMO: "1",
+          LOG_LEVEL: "silent",
+        },
         encoding: "utf8",
         maxBuffer: 64 << 20,
       });
@@ -149,10 +158,25 @@ export async function startStack({
     // nginx
     const cert = join(prefix, "cert.pem");
     const key = join(prefix, "key.pem");
-    const ssl = spawnSync("openssl", [
-      "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
-      "-keyout", key, "-out", cert,
-    ], { stdio: "ignore" });
+    const ssl = spawnSync(
+      "openssl",
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=127.0.0.1",
+        "-keyout",
+        key,
+        "-out",
+        cert,
+      ],
+      { stdio: "ignore" },
+    );
     if (ssl.status !== 0) throw new Error("openssl could not make a certificate");
     for (const d of ["cache", "tmp", "logs"]) mkdirSync(join(prefix, d), { recursive: true });
     const locations = join(prefix, "app-locations.conf");
@@ -198,9 +222,13 @@ http {
 }
 `,
     );
-    const nginx = spawn("nginx", ["-p", prefix, "-c", join(prefix, "nginx.conf"), "-g", "daemon off;"], {
-      stdio: ["ignore", "ignore", "inherit"],
-    });
+    const nginx = spawn(
+      "nginx",
+      ["-p", prefix, "-c", join(prefix, "nginx.conf"), "-g", "daemon off;"],
+      {
+        stdio: ["ignore", "ignore", "inherit"],
+      },
+    );
     stops.push(
       () =>
         new Promise((ok) => {
@@ -211,7 +239,10 @@ http {
     );
     const http = `http://127.0.0.1:${httpPort}`;
     for (let i = 0; ; i++) {
-      const up = await fetch(`${http}/healthz`).then((r) => r.ok, () => false);
+      const up = await fetch(`${http}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (up) break;
       if (nginx.exitCode !== null || i > 100) throw new Error("nginx did not start");
       await new Promise((r) => setTimeout(r, 100));

@@ -204,7 +204,8 @@ export function pageCache({
       return next();
     }
     const scopes = scopesFor(req.path);
-    if (!scopes) return next();
+    if (!scopes || !URL.canParse(req.originalUrl, `${req.protocol}://${req.get("host")}`))
+      return next(); // the Remix handler answers what cannot be cached (or parsed)
     try {
       const versions = await readVersions(scopes);
       const vkey = scopes.map((s) => `${s}=${versions[s] ?? 0}`).join(",");

@@ -95,7 +95,9 @@ export function SiteHeader() {
                   <NotificationsLink count={user.unread} />
                 </li>
                 <li>
-                  <Link to={`/${lang}/account`}>{user.displayName}</Link>
+                  <Link to={`/${lang}/account`}>
+                    <bdi>{user.displayName}</bdi>
+                  </Link>
                 </li>
                 <li>
                   <Form method="post" action={`/${lang}/logout`}>

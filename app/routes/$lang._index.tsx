@@ -7,12 +7,13 @@ import { requireLang } from "~/modules/i18n/route.server";
 import { listMunicipalitiesGrouped } from "~/modules/places/queries.server";
 import { OpenHearings } from "~/modules/hearings/list";
 import { listOpenHearings } from "~/modules/hearings/queries.server";
+import { queryText } from "~/modules/http/params.server";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "places:home.title");
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const lang = requireLang(params);
-  const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
+  const q = queryText(new URL(request.url), "q", 100) ?? "";
   const db = await getDb();
   const oblasts = await listMunicipalitiesGrouped(db, lang, q);
   const openHearings = await listOpenHearings(db, lang);

@@ -28,6 +28,7 @@ import { useLang } from "~/modules/i18n/hooks";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang, tFor } from "~/modules/i18n/route.server";
 import { VerifiedBadge } from "~/modules/residents/VerifiedBadge";
+import { readForm } from "~/modules/forms/read.server";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "auth:account.title");
 
@@ -67,7 +68,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const t = tFor(params);
   const db = await getDb();
   const meta = metaOf(request, context);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   if (intent === "profile") {
     const p = parseForm(form, profileSchema, t);

@@ -14,6 +14,7 @@ import { requireLang } from "~/modules/i18n/route.server";
 import { subscribe, unsubscribeMunicipality, updatePrefs } from "~/modules/reach/commands.server";
 import { municipalityPath } from "~/modules/reach/links";
 import { getPrefsView } from "~/modules/reach/queries.server";
+import { readForm } from "~/modules/forms/read.server";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "reach:settings.title");
 
@@ -49,7 +50,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const db = await getDb();
   const t = getFixedT(lang);
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("intent") === "prefs") {
     const res = parseForm(form, prefsSchema, t);
     if (!res.ok) return data({ ok: false as const, errors: res.errors, values: res.values }, 400);

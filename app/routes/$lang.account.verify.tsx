@@ -17,6 +17,7 @@ import { requireLang, tFor } from "~/modules/i18n/route.server";
 import { verifyResident } from "~/modules/residents/commands.server";
 import { verifySchema } from "~/modules/residents/schemas.server";
 import { VerifiedBadge } from "~/modules/residents/VerifiedBadge";
+import { readForm } from "~/modules/forms/read.server";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "residents:verify.title");
 
@@ -35,7 +36,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   requireLang(params);
   const user = await requirePermission(request, "account.self");
   const t = tFor(params);
-  const p = parseForm(await request.formData(), verifySchema, t);
+  const p = parseForm(await readForm(request), verifySchema, t);
   if (!p.ok) return data({ errors: p.errors, values: p.values }, { status: 400 });
   const res = await verifyResident(await getDb(), user.id, p.data, metaOf(request, context));
   if (res.ok) return { ok: true };

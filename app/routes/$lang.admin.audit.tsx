@@ -10,6 +10,8 @@ import { formatDateTime } from "~/modules/format/format";
 import { useLang } from "~/modules/i18n/hooks";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang } from "~/modules/i18n/route.server";
+import { toCount } from "~/modules/http/ids";
+import { queryText } from "~/modules/http/params.server";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "admin:nav.audit");
 
@@ -17,8 +19,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
   await requirePermission(request, "audit.view");
   const url = new URL(request.url);
-  const page = Math.max(1, Number(url.searchParams.get("page")) || 1);
-  const action = (url.searchParams.get("action") ?? "").trim().slice(0, 60);
+  const page = toCount(url.searchParams.get("page"), 1, 1, 100_000);
+  const action = (queryText(url, "action", 60) ?? "").trim();
   const res = await listAudit(await getDb(), lang, { page, action: action || undefined });
   return { ...res, page, action };
 }

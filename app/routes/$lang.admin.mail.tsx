@@ -12,6 +12,8 @@ import { useLang } from "~/modules/i18n/hooks";
 import { retryMail } from "~/modules/mail/admin.server";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang } from "~/modules/i18n/route.server";
+import { readForm } from "~/modules/forms/read.server";
+import { formId } from "~/modules/http/params.server";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "admin:nav.mail");
 
@@ -26,8 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   requireLang(params);
   await requirePermission(request, "mail.view");
-  const form = await request.formData();
-  await retryMail(await getDb(), Number(form.get("id")));
+  const form = await readForm(request);
+  await retryMail(await getDb(), formId(request, form, "id"));
   return { ok: true };
 }
 

@@ -17,12 +17,14 @@ import { getDb } from "~/modules/core/db.server";
 import { parseForm, type FieldErrors, type FormValues } from "~/modules/forms/validate.server";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang, tFor } from "~/modules/i18n/route.server";
+import { readForm } from "~/modules/forms/read.server";
+import { idParam } from "~/modules/http/params.server";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "admin:settings.title");
 
-async function load(params: { lang?: string; id?: string }) {
+async function load(request: Request, params: { lang?: string; id?: string }) {
   const lang = requireLang(params);
-  const m = await getMunicipality(await getDb(), lang, Number(params.id));
+  const m = await getMunicipality(await getDb(), lang, idParam(request, params, "id"));
   if (!m) throw new Response("Not found", { status: 404 });
   return m;
 }
@@ -30,17 +32,17 @@ async function load(params: { lang?: string; id?: string }) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   requireLang(params);
   await requirePermission(request, "municipality.settings");
-  return { m: await load(params) };
+  return { m: await load(request, params) };
 }
 
 type ActionData = { ok?: boolean; errors?: FieldErrors; values?: FormValues };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   requireLang(params);
-  const m0 = Number(params.id);
+  const m0 = idParam(request, params, "id");
   const user = await requirePermission(request, "municipality.settings", { municipalityId: m0 });
-  const m = await load(params);
-  const p = parseForm(await request.formData(), settingsSchema, tFor(params));
+  const m = await load(request, params);
+  const p = parseForm(await readForm(request), settingsSchema, tFor(params));
   if (!p.ok) return data({ errors: p.errors, values: p.values }, { status: 400 });
   await updateMunicipalitySettings(await getDb(), user.id, m.id, p.data, metaOf(request, context));
   return { ok: true };

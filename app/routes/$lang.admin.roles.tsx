@@ -26,6 +26,9 @@ import { parseForm, type FieldErrors, type FormValues } from "~/modules/forms/va
 import { useLang } from "~/modules/i18n/hooks";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang, tFor } from "~/modules/i18n/route.server";
+import { readForm } from "~/modules/forms/read.server";
+import { isDomainError } from "~/modules/core/errors";
+import { formId } from "~/modules/http/params.server";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "admin:nav.roles");
 
@@ -54,7 +57,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const t = tFor(params);
   const db = await getDb();
   const meta = metaOf(request, context);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   if (intent === "grant") {
     const p = parseForm(form, grantSchema, t);
@@ -65,17 +68,26 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return { intent, ok: true };
   }
   if (intent === "revoke") {
-    await revokeRole(db, user.id, Number(form.get("roleId")), meta);
+    await revokeRole(db, user.id, formId(request, form, "roleId"), meta);
     return { intent, ok: true };
   }
   if (intent === "invite") {
     const p = parseForm(form, inviteSchema, t);
     if (!p.ok) return data({ intent, errors: p.errors, values: p.values }, { status: 400 });
-    const inv = await createInvitation(db, user.id, p.data, meta);
+    let inv;
+    try {
+      inv = await createInvitation(db, user.id, p.data, meta);
+    } catch (e) {
+      if (!isDomainError(e)) throw e;
+      return data(
+        { intent, errors: { [e.field]: [t(e.key)] }, values: p.values },
+        { status: e.status },
+      );
+    }
     return { intent, ok: true, link: `${env().publicUrl}/${lang}/invite/${inv.token}` };
   }
   if (intent === "revokeInvitation") {
-    await revokeInvitation(db, user.id, Number(form.get("invitationId")), meta);
+    await revokeInvitation(db, user.id, formId(request, form, "invitationId"), meta);
     return { intent, ok: true };
   }
   return data({ intent, ok: false }, { status: 400 });
@@ -225,7 +237,7 @@ export default function AdminRoles() {
             {roles.map((r) => (
               <tr key={r.id}>
                 <td>
-                  {r.displayName} <span className="muted">{r.login}</span>
+                  <bdi>{r.displayName}</bdi> <span className="muted">{r.login}</span>
                 </td>
                 <td>{r.municipality}</td>
                 <td>{t(`roles.${r.role}`)}</td>

@@ -23,6 +23,7 @@ import { FileLinks, ProtocolBlocks } from "~/modules/protocol/ProtocolView";
 import { getHearingInfo, protocolHearingId } from "~/modules/protocol/queries.server";
 import { decisionSchema } from "~/modules/protocol/schemas";
 import { protocolPage, versionList } from "~/modules/protocol/view.server";
+import { readForm } from "~/modules/forms/read.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) =>
   pageMeta(matches, "protocol:council.readDoc");
@@ -63,7 +64,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "protocol.decide", {
     municipalityId: ids!.municipalityId,
   });
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(form, decisionSchema, getFixedT(lang));
   if (!parsed.ok)
     return data(

@@ -5,12 +5,18 @@ import { getDocumentForDownload, mayView } from "~/modules/hearings/queries.serv
 import { asciiFileName } from "~/modules/hearings/uploads.server";
 import { requireLang } from "~/modules/i18n/route.server";
 import { getStorage } from "~/modules/storage/storage.server";
+import { idParam } from "~/modules/http/params.server";
+import { cleanFileName } from "~/modules/http/text";
 
 /** A hearing's document, served with its checked Content-Type; drafts' only to their officials. */
 export async function loader({ params, request }: LoaderFunctionArgs) {
   requireLang(params);
   const db = await getDb();
-  const doc = await getDocumentForDownload(db, Number(params.id), Number(params.docId));
+  const doc = await getDocumentForDownload(
+    db,
+    idParam(request, params, "id"),
+    idParam(request, params, "docId"),
+  );
   if (
     !doc ||
     !mayView(await getUser(request), { state: doc.state, municipalityId: doc.municipality_id })
@@ -19,7 +25,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const data = await getStorage().get(doc.storage_key);
   if (!data) throw new Response("Not found", { status: 404 });
   const inline = /^(application\/pdf|image\/(png|jpeg))$/.test(doc.content_type);
-  const disposition = `${inline ? "inline" : "attachment"}; filename="${asciiFileName(doc.file_name)}"; filename*=UTF-8''${encodeURIComponent(doc.file_name)}`;
+  // the stored name without bidi or control characters ("отчёт‮fdp.exe" must not read as .pdf)
+  const name = cleanFileName(doc.file_name, "document");
+  const disposition = `${inline ? "inline" : "attachment"}; filename="${asciiFileName(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`;
   return new Response(new Uint8Array(data), {
     headers: {
       "Content-Type": doc.content_type,

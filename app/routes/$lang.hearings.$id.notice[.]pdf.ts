@@ -5,11 +5,12 @@ import { requireLang } from "~/modules/i18n/route.server";
 import { absoluteUrl, shortPath } from "~/modules/reach/links";
 import { renderNoticePdf } from "~/modules/reach/notice.server";
 import { getReachHearing } from "~/modules/reach/queries.server";
+import { idParam } from "~/modules/http/params.server";
 
 // The printable notice poster of an announced (or open) hearing, Kyrgyz and Russian on one sheet.
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   requireLang(params);
-  const h = await getReachHearing(await getDb(), Number(params.id));
+  const h = await getReachHearing(await getDb(), idParam(request, params, "id"));
   if (!h || (h.state !== "announced" && h.state !== "open")) {
     throw new Response("Not found", { status: 404 });
   }

@@ -14,6 +14,7 @@ import { formatDate } from "~/modules/format/format";
 import { HearingReachLinks } from "~/modules/reach/HearingReachLinks";
 import { shareMeta } from "~/modules/reach/share";
 import { requireLang } from "~/modules/i18n/route.server";
+import { idParam } from "~/modules/http/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data, params }) =>
   data
@@ -36,7 +37,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data, params }) =>
  */
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const lang = requireLang(params);
-  const id = Number(params.id);
+  const id = idParam(request, params, "id");
   const db = await getDb();
   const view = Number.isInteger(id) ? await getHearingView(db, id, lang) : null;
   if (!view || !mayView(await getUser(request), view))

@@ -23,6 +23,7 @@ import { getDb } from "~/modules/core/db.server";
 import { parseForm, type FieldErrors, type FormValues } from "~/modules/forms/validate.server";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang, tFor } from "~/modules/i18n/route.server";
+import { readForm } from "~/modules/forms/read.server";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "auth:login.title");
 
@@ -37,7 +38,7 @@ type ActionData = { errors: FieldErrors; values: FormValues };
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = requireLang(params);
   const t = tFor(params);
-  const form = await request.formData();
+  const form = await readForm(request);
   const redirectTo = safeRedirect(form.get("redirectTo"), `/${lang}`);
   const parsed = parseForm(form, loginSchema, t);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });

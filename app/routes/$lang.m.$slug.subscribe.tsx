@@ -6,6 +6,7 @@ import { requireLang } from "~/modules/i18n/route.server";
 import { getMunicipalityBySlug } from "~/modules/places/queries.server";
 import { subscribe, unsubscribeMunicipality } from "~/modules/reach/commands.server";
 import { municipalityPath } from "~/modules/reach/links";
+import { readForm } from "~/modules/forms/read.server";
 
 const schema = z.object({ intent: z.enum(["subscribe", "unsubscribe"]) });
 
@@ -22,7 +23,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const db = await getDb();
   const m = await getMunicipalityBySlug(db, params.slug ?? "", lang);
   if (!m) throw new Response("Not found", { status: 404 });
-  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = schema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return new Response("Bad request", { status: 400 });
   if (parsed.data.intent === "subscribe") await subscribe(db, user.id, m.id);
   else await unsubscribeMunicipality(db, user.id, m.id);

@@ -2,11 +2,12 @@ import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/modules/core/db.server";
 import { requireLang } from "~/modules/i18n/route.server";
 import { findMunicipalitySlugs } from "~/modules/places/queries.server";
+import { queryText } from "~/modules/http/params.server";
 
 // The header's municipality picker: one match → its page; otherwise the searchable list.
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const lang = requireLang(params);
-  const q = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, 100);
+  const q = (queryText(new URL(request.url), "q", 100) ?? "").trim();
   if (q) {
     const slugs = await findMunicipalitySlugs(await getDb(), q);
     if (slugs.length === 1) return redirect(`/${lang}/m/${slugs[0]}`);

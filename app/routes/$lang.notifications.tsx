@@ -12,6 +12,8 @@ import { markRead } from "~/modules/reach/commands.server";
 import { notificationSettingsPath } from "~/modules/reach/links";
 import { notificationPath, notificationText } from "~/modules/reach/notify.server";
 import { listNotifications } from "~/modules/reach/queries.server";
+import { readForm } from "~/modules/forms/read.server";
+import { idField } from "~/modules/forms/fields";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "reach:list.title");
 
@@ -32,7 +34,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 const schema = z.union([
-  z.object({ intent: z.literal("read"), id: z.coerce.number().int().positive() }),
+  z.object({ intent: z.literal("read"), id: idField() }),
   z.object({ intent: z.literal("readAll") }),
 ]);
 
@@ -40,7 +42,7 @@ const schema = z.union([
 export async function action({ params, request }: ActionFunctionArgs) {
   requireLang(params);
   const user = await requireUser(request);
-  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = schema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return new Response("Bad request", { status: 400 });
   const n = await markRead(
     await getDb(),

@@ -9,9 +9,9 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Alert, Button, SelectField, TextareaField } from "~/components/ui";
+import { Alert } from "~/components/ui";
 import { clientIp } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { getDb } from "~/modules/core/db.server";
@@ -25,20 +25,11 @@ import {
   hideComment,
   unhideComment,
 } from "~/modules/participation/commands.server";
-import {
-  CommentAnswer,
-  CommentAuthor,
-  CommentMeta,
-  TargetOptions,
-  type TargetLabels,
-} from "~/modules/participation/components";
+import { CommentFilters, MoreComments } from "~/modules/participation/CommentFilters";
+import { targetLabels } from "~/modules/participation/components";
+import { ModerationCard } from "~/modules/participation/ModerationCard";
 import { getHearingContext, isLocked } from "~/modules/participation/context.server";
-import {
-  commentCounts,
-  listComments,
-  listReports,
-  type CommentView,
-} from "~/modules/participation/queries.server";
+import { commentCounts, listComments, listReports } from "~/modules/participation/queries.server";
 import { attempt, failure, type ActionFailure } from "~/modules/participation/respond.server";
 import {
   answerForm,
@@ -46,6 +37,8 @@ import {
   filtersFromUrl,
   hideForm,
 } from "~/modules/participation/schemas";
+import { readForm } from "~/modules/forms/read.server";
+import { idParam } from "~/modules/http/params.server";
 
 export const meta: MetaFunction = ({ matches }) =>
   pageMeta(matches, "participation:office.queueTitle");
@@ -53,7 +46,7 @@ export const meta: MetaFunction = ({ matches }) =>
 async function load(params: { lang?: string; id?: string }, request: Request) {
   const lang = requireLang(params);
   const db = await getDb();
-  const h = await getHearingContext(db, Number(params.id));
+  const h = await getHearingContext(db, idParam(request, params, "id"));
   if (!h) throw new Response("Not found", { status: 404 });
   const user = await requirePermission(request, "comment.answer", {
     municipalityId: h.municipalityId,
@@ -97,7 +90,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const { lang, db, h, user } = await load(params, request);
   const t = tFor(params);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const ip = clientIp(request, context as { ip?: string });
   const back = (id: number) => {
@@ -133,23 +126,12 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   return failure(intent, { _form: [t("common:errors.invalidForm")] }, {});
 }
 
-type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
-
 export default function OfficeComments() {
   const d = useLoaderData<typeof loader>();
   const a = useActionData<typeof action>() as ActionFailure | undefined;
   const { t } = useTranslation("participation");
   const lang = useLang();
-  const labels: TargetLabels = {
-    lines: Object.fromEntries(d.hearing.tariffLines.map((l) => [l.id, l.label])),
-    sections: Object.fromEntries(d.hearing.sections.map((s) => [s.id, s.label])),
-  };
-  const qs = new URLSearchParams({
-    ...(d.filters.stance ? { stance: d.filters.stance } : {}),
-    ...(d.filters.target ? { target: d.filters.target } : {}),
-    ...(d.filters.unanswered ? { unanswered: "1" } : {}),
-    ...(d.filters.reported ? { reported: "1" } : {}),
-  });
+  const labels = targetLabels(d.hearing);
   return (
     <>
       <p>
@@ -185,167 +167,23 @@ export default function OfficeComments() {
 
       <section aria-labelledby="queue-heading">
         <h2 id="queue-heading">{t("comments.title")}</h2>
-        <Form method="get" className="comment-filters">
-          <SelectField
-            label={t("filters.stance")}
-            name="stance"
-            defaultValue={d.filters.stance ?? ""}
-          >
-            <option value="">{t("filters.all")}</option>
-            {(["for", "against", "neutral"] as const).map((s) => (
-              <option key={s} value={s}>
-                {t(`stance.${s}`)}
-              </option>
-            ))}
-          </SelectField>
-          {d.hearing.tariffLines.length + d.hearing.sections.length > 0 ? (
-            <SelectField label={t("filters.target")} name="target" defaultValue={d.filters.target}>
-              <TargetOptions
-                lines={d.hearing.tariffLines}
-                sections={d.hearing.sections}
-                first={t("filters.all")}
-              />
-            </SelectField>
-          ) : null}
-          <label className="check">
-            <input
-              type="checkbox"
-              name="unanswered"
-              value="1"
-              defaultChecked={d.filters.unanswered}
-            />{" "}
-            {t("filters.unanswered")}
-          </label>
-          <label className="check">
-            <input type="checkbox" name="reported" value="1" defaultChecked={d.filters.reported} />{" "}
-            {t("office.reportedOnly")}
-          </label>
-          <Button variant="secondary">{t("filters.apply")}</Button>
-        </Form>
+        <CommentFilters filters={d.filters} targets={d.hearing} showReported />
         {d.comments.items.length === 0 ? <p className="muted">{t("comments.none")}</p> : null}
         <ol className="comment-list plain-list">
           {d.comments.items.map((c) => (
             <li key={c.id}>
-              <OfficeCommentCard c={c} d={d} a={a} labels={labels} />
+              <ModerationCard
+                c={c}
+                labels={labels}
+                reply={a}
+                locked={d.hearing.locked}
+                reported={d.reports.some((r) => r.commentId === c.id)}
+              />
             </li>
           ))}
         </ol>
-        {d.comments.nextCursor ? (
-          <p>
-            <Link
-              className="btn btn-secondary"
-              to={`?${new URLSearchParams([...qs, ["cursor", d.comments.nextCursor]]).toString()}`}
-            >
-              {t("comments.more")}
-            </Link>
-          </p>
-        ) : null}
+        <MoreComments filters={d.filters} cursor={d.comments.nextCursor} />
       </section>
     </>
-  );
-}
-
-function OfficeCommentCard({
-  c,
-  d,
-  a,
-  labels,
-}: {
-  c: CommentView;
-  d: LoaderData;
-  a: ActionFailure | undefined;
-  labels: TargetLabels;
-}) {
-  const { t } = useTranslation("participation");
-  const mine = a && a.values.commentId === String(c.id) ? a : undefined;
-  const answerErrs = mine?.intent === "answer" ? mine.errors : null;
-  const hideErrs = mine?.intent === "hide" ? mine.errors : null;
-  const hidden = c.hiddenReason !== null;
-  return (
-    <article className="comment card" id={`comment-${c.id}`} data-comment-id={c.id}>
-      <header>
-        <span className="muted">{t("office.commentNo", { id: c.id })}</span>
-        <CommentAuthor c={c} />
-        <CommentMeta c={c} labels={labels} />
-      </header>
-      {hidden ? (
-        <>
-          <p className="comment-hidden">
-            {t("comment.hiddenByModerator", { reason: c.hiddenReason })}
-          </p>
-          <p className="muted">{t("office.hiddenText")}</p>
-        </>
-      ) : null}
-      <p className="comment-body pre-line">{c.text}</p>
-      <CommentAnswer c={c} />
-      {d.hearing.locked ? null : (
-        <div className="comment-actions">
-          <details open={!!answerErrs || !c.answer}>
-            <summary>{t("office.saveAnswer")}</summary>
-            <Form method="post">
-              <input type="hidden" name="intent" value="answer" />
-              <input type="hidden" name="commentId" value={c.id} />
-              {answerErrs?._form ? <Alert tone="error">{answerErrs._form.join(" ")}</Alert> : null}
-              <SelectField
-                label={t("office.answerStatus")}
-                name="status"
-                defaultValue={answerErrs ? (mine?.values.status ?? "") : (c.answer?.status ?? "")}
-                errors={answerErrs?.status}
-              >
-                <option value="">—</option>
-                {(["accepted", "partly_accepted", "not_accepted", "not_relevant"] as const).map(
-                  (s) => (
-                    <option key={s} value={s}>
-                      {t(`answer.status.${s}`)}
-                    </option>
-                  ),
-                )}
-              </SelectField>
-              <TextareaField
-                label={t("office.answerText")}
-                name="text"
-                rows={3}
-                maxLength={5000}
-                defaultValue={answerErrs ? (mine?.values.text ?? "") : (c.answer?.text ?? "")}
-                errors={answerErrs?.text}
-              />
-              <Button>{t("office.saveAnswer")}</Button>
-            </Form>
-          </details>
-          {hidden ? (
-            <Form method="post">
-              <input type="hidden" name="intent" value="unhide" />
-              <input type="hidden" name="commentId" value={c.id} />
-              <Button variant="secondary">{t("office.unhide")}</Button>
-            </Form>
-          ) : (
-            <details open={!!hideErrs}>
-              <summary>{t("office.hide")}</summary>
-              <Form method="post">
-                <input type="hidden" name="intent" value="hide" />
-                <input type="hidden" name="commentId" value={c.id} />
-                {hideErrs?._form ? <Alert tone="error">{hideErrs._form.join(" ")}</Alert> : null}
-                <TextareaField
-                  label={t("office.hideReason")}
-                  name="reason"
-                  rows={2}
-                  maxLength={500}
-                  defaultValue={hideErrs ? (mine?.values.reason ?? "") : ""}
-                  errors={hideErrs?.reason}
-                />
-                <Button variant="danger">{t("office.hide")}</Button>
-              </Form>
-            </details>
-          )}
-          {d.reports.some((r) => r.commentId === c.id) ? (
-            <Form method="post">
-              <input type="hidden" name="intent" value="dismiss" />
-              <input type="hidden" name="commentId" value={c.id} />
-              <Button variant="secondary">{t("office.dismiss")}</Button>
-            </Form>
-          ) : null}
-        </div>
-      )}
-    </article>
   );
 }

@@ -23,6 +23,7 @@ import { FileLinks } from "~/modules/protocol/ProtocolView";
 import { getHearingInfo, getHearingProtocol } from "~/modules/protocol/queries.server";
 import { draftSchema } from "~/modules/protocol/schemas";
 import { versionList } from "~/modules/protocol/view.server";
+import { readForm } from "~/modules/forms/read.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) =>
   pageMeta(matches, "protocol:office.title");
@@ -63,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { lang, id, db, user } = await guard(request, params);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "save");
   const ctx = { ip: clientIp(request, context as { ip?: string }) };
   try {

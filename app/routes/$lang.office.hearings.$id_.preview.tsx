@@ -12,13 +12,14 @@ import { createI18n } from "~/modules/i18n/instance";
 import { pageMeta } from "~/modules/i18n/meta";
 import { bundleFor } from "~/modules/i18n/resources.server";
 import { requireLang } from "~/modules/i18n/route.server";
+import { idParam } from "~/modules/http/params.server";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "office:preview.title");
 
 /** The hearing as the public will see it, in both languages, for its officials (drafts too). */
 export async function loader({ params, request }: LoaderFunctionArgs) {
   requireLang(params);
-  const id = Number(params.id);
+  const id = idParam(request, params, "id");
   const db = await getDb();
   await requireHearingPermission(request, db, id, "hearing.viewDraft");
   const [ky, ru] = await Promise.all([getHearingView(db, id, "ky"), getHearingView(db, id, "ru")]);

@@ -17,6 +17,8 @@ import { createSchema } from "~/modules/hearings/schemas";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang, tFor } from "~/modules/i18n/route.server";
 import { listOfficeHearings } from "~/modules/hearings/queries.server";
+import { readForm } from "~/modules/forms/read.server";
+import { toId } from "~/modules/http/ids";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "office:new.title");
 
@@ -27,7 +29,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     can(user, "hearing.create", { municipalityId: m.id }),
   );
   if (!ms.length) throw new Response("Forbidden", { status: 403 });
-  const pre = Number(new URL(request.url).searchParams.get("m"));
+  const pre = toId(new URL(request.url).searchParams.get("m"));
   return {
     municipalities: ms.map((m) => ({ id: m.id, name: m.name })),
     preselected: pre || ms[0].id,
@@ -36,7 +38,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 
 export async function action({ params, request }: ActionFunctionArgs) {
   const lang = requireLang(params);
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(form, createSchema, tFor(params));
   if (!parsed.ok)
     return data<{ errors: FieldErrors; values: FormValues }>(

@@ -1,7 +1,6 @@
 import {
   data,
   redirect,
-  unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -19,6 +18,7 @@ import { formatDateTime } from "~/modules/format/format";
 import { parseForm, type FieldErrors, type FormValues } from "~/modules/forms/validate.server";
 import { useLang } from "~/modules/i18n/hooks";
 import { pageMeta } from "~/modules/i18n/meta";
+import { isDomainError } from "~/modules/core/errors";
 import { requireLang, tFor } from "~/modules/i18n/route.server";
 import {
   listVerifications,
@@ -29,6 +29,7 @@ import {
 } from "~/modules/residents/commands.server";
 import { officeMunicipality } from "~/modules/residents/office.server";
 import { inPersonSchema, resetCodeSchema, revokeSchema } from "~/modules/residents/schemas.server";
+import { readForm } from "~/modules/forms/read.server";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "residents:office.title");
 
@@ -73,25 +74,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const isMultipart = request.headers.get("content-type")?.startsWith("multipart/form-data");
   if (isMultipart) {
     await requirePermission(request, "registry.import", { municipalityId: m });
-    let name = "residents.csv";
-    let tooBig = false;
-    const form = await unstable_parseMultipartFormData(request, async (part) => {
-      if (part.name !== "file" || !part.filename) return undefined;
-      name = part.filename;
-      const chunks: Uint8Array[] = [];
-      let size = 0;
-      for await (const c of part.data) {
-        size += c.byteLength;
-        if (size > MAX_CSV_BYTES) {
-          tooBig = true;
-          break;
-        }
-        chunks.push(c);
-      }
-      return Buffer.concat(chunks).toString("utf8");
-    });
-    const text = form.get("file");
-    if (tooBig || typeof text !== "string" || !text.trim())
+    const form = await readForm(request, { files: true });
+    const file = form.get("file");
+    const name = file instanceof File && file.name ? file.name : "residents.csv";
+    const tooBig = file instanceof File && file.size > MAX_CSV_BYTES;
+    const bytes = file instanceof File && !tooBig ? new Uint8Array(await file.arrayBuffer()) : null;
+    if (tooBig || !bytes || bytes.byteLength === 0)
       return data(
         {
           intent: "import",
@@ -101,11 +89,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         },
         { status: 400 },
       );
-    const { importId, done } = await startRegistryImport(db, user.id, m, { name, text }, meta);
+    let started;
+    try {
+      started = await startRegistryImport(db, user.id, m, { name, bytes }, meta);
+    } catch (e) {
+      if (!isDomainError(e)) throw e;
+      return data({ intent: "import", errors: { file: [t(e.key)] } }, { status: e.status });
+    }
+    const { importId, done } = started;
     done.catch((error) => logger.error({ err: error, importId }, "registry import failed"));
     return redirect(`/${lang}/office/residents/imports/${importId}${url.search}`);
   }
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   if (intent === "verify") {
     const p = parseForm(form, inPersonSchema, t);
@@ -159,7 +154,7 @@ export default function OfficeResidents() {
             hint={t("import.fileHint")}
             name="file"
             type="file"
-            accept=".csv,text/csv,text/plain"
+            accept=".csv,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             required
             errors={errs("import").file}
           />
@@ -263,7 +258,7 @@ export default function OfficeResidents() {
             {verifications.map((v) => (
               <tr key={v.id}>
                 <td>
-                  {v.displayName} <span className="muted">{v.login}</span>
+                  <bdi>{v.displayName}</bdi> <span className="muted">{v.login}</span>
                 </td>
                 <td>{v.village ?? ""}</td>
                 <td>

@@ -9,6 +9,7 @@ import { useLang } from "~/modules/i18n/hooks";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang } from "~/modules/i18n/route.server";
 import { getImport } from "~/modules/residents/commands.server";
+import { idParam } from "~/modules/http/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   const out = pageMeta(matches, "residents:import.statusTitle");
@@ -20,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   requireLang(params);
   await requireUser(request);
-  const imp = await getImport(await getDb(), Number(params.id));
+  const imp = await getImport(await getDb(), idParam(request, params, "id"));
   if (!imp) throw new Response("Not found", { status: 404 });
   await requirePermission(request, "registry.import", { municipalityId: imp.municipalityId });
   return { imp };

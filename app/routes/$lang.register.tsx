@@ -18,6 +18,7 @@ import { getDb } from "~/modules/core/db.server";
 import { parseForm, type FieldErrors, type FormValues } from "~/modules/forms/validate.server";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang, tFor } from "~/modules/i18n/route.server";
+import { readForm } from "~/modules/forms/read.server";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "auth:register.title");
 
@@ -31,7 +32,7 @@ type ActionData = { errors: FieldErrors; values: FormValues };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = requireLang(params);
-  const form = await request.formData();
+  const form = await readForm(request);
   const redirectTo = safeRedirect(form.get("redirectTo"), `/${lang}/account`);
   if (isBot(form)) return redirect(`/${lang}`);
   const parsed = parseForm(form, registerSchema, tFor(params));

@@ -15,6 +15,7 @@ import { parseForm, type FieldErrors } from "~/modules/forms/validate.server";
 import { useLang } from "~/modules/i18n/hooks";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang, tFor } from "~/modules/i18n/route.server";
+import { readForm } from "~/modules/forms/read.server";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "auth:reset.newTitle");
 
@@ -26,7 +27,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = requireLang(params);
   const t = tFor(params);
-  const p = parseForm(await request.formData(), newPasswordSchema, t);
+  const p = parseForm(await readForm(request), newPasswordSchema, t);
   if (!p.ok) return data({ errors: p.errors }, { status: 400 });
   const res = await resetPasswordWithToken(
     await getDb(),

@@ -16,6 +16,7 @@ import { parseForm, type FieldErrors, type FormValues } from "~/modules/forms/va
 import { useLang } from "~/modules/i18n/hooks";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang, tFor } from "~/modules/i18n/route.server";
+import { readForm } from "~/modules/forms/read.server";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "auth:reset.title");
 
@@ -28,7 +29,7 @@ type ActionData = { sent?: boolean; errors?: FieldErrors; values?: FormValues };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = requireLang(params);
-  const form = await request.formData();
+  const form = await readForm(request);
   const p = parseForm(form, resetRequestSchema, tFor(params));
   if (!p.ok) return data({ errors: p.errors, values: p.values }, { status: 400 });
   // the same answer for a bot, an unknown account and a real one

@@ -15,6 +15,7 @@ import { getDb } from "~/modules/core/db.server";
 import { parseForm, type FieldErrors, type FormValues } from "~/modules/forms/validate.server";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang, tFor } from "~/modules/i18n/route.server";
+import { readForm } from "~/modules/forms/read.server";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "auth:reset.codeTitle");
 
@@ -26,7 +27,7 @@ export function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = requireLang(params);
   const t = tFor(params);
-  const form = await request.formData();
+  const form = await readForm(request);
   const p = parseForm(form, resetCodeSchema, t);
   if (!p.ok) return data({ errors: p.errors, values: p.values }, { status: 400 });
   const invalid = () =>

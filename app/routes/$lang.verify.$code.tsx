@@ -16,6 +16,7 @@ import { requireLang } from "~/modules/i18n/route.server";
 import { calendarDate } from "~/modules/protocol/document.server";
 import { localizedText } from "~/modules/protocol/http.server";
 import { findVerification, matchUpload } from "~/modules/protocol/queries.server";
+import { readForm } from "~/modules/forms/read.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) =>
   pageMeta(matches, "protocol:verify.title");
@@ -55,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ error: localizedText(lang, "errors.tooLong"), result: null }, { status: 413 });
   let file: FormDataEntryValue | null;
   try {
-    file = (await request.formData()).get("file");
+    file = (await readForm(request, { files: true })).get("file");
   } catch {
     file = null;
   }

@@ -3,12 +3,13 @@ import { getDb } from "~/modules/core/db.server";
 import { apiLang, commentsPageJson } from "~/modules/participation/api.server";
 import { getHearingContext } from "~/modules/participation/context.server";
 import { apiError } from "~/modules/participation/respond.server";
+import { idParam } from "~/modules/http/params.server";
 
 // GET /api/v1/hearings/{id}/comments?cursor=&limit=&stance=&target=&unanswered=1 (docs/api.md)
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const lang = apiLang(request);
   const db = await getDb();
-  const h = await getHearingContext(db, Number(params.id));
+  const h = await getHearingContext(db, idParam(request, params, "id"));
   if (!h) return apiError(lang, "errors.hearingNotFound", 404);
   const body = await commentsPageJson(db, h, new URL(request.url), lang);
   return Response.json(body, { headers: { "Cache-Control": "no-store" } });

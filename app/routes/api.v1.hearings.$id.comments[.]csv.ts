@@ -3,12 +3,13 @@ import { getDb } from "~/modules/core/db.server";
 import { apiLang, commentsCsv } from "~/modules/participation/api.server";
 import { getHearingContext } from "~/modules/participation/context.server";
 import { apiError } from "~/modules/participation/respond.server";
+import { idParam } from "~/modules/http/params.server";
 
 // GET /api/v1/hearings/{id}/comments.csv?lang=ky|ru — UTF-8 with BOM (docs/api.md)
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const lang = apiLang(request);
   const db = await getDb();
-  const h = await getHearingContext(db, Number(params.id));
+  const h = await getHearingContext(db, idParam(request, params, "id"));
   if (!h) return apiError(lang, "errors.hearingNotFound", 404);
   const csv = await commentsCsv(db, h, lang);
   return new Response(csv, {

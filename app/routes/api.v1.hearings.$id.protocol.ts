@@ -3,6 +3,7 @@ import { getUser } from "~/modules/auth/guards.server";
 import { getDb } from "~/modules/core/db.server";
 import { env } from "~/modules/core/env.server";
 import { protocolApiJson } from "~/modules/protocol/api.server";
+import { toId } from "~/modules/http/ids";
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), {
@@ -12,7 +13,7 @@ const json = (body: unknown, status = 200) =>
 
 /** GET /api/v1/hearings/{id}/protocol (docs/api.md, schema `ProtocolReply` in /api/v1/openapi.json). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const id = params.id && /^\d{1,9}$/.test(params.id) ? Number(params.id) : null;
+  const id = toId(params.id);
   if (id == null) return json({ error: "not_found" }, 404);
   const body = await protocolApiJson(
     await getDb(),

@@ -9,6 +9,7 @@ import * as m07 from "./2026-11-25_07_participation_indexes";
 import * as m08 from "./2026-11-25_08_mail_list_unsubscribe";
 import * as m05 from "./2026-11-25_05_protocols";
 import * as m15 from "./2026-11-30_15_rate_limits";
+import * as m16 from "./2026-11-30_16_search_text_folded";
 import * as m40 from "./2026-11-30_40_protocol_numbers";
 import * as m30 from "./2026-11-30_30_content_versions";
 import { syncContentTriggers } from "../content-versions";
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   "2026-11-25_08_mail_list_unsubscribe": m08,
   "2026-11-25_05_protocols": m05,
   "2026-11-30_15_rate_limits": m15,
+  "2026-11-30_16_search_text_folded": m16,
   "2026-11-30_40_protocol_numbers": m40,
   "2026-11-30_30_content_versions": m30,
 };

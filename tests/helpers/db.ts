@@ -17,6 +17,8 @@ export const onPostgres = process.env.TEST_DB === "postgres";
 export interface TestDb {
   db: DB;
   dialect: "sqlite" | "postgres";
+  /** a DATABASE_URL for another process on the same data (a server spawned by a test) */
+  url: string;
   cleanup: () => Promise<void>;
 }
 
@@ -26,24 +28,29 @@ export async function createTestDb(
   let db: DB;
   let cleanup: () => Promise<void>;
   let schemaName: string | undefined;
+  let url: string;
   if (onPostgres) {
-    const url = process.env.TEST_POSTGRES_URL;
-    if (!url) throw new Error("TEST_DB=postgres needs TEST_POSTGRES_URL");
+    const base = process.env.TEST_POSTGRES_URL;
+    if (!base) throw new Error("TEST_DB=postgres needs TEST_POSTGRES_URL");
     const schema = `t_${process.pid}_${randomBytes(4).toString("hex")}`;
     schemaName = schema;
-    const admin = await createDb(url, { max: 1 });
+    const u = new URL(base);
+    u.searchParams.set("options", `-c search_path=${schema}`);
+    url = u.toString();
+    const admin = await createDb(base, { max: 1 });
     await sql`create schema ${sql.id(schema)}`.execute(admin);
     await admin.destroy();
-    db = await createDb(url, { schema, max: 5 });
+    db = await createDb(base, { schema, max: 5 });
     cleanup = async () => {
       await db.destroy();
-      const a = await createDb(url, { max: 1 });
+      const a = await createDb(base, { max: 1 });
       await sql`drop schema ${sql.id(schema)} cascade`.execute(a);
       await a.destroy();
     };
   } else {
     const dir = mkdtempSync(join(tmpdir(), "jyiyn-test-"));
-    db = await createDb(join(dir, "test.sqlite"));
+    url = join(dir, "test.sqlite");
+    db = await createDb(url);
     cleanup = async () => {
       await db.destroy();
       rmSync(dir, { recursive: true, force: true });
@@ -51,5 +58,5 @@ export async function createTestDb(
   }
   if (opts.migrate !== false) await migrateToLatest(db, schemaName);
   if (opts.useAsAppDb !== false) setDbForTests(db);
-  return { db, dialect: onPostgres ? "postgres" : "sqlite", cleanup };
+  return { db, dialect: onPostgres ? "postgres" : "sqlite", url, cleanup };
 }

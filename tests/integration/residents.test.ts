@@ -8,6 +8,7 @@ import { getImport, startRegistryImport } from "~/modules/residents/commands.ser
 import { makeUser, sessionCookieFor } from "../helpers/factories";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { invoke } from "../helpers/accounts";
+import writeExcelFile from "write-excel-file/node";
 import * as verifyRoute from "~/routes/$lang.account.verify";
 import * as officeRoute from "~/routes/$lang.office_.residents._index";
 import * as importRoute from "~/routes/$lang.office_.residents.imports.$id";
@@ -43,6 +44,135 @@ const GOOD_CSV = [
   "",
   `${pinFor("1994-07-08", 7)};08.07.1994;ак-булуӊ`,
 ].join("\r\n");
+
+/**
+ * Windows-1251, as Excel for Windows writes "CSV (разделители — запятые)" in a Russian or Kyrgyz
+ * locale: Cyrillic А–я, Ё, ё one byte each, and "?" for the Kyrgyz letters it lacks (ң ө ү).
+ */
+function windows1251(text: string): Uint8Array {
+  return Uint8Array.from([...text], (c) => {
+    const u = c.charCodeAt(0);
+    if (u < 0x80) return u;
+    if (u >= 0x410 && u <= 0x44f) return u - 0x410 + 0xc0;
+    if (c === "Ё") return 0xa8;
+    if (c === "ё") return 0xb8;
+    return 0x3f; // "?"
+  });
+}
+
+/** The same three people, with a header, as an official would have them. */
+const PEOPLE = [
+  { pin: pinFor("1985-03-15", 11), birth: "1985-03-15", shown: "15.03.1985", village: "Ак-Булуң" },
+  { pin: pinFor("1990-12-01", 12), birth: "1990-12-01", shown: "01.12.1990", village: "Чоң-Таш" },
+  {
+    pin: pinFor("2001-07-30", 13, "1"),
+    birth: "2001-07-30",
+    shown: "30.07.2001",
+    village: "Ак-Булуң",
+  },
+];
+const HEADER = ["ПИН", "Дата рождения", "Село"];
+
+async function importFile(name: string, bytes: Uint8Array) {
+  const { importId, done } = await startRegistryImport(
+    t.db,
+    official,
+    places.issykKul.id,
+    { name, bytes },
+    {},
+  );
+  await done;
+  return (await getImport(t.db, importId))!;
+}
+
+describe("resident lists from Excel", () => {
+  it("loads the same 3 people from UTF-8 CSV, Windows-1251 CSV and XLSX", async () => {
+    const csvLines = [
+      HEADER.join(";"),
+      ...PEOPLE.map((p) => [p.pin, p.shown, p.village].join(";")),
+    ];
+    // UTF-8 with a BOM (Excel's "CSV UTF-8"), a quoted field with the delimiter inside
+    const utf8 = new TextEncoder().encode(
+      "\uFEFF" + csvLines.join("\r\n").replace("Ак-Булуң\r\n", '"Ак-Булуң"\r\n') + "\r\n",
+    );
+    const cp1251 = windows1251(csvLines.join("\r\n"));
+    expect([...cp1251].every((b) => b < 0x80 || b >= 0xa8)).toBe(true);
+    const xlsx = await writeExcelFile([
+      HEADER,
+      ...PEOPLE.map((p) => [
+        // a ПИН typed as a number in Excel; a real date cell for the birth date
+        { value: Number(p.pin), type: Number, format: "0" },
+        { value: new Date(`${p.birth}T00:00:00Z`), type: Date, format: "dd.mm.yyyy" },
+        p.village,
+      ]),
+    ] as never).toBuffer();
+    const expected = PEOPLE.map((p) => personHash(p.pin, p.birth, env().registrySecret)).sort();
+    for (const [name, bytes] of [
+      ["tizme-utf8.csv", utf8],
+      ["tizme-1251.csv", cp1251],
+      ["tizme.xlsx", new Uint8Array(xlsx)],
+    ] as const) {
+      await t.db.deleteFrom("registry_entries").execute();
+      const imp = await importFile(name, bytes);
+      expect(imp, name).toMatchObject({ status: "done", total: 3, accepted: 3, rejected: 0 });
+      const hashes = (await t.db.selectFrom("registry_entries").select("person_hash").execute())
+        .map((e) => e.person_hash)
+        .sort();
+      expect(hashes, name).toEqual(expected);
+    }
+  });
+
+  it("keeps line numbers with quoted fields, semicolons and line breaks inside quotes", async () => {
+    const villages = await t.db
+      .selectFrom("villages")
+      .select(["id", "name_ky", "name_ru"])
+      .where("municipality_id", "=", places.issykKul.id)
+      .execute();
+    const text = [
+      "ПИН,Дата рождения,Село",
+      `"${PEOPLE[0].pin}","${PEOPLE[0].shown}","Ак-Булуң"`,
+      `"${PEOPLE[1].pin}","${PEOPLE[1].shown}","Чоң-Таш,
+второй дом"`,
+      `"${PEOPLE[2].pin}","${PEOPLE[2].shown}","Ак-Булуң"`,
+    ].join("\n");
+    const parsed = parseRegistryCsv(
+      text,
+      villages.map((v) => ({ id: v.id, names: [v.name_ky, v.name_ru] })),
+    );
+    expect(parsed.rows.map((r) => r.line)).toEqual([2, 5]);
+    expect(parsed.errors).toEqual([{ line: 3, reason: "village" }]);
+  });
+
+  it("refuses an old .xls and an unknown encoding with a message about the file, not the villages", async () => {
+    const cookie = await sessionCookieFor(t.db, official);
+    const post = async (name: string, bytes: Uint8Array) => {
+      const fd = new FormData();
+      fd.append("file", new File([Buffer.from(bytes)], name));
+      const request = new Request(`http://localhost/ru/office/residents?m=${places.issykKul.id}`, {
+        method: "POST",
+        headers: { cookie },
+        body: fd,
+      });
+      return (await officeRoute.action({ request, params: { lang: "ru" }, context: {} })) as {
+        data: { errors: { file: string[] } };
+        init: { status: number };
+      };
+    };
+    const xls = await post(
+      "old.xls",
+      Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+    );
+    expect(xls.init.status).toBe(400);
+    expect(xls.data.errors.file[0]).toMatch(/Excel 97–2003/);
+    // bytes that are neither UTF-8 nor Cyrillic in Windows-1251 (KOI8-R's "Село" misread)
+    const odd = await post(
+      "odd.csv",
+      Uint8Array.from([0x31, 0x3b, 0x8a, 0x9b, 0x85, 0x86, 0x87, 0x99]),
+    );
+    expect(odd.init.status).toBe(400);
+    expect(odd.data.errors.file[0]).toMatch(/Кодировка файла/);
+  });
+});
 
 describe("the resident list CSV", () => {
   it("accepts good rows and reports bad rows with their line numbers", async () => {
@@ -126,7 +256,7 @@ describe("the resident list CSV", () => {
       t.db,
       official,
       places.issykKul.id,
-      { name: "big.csv", text: lines.join("\n") },
+      { name: "big.csv", bytes: new TextEncoder().encode(lines.join("\n")) },
       {},
     );
     const first = await getImport(t.db, importId);

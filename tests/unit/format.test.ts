@@ -69,8 +69,26 @@ describe("money in сом", () => {
 describe("search normaliser", () => {
   it("treats ӊ and ң (and Ӊ/Ң) as the same letter", () => {
     expect(normalizeSearch("Ак-Булуӊ")).toBe(normalizeSearch("ак-булуң"));
-    expect(normalizeSearch("ӉӊҢң")).toBe("ңңңң");
+    expect(normalizeSearch("ӉӊҢң")).toBe("нннн");
     expect(matchesSearch("Чоң-Таш", "ЧОӉ")).toBe(true);
     expect(matchesSearch("Чоң-Таш", "Бишкек")).toBe(false);
+  });
+
+  it("finds Kyrgyz words typed as people type them (о for ө, у for ү, н for ң, separators)", () => {
+    // о for ө, a hyphen kept
+    expect(matchesSearch("Ысык-Көл", "ысык-кол")).toBe(true);
+    // у for ү, н for ң
+    expect(matchesSearch("Түп району", "туп")).toBe(true);
+    expect(matchesSearch("Ак-Булуң", "ак-булун")).toBe(true);
+    // a space for a hyphen, and a hyphen for a dash
+    expect(matchesSearch("Ак-Булуң", "ак булуң")).toBe(true);
+    expect(matchesSearch("ПСЭР 2026–2028", "2026-2028")).toBe(true);
+    expect(matchesSearch("Ысык — Көл", "ысык-көл")).toBe(true);
+    // capitals of the Kyrgyz letters, and ё
+    expect(matchesSearch("ҮСӨНОВА Алёна", "усонова алена")).toBe(true);
+    // several separators are one
+    expect(normalizeSearch("  Чоң -  Таш ")).toBe("чон таш");
+    // and a different word is still not found
+    expect(matchesSearch("Ысык-Көл", "сары-ой")).toBe(false);
   });
 });

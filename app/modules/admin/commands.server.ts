@@ -8,6 +8,17 @@ import { audit } from "../audit/audit.server";
 import { now, nowIso } from "../core/clock.server";
 import { parseLogin, loginKey } from "../auth/credentials.server";
 import { hashToken, newToken } from "../auth/tokens.server";
+import { DomainError } from "../core/errors";
+
+/** True when the municipality exists (roles and invitations refer to it). */
+async function municipalityExists(db: DB, municipalityId: number): Promise<boolean> {
+  const m = await db
+    .selectFrom("municipalities")
+    .select("id")
+    .where("id", "=", municipalityId)
+    .executeTakeFirst();
+  return !!m;
+}
 
 export { ROLE_NAMES } from "./roles";
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -74,6 +85,8 @@ export async function grantRole(
     .where(login.kind === "email" ? "email" : "phone", "=", loginKey(login))
     .executeTakeFirst();
   if (!user) return { ok: false, error: "admin:errors.noSuchAccount" };
+  if (!(await municipalityExists(db, input.municipalityId)))
+    return { ok: false, error: "admin:errors.noSuchMunicipality" };
   return grantRoleToUser(
     db,
     adminId,
@@ -156,6 +169,8 @@ export async function createInvitation(
   input: { municipalityId: number; role: RoleName; note?: string | null },
   meta: Meta,
 ): Promise<{ id: number; token: string; expiresAt: string }> {
+  if (!(await municipalityExists(db, input.municipalityId)))
+    throw new DomainError("admin:errors.noSuchMunicipality", {}, 404, "municipalityId");
   const { token, hash } = newToken();
   const t = now();
   const expiresAt = new Date(t.getTime() + INVITATION_TTL_MS).toISOString();

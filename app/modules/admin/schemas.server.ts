@@ -1,12 +1,10 @@
 import { z } from "zod";
+import { idField } from "../forms/fields";
 
 const role = z.enum(["official", "council_secretary", "council_member"], {
   message: "admin:errors.roleRequired",
 });
-const id = z.coerce
-  .number({ message: "admin:errors.required" })
-  .int()
-  .positive("admin:errors.required");
+const id = idField("admin:errors.required");
 const int = (min: number, max: number) =>
   z.coerce
     .number({ message: "admin:errors.number" })

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { passwordProblem } from "./credentials.server";
+import { idField } from "../forms/fields";
 
 const newPassword = z.string().superRefine((v, ctx) => {
   const p = passwordProblem(v);
@@ -14,10 +15,7 @@ export const registerSchema = z.object({
     .trim()
     .min(2, "auth:errors.nameTooShort")
     .max(80, "auth:errors.nameTooLong"),
-  villageId: z.coerce
-    .number({ message: "auth:errors.required" })
-    .int()
-    .positive("auth:errors.required"),
+  villageId: idField("auth:errors.required"),
 });
 
 export const loginSchema = z.object({
@@ -52,5 +50,5 @@ export const profileSchema = z.object({
     .min(2, "auth:errors.nameTooShort")
     .max(80, "auth:errors.nameTooLong"),
   locale: z.enum(["ky", "ru"]),
-  villageId: z.coerce.number().int().positive().optional(),
+  villageId: idField().optional(),
 });

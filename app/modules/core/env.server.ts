@@ -30,6 +30,12 @@ const schema = z.object({
     .int()
     .positive()
     .default(10 * 1024 * 1024),
+  // the largest form body without files (bytes); a larger one is refused with 413 while it streams
+  FORM_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, "must be smtp://… or smtps://…")

@@ -36,7 +36,14 @@ export async function startup() {
   const applied = await migrate();
   if (applied.length) logger.info({ applied }, "migrations applied");
   if (e.JOBS === "on") for (const job of jobs) job.start(getDb);
-  return { port: e.PORT, host: e.HOST, publicUrl: e.publicUrl, trustProxy: e.TRUST_PROXY };
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: e.publicUrl,
+    trustProxy: e.TRUST_PROXY,
+    formMaxBytes: e.FORM_MAX_BYTES,
+    uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+  };
 }
 
 export async function healthCheck(): Promise<void> {

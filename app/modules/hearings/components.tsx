@@ -477,7 +477,9 @@ export function HearingContent({
           <ul className="plain-list">
             {view.documents.map((d) => (
               <li key={d.id}>
-                <a href={`${base}/documents/${d.id}`}>{d.name}</a>{" "}
+                <a href={`${base}/documents/${d.id}`}>
+                  <bdi>{d.name}</bdi>
+                </a>{" "}
                 <span className="muted">({Math.max(1, Math.round(d.size / 1024))} KB)</span>
               </li>
             ))}

@@ -15,6 +15,10 @@ import { requireLang, tFor } from "../i18n/route.server";
 import type { DB } from "#db/connection";
 import { refusal, requireHearingPermission, type ActionReply } from "./office.server";
 import { getHearingForEdit } from "./queries.server";
+import { HearingError } from "./errors";
+import { readForm } from "../forms/read.server";
+import { toId } from "../http/ids";
+import { idParam } from "../http/params.server";
 
 /** What an intent's command gets: the parsed form (`data`), the raw form for ids and files. */
 export interface IntentContext<T> {
@@ -49,7 +53,7 @@ export function intent<S extends z.ZodType>(i: EditIntent<S>): EditIntent<S> {
  *
  * @param args     the route action's params (`lang`, `id`) and request
  * @param intents  the page's intents by the form's `intent` value
- * @param read     how the body is read (default `request.formData()`); a HearingError it throws
+ * @param read     how the body is read (default `readForm(request)`); a HearingError it throws
  *                 (e.g. upload.tooLarge) is reported under `read.intent`
  * @returns `{ ok: true, intent, done }` (200), `{ ok: false, intent, errors, values }` (400 for a
  *          bad form or an unknown intent, the refusal's status otherwise); throws 302 to sign in,
@@ -63,12 +67,12 @@ export async function runEditAction(
   const { params, request } = args;
   const lang = requireLang(params);
   const t = tFor(params);
-  const id = Number(params.id);
+  const id = idParam(request, params, "id");
   const db = await getDb();
   const { user } = await requireHearingPermission(request, db, id, "hearing.edit");
   let form: FormData;
   try {
-    form = read ? await read.form(request) : await request.formData();
+    form = read ? await read.form(request) : await readForm(request);
   } catch (e) {
     return refusal(e, lang, read?.intent ?? "", {});
   }
@@ -110,7 +114,7 @@ export async function loadForEdit(args: {
   request: Request;
 }): Promise<{ db: DB; view: EditView }> {
   requireLang(args.params);
-  const id = Number(args.params.id);
+  const id = idParam(args.request, args.params, "id");
   const db = await getDb();
   await requireHearingPermission(args.request, db, id, "hearing.edit");
   const h = await getHearingForEdit(db, id);
@@ -118,7 +122,12 @@ export async function loadForEdit(args: {
   return { db, view: { ...h, editable: h.state !== "closed" && h.state !== "cancelled" } };
 }
 
-/** A form field holding a row id (lineId, sectionId …) as a number (NaN when absent). */
+/**
+ * A form field holding a row id (lineId, sectionId …): 1 … 2^31 − 1 (`toId`); anything else is
+ * refused with a HearingError 400 on the field (a hidden field: a tampered or broken request).
+ */
 export function idField(form: FormData, name: string): number {
-  return Number(form.get(name));
+  const id = toId(form.get(name));
+  if (id === null) throw new HearingError("validation.required", {}, name);
+  return id;
 }

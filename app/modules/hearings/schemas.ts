@@ -3,6 +3,7 @@ import { z } from "zod";
 import { parseMoney } from "../format/format";
 import { endOfBishkekDay, fromBishkekLocal, startOfBishkekDay } from "../format/time";
 import { CATEGORIES, FUNDING_SOURCES, HEARING_TYPES, SERVICES, UNITS } from "./catalog";
+import { idField } from "../forms/fields";
 
 const req = (max = 300) =>
   z
@@ -32,7 +33,7 @@ const dateOpt = z
   .refine((v) => !v || /^\d{4}-\d{2}-\d{2}$/.test(v), "hearings:validation.date");
 
 export const createSchema = z.object({
-  municipalityId: z.coerce.number().int().positive("hearings:validation.required"),
+  municipalityId: idField("hearings:validation.required"),
   type: z.enum(HEARING_TYPES, { error: "hearings:validation.required" }),
   titleKy: req(),
   titleRu: req(),
@@ -106,7 +107,7 @@ export const lineSchema = z.object({
 export const sectionSchema = z.object({ nameKy: req(200), nameRu: req(200) });
 
 export const projectSchema = z.object({
-  sectionId: z.coerce.number().int().positive("hearings:validation.required"),
+  sectionId: idField("hearings:validation.required"),
   titleKy: req(300),
   titleRu: req(300),
   budget: money,
@@ -131,7 +132,7 @@ export const projectEditSchema = projectSchema.omit({ sectionId: true });
 export const questionSchema = z.object({
   titleKy: req(300),
   titleRu: req(300),
-  tariffLineId: z.coerce.number().int().positive().optional(),
+  tariffLineId: idField().optional(),
 });
 
 export const cancelSchema = z.object({ reason: req(1000) });

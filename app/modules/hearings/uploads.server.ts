@@ -3,11 +3,7 @@
  * JPEG, and the ZIP-based DOCX / XLSX (told apart by their word/ or xl/ entries). The file name's
  * extension must agree with the content.
  */
-import {
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { readForm } from "../forms/read.server";
 import { HearingError } from "./errors";
 
 export type DocKind = "pdf" | "png" | "jpeg" | "docx" | "xlsx";
@@ -76,20 +72,17 @@ export function asciiFileName(name: string): string {
 /**
  * Reads a multipart form holding one document, keeping every part in memory up to `maxBytes`
  * (UPLOAD_MAX_BYTES). Throws HearingError("upload.tooLarge", { max: MiB }, field "file", 400)
- * when the declared body or a part is larger; other parse errors propagate.
+ * when the declared body or the file is larger; a body that is no form or is broken is refused
+ * by `readForm` (a thrown localized 415/413/400 Response).
  */
 export async function readUploadForm(request: Request, maxBytes: number): Promise<FormData> {
   const tooLarge = () =>
     new HearingError("upload.tooLarge", { max: Math.round(maxBytes / 1024 / 1024) }, "file");
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > maxBytes + 64 * 1024) throw tooLarge();
-  try {
-    return await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: maxBytes }),
-    );
-  } catch (e) {
-    if (e instanceof MaxPartSizeExceededError) throw tooLarge();
-    throw e;
-  }
+  // the one form reader (415/413/400 as localized Responses; names and file names cleaned)
+  const form = await readForm(request, { files: true });
+  const file = form.get("file");
+  if (file && typeof file !== "string" && file.size > maxBytes) throw tooLarge();
+  return form;
 }

@@ -1,6 +1,7 @@
 import type { MetaDescriptor } from "@remix-run/node";
 import type { i18n as I18n, ResourceLanguage, TOptions } from "i18next";
-import { DEFAULT_LANG, isLang } from "./config";
+import { DEFAULT_LANG, isLang, langFromPath } from "./config";
+import { fallbackBundle } from "./fallback";
 import { createI18n } from "./instance";
 
 interface RootLike {
@@ -14,11 +15,22 @@ interface MatchLike {
 
 const instances = new WeakMap<ResourceLanguage, I18n>();
 
-/** A `t` for meta functions, built from the root loader's bundle. */
-export function metaT(matches: readonly MatchLike[]) {
+const fallbacks = new Map<string, ResourceLanguage>();
+
+/**
+ * A `t` for meta functions, built from the root loader's bundle; when the root loader failed (an
+ * error page), from the bundled common namespace of the language of `pathname`.
+ */
+export function metaT(matches: readonly MatchLike[], pathname?: string) {
   const root = matches.find((m) => m.id === "root")?.data as RootLike | undefined;
-  const lang = isLang(root?.lang) ? root.lang : DEFAULT_LANG;
-  const bundle = root?.i18n ?? {};
+  const lang = isLang(root?.lang)
+    ? root.lang
+    : ((pathname ? langFromPath(pathname) : null) ?? DEFAULT_LANG);
+  let bundle = root?.i18n;
+  if (!bundle) {
+    bundle = fallbacks.get(lang) ?? fallbackBundle(lang);
+    fallbacks.set(lang, bundle);
+  }
   let inst = instances.get(bundle);
   if (!inst) {
     inst = createI18n(lang, bundle);

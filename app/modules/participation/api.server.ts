@@ -10,6 +10,7 @@ import { getHearingContext, resultsVisible, type HearingContext } from "./contex
 import { listComments, participationFigures, type CommentView } from "./queries.server";
 import { countVotesCast, getResults } from "./results.server";
 import { filtersFromUrl } from "./schemas";
+import { toCount } from "../http/ids";
 
 export function apiLang(request: Request): Lang {
   const q = new URL(request.url).searchParams.get("lang");
@@ -45,7 +46,7 @@ export function commentJson(c: CommentView, h: HearingContext) {
 
 export async function commentsPageJson(db: DB, h: HearingContext, url: URL, lang: Lang) {
   const f = filtersFromUrl(url);
-  const limit = Math.min(Math.max(Number(url.searchParams.get("limit")) || 50, 1), 200);
+  const limit = toCount(url.searchParams.get("limit"), 50, 1, 200);
   const page = await listComments(db, h.id, { ...f, lang, limit, mode: "flat" });
   return {
     hearingId: h.id,

@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Table } from "~/components/ui";
+import { SelectField, Table } from "~/components/ui";
 import { formatDateTime } from "~/modules/format/format";
 import { useLang } from "~/modules/i18n/hooks";
 import type { CommentView } from "./queries.server";
@@ -26,9 +26,14 @@ export function CommentAuthor({ c }: { c: CommentView }) {
       : (c.author.name ?? t("comment.anonymousResident"));
   return (
     <span className="comment-author">
-      <strong>{name}</strong>
+      <strong>
+        <bdi>{name}</bdi>
+      </strong>
       {c.author.kind === "named" && c.author.village ? (
-        <span className="muted"> · {c.author.village}</span>
+        <span className="muted">
+          {" "}
+          · <bdi>{c.author.village}</bdi>
+        </span>
       ) : null}
       {c.verified ? <VerifiedBadge /> : null}
       {c.source === "in_person" ? (
@@ -47,7 +52,11 @@ export function CommentBody({ c }: { c: CommentView }) {
       </p>
     );
   // plain text: a React text node, line breaks kept by CSS
-  return <p className="comment-body pre-line">{c.text}</p>;
+  return (
+    <p className="comment-body pre-line" dir="auto">
+      {c.text}
+    </p>
+  );
 }
 
 export function CommentMeta({ c, labels }: { c: CommentView; labels: TargetLabels }) {
@@ -175,9 +184,24 @@ export function ResultTable({ r }: { r: QuestionResult }) {
   );
 }
 
-interface Labelled {
+/** A tariff line or plan section with its label in the page's language. */
+export interface Labelled {
   id: number;
   label: string;
+}
+
+/** What comments of a hearing can be about, labelled (filters, the comment form, the cards). */
+export interface Targets {
+  tariffLines: Labelled[];
+  sections: Labelled[];
+}
+
+/** The labels of the targets by id, as the comment cards look them up. */
+export function targetLabels(h: Targets): TargetLabels {
+  return {
+    lines: Object.fromEntries(h.tariffLines.map((l) => [l.id, l.label])),
+    sections: Object.fromEntries(h.sections.map((s) => [s.id, s.label])),
+  };
 }
 
 /**
@@ -208,5 +232,37 @@ export function TargetOptions({
         </option>
       ))}
     </>
+  );
+}
+
+/**
+ * "What is this about" for a new comment or speaker: the whole hearing or one of its targets;
+ * nothing when the hearing has neither tariff lines nor plan sections.
+ */
+export function TargetSelect({
+  targets,
+  value,
+  errors,
+}: {
+  targets: Targets;
+  /** the typed value of a refused post ("", "line:{id}", "section:{id}") */
+  value: string | undefined;
+  errors: string[] | undefined;
+}) {
+  const { t } = useTranslation("participation");
+  if (targets.tariffLines.length + targets.sections.length === 0) return null;
+  return (
+    <SelectField
+      label={t("commentForm.target")}
+      name="target"
+      defaultValue={value ?? ""}
+      errors={errors}
+    >
+      <TargetOptions
+        lines={targets.tariffLines}
+        sections={targets.sections}
+        first={t("target.whole")}
+      />
+    </SelectField>
   );
 }

@@ -8,6 +8,7 @@ import type { AnswerStatus, Stance } from "#db/schema";
 import { now } from "../core/clock.server";
 import type { Lang } from "../i18n/config";
 import { EDIT_WINDOW_MS } from "./commands.server";
+import { toId } from "../http/ids";
 import {
   commentFigures,
   commentsByVillage,
@@ -61,8 +62,9 @@ export function decodeCursor(
   if (!c) return null;
   try {
     const [createdAt, id] = Buffer.from(c, "base64url").toString("utf8").split("|");
-    const n = Number(id);
-    if (!createdAt || !/^\d{4}-\d{2}-\d{2}T/.test(createdAt) || !Number.isSafeInteger(n))
+    const n = toId(id);
+    // an instant as the database stores it and an id it accepts, else no cursor
+    if (!createdAt || !/^\d{4}-\d{2}-\d{2}T[\d:.]{5,15}Z?$/.test(createdAt) || n === null)
       return null;
     return { createdAt, id: n };
   } catch {

@@ -1,8 +1,10 @@
 /** Form schemas of participation (messages are i18n keys in the "participation" namespace). */
 import { z } from "zod";
 import { fromBishkekLocal } from "../format/time";
+import { idField } from "../forms/fields";
+import { toId } from "../http/ids";
 
-const id = z.coerce.number().int().positive();
+const id = idField();
 const optionalId = z.preprocess((v) => (v === "" || v == null ? null : v), id.nullable());
 export const stance = z.enum(["for", "against", "neutral"], {
   message: "participation:errors.stanceRequired",
@@ -21,7 +23,7 @@ export const target = z
   .transform((v, ctx) => {
     if (!v) return { tariffLineId: null, planSectionId: null };
     const m = /^(line|section):(\d+)$/.exec(v);
-    if (!m) {
+    if (!m || toId(m[2]) === null) {
       ctx.addIssue({ code: "custom", message: "participation:errors.badTarget" });
       return z.NEVER;
     }
@@ -117,7 +119,8 @@ export const listQuery = z.object({
   stance: z.enum(["for", "against", "neutral"]).optional().catch(undefined),
   target: z
     .string()
-    .regex(/^(line|section):\d+$/)
+    .regex(/^(line|section):\d{1,10}$/)
+    .refine((v) => toId(v.split(":")[1]) !== null)
     .optional()
     .catch(undefined),
   unanswered: z

@@ -24,6 +24,7 @@ import {
   renderVersion,
   type FileFormat,
 } from "./render.server";
+import { toId } from "../http/ids";
 
 export function localizedText(lang: Lang, key: string): string {
   return getFixedT(lang, "protocol")(key);
@@ -46,8 +47,9 @@ export function notFound(lang: Lang): Response {
   });
 }
 
+/** An id from the path (1 … 2^31 − 1) or null: the one id parser, `toId` (modules/http/ids). */
 export function parseId(v: string | undefined): number | null {
-  return v && /^\d{1,9}$/.test(v) ? Number(v) : null;
+  return toId(v);
 }
 
 export async function protocolFileResponse(

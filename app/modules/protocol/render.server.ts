@@ -10,6 +10,7 @@ import type { ProtocolContent } from "./content.server";
 import { buildDocument, type DecisionView, type ProtocolDocument } from "./document.server";
 import { renderDocx } from "./docx.server";
 import { renderPdf } from "./pdf.server";
+import { cleanFileName } from "../http/text";
 
 export type VersionRow = Selectable<ProtocolVersionsTable>;
 export type FileFormat = "pdf" | "docx";
@@ -89,5 +90,6 @@ export function fileNames(
 }
 
 export function contentDisposition(names: { ascii: string; utf8: string }): string {
-  return `attachment; filename="${names.ascii}"; filename*=UTF-8''${encodeURIComponent(names.utf8)}`;
+  // no bidi or control characters in a name a person saves (cleanFileName)
+  return `attachment; filename="${names.ascii}"; filename*=UTF-8''${encodeURIComponent(cleanFileName(names.utf8))}`;
 }

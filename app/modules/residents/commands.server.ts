@@ -14,7 +14,9 @@ import {
   takeAttempt,
   type LimitState,
 } from "../ratelimit/ratelimit.server";
-import { parseRegistryCsv, type CsvError, type CsvRow } from "./csv.server";
+import { checkRegistryRows, type CsvError, type CsvRow } from "./csv.server";
+import { readRegistryFile } from "./registry-file.server";
+import { DomainError } from "../core/errors";
 import { birthDateFromPin, personHash } from "./hash.server";
 
 export interface Meta {
@@ -35,18 +37,23 @@ export async function villagesOf(db: DB, municipalityId: number) {
 }
 
 /**
- * Validate the whole file, record an import row with its total, then store the good rows in chunks
- * (updating processed_rows after each, so the status page shows progress). Returns at once with
- * the import id; `done` settles when every chunk is stored (the route does not wait for it).
+ * Read the uploaded list (CSV in UTF-8 or Windows-1251, or .xlsx: `readRegistryFile`), validate
+ * every row, record an import row with its total, then store the good rows in chunks (updating
+ * processed_rows after each, so the status page shows progress). Returns at once with the import
+ * id; `done` settles when every chunk is stored (the route does not wait for it).
+ * Refusals (DomainError 400, field "file"): `residents:errors.file_xls` (Excel 97–2003),
+ * `residents:errors.file_encoding` (neither UTF-8 nor Windows-1251), `residents:errors.file_unreadable`.
  */
 export async function startRegistryImport(
   db: DB,
   officialId: number,
   municipalityId: number,
-  file: { name: string; text: string },
+  file: { name: string; bytes: Uint8Array },
   meta: Meta,
 ): Promise<{ importId: number; done: Promise<void> }> {
-  const parsed = parseRegistryCsv(file.text, await villagesOf(db, municipalityId));
+  const read = await readRegistryFile(file.name, file.bytes);
+  if (!read.ok) throw new DomainError(`residents:errors.file_${read.problem}`, {}, 400, "file");
+  const parsed = checkRegistryRows(read.rows, await villagesOf(db, municipalityId));
   const at = nowIso();
   const { id } = await db
     .insertInto("registry_imports")

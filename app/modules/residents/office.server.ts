@@ -1,3 +1,4 @@
+import { toId } from "../http/ids";
 import type { SessionUser } from "../auth/session.server";
 
 /**
@@ -5,7 +6,7 @@ import type { SessionUser } from "../auth/session.server";
  * municipality where the person is an official; null when there is none (the route answers 403).
  */
 export function officeMunicipality(user: SessionUser, url: URL): number | null {
-  const m = Number(url.searchParams.get("m"));
-  if (Number.isInteger(m) && m > 0) return m;
+  const m = toId(url.searchParams.get("m"));
+  if (m !== null) return m;
   return user.roles.find((r) => r.role === "official")?.municipalityId ?? null;
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseBirthDate } from "./csv.server";
 import { birthDateFromPin } from "./hash.server";
+import { idField } from "../forms/fields";
 
 const pin = z
   .string()
@@ -23,7 +24,7 @@ export const inPersonSchema = z
   .refine(agree, { message: "residents:errors.birthDateMismatch", path: ["birthDate"] });
 
 export const revokeSchema = z.object({
-  verificationId: z.coerce.number().int().positive(),
+  verificationId: idField(),
   reason: z.string().trim().min(3, "residents:errors.reasonRequired").max(300),
 });
 

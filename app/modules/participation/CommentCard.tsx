@@ -1,0 +1,202 @@
+/**
+ * A comment on the public hearing page with what the reader may do under it — reply (to a
+ * top-level comment), edit (their own, while allowed), report (someone else's) — and the thread
+ * of a comment with its replies. Each action is a small form folded under its summary that opens
+ * by itself when its post was refused, with the typed text kept.
+ */
+import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Alert, Button, TextareaField } from "~/components/ui";
+import {
+  CommentAnswer,
+  CommentAuthor,
+  CommentBody,
+  CommentMeta,
+  type TargetLabels,
+} from "./components";
+import type { CommentView } from "./queries.server";
+import { errorsFor, type FormErrors } from "./reply";
+import type { ActionFailure } from "./respond.server";
+
+/**
+ * One action on a comment: `<details>` with a form posting `intent` and the comment's id in
+ * `field`. `children` gets the errors of this post for this comment (or null) and its values.
+ */
+export function CommentAction({
+  intent,
+  field = "commentId",
+  id,
+  summary,
+  reply,
+  open = false,
+  alert = true,
+  children,
+}: {
+  intent: string;
+  /** the hidden field with the comment id ("commentId", or "parentId" for a reply) */
+  field?: string;
+  id: number;
+  summary: string;
+  reply: ActionFailure | undefined;
+  /** open even without a refused post (e.g. an unanswered comment in the queue) */
+  open?: boolean;
+  /** show a refusal of the whole form as an alert above the fields */
+  alert?: boolean;
+  children: (errs: FormErrors | null, values: Record<string, string>) => ReactNode;
+}) {
+  const errs = errorsFor(reply, intent, id);
+  return (
+    <details open={!!errs || open}>
+      <summary>{summary}</summary>
+      <Form method="post">
+        <input type="hidden" name="intent" value={intent} />
+        <input type="hidden" name={field} value={id} />
+        {alert && errs?._form ? <Alert tone="error">{errs._form.join(" ")}</Alert> : null}
+        {children(errs, errs && reply ? reply.values : {})}
+      </Form>
+    </details>
+  );
+}
+
+/** A comment's author line and meta (stance, target, time), the same on every page. */
+export function CommentHeader({
+  c,
+  labels,
+  children,
+}: {
+  c: CommentView;
+  labels: TargetLabels;
+  children?: ReactNode;
+}) {
+  return (
+    <header>
+      {children}
+      <CommentAuthor c={c} />
+      <CommentMeta c={c} labels={labels} />
+    </header>
+  );
+}
+
+export function CommentCard({
+  c,
+  labels,
+  reply,
+  canAct,
+  mayReply,
+}: {
+  c: CommentView;
+  labels: TargetLabels;
+  reply: ActionFailure | undefined;
+  /** a signed-in reader and the hearing not locked */
+  canAct: boolean;
+  /** the reader may comment now (replies are comments) */
+  mayReply: boolean;
+}) {
+  const { t } = useTranslation("participation");
+  return (
+    <article className="comment card" id={`comment-${c.id}`} data-comment-id={c.id}>
+      <CommentHeader c={c} labels={labels} />
+      <CommentBody c={c} />
+      <CommentAnswer c={c} />
+      {canAct ? (
+        <div className="comment-actions">
+          {c.parentId === null && c.hiddenReason === null && mayReply ? (
+            <CommentAction
+              intent="reply"
+              field="parentId"
+              id={c.id}
+              summary={t("comment.reply")}
+              reply={reply}
+            >
+              {(errs, v) => (
+                <>
+                  <TextareaField
+                    label={t("comment.replyBody")}
+                    name="body"
+                    rows={3}
+                    maxLength={5000}
+                    defaultValue={v.body ?? ""}
+                    errors={errs?.body}
+                  />
+                  <label className="check">
+                    <input type="checkbox" name="anonymous" /> {t("commentForm.anonymous")}
+                  </label>
+                  <Button variant="secondary">{t("comment.sendReply")}</Button>
+                </>
+              )}
+            </CommentAction>
+          ) : null}
+          {c.editable ? (
+            <CommentAction intent="edit" id={c.id} summary={t("comment.edit")} reply={reply}>
+              {(errs, v) => (
+                <>
+                  <TextareaField
+                    label={t("comment.editBody")}
+                    name="body"
+                    rows={4}
+                    maxLength={5000}
+                    defaultValue={errs ? (v.body ?? "") : (c.text ?? "")}
+                    errors={errs?.body}
+                  />
+                  <Button variant="secondary">{t("comment.save")}</Button>
+                </>
+              )}
+            </CommentAction>
+          ) : null}
+          {!c.mine && c.text !== null ? (
+            <CommentAction
+              intent="report"
+              id={c.id}
+              summary={t("comment.report")}
+              reply={reply}
+              alert={false}
+            >
+              {(errs, v) => (
+                <>
+                  <TextareaField
+                    label={t("comment.reportReason")}
+                    name="reason"
+                    rows={2}
+                    maxLength={500}
+                    defaultValue={v.reason ?? ""}
+                    errors={errs?.reason ?? errs?._form}
+                  />
+                  <Button variant="danger">{t("comment.sendReport")}</Button>
+                </>
+              )}
+            </CommentAction>
+          ) : null}
+        </div>
+      ) : null}
+    </article>
+  );
+}
+
+/** The list of comments, each followed by its replies. */
+export function CommentThreads({
+  comments,
+  ...card
+}: {
+  comments: CommentView[];
+} & Omit<Parameters<typeof CommentCard>[0], "c">) {
+  const { t } = useTranslation("participation");
+  return (
+    <ol className="comment-list plain-list">
+      {comments.map((c) => (
+        <li key={c.id}>
+          <CommentCard c={c} {...card} />
+          {c.replies.length > 0 ? (
+            <ol className="comment-replies plain-list" aria-label={t("comments.replies")}>
+              {c.replies.map((r) => (
+                <li key={r.id}>
+                  <CommentCard c={r} {...card} />
+                </li>
+              ))}
+            </ol>
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  );
+}

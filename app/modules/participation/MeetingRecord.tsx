@@ -1,0 +1,237 @@
+/**
+ * The record of a hearing's in-person meeting, for officials: attendance (how many, when, notes),
+ * the speakers (each stored as an in-person comment with who entered it) and the show-of-hands
+ * tally per question. Read-only once the hearing is locked; a refused post shows its form again
+ * with what was typed.
+ */
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Alert, Button, Field, SelectField, TextareaField } from "~/components/ui";
+import { formatDateTime } from "~/modules/format/format";
+import { useLang } from "~/modules/i18n/hooks";
+import { TargetSelect, type Targets } from "./components";
+import type { MeetingView } from "./queries.server";
+import { errorsFor } from "./reply";
+import type { ActionFailure } from "./respond.server";
+
+/** The meeting as the attendance form shows it: held date and time split for the inputs. */
+export type MeetingForm = MeetingView & { heldDate: string; heldTime: string };
+
+export function AttendanceSection({
+  meeting,
+  locked,
+  reply,
+}: {
+  meeting: MeetingForm;
+  locked: boolean;
+  reply: ActionFailure | undefined;
+}) {
+  const { t } = useTranslation("participation");
+  const lang = useLang();
+  const att = errorsFor(reply, "attendance");
+  const v: Record<string, string> = att && reply ? reply.values : {};
+  return (
+    <section aria-labelledby="attendance-heading" id="attendance">
+      <h2 id="attendance-heading">{t("office.attendanceTitle")}</h2>
+      {meeting.enteredBy && meeting.updatedAt ? (
+        <p className="muted">
+          {t("office.enteredBy", {
+            name: meeting.enteredBy,
+            at: formatDateTime(meeting.updatedAt, lang),
+          })}
+        </p>
+      ) : null}
+      <Form method="post">
+        <input type="hidden" name="intent" value="attendance" />
+        {att?._form ? <Alert tone="error">{att._form.join(" ")}</Alert> : null}
+        <Field
+          label={t("office.attendance")}
+          name="attendance"
+          inputMode="numeric"
+          defaultValue={v.attendance ?? String(meeting.attendance)}
+          errors={att?.attendance}
+          disabled={locked}
+        />
+        <div className="grid-2">
+          <Field
+            label={t("office.heldDate")}
+            type="date"
+            name="heldDate"
+            defaultValue={v.heldDate ?? meeting.heldDate}
+            errors={att?.heldDate}
+            disabled={locked}
+          />
+          <Field
+            label={t("office.heldTime")}
+            type="time"
+            name="heldTime"
+            defaultValue={v.heldTime ?? meeting.heldTime}
+            errors={att?.heldTime}
+            disabled={locked}
+          />
+        </div>
+        <TextareaField
+          label={t("office.notes")}
+          name="notes"
+          rows={2}
+          defaultValue={v.notes ?? meeting.notes ?? ""}
+          errors={att?.notes}
+          disabled={locked}
+        />
+        {locked ? null : <Button>{t("office.saveAttendance")}</Button>}
+      </Form>
+    </section>
+  );
+}
+
+/** One speaker as listed. */
+export interface Speaker {
+  id: number;
+  speakerName: string | null;
+  village: string | null;
+  stance: string;
+  text: string;
+  enteredBy: string | null;
+  createdAt: string;
+}
+
+export function SpeakersSection({
+  speakers,
+  villages,
+  targets,
+  locked,
+  reply,
+}: {
+  speakers: Speaker[];
+  villages: { id: number; name: string }[];
+  targets: Targets;
+  locked: boolean;
+  reply: ActionFailure | undefined;
+}) {
+  const { t } = useTranslation("participation");
+  const lang = useLang();
+  const sp = errorsFor(reply, "speaker");
+  const v: Record<string, string> = sp && reply ? reply.values : {};
+  return (
+    <section aria-labelledby="speakers-heading" id="speakers">
+      <h2 id="speakers-heading">{t("office.speakers")}</h2>
+      {speakers.length === 0 ? <p className="muted">{t("office.noSpeakers")}</p> : null}
+      <ol className="plain-list">
+        {speakers.map((s) => (
+          <li key={s.id} id={`speaker-${s.id}`} className="card">
+            <p>
+              <strong>
+                <bdi>{s.speakerName}</bdi>
+              </strong>
+              {s.village ? <span className="muted"> · {s.village}</span> : null}{" "}
+              <span className={`tag stance-${s.stance}`}>{t(`stance.${s.stance}`)}</span>
+            </p>
+            <p className="pre-line">{s.text}</p>
+            <p className="muted">
+              {t("office.enteredBy", {
+                name: s.enteredBy,
+                at: formatDateTime(s.createdAt, lang),
+              })}
+            </p>
+          </li>
+        ))}
+      </ol>
+      {locked ? null : (
+        <Form method="post" className="speaker-form">
+          <input type="hidden" name="intent" value="speaker" />
+          {sp?._form ? <Alert tone="error">{sp._form.join(" ")}</Alert> : null}
+          <Field
+            label={t("office.speakerName")}
+            name="speakerName"
+            defaultValue={v.speakerName ?? ""}
+            errors={sp?.speakerName}
+          />
+          <SelectField
+            label={t("office.speakerVillage")}
+            name="villageId"
+            defaultValue={v.villageId ?? ""}
+            errors={sp?.villageId}
+          >
+            <option value="">{t("office.villageNone")}</option>
+            {villages.map((v) => (
+              <option key={v.id} value={v.id}>
+                {v.name}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            label={t("commentForm.stance")}
+            name="stance"
+            defaultValue={v.stance ?? "neutral"}
+            errors={sp?.stance}
+          >
+            {(["for", "against", "neutral"] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`stance.${s}`)}
+              </option>
+            ))}
+          </SelectField>
+          <TargetSelect targets={targets} value={v.target} errors={sp?.target} />
+          <TextareaField
+            label={t("office.speakerSaid")}
+            name="body"
+            rows={4}
+            maxLength={5000}
+            defaultValue={v.body ?? ""}
+            errors={sp?.body}
+          />
+          <Button>{t("office.addSpeaker")}</Button>
+        </Form>
+      )}
+    </section>
+  );
+}
+
+export function TalliesSection({
+  questions,
+  meeting,
+  locked,
+  reply,
+}: {
+  questions: { id: number; title: string }[];
+  meeting: MeetingView;
+  locked: boolean;
+  reply: ActionFailure | undefined;
+}) {
+  const { t } = useTranslation("participation");
+  return (
+    <section aria-labelledby="tallies-heading" id="tallies">
+      <h2 id="tallies-heading">{t("office.tallies")}</h2>
+      {questions.map((q) => {
+        const e = errorsFor(reply, "tally", q.id);
+        const v = e ? (reply?.values ?? {}) : {};
+        const cur = meeting.tallies[q.id];
+        return (
+          <Form method="post" key={q.id} id={`tally-${q.id}`} className="card tally-form">
+            <input type="hidden" name="intent" value="tally" />
+            <input type="hidden" name="questionId" value={q.id} />
+            <h3>{q.title}</h3>
+            {e?._form ? <Alert tone="error">{e._form.join(" ")}</Alert> : null}
+            <div className="tally-fields">
+              {(["for", "against", "abstain"] as const).map((c) => (
+                <Field
+                  key={c}
+                  label={t(`choice.${c}`)}
+                  name={c}
+                  inputMode="numeric"
+                  defaultValue={v[c] ?? String(cur?.[c] ?? 0)}
+                  errors={e?.[c]}
+                  disabled={locked}
+                />
+              ))}
+            </div>
+            {cur ? (
+              <p className="muted">{t("office.enteredByOnly", { name: cur.enteredBy })}</p>
+            ) : null}
+            {locked ? null : <Button>{t("office.saveTally")}</Button>}
+          </Form>
+        );
+      })}
+    </section>
+  );
+}

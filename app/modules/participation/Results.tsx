@@ -1,0 +1,63 @@
+/**
+ * The results part of a closed hearing's page: per question the chart and its table (online, in
+ * person, total), then who took part and how the comments divide (by stance, source, village).
+ */
+import { useTranslation } from "react-i18next";
+import { ResultChart, ResultTable } from "./components";
+import type { ParticipationFigures } from "./queries.server";
+import type { QuestionResult } from "./results.server";
+
+export function Results({
+  results,
+  figures: f,
+  questions,
+}: {
+  results: QuestionResult[];
+  figures: ParticipationFigures;
+  /** the question titles in the page's language */
+  questions: { id: number; title: string }[];
+}) {
+  const { t } = useTranslation("participation");
+  return (
+    <section aria-labelledby="results-heading" id="results">
+      <h3 id="results-heading">{t("results.title")}</h3>
+      {results.map((r) => (
+        <div key={r.id} className="result-question">
+          <h4>{questions.find((q) => q.id === r.id)?.title}</h4>
+          <ResultChart r={r} />
+          <ResultTable r={r} />
+        </div>
+      ))}
+      <h4>{t("results.figures")}</h4>
+      <ul>
+        <li>
+          <strong>{t("results.participantsTotal", { count: f.participants.total })}</strong>
+        </li>
+        <li>{t("results.participantsOnline", { count: f.participants.online })}</li>
+        <li>{t("results.participantsInPerson", { count: f.participants.inPerson })}</li>
+        <li>
+          {t("results.commentsByStance", {
+            for: f.comments.byStance.for,
+            against: f.comments.byStance.against,
+            neutral: f.comments.byStance.neutral,
+          })}
+        </li>
+        <li>
+          {t("results.commentsBySource", {
+            online: f.comments.bySource.online,
+            inPerson: f.comments.bySource.in_person,
+          })}
+        </li>
+      </ul>
+      {f.byVillage.length > 0 ? (
+        <ul className="inline-list" aria-label={t("results.byVillage")}>
+          {f.byVillage.map((v) => (
+            <li key={v.village || "-"}>
+              {v.village || t("results.villageUnknown")}: {v.comments}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
