@@ -60,8 +60,23 @@ async function tablesWithKind(db: Kysely<any>, pg: boolean): Promise<[string, Ki
 
 /** Installs (or replaces) the content-version triggers on every public table. Idempotent. */
 export async function syncContentTriggers(db: Kysely<any>): Promise<void> {
-  // one transaction: instances starting together install them one after the other
-  await db.transaction().execute((trx) => install(trx, dialectOf(db) === "postgres"));
+  if (dialectOf(db) === "postgres") {
+    // one transaction under an advisory lock: instances starting together take turns
+    await db.transaction().execute((trx) => install(trx, true));
+    return;
+  }
+  // SQLite: BEGIN IMMEDIATE takes the write lock first (waits up to busy_timeout), so two
+  // instances starting together do not trip over each other's lock upgrade
+  await db.connection().execute(async (conn) => {
+    await sql`begin immediate`.execute(conn);
+    try {
+      await install(conn, false);
+      await sql`commit`.execute(conn);
+    } catch (error) {
+      await sql`rollback`.execute(conn);
+      throw error;
+    }
+  });
 }
 
 async function install(db: Kysely<any>, pg: boolean): Promise<void> {
@@ -113,11 +128,11 @@ async function install(db: Kysely<any>, pg: boolean): Promise<void> {
       update: scopes("new", kind) + scopes("old", kind),
       delete: scopes("old", kind),
     };
-    for (const op of ["insert", "update", "delete"]) {
-      await sql.raw(`drop trigger if exists cv_${t}_${op}`).execute(db);
+    for (const op of ["insert", "update", "delete"])
       await sql
-        .raw(`create trigger cv_${t}_${op} after ${op} on "${t}" begin ${body[op]} end`)
+        .raw(
+          `create trigger if not exists cv_${t}_${op} after ${op} on "${t}" begin ${body[op]} end`,
+        )
         .execute(db);
-    }
   }
 }

@@ -148,7 +148,11 @@ export async function sessionFor(db: TestDatabase, emailOrPhone: string): Promis
     emailOrPhone,
   ]);
   if (!user) throw new Error(`no demo user ${emailOrPhone}`);
-  const token = randomBytes(20).toString("hex");
+  // 20 random bytes in lowercase base32, as the app makes a session token
+  const alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+  let bits = "";
+  for (const b of randomBytes(20)) bits += b.toString(2).padStart(8, "0");
+  const token = bits.replace(/.{5}/g, (c) => alphabet[parseInt(c, 2)]);
   const id = createHash("sha256").update(token).digest("hex");
   const now = new Date();
   await db.sql.run(
