@@ -19,6 +19,7 @@ import type { ParticipationTables } from "./tables/participation";
 import type { ReachTables } from "./tables/reach";
 import type { ProtocolTables } from "./tables/protocol";
 import type { CacheTables } from "./tables/cache";
+import type { TariffsTables } from "./tables/tariffs";
 import type { CommentsTable } from "./tables/participation";
 import type { HearingsTable } from "./tables/hearings";
 import type { MunicipalitiesTable, VillagesTable } from "./tables/places";
@@ -35,6 +36,7 @@ export type * from "./tables/participation";
 export type * from "./tables/reach";
 export type * from "./tables/protocol";
 export type * from "./tables/cache";
+export type * from "./tables/tariffs";
 
 /** Every table of the database, by name: the features' tables composed. */
 export interface Database
@@ -49,7 +51,8 @@ export interface Database
     ParticipationTables,
     ReachTables,
     ProtocolTables,
-    CacheTables {}
+    CacheTables,
+    TariffsTables {}
 
 export type Municipality = Selectable<MunicipalitiesTable>;
 export type Village = Selectable<VillagesTable>;

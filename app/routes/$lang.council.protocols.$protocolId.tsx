@@ -23,6 +23,8 @@ import { FileLinks, ProtocolBlocks } from "~/modules/protocol/ProtocolView";
 import { getHearingInfo, protocolHearingId } from "~/modules/protocol/queries.server";
 import { decisionSchema } from "~/modules/protocol/schemas";
 import { protocolPage, versionList } from "~/modules/protocol/view.server";
+import { approvalEffectiveDefault } from "~/modules/tariffs/queries.server";
+import { dmy } from "~/modules/tariffs/components";
 import { readForm } from "~/modules/forms/read.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) =>
@@ -55,6 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       can(user, "protocol.decide", { municipalityId }) &&
       page.hp.protocol!.state === "submitted" &&
       !current?.decision,
+    effectiveDefault: await approvalEffectiveDefault(db, hearingId),
   };
 }
 
@@ -83,6 +86,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
             decision: "approve",
             resolutionNumber: f.resolutionNumber!,
             resolutionDate: f.resolutionDate!,
+            effectiveFrom: f.effectiveFrom || null,
             deputies: anyVote
               ? {
                   for: Number(f.deputiesFor || 0),
@@ -95,7 +99,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { ip: clientIp(request, context as { ip?: string }) },
     );
   } catch (e) {
-    return protocolFailure(e, lang);
+    return protocolFailure(e, lang, parsed.values);
   }
   return redirect(`/${lang}/council/protocols/${id}?done=1`);
 }
@@ -169,6 +173,16 @@ export default function CouncilProtocol() {
                 errors={errors.resolutionDate}
               />
             </div>
+            {d.effectiveDefault ? (
+              <Field
+                label={t("tariffs:effectiveFrom")}
+                hint={t("tariffs:effectiveHint", { date: dmy(d.effectiveDefault) })}
+                name="effectiveFrom"
+                type="date"
+                defaultValue={values.effectiveFrom ?? ""}
+                errors={errors.effectiveFrom}
+              />
+            ) : null}
             <fieldset>
               <legend>{t("council.deputiesVote")}</legend>
               <div className="grid-2">

@@ -9,6 +9,8 @@ import { parseCalcInput } from "~/modules/hearings/calculator";
 import { HearingContent } from "~/modules/hearings/components";
 import { getHearingView, mayView } from "~/modules/hearings/queries.server";
 import { titleMeta } from "~/modules/i18n/meta";
+import { HearingComparison } from "~/modules/tariffs/components";
+import { hearingComparison } from "~/modules/tariffs/page.server";
 import { env } from "~/modules/core/env.server";
 import { formatDate } from "~/modules/format/format";
 import { HearingReachLinks } from "~/modules/reach/HearingReachLinks";
@@ -47,6 +49,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     calcInput: parseCalcInput(new URL(request.url).searchParams),
     now: nowIso(),
     publicUrl: env().publicUrl,
+    // the proposed lines next to the tariff register (issue 15)
+    comparison: view.type === "tariff" ? await hearingComparison(db, id, lang) : [],
   };
 }
 
@@ -54,7 +58,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 export const shouldRevalidate = ignoreCalculatorParams;
 
 export default function HearingPage() {
-  const { view, calcInput, now, publicUrl } = useLoaderData<typeof loader>();
+  const { view, calcInput, now, publicUrl, comparison } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("hearings");
   const lang = i18n.language as "ky" | "ru";
   return (
@@ -71,11 +75,20 @@ export default function HearingPage() {
         </ol>
       </nav>
       <HearingContent view={view} nowIso={now} lang={lang} calcInput={calcInput} />
+      <HearingComparison lines={comparison} lang={lang} slug={view.municipalitySlug} />
       {view.protocolState === "approved" ? (
         <p className="alert alert-success">
           <Link to={`/${lang}/hearings/${view.id}/protocol`}>
             {t("protocol:public.approvedLink")}
           </Link>
+          {view.type === "tariff" ? (
+            <>
+              {" · "}
+              <Link to={`/${lang}/m/${view.municipalitySlug}/tariffs`}>
+                {t("tariffs:registerLink")}
+              </Link>
+            </>
+          ) : null}
         </p>
       ) : null}
       {view.state !== "draft" ? (

@@ -80,6 +80,8 @@ export default function MunicipalityPage() {
         <a href={feedPath(lang === "ru" ? "ru" : "ky", m.slug)} type="application/atom+xml">
           {t("reach:feed.link")}
         </a>
+        {" · "}
+        <Link to={`/${lang}/m/${m.slug}/tariffs`}>{t("tariffs:registerLink")}</Link>
       </p>
       <section aria-labelledby="hearings-heading">
         <h2 id="hearings-heading">{t("municipality.hearings")}</h2>

@@ -91,7 +91,12 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
         db,
         user,
         h.id,
-        { attendance: p.data.attendance, heldAt: p.data.heldAt, notes: p.data.notes },
+        {
+          attendance: p.data.attendance,
+          heldAt: p.data.heldAt,
+          heldReason: p.data.heldReason,
+          notes: p.data.notes,
+        },
         ip,
       ),
     );

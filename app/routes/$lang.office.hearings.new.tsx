@@ -14,6 +14,7 @@ import { getDb } from "~/modules/core/db.server";
 import { parseForm, type FieldErrors, type FormValues } from "~/modules/forms/validate.server";
 import { createHearing } from "~/modules/hearings/commands.server";
 import { createSchema } from "~/modules/hearings/schemas";
+import { InitiatorKindField } from "~/modules/hearings/edit/fields";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang, tFor } from "~/modules/i18n/route.server";
 import { listOfficeHearings } from "~/modules/hearings/queries.server";
@@ -99,15 +100,12 @@ export default function NewHearing() {
           errors={e.titleRu}
           required
         />
-        <SelectField
+        <InitiatorKindField
           label={t("fields.initiatorKind")}
           name="initiatorKind"
           defaultValue={v.initiatorKind ?? "okmotu"}
           errors={e.initiatorKind}
-        >
-          <option value="okmotu">{t("fields.initiatorOkmotu")}</option>
-          <option value="enterprise">{t("fields.initiatorEnterprise")}</option>
-        </SelectField>
+        />
         <Field
           label={t("fields.initiatorNameKy")}
           name="initiatorNameKy"

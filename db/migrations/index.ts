@@ -10,9 +10,11 @@ import * as m08 from "./2026-11-25_08_mail_list_unsubscribe";
 import * as m05 from "./2026-11-25_05_protocols";
 import * as m15 from "./2026-11-30_15_rate_limits";
 import * as m16 from "./2026-11-30_16_search_text_folded";
+import * as m20 from "./2026-11-30_20_meeting_held_reason";
 import * as m40 from "./2026-11-30_40_protocol_numbers";
 import * as m30 from "./2026-11-30_30_content_versions";
 import { syncContentTriggers } from "../content-versions";
+import * as m41 from "./2026-11-30_41_tariffs";
 
 /**
  * Migrations are imported statically (not read from the disk) so they survive the Vite build and
@@ -29,8 +31,10 @@ export const migrations: Record<string, Migration> = {
   "2026-11-25_05_protocols": m05,
   "2026-11-30_15_rate_limits": m15,
   "2026-11-30_16_search_text_folded": m16,
+  "2026-11-30_20_meeting_held_reason": m20,
   "2026-11-30_40_protocol_numbers": m40,
   "2026-11-30_30_content_versions": m30,
+  "2026-11-30_41_tariffs": m41,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -58,6 +58,8 @@ export interface MeetingRecordsTable {
   hearing_id: number;
   attendance: Generated<number>;
   held_at: string | null;
+  /** why the meeting was held on another day than announced (migration 20), else null */
+  held_reason: string | null;
   notes: string | null;
   entered_by: number;
   updated_at: string;

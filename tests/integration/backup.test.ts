@@ -4,6 +4,7 @@
  * the backup is restored, and the frozen files' hashes verify again. A partial or changed backup is
  * refused before anything is touched; /healthz reports "degraded" when frozen files are missing.
  */
+import { toBishkekDateInput } from "~/modules/format/time";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
@@ -21,6 +22,9 @@ import { DiskStorage, setStorageForTests } from "~/modules/storage/storage.serve
 import { loader as healthz } from "~/routes/healthz";
 import { createTestDb, onPostgres, type TestDb } from "../helpers/db";
 import { createProtocolWorld, type ProtocolWorld } from "../helpers/protocol-fixtures";
+
+/** The council resolution date: today in Bishkek (between the close, a day ago, and today). */
+const RESOLUTION_DATE = toBishkekDateInput(new Date());
 
 let t: TestDb;
 let w: ProtocolWorld;
@@ -64,7 +68,7 @@ beforeAll(async () => {
   await decideProtocol(t.db, secretary, protocolId, {
     decision: "approve",
     resolutionNumber: "14/3",
-    resolutionDate: "2026-11-24",
+    resolutionDate: RESOLUTION_DATE,
   });
 }, 60_000);
 

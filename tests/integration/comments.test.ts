@@ -481,6 +481,8 @@ describe(`comments (${process.env.TEST_DB ?? "sqlite"})`, () => {
     })) as unknown as Failure;
     expect(badCount.init.status).toBe(400);
     expect(badCount.data.values.attendance).toBe("-3");
+    // a meeting is recorded once held (issue 11: a held date in the future is refused)
+    setClock("2026-03-10T13:00:00.000Z");
     const ok = (await meetingAction({
       request: makeRequest(`/ky/office/hearings/${h.id}/meeting`, {
         cookie: w.cookies.official,

@@ -14,6 +14,9 @@ import * as hearing from "~/routes/api.v1.hearings.$id";
 import * as muniHearings from "~/routes/api.v1.municipalities.$slug.hearings";
 import * as municipalities from "~/routes/api.v1.municipalities";
 import * as openapi from "~/routes/api.v1.openapi[.]json";
+import * as tariffs from "~/routes/api.v1.tariffs";
+import * as tariffsCsv from "~/routes/api.v1.tariffs[.]csv";
+import * as muniTariffs from "~/routes/api.v1.municipalities.$slug.tariffs";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { makeRequest } from "../helpers/factories";
 
@@ -153,11 +156,30 @@ describe("OpenAPI document /api/v1/openapi.json", () => {
     );
   });
 
+  it("matches the tariff register endpoints (200, 400, 404)", async () => {
+    const inForce = await check(tariffs, "/api/v1/tariffs", {}, "?service=waste_collection");
+    expect(inForce.body.count).toBeGreaterThan(0);
+    expect((await check(tariffs, "/api/v1/tariffs", {}, "?asOf=2026-02-30")).status).toBe(400);
+    expect((await check(tariffsCsv, "/api/v1/tariffs.csv", {}, "?lang=ru")).status).toBe(200);
+    const reg = await check(muniTariffs, "/api/v1/municipalities/{slug}/tariffs", {
+      slug: "issyk-kul-tyup",
+    });
+    expect(reg.body.history.length).toBeGreaterThan(0);
+    expect(
+      (await check(muniTariffs, "/api/v1/municipalities/{slug}/tariffs", { slug: "nope" })).status,
+    ).toBe(404);
+  });
+
   it("has no snake_case key in any JSON answer", async () => {
     const bodies = [
       (await check(protocol, "/api/v1/hearings/{id}/protocol", { id: String(ids.psr2630) })).body,
       (await check(hearing, "/api/v1/hearings/{id}", { id: String(ids.taza26) })).body,
       (await check(results, "/api/v1/hearings/{id}/results", { id: String(ids.psr2630) })).body,
+      (
+        await check(muniTariffs, "/api/v1/municipalities/{slug}/tariffs", {
+          slug: "issyk-kul-tyup",
+        })
+      ).body,
     ];
     const keys: string[] = [];
     const walk = (v: unknown) => {

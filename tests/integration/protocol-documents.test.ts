@@ -4,6 +4,7 @@
  * the footer links to the verify page; verification passes for the issued file and fails when one
  * byte changes.
  */
+import { toBishkekDateInput } from "~/modules/format/time";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -27,6 +28,9 @@ import { versionDocument } from "~/modules/protocol/render.server";
 import { DiskStorage, setStorageForTests } from "~/modules/storage/storage.server";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { createProtocolWorld, type ProtocolWorld } from "../helpers/protocol-fixtures";
+
+/** The council resolution date: today in Bishkek (between the close, a day ago, and today). */
+const RESOLUTION_DATE = toBishkekDateInput(new Date());
 
 const PUBLIC = "https://jyiyn.test";
 let t: TestDb;
@@ -77,7 +81,7 @@ beforeAll(async () => {
   const r = await decideProtocol(t.db, secretary, protocolId, {
     decision: "approve",
     resolutionNumber: "14/3",
-    resolutionDate: "2026-11-24",
+    resolutionDate: RESOLUTION_DATE,
     deputies: { for: 11, against: 2, abstain: 1 },
   });
   code = r.code!;

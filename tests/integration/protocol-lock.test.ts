@@ -3,6 +3,7 @@
  * hide, unhide, vote, the meeting record and tallies) refuse with 409 "errors.locked". A drafted or
  * submitted protocol leaves the record editable; other hearings are not affected.
  */
+import { toBishkekDateInput } from "~/modules/format/time";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -26,6 +27,9 @@ import {
 import { DiskStorage, setStorageForTests } from "~/modules/storage/storage.server";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { createProtocolWorld, type ProtocolWorld } from "../helpers/protocol-fixtures";
+
+/** The council resolution date: today in Bishkek (between the close, a day ago, and today). */
+const RESOLUTION_DATE = toBishkekDateInput(new Date());
 
 let t: TestDb;
 let w: ProtocolWorld;
@@ -71,7 +75,7 @@ describe("the record lock", () => {
     await decideProtocol(t.db, secretary, p.id, {
       decision: "approve",
       resolutionNumber: "3/1",
-      resolutionDate: "2026-11-24",
+      resolutionDate: RESOLUTION_DATE,
     });
     expect(await locked(w.tariffHearing)).toBe(true);
     // the other hearing of the municipality is not affected

@@ -4,6 +4,7 @@
  * council's decision, the public page, the downloads with their file names, the verify page's
  * upload and the API.
  */
+import { toBishkekDateInput } from "~/modules/format/time";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,6 +23,9 @@ import * as api from "~/routes/api.v1.hearings.$id.protocol";
 import { makeRequest, sessionCookieFor } from "../helpers/factories";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { createProtocolWorld, type ProtocolWorld } from "../helpers/protocol-fixtures";
+
+/** The council resolution date: today in Bishkek (between the close, a day ago, and today). */
+const RESOLUTION_DATE = toBishkekDateInput(new Date());
 
 let t: TestDb;
 let w: ProtocolWorld;
@@ -170,7 +174,7 @@ describe("protocol routes", () => {
     const form = {
       decision: "approve",
       resolutionNumber: "21/4",
-      resolutionDate: "2026-11-24",
+      resolutionDate: RESOLUTION_DATE,
       deputiesFor: "9",
       deputiesAgainst: "1",
       deputiesAbstain: "0",
@@ -225,7 +229,9 @@ describe("protocol routes", () => {
     })) as Response;
     expect(pdf.status).toBe(200);
     const cd = pdf.headers.get("content-disposition")!;
-    expect(cd).toMatch(/filename="issyk-kul-tyup_IK-T-[\w-]+_protocol-v1_ru_2026-11-24\.pdf"/);
+    expect(cd).toMatch(
+      new RegExp(`filename="issyk-kul-tyup_IK-T-[\\w-]+_protocol-v1_ru_${RESOLUTION_DATE}\\.pdf"`),
+    );
     expect(cd).toContain("filename*=UTF-8''");
     expect(decodeURIComponent(cd.split("UTF-8''")[1])).toContain("Иссык-Кульский айылный аймак");
     const bytes = new Uint8Array(await pdf.arrayBuffer());
@@ -272,7 +278,7 @@ describe("protocol routes", () => {
     })) as Response;
     const body = await res.json();
     expect(body.stage).toBe("protocol_approved");
-    expect(body.resolution).toMatchObject({ number: "21/4", date: "2026-11-24" });
+    expect(body.resolution).toMatchObject({ number: "21/4", date: RESOLUTION_DATE });
     expect(body.verification.code).toBe(code);
     expect(body.verification.files).toHaveLength(4);
     expect(body.links.pdfRu).toBe(`https://jyiyn.test/ru/hearings/${id()}/protocol.pdf`);

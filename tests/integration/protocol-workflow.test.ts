@@ -3,6 +3,7 @@
  * municipality), only after close, never twice; returned → revised → submitted again keeps every
  * version; mail to the people concerned; an approved protocol refuses changes, and the record lock.
  */
+import { toBishkekDateInput } from "~/modules/format/time";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,6 +23,9 @@ import { publicStage } from "~/modules/protocol/stage";
 import { DiskStorage, setStorageForTests } from "~/modules/storage/storage.server";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { createProtocolWorld, type ProtocolWorld } from "../helpers/protocol-fixtures";
+
+/** The council resolution date: today in Bishkek (between the close, a day ago, and today). */
+const RESOLUTION_DATE = toBishkekDateInput(new Date());
 
 let t: TestDb;
 let w: ProtocolWorld;
@@ -180,7 +184,7 @@ describe("protocol workflow", () => {
     const r = await decideProtocol(t.db, actors.secretary, id, {
       decision: "approve",
       resolutionNumber: "7/2",
-      resolutionDate: "2026-11-24",
+      resolutionDate: RESOLUTION_DATE,
     });
     expect(r.version).toBe(2);
     expect(r.code).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);

@@ -10,6 +10,7 @@ import {
   bishkekDaysBetween,
   endOfBishkekDay,
   fromBishkekLocal,
+  parseCalendarDate,
   toIsoBishkek,
 } from "~/modules/format/time";
 import { matchesSearch, normalizeSearch } from "~/modules/format/search";
@@ -39,6 +40,18 @@ describe("dates in Asia/Bishkek", () => {
     expect(fromBishkekLocal("2025-02-30")).toBeNull();
     expect(fromBishkekLocal("2025-13-01")).toBeNull();
     expect(fromBishkekLocal("15.03.2025")).toBeNull();
+  });
+  it("one parser of calendar dates: real days in 1900–2100 only (issue 11)", () => {
+    expect(parseCalendarDate("2025-02-30")).toBeNull();
+    expect(parseCalendarDate("9999-12-31")).toBeNull();
+    expect(parseCalendarDate("1899-12-31")).toBeNull();
+    expect(parseCalendarDate("2025-02-29")).toBeNull();
+    expect(parseCalendarDate("2024-02-29")).toBe("2024-02-29");
+    expect(parseCalendarDate("29.02.2024")).toBe("2024-02-29");
+    expect(parseCalendarDate("1.3.1990")).toBe("1990-03-01");
+    expect(parseCalendarDate("2026-1-05")).toBeNull();
+    expect(fromBishkekLocal("9999-12-31")).toBeNull();
+    expect(fromBishkekLocal("2100-12-31", "23:59")?.toISOString()).toBe("2100-12-31T17:59:00.000Z");
   });
   it("counts Bishkek calendar days", () => {
     expect(bishkekDaysBetween("2025-03-14T17:00:00Z", "2025-03-14T19:00:00Z")).toBe(1);

@@ -16,6 +16,7 @@ import {
 } from "../hearings/api.schemas";
 import { ApiErrorMessage, CommentsPage, ResultsReply } from "../participation/api.schemas";
 import { ProtocolReply } from "../protocol/api.schemas";
+import { MunicipalityTariffsReply, TariffsReply } from "../tariffs/api.schemas";
 
 /** Named response schemas: `#/components/schemas/<name>`. */
 const SCHEMAS = {
@@ -25,6 +26,8 @@ const SCHEMAS = {
   CommentsPage,
   ResultsReply,
   ProtocolReply,
+  TariffsReply,
+  MunicipalityTariffsReply,
   ApiErrorCode,
   ApiErrorMessage,
 } satisfies Record<string, z.ZodType>;
@@ -53,7 +56,67 @@ const langParam = {
 const notModified = { description: "Not Modified: the ETag sent in If-None-Match still holds" };
 
 /** Path templates → operations. Every one has a real call in tests/integration/openapi.test.ts. */
+const asOfParam = {
+  name: "asOf",
+  in: "query",
+  required: false,
+  description: "the Asia/Bishkek calendar date the prices are in force on (default: today)",
+  schema: { type: "string", format: "date" },
+};
+const tariffFilters = ["oblast", "district", "municipality", "service", "category", "unit"].map(
+  (name) => ({
+    name,
+    in: "query",
+    required: false,
+    description: `only this ${name} (slug or code)`,
+    schema: { type: "string", maxLength: 100 },
+  }),
+);
+
 const PATHS: Record<string, { get: Record<string, unknown> }> = {
+  "/api/v1/tariffs": {
+    get: {
+      operationId: "listTariffs",
+      tags: ["tariffs"],
+      summary: "The tariffs in force on a date, filtered by place, service, category or unit",
+      parameters: [...tariffFilters, asOfParam],
+      responses: {
+        200: json("The tariffs in force", "TariffsReply"),
+        304: notModified,
+        400: json("A bad asOf date or filter", "ApiErrorMessage"),
+      },
+    },
+  },
+  "/api/v1/tariffs.csv": {
+    get: {
+      operationId: "listTariffsCsv",
+      tags: ["tariffs"],
+      summary: "The same as /api/v1/tariffs as CSV (UTF-8 with BOM, names in ?lang)",
+      parameters: [...tariffFilters, asOfParam, langParam],
+      responses: {
+        200: { description: "CSV", content: { "text/csv": { schema: { type: "string" } } } },
+        304: notModified,
+        400: json("A bad asOf date or filter", "ApiErrorMessage"),
+      },
+    },
+  },
+  "/api/v1/municipalities/{slug}/tariffs": {
+    get: {
+      operationId: "getMunicipalityTariffs",
+      tags: ["tariffs"],
+      summary: "A municipality's tariffs in force on a date and its whole register history",
+      parameters: [
+        { name: "slug", in: "path", required: true, schema: { type: "string" } },
+        asOfParam,
+      ],
+      responses: {
+        200: json("The municipality's register", "MunicipalityTariffsReply"),
+        304: notModified,
+        400: json("A bad asOf date", "ApiErrorMessage"),
+        404: json("No such municipality", "ApiErrorCode"),
+      },
+    },
+  },
   "/api/v1/municipalities": {
     get: {
       operationId: "listMunicipalities",

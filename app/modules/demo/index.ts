@@ -5,6 +5,7 @@ import { seedParticipation } from "./participation";
 import { seedPlaces, type SeededPlaces } from "./places";
 import { seedProtocols } from "./protocols";
 import { seedReach } from "./reach";
+import { seedTariffs } from "./tariffs";
 
 export interface SeedContext {
   db: DB;
@@ -31,5 +32,6 @@ export async function seedDemo(db: DB, now: Date, secret: string): Promise<SeedR
   await seedParticipation(ctx, hearings);
   await seedProtocols(ctx, hearings);
   await seedReach(ctx, hearings);
+  await seedTariffs(ctx);
   return { lines };
 }

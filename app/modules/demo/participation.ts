@@ -13,35 +13,56 @@ import type { SeedContext } from "./index";
 
 const HOUR = 60 * 60 * 1000;
 
-/** [stance, language, text, answer?] — the waste-collection tariff («Таза-Мурас»). */
-const WASTE: [Stance, "ky" | "ru", string, [AnswerStatus, string]?][] = [
+/**
+ * What a demo comment is about: a tariff line by its category (the waste tariff has one line per
+ * category), a plan section by its position (1 water, 2 roads, 3 schools, 4 waste, 5 sport; see
+ * hearings.ts), or the whole hearing (null). Every comment sits where its text belongs, and every
+ * answer agrees with the proposal's numbers (tests/integration/demo-truth.test.ts).
+ */
+type Target = { line: "population" | "budget" | "other" } | { section: number } | null;
+type DemoComment = [Stance, "ky" | "ru", string, Target, [AnswerStatus, string]?];
+
+const POP: Target = { line: "population" };
+const BUDGET: Target = { line: "budget" };
+const OTHER: Target = { line: "other" };
+
+/** The waste-collection tariff («Таза-Мурас»): population 25 → 35 сом per person a month (+40 %),
+ * budget organisations 250 → 320 сом per m³, others 1 200 → 1 500 сом per tonne. */
+const WASTE: DemoComment[] = [
   [
     "against",
     "ky",
     "Тариф өтө кымбат. Пенсионерлерге жеңилдик керек.",
-    ["partly_accepted", "Пенсионерлер үчүн 20 % жеңилдик долбоорго кошулат."],
+    POP,
+    [
+      "partly_accepted",
+      "Бул сунушта жеңилдик каралган эмес; айыл өкмөтү пенсионерлерге социалдык жардам программасы аркылуу төлөп берүүнү карайт.",
+    ],
   ],
-  ["for", "ky", "Таштанды үзгүлтүксүз чыгарылса, макулмун."],
+  ["for", "ky", "Таштанды үзгүлтүксүз чыгарылса, макулмун.", null],
   [
     "neutral",
     "ru",
     "Сколько раз в неделю будут вывозить мусор в Ак-Булуне?",
+    null,
     ["accepted", "Два раза в неделю: во вторник и пятницу."],
   ],
-  ["against", "ru", "Зарплаты в селе не растут, а тариф растёт на 25 %."],
-  ["for", "ky", "Көчөлөрдө таштанды азайды, ишкана жакшы иштеп жатат."],
+  ["against", "ru", "Зарплаты в селе не растут, а тариф растёт на 40 %.", POP],
+  ["for", "ky", "Көчөлөрдө таштанды азайды, ишкана жакшы иштеп жатат.", null],
   [
     "against",
     "ky",
     "Чоң-Таштын ичкери көчөлөрүнө машина такыр келбейт.",
+    null,
     ["accepted", "Графикке ички көчөлөр кошулду."],
   ],
-  ["neutral", "ru", "Прошу опубликовать смету затрат «Таза-Мурас» подробнее."],
-  ["for", "ru", "Поддерживаю: новые контейнеры нужны, старые сгнили."],
+  ["neutral", "ru", "Прошу опубликовать смету затрат «Таза-Мурас» подробнее.", POP],
+  ["for", "ru", "Поддерживаю: новые контейнеры нужны, старые сгнили.", null],
   [
     "against",
     "ky",
     "Бир үйдө 8 адам жашайбыз, адам башына эсептөө адилетсиз.",
+    POP,
     [
       "not_accepted",
       "Адам башына эсептөө Кабинеттин токтомуна ылайык; үй-бүлөлөргө жеңилдик каралбайт.",
@@ -51,50 +72,61 @@ const WASTE: [Stance, "ky" | "ru", string, [AnswerStatus, string]?][] = [
     "neutral",
     "ky",
     "Төлөмдү мобилдик банк аркылуу кабыл алса болобу?",
+    null,
     ["accepted", "Ооба, 2026-жылдан тартып мобилдик банк аркылуу төлөсө болот."],
   ],
-  ["against", "ru", "Должники из WhatsApp-списков — это нарушение приватности."],
-  ["for", "ky", "Жаштар үчүн жумуш орду ачылат, колдойм."],
+  ["against", "ru", "Должники из WhatsApp-списков — это нарушение приватности.", null],
+  ["for", "ky", "Жаштар үчүн жумуш орду ачылат, колдойм.", null],
   [
     "neutral",
     "ru",
     "Будет ли отдельный тариф для гостевых домов на берегу?",
-    ["partly_accepted", "Гостевые дома платят по тарифу для прочих потребителей."],
+    OTHER,
+    [
+      "partly_accepted",
+      "Отдельного тарифа не будет: гостевые дома платят по тарифу для прочих потребителей, 1 500 сом за тонну.",
+    ],
   ],
-  ["against", "ky", "Сары-Булакта контейнер бир гана, жетишпейт."],
-  ["for", "ru", "Лучше платить 25 сом, чем жить рядом со свалкой."],
-  ["neutral", "ky", "Кыш мезгилинде график кандай болот?"],
+  ["against", "ky", "Сары-Булакта контейнер бир гана, жетишпейт.", null],
+  ["for", "ru", "Лучше платить 35 сом, чем жить рядом со свалкой.", POP],
+  ["neutral", "ky", "Кыш мезгилинде график кандай болот?", null],
   [
     "against",
     "ru",
     "Сначала отчитайтесь за прошлый год, потом повышайте.",
+    null,
     ["not_accepted", "Отчёт за 2025 год опубликован на странице слушаний."],
   ],
-  ["for", "ky", "Балдар бакчасынын жанын тазалап турушат, рахмат."],
-  ["against", "ky", "Айылда иш жок, 25 сом көп."],
+  ["for", "ky", "Балдар бакчасынын жанын тазалап турушат, рахмат.", BUDGET],
+  ["against", "ky", "Айылда иш жок, 35 сом көп.", POP],
   [
     "neutral",
     "ru",
     "Можно ли сортировать пластик отдельно?",
+    null,
     ["accepted", "Да, в 2026 году поставим отдельные контейнеры для пластика."],
   ],
-  ["for", "ru", "Поддерживаю, но прошу контроль качества со стороны кенеша."],
-  ["against", "ky", "Кызыл-Суу жакта машина эки жумада бир келет."],
-  ["neutral", "ky", "Тарифтин негиздемесин кыргыз тилинде да жарыялагыла."],
-  ["for", "ky", "Туристтер көп келет, тазалык керек. Колдойм."],
+  ["for", "ru", "Поддерживаю, но прошу контроль качества со стороны кенеша.", null],
+  ["against", "ky", "Кызыл-Суу жакта машина эки жумада бир келет.", null],
+  ["neutral", "ky", "Тарифтин негиздемесин кыргыз тилинде да жарыялагыла.", null],
+  ["for", "ky", "Туристтер көп келет, тазалык керек. Колдойм.", null],
   [
     "against",
     "ru",
-    "Бюджетным организациям тариф завышен в два раза.",
-    ["partly_accepted", "Тариф для бюджетных организаций пересчитан: 1 450 сом вместо 1 600 сом."],
+    "Для школ 320 сом за кубометр — слишком много.",
+    BUDGET,
+    [
+      "partly_accepted",
+      "Тариф для бюджетных организаций остаётся 320 сом за м³ (сейчас 250 сом); вывоз от школ — два раза в неделю без доплаты.",
+    ],
   ],
-  ["neutral", "ru", "Кто будет вывозить строительный мусор?"],
-  ["for", "ky", "Мен макулмун, бирок төлөм квитанциясы айына бир келсин."],
-  ["against", "ky", "Мурдагы тарифте да кызмат начар болчу."],
-  ["neutral", "ru", "Будет ли скидка многодетным семьям?"],
-  ["for", "ru", "За. Свалка у реки — позор для села."],
-  ["against", "ky", "Жеке үйлөр менен көп кабаттуу үйлөрдүн тарифи бирдей болбошу керек."],
-  ["neutral", "ky", "Ишкананын телефон номерин жарыялап койгула."],
+  ["neutral", "ru", "Кто будет вывозить строительный мусор?", OTHER],
+  ["for", "ky", "Мен макулмун, бирок төлөм квитанциясы айына бир келсин.", null],
+  ["against", "ky", "Мурдагы тарифте да кызмат начар болчу.", null],
+  ["neutral", "ru", "Будет ли скидка многодетным семьям?", POP],
+  ["for", "ru", "За. Свалка у реки — позор для села.", null],
+  ["against", "ky", "Жеке үйлөр менен көп кабаттуу үйлөрдүн тарифи бирдей болбошу керек.", POP],
+  ["neutral", "ky", "Ишкананын телефон номерин жарыялап койгула.", null],
 ];
 const WASTE_REPLIES: [number, "ky" | "ru", string][] = [
   [0, "ky", "Туура айтасыз, пенсиябыз аз."],
@@ -105,37 +137,76 @@ const WASTE_REPLIES: [number, "ky" | "ru", string][] = [
   [14, "ky", "Мен да ушундай ойдомун."],
 ];
 
-/** The development programme (closed). */
-const PLAN: [Stance, "ky" | "ru", string, [AnswerStatus, string]][] = [
+/**
+ * The development programme (closed). Budgets: 61 млн сом in all — donors 25,8 млн (42 %),
+ * republican budget 15,6 млн (26 %), local budget 17,5 млн (29 %), community 2,1 млн (3 %).
+ */
+const PLAN: [Stance, "ky" | "ru", string, Target, [AnswerStatus, string]][] = [
   [
     "for",
     "ky",
     "Мектептин чатырын оңдоо биринчи кезекте болсун.",
-    ["accepted", "Мектептин чатыры 2026-жылдын тизмесине кошулду."],
+    { section: 3 },
+    ["accepted", "Сары-Булак мектебинин чатыры 2026-жылы оңдолот."],
   ],
   [
     "against",
     "ru",
-    "Стадион не нужен, нужна дорога до Сары-Булака.",
-    ["partly_accepted", "Дорога включена в 2027 год; стадион перенесён на 2029 год."],
+    "Спортплощадка подождёт, сначала отремонтируйте мост в Кызыл-Суу.",
+    { section: 2 },
+    [
+      "partly_accepted",
+      "Ремонт моста в Кызыл-Суу — в 2028 году за счёт республиканского бюджета; раньше средств нет.",
+    ],
   ],
   [
     "neutral",
     "ky",
     "Ичүүчү суу түтүктөрүн алмаштыруу каралганбы?",
-    ["accepted", "Ооба, «Суу» бөлүмүндө 2026–2027-жылдары."],
+    { section: 1 },
+    ["accepted", "Ооба, «Суу менен камсыздоо» бөлүмүндө, 2026–2027-жылдары."],
   ],
   [
     "for",
     "ru",
-    "Поддерживаю программу, особенно уличное освещение.",
-    ["accepted", "Спасибо, освещение — в 2026 году."],
+    "Поддерживаю программу, особенно асфальт на центральной улице.",
+    { section: 2 },
+    ["accepted", "Спасибо, центральную улицу асфальтируют в 2026 году."],
   ],
   [
     "against",
     "ky",
     "Донорлордун акчасына гана таянуу туура эмес.",
-    ["not_accepted", "Программада жергиликтүү бюджеттин үлүшү 40 %."],
+    null,
+    [
+      "not_accepted",
+      "Программада донорлордун үлүшү 42 %; калганы республикалык бюджет (26 %), жергиликтүү бюджет (29 %) жана коомчулук (3 %).",
+    ],
+  ],
+];
+
+/** In-person speakers at the meeting of the development programme. */
+const PLAN_SPEAKERS: [string, Stance, string, Target, [AnswerStatus, string]][] = [
+  [
+    "Токтосун Абдыкадыров",
+    "for",
+    "Жолдорду оңдоо биринчи орунда болсун.",
+    { section: 2 },
+    ["accepted", "Борбордук көчө 2026-жылы асфальтталат."],
+  ],
+  [
+    "Гүлмира Асанова",
+    "neutral",
+    "Балдар бакчасына орун жетишпейт.",
+    { section: 3 },
+    ["partly_accepted", "75 орундуу жаңы бала бакча 2028–2030-жылдары курулат."],
+  ],
+  [
+    "Сергей Ким",
+    "against",
+    "Бюджет слишком оптимистичный.",
+    null,
+    ["not_accepted", "Бюджет согласован с районной администрацией."],
   ],
 ];
 
@@ -219,27 +290,38 @@ export async function seedParticipation(ctx: SeedContext, hearings: SeededHearin
   const voters = [...residents, ...(await extraVoters(ctx, 24))];
   const authors = [...residents, { id: accounts.residents.unverified, village: ik.kyzylSuu }];
 
+  /** The row ids a demo target names, in this hearing (the whole hearing if it has no such part). */
+  async function targetIds(hearingId: number, target: Target) {
+    if (target && "line" in target) {
+      const l = await db
+        .selectFrom("tariff_lines")
+        .select("id")
+        .where("hearing_id", "=", hearingId)
+        .where("category", "=", target.line)
+        .executeTakeFirst();
+      return { tariff_line_id: l?.id ?? null, plan_section_id: null };
+    }
+    if (target && "section" in target) {
+      const sec = await db
+        .selectFrom("plan_sections")
+        .select("id")
+        .where("hearing_id", "=", hearingId)
+        .where("position", "=", target.section)
+        .executeTakeFirst();
+      return { tariff_line_id: null, plan_section_id: sec?.id ?? null };
+    }
+    return { tariff_line_id: null, plan_section_id: null };
+  }
+
   async function seedComments(
     hearingId: number,
-    items: [Stance, "ky" | "ru", string, [AnswerStatus, string]?][],
+    items: DemoComment[],
     from: number,
     to: number,
   ): Promise<number[]> {
-    const lines = await db
-      .selectFrom("tariff_lines")
-      .select("id")
-      .where("hearing_id", "=", hearingId)
-      .orderBy("position")
-      .execute();
-    const sections = await db
-      .selectFrom("plan_sections")
-      .select("id")
-      .where("hearing_id", "=", hearingId)
-      .orderBy("position")
-      .execute();
     const ids: number[] = [];
     const step = (to - from) / (items.length + 1);
-    for (const [i, [stance, , body, answer]] of items.entries()) {
+    for (const [i, [stance, , body, target, answer]] of items.entries()) {
       const a = authors[i % authors.length];
       const created = new Date(from + step * (i + 1)).toISOString();
       const r = await db
@@ -253,8 +335,7 @@ export async function seedParticipation(ctx: SeedContext, hearings: SeededHearin
           village_id: a.village,
           author_verified: a.id === accounts.residents.unverified ? 0 : 1,
           stance,
-          tariff_line_id: lines.length && i % 3 === 0 ? lines[i % lines.length].id : null,
-          plan_section_id: sections.length && i % 2 === 0 ? sections[i % sections.length].id : null,
+          ...(await targetIds(hearingId, target)),
           body,
           created_at: created,
           answer_status: answer?.[0] ?? null,
@@ -390,28 +471,7 @@ export async function seedParticipation(ctx: SeedContext, hearings: SeededHearin
         updated_at: at,
       })
       .execute();
-    for (const [i, [name, stance, body, answer]] of (
-      [
-        [
-          "Токтосун Абдыкадыров",
-          "for",
-          "Жолдорду оңдоо биринчи орунда болсун.",
-          ["accepted", "Жол 2027-жылга киргизилди."],
-        ],
-        [
-          "Гүлмира Асанова",
-          "neutral",
-          "Балдар бакчасына орун жетишпейт.",
-          ["partly_accepted", "Бакчанын кеңейтилиши 2028-жылы каралат."],
-        ],
-        [
-          "Сергей Ким",
-          "against",
-          "Бюджет слишком оптимистичный.",
-          ["not_accepted", "Бюджет согласован с районной администрацией."],
-        ],
-      ] as [string, Stance, string, [AnswerStatus, string]][]
-    ).entries()) {
+    for (const [i, [name, stance, body, target, answer]] of PLAN_SPEAKERS.entries()) {
       await db
         .insertInto("comments")
         .values({
@@ -420,6 +480,7 @@ export async function seedParticipation(ctx: SeedContext, hearings: SeededHearin
           source: "in_person",
           speaker_name: name,
           entered_by: accounts.official,
+          ...(await targetIds(h.id, target)),
           village_id: Object.values(ik)[i % Object.values(ik).length],
           stance,
           body,

@@ -11,18 +11,45 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export type Instant = Date | string;
 export const toDate = (v: Instant): Date => (typeof v === "string" ? new Date(v) : v);
 
-/** "2026-03-15" + "14:30" (Bishkek wall clock) → the instant. Returns null on malformed input. */
+/** The sane range of every date a person enters (birth dates to far-future schedules). */
+export const DATE_RANGE = { minYear: 1900, maxYear: 2100 } as const;
+
+/**
+ * The one parser of calendar dates typed into any form or command (schedule, meeting held,
+ * resolution date, birth date, invitations): "2026-03-15" (the <input type="date"> value) or
+ * "15.03.2026" → "2026-03-15", only when the day exists in the calendar (no 30 February) and the
+ * year lies in DATE_RANGE (no 9999); otherwise null, which callers turn into a localized message
+ * at the field. Pure calendar arithmetic, no time zone involved.
+ */
+export function parseCalendarDate(input: string): string | null {
+  const s = input.trim();
+  let r = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  let y: number, mo: number, d: number;
+  if (r) [y, mo, d] = [Number(r[1]), Number(r[2]), Number(r[3])];
+  else {
+    r = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(s);
+    if (!r) return null;
+    [d, mo, y] = [Number(r[1]), Number(r[2]), Number(r[3])];
+  }
+  if (y < DATE_RANGE.minYear || y > DATE_RANGE.maxYear || mo < 1 || mo > 12 || d < 1) return null;
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (d > days) return null;
+  return `${pad(y, 4)}-${pad(mo)}-${pad(d)}`;
+}
+
+/**
+ * "2026-03-15" + "14:30" (Bishkek wall clock) → the instant. The date goes through
+ * parseCalendarDate (real day, sane year). Returns null on malformed or impossible input.
+ */
 export function fromBishkekLocal(date: string, time = "00:00"): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.trim());
+  // the <input type="date"> form only here: "15.03.2025" is a birth-date spelling, not a schedule
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(date.trim()) ? parseCalendarDate(date) : null;
   const t = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(time.trim());
-  if (!m || !t) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (!day || !t) return null;
+  const [y, mo, d] = day.split("-").map(Number);
   const [h, mi, s] = [Number(t[1]), Number(t[2]), Number(t[3] ?? 0)];
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
-  const utc = Date.UTC(y, mo - 1, d, h, mi, s) - OFFSET_MS;
-  const back = bishkekParts(new Date(utc));
-  if (back.year !== y || back.month !== mo || back.day !== d) return null; // 31 February …
-  return new Date(utc);
+  if (h > 23 || mi > 59 || s > 59) return null;
+  return new Date(Date.UTC(y, mo - 1, d, h, mi, s) - OFFSET_MS);
 }
 
 /** A deadline "until 15 March" means 23:59:59 on 15 March in Asia/Bishkek. */

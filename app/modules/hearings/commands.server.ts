@@ -10,6 +10,7 @@ import { can, type Actor, type Action } from "../auth/permissions";
 import { nowIso, now } from "../core/clock.server";
 import { formatMoney } from "../format/format";
 import { normalizeSearch } from "../format/search";
+import { toBishkekDateInput } from "../format/time";
 import { emit } from "../notify/events.server";
 import { getStorage, newKey, sha256Hex } from "../storage/storage.server";
 import { deriveState, pendingClockSteps } from "./state";
@@ -788,6 +789,13 @@ export async function announceProblems(
     out.push({ field: p.field, key: p.key.replace(/^hearings:/, ""), params: p.params });
   if (h.comment_end_at && h.comment_end_at <= nowIso())
     out.push({ field: "commentEndDate", key: "announce.endInPast" });
+  // no backdating: the notice is published, and the comment period starts, on the day of announcing
+  // or later (Bishkek calendar days), so the notice rule cannot be met on paper only
+  const today = toBishkekDateInput(now());
+  if (h.notice_at && toBishkekDateInput(h.notice_at) < today)
+    out.push({ field: "noticeDate", key: "announce.noticeInPast" });
+  if (h.comment_start_at && toBishkekDateInput(h.comment_start_at) < today)
+    out.push({ field: "commentStartDate", key: "announce.startInPast" });
   if (h.type === "tariff") {
     const n = await db
       .selectFrom("tariff_lines")

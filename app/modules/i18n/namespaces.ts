@@ -5,7 +5,7 @@
  * A section not listed here gets every namespace.
  */
 const ALWAYS = ["common", "places", "reach"];
-const PUBLIC = ["hearings", "protocol"];
+const PUBLIC = ["hearings", "protocol", "tariffs"];
 const SECTIONS: Record<string, string[]> = {
   "": PUBLIC,
   m: PUBLIC,

@@ -71,6 +71,14 @@ export function AttendanceSection({
           />
         </div>
         <TextareaField
+          label={t("office.heldReason")}
+          name="heldReason"
+          rows={2}
+          defaultValue={v.heldReason ?? meeting.heldReason ?? ""}
+          errors={att?.heldReason}
+          disabled={locked}
+        />
+        <TextareaField
           label={t("office.notes")}
           name="notes"
           rows={2}

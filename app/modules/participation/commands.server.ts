@@ -12,6 +12,7 @@ import type { SessionUser } from "../auth/session.server";
 import { now, nowIso } from "../core/clock.server";
 import { DomainError } from "../core/errors";
 import { deriveState } from "../hearings/state";
+import { toBishkekDateInput } from "../format/time";
 import { emit } from "../notify/events.server";
 import {
   ageOn,
@@ -538,15 +539,52 @@ async function meetingHearing(db: DB, user: Actor, hearingId: number) {
   return h;
 }
 
+/**
+ * The day a meeting was held, in order: not in the future, and when it is another Bishkek
+ * calendar day than the announced `meeting_at`, a reason is required (it goes into the protocol).
+ * @returns the reason to store (null when held on the announced day or no date given)
+ * @throws DomainError 400 at `heldDate` (future) or `heldReason` (missing)
+ */
+async function checkHeldDay(
+  db: DB,
+  hearingId: number,
+  heldAt: string | null,
+  reason: string | null,
+): Promise<string | null> {
+  if (!heldAt) return null;
+  if (heldAt > nowIso())
+    throw new DomainError("participation:errors.heldInFuture", {}, 400, "heldDate");
+  const h = await db
+    .selectFrom("hearings")
+    .select("meeting_at")
+    .where("id", "=", hearingId)
+    .executeTakeFirstOrThrow();
+  if (!h.meeting_at || toBishkekDateInput(h.meeting_at) === toBishkekDateInput(heldAt)) return null;
+  if (!reason || reason.trim().length < 3)
+    throw new DomainError(
+      "participation:errors.heldReasonRequired",
+      { date: toBishkekDateInput(h.meeting_at).split("-").reverse().join(".") },
+      400,
+      "heldReason",
+    );
+  return reason.trim();
+}
+
 export async function recordAttendance(
   db: DB,
   user: Actor,
   hearingId: number,
-  input: { attendance: number; heldAt: string | null; notes: string | null },
+  input: {
+    attendance: number;
+    heldAt: string | null;
+    notes: string | null;
+    heldReason?: string | null;
+  },
   ip: string | null = null,
 ): Promise<void> {
   const h = await meetingHearing(db, user, hearingId);
   const at = nowIso();
+  const heldReason = await checkHeldDay(db, h.id, input.heldAt, input.heldReason ?? null);
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto("meeting_records")
@@ -554,6 +592,7 @@ export async function recordAttendance(
         hearing_id: h.id,
         attendance: input.attendance,
         held_at: input.heldAt,
+        held_reason: heldReason,
         notes: input.notes,
         entered_by: user.id,
         updated_at: at,
@@ -562,6 +601,7 @@ export async function recordAttendance(
         oc.column("hearing_id").doUpdateSet({
           attendance: input.attendance,
           held_at: input.heldAt,
+          held_reason: heldReason,
           notes: input.notes,
           entered_by: user.id,
           updated_at: at,

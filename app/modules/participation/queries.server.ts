@@ -275,6 +275,8 @@ export async function participationFigures(
 export interface MeetingView {
   attendance: number;
   heldAt: string | null;
+  /** why it was held on another day than announced */
+  heldReason: string | null;
   notes: string | null;
   enteredBy: string | null;
   updatedAt: string | null;
@@ -286,7 +288,14 @@ export async function getMeeting(db: DB, hearingId: number): Promise<MeetingView
     db
       .selectFrom("meeting_records as m")
       .innerJoin("users as u", "u.id", "m.entered_by")
-      .select(["m.attendance", "m.held_at", "m.notes", "m.updated_at", "u.display_name"])
+      .select([
+        "m.attendance",
+        "m.held_at",
+        "m.held_reason",
+        "m.notes",
+        "m.updated_at",
+        "u.display_name",
+      ])
       .where("m.hearing_id", "=", hearingId)
       .executeTakeFirst(),
     db
@@ -305,6 +314,7 @@ export async function getMeeting(db: DB, hearingId: number): Promise<MeetingView
   return {
     attendance: Number(rec?.attendance ?? 0),
     heldAt: rec?.held_at ?? null,
+    heldReason: rec?.held_reason ?? null,
     notes: rec?.notes ?? null,
     enteredBy: rec?.display_name ?? null,
     updatedAt: rec?.updated_at ?? null,

@@ -84,6 +84,8 @@ export const attendanceForm = z
     /** the meeting's date and time, Bishkek wall clock (optional) */
     heldDate: z.string().trim().optional(),
     heldTime: z.string().trim().optional(),
+    /** required when held on another day than announced (checked by recordAttendance) */
+    heldReason: z.string().trim().max(1000, "participation:errors.reasonTooLong").optional(),
     notes: z.string().trim().max(5000, "participation:errors.bodyTooLong").optional(),
   })
   .transform((v, ctx) => {
@@ -100,7 +102,12 @@ export const attendanceForm = z
       }
       heldAt = d.toISOString();
     }
-    return { attendance: v.attendance, heldAt, notes: v.notes || null };
+    return {
+      attendance: v.attendance,
+      heldAt,
+      notes: v.notes || null,
+      ...(v.heldReason ? { heldReason: v.heldReason } : {}),
+    };
   });
 export const speakerForm = z.object({
   speakerName: z

@@ -11,14 +11,22 @@ import { audit } from "../audit/audit.server";
 import { can, type Actor } from "../auth/permissions";
 import { now, nowIso } from "../core/clock.server";
 import { env } from "../core/env.server";
-import { bishkekParts } from "../format/time";
+import { DomainError } from "../core/errors";
+import { bishkekParts, parseCalendarDate, toBishkekDateInput } from "../format/time";
 import { deriveState } from "../hearings/state";
 import { isLang, type Lang } from "../i18n/config";
 import { getFixedT } from "../i18n/resources.server";
 import { enqueueMail } from "../mail/outbox.server";
 import { emit } from "../notify/events.server";
 import { getStorage, sha256Hex } from "../storage/storage.server";
-import { buildProtocolContent, canonicalJson, contentHash } from "./content.server";
+import { assertEffectiveDate, recordApprovedTariffs } from "../tariffs/commands.server";
+import { firstOfNextMonth } from "../tariffs/register";
+import {
+  buildProtocolContent,
+  canonicalJson,
+  contentHash,
+  type ProtocolContent,
+} from "./content.server";
 import { calendarDate } from "./document.server";
 import { ProtocolError } from "./errors";
 import { renderVersion, verifyUrl, type FileFormat } from "./render.server";
@@ -37,10 +45,18 @@ export type DecisionInput =
       /** yyyy-mm-dd */
       resolutionDate: string;
       deputies?: { for: number; against: number; abstain: number } | null;
+      /**
+       * yyyy-mm-dd (Asia/Bishkek): for a tariff hearing, the day its tariffs enter into force
+       * (default: the first day of the next month); ignored for other hearings
+       */
+      effectiveFrom?: string | null;
     }
   | { decision: "return"; comments: string };
 
-type Ctx = { ip?: string | null };
+type Ctx = {
+  ip?: string | null;
+  /** demo seed: mark what it creates as demo content */ demo?: boolean;
+};
 
 async function loadClosedHearing(db: DB, hearingId: number) {
   const h = await db
@@ -52,6 +68,7 @@ async function loadClosedHearing(db: DB, hearingId: number) {
       "protocol_state",
       "comment_start_at",
       "comment_end_at",
+      "closed_at",
       "short_code",
       "title_ky",
       "title_ru",
@@ -60,6 +77,33 @@ async function loadClosedHearing(db: DB, hearingId: number) {
     .executeTakeFirst();
   if (!h) throw new ProtocolError(404, "errors.notFound");
   return h;
+}
+
+/**
+ * The council's resolution date: a real calendar date (parseCalendarDate), not before the
+ * hearing closed (its Bishkek calendar day) and not after today in Bishkek — a resolution on a
+ * protocol cannot predate the hearing it concludes nor be dated ahead.
+ * @returns the date as "yyyy-mm-dd"
+ * @throws DomainError 400 at the field `resolutionDate`
+ */
+function checkResolutionDate(
+  h: { closed_at: string | null; comment_end_at: string | null },
+  value: string,
+): string {
+  const day = parseCalendarDate(value);
+  if (!day)
+    throw new DomainError("protocol:errors.resolutionDateInvalid", {}, 400, "resolutionDate");
+  const closed = h.closed_at ?? h.comment_end_at;
+  if (closed && day < toBishkekDateInput(closed))
+    throw new DomainError(
+      "protocol:errors.resolutionBeforeClose",
+      { date: toBishkekDateInput(closed).split("-").reverse().join(".") },
+      400,
+      "resolutionDate",
+    );
+  if (day > toBishkekDateInput(now()))
+    throw new DomainError("protocol:errors.resolutionInFuture", {}, 400, "resolutionDate");
+  return day;
 }
 
 function assertClosed(h: {
@@ -375,6 +419,8 @@ export async function decideProtocol(
     if (v.decision) throw new ProtocolError(409, "errors.alreadyDecided");
     if (p.state !== "submitted" || !v.submitted_at)
       throw new ProtocolError(409, "errors.notSubmitted");
+    if (input.decision === "approve")
+      input.resolutionDate = checkResolutionDate(h, input.resolutionDate);
     const at = nowIso();
     let code: string | null = null;
     if (input.decision === "return") {
@@ -395,6 +441,12 @@ export async function decideProtocol(
       code = newVerificationCode();
       // the frozen canonical content: the snapshot the council read, with its decision
       const content = JSON.parse(v.content_json) as Record<string, unknown>;
+      const snapshot = content as unknown as ProtocolContent;
+      const isTariff = snapshot.hearing?.type === "tariff" && snapshot.tariffLines?.length > 0;
+      const effectiveFrom = isTariff
+        ? input.effectiveFrom?.trim() || firstOfNextMonth(toBishkekDateInput(now()))
+        : null;
+      if (effectiveFrom) assertEffectiveDate(effectiveFrom, input.resolutionDate);
       const frozen = canonicalJson({
         ...content,
         decision: {
@@ -404,6 +456,7 @@ export async function decideProtocol(
           deputies: input.deputies ?? null,
           decidedAt: at,
           verificationCode: code,
+          ...(effectiveFrom ? { tariffsEffectiveFrom: effectiveFrom } : {}),
         },
       });
       const r = await trx
@@ -432,6 +485,24 @@ export async function decideProtocol(
         .executeTakeFirstOrThrow();
       await freezeFiles(trx, approved, at);
       await setStage(trx, h.id, p.id, "approved");
+      // the register: in the same transaction as the decision (ADR 0041)
+      if (effectiveFrom)
+        await recordApprovedTariffs(trx, {
+          municipalityId: h.municipality_id,
+          hearingId: h.id,
+          protocolVersionId: v.id,
+          resolutionNumber: input.resolutionNumber.trim(),
+          resolutionDate: input.resolutionDate,
+          effectiveFrom,
+          provider: {
+            kind: snapshot.hearing.initiator.kind,
+            nameKy: snapshot.hearing.initiator.name.ky ?? "",
+            nameRu: snapshot.hearing.initiator.name.ru ?? "",
+          },
+          lines: snapshot.tariffLines,
+          actorId: actor.id,
+          isDemo: !!ctx.demo,
+        });
     }
     for (const person of await peopleWithRoles(trx, h.municipality_id, ["official"])) {
       const lang = langOf(person.locale);

@@ -52,6 +52,8 @@ export interface ProtocolContent {
     onlineVoters: number;
     inPersonAttendance: number;
     meetingHeldAt: string | null;
+    /** why the meeting was held on another day than announced (absent before 2026-11-30) */
+    meetingHeldReason?: string | null;
     speakers: string[];
   };
   tariffLines: {
@@ -302,6 +304,7 @@ export async function buildProtocolContent(
       onlineVoters: people.onlineVoters,
       inPersonAttendance: people.inPerson,
       meetingHeldAt: meeting?.held_at ?? null,
+      meetingHeldReason: meeting?.held_reason ?? null,
       speakers,
     },
     tariffLines: lines.map((l) => ({

@@ -100,6 +100,13 @@ export function buildDocument(
   heading(t("doc.s.meeting"));
   const held = c.participants.meetingHeldAt ?? h.meetingAt;
   if (held) p(t("doc.meetingWhen", { date: formatDate(held, lang), time: formatTime(held) }));
+  if (c.participants.meetingHeldReason && h.meetingAt)
+    p(
+      t("doc.meetingOtherDay", {
+        date: formatDate(h.meetingAt, lang),
+        reason: c.participants.meetingHeldReason,
+      }),
+    );
   if (h.meetingPlace[lang]) p(t("doc.meetingPlace", { place: h.meetingPlace[lang] }));
   p(t("doc.chair", { name: c.protocol.chairName || "—" }));
   p(t("doc.secretary", { name: c.protocol.secretaryName || "—" }));

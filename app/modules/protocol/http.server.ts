@@ -9,6 +9,7 @@ import { getDb } from "../core/db.server";
 import type { Lang } from "../i18n/config";
 import { getFixedT } from "../i18n/resources.server";
 import { requireLang } from "../i18n/route.server";
+import { isDomainError } from "../core/errors";
 import { ProtocolError } from "./errors";
 import {
   canReadVersion,
@@ -31,7 +32,20 @@ export function localizedText(lang: Lang, key: string): string {
 }
 
 /** A ProtocolError as an action's reply `{ formError }` with its status; anything else rethrown. */
-export function protocolFailure(e: unknown, lang: Lang) {
+export function protocolFailure(e: unknown, lang: Lang, values: Record<string, string> = {}) {
+  if (isDomainError(e)) {
+    const t = getFixedT(lang);
+    const msg = t(e.key, e.params);
+    return data(
+      {
+        ok: false as const,
+        formError: e.field === "_form" ? msg : null,
+        errors: e.field === "_form" ? {} : { [e.field]: [msg] },
+        values,
+      },
+      { status: e.status },
+    );
+  }
   if (e instanceof ProtocolError)
     return data(
       { ok: false as const, formError: localizedText(lang, e.key), errors: {}, values: {} },

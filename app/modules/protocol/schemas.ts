@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { parseCalendarDate } from "../format/time";
+import { isCalendarDate } from "../tariffs/register";
 
 const name = z
   .string()
@@ -29,6 +31,8 @@ export const decisionSchema = z
     deputiesAgainst: count,
     deputiesAbstain: count,
     returnComments: z.string().trim().max(5000, "protocol:errors.tooLong").optional(),
+    /** tariff hearings: the day the tariffs enter into force (yyyy-mm-dd, Asia/Bishkek) */
+    effectiveFrom: z.string().trim().max(20, "protocol:errors.tooLong").optional(),
   })
   .superRefine((v, ctx) => {
     if (v.decision === "approve") {
@@ -38,16 +42,30 @@ export const decisionSchema = z
           path: ["resolutionNumber"],
           message: "protocol:errors.required",
         });
-      if (
-        !v.resolutionDate ||
-        !/^\d{4}-\d{2}-\d{2}$/.test(v.resolutionDate) ||
-        Number.isNaN(Date.parse(v.resolutionDate))
-      )
+      const shaped =
+        !!v.resolutionDate &&
+        /^(\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})$/.test(v.resolutionDate);
+      if (!shaped || !parseCalendarDate(v.resolutionDate!))
         ctx.addIssue({
           code: "custom",
           path: ["resolutionDate"],
-          message: "protocol:errors.badDate",
+          // a well-shaped date that is not in the calendar (30.02, year 9999) says so
+          message: shaped ? "protocol:errors.resolutionDateInvalid" : "protocol:errors.badDate",
         });
+      if (v.effectiveFrom) {
+        if (!isCalendarDate(v.effectiveFrom))
+          ctx.addIssue({
+            code: "custom",
+            path: ["effectiveFrom"],
+            message: "tariffs:errors.badDate",
+          });
+        else if (v.resolutionDate && v.effectiveFrom < v.resolutionDate)
+          ctx.addIssue({
+            code: "custom",
+            path: ["effectiveFrom"],
+            message: "tariffs:errors.beforeResolution",
+          });
+      }
     } else if (!v.returnComments) {
       ctx.addIssue({
         code: "custom",

@@ -4,6 +4,7 @@
  * the birth date inside the ПИН agrees with the birth date column, the village is one of the
  * municipality's.
  */
+import { parseCalendarDate } from "../format/time";
 import { normalizeSearch } from "../format/search";
 import { birthDateFromPin } from "./hash.server";
 import { csvRows, villageNameMatches, type RegistryTableRow } from "./registry-file.server";
@@ -21,23 +22,7 @@ export interface CsvError {
 
 /** "15.03.1990", "15/03/1990" or "1990-03-15" → "1990-03-15"; null if not a real date. */
 export function parseBirthDate(input: string): string | null {
-  const s = input.trim();
-  let y: string, m: string, d: string;
-  let r = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(s);
-  if (r) [d, m, y] = [r[1].padStart(2, "0"), r[2].padStart(2, "0"), r[3]];
-  else {
-    r = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-    if (!r) return null;
-    [y, m, d] = [r[1], r[2], r[3]];
-  }
-  const date = new Date(`${y}-${m}-${d}T00:00:00Z`);
-  if (
-    Number.isNaN(date.getTime()) ||
-    date.getUTCDate() !== Number(d) ||
-    date.getUTCMonth() + 1 !== Number(m)
-  )
-    return null;
-  return `${y}-${m}-${d}`;
+  return parseCalendarDate(input);
 }
 
 /**

@@ -6,6 +6,7 @@ import type { EditView } from "../edit.server";
 import { amountInput, ProjectFields } from "./fields";
 import {
   AddForm,
+  binder,
   EditPage,
   EditRow,
   RemoveForm,
@@ -33,20 +34,11 @@ function projectInput(p: Project) {
 
 function SectionFields({ v, e }: { v: Dict; e: Errs }) {
   const { t } = useTranslation("office");
+  const f = binder(t, v, e);
   return (
     <>
-      <Field
-        label={t("fields.sectionNameKy")}
-        name="nameKy"
-        defaultValue={v.nameKy}
-        errors={e.nameKy}
-      />
-      <Field
-        label={t("fields.sectionNameRu")}
-        name="nameRu"
-        defaultValue={v.nameRu}
-        errors={e.nameRu}
-      />
+      <Field {...f("nameKy")} label={t("fields.sectionNameKy")} />
+      <Field {...f("nameRu")} label={t("fields.sectionNameRu")} />
     </>
   );
 }
@@ -119,12 +111,7 @@ export function PlanEditor({ sections, editable }: Pick<EditView, "sections" | "
         <AddForm intent="addProject" label={t("edit.addProject")}>
           {(v, e) => (
             <>
-              <SelectField
-                label={t("fields.section")}
-                name="sectionId"
-                defaultValue={v.sectionId}
-                errors={e.sectionId}
-              >
+              <SelectField {...binder(t, v, e)("sectionId")} label={t("fields.section")}>
                 {sections.map((s) => (
                   <option key={s.id} value={s.id}>
                     {ky ? s.name_ky : s.name_ru}

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { Field, SelectField } from "~/components/ui";
 import { formatAmount } from "~/modules/format/format";
 import type { EditView } from "../edit.server";
-import { AddForm, EditPage, RemoveForm, useEditReply } from "./reply";
+import { AddForm, binder, EditPage, RemoveForm, useEditReply } from "./reply";
 
 export function QuestionsEditor({
   questions,
@@ -33,18 +33,8 @@ export function QuestionsEditor({
         <AddForm intent="addQuestion" label={t("edit.addQuestion")}>
           {(v, e) => (
             <>
-              <Field
-                label={t("fields.questionKy")}
-                name="titleKy"
-                defaultValue={v.titleKy}
-                errors={e.titleKy}
-              />
-              <Field
-                label={t("fields.questionRu")}
-                name="titleRu"
-                defaultValue={v.titleRu}
-                errors={e.titleRu}
-              />
+              <Field {...binder(t, v, e)("titleKy")} label={t("fields.questionKy")} />
+              <Field {...binder(t, v, e)("titleRu")} label={t("fields.questionRu")} />
               {lines.length ? (
                 <SelectField
                   label={t("edit.lines")}

@@ -4,6 +4,7 @@
  * success notice.
  */
 import { Form, useActionData } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert, Button } from "~/components/ui";
@@ -13,6 +14,20 @@ import type { ActionReply } from "../office.server";
 export type Dict = Record<string, string | undefined>;
 /** Localized messages of a form, by field name ("_form" for the whole form). */
 export type Errs = Record<string, string[] | undefined>;
+
+/**
+ * The props that bind a field of an edit form to its name: the label `office:fields.<name>`, the
+ * value (typed in a refused post, else the record's) and its messages. Spread into `Field`,
+ * `TextareaField` or `SelectField`: `<Field {...bind("titleKy")} lang="ky" />`.
+ */
+export function binder(t: TFunction, v: Dict, e: Errs) {
+  return (name: string) => ({
+    name,
+    label: String(t(`fields.${name}`)),
+    defaultValue: v[name] ?? "",
+    errors: e[name],
+  });
+}
 
 /**
  * The route's action reply, read for one intent at a time: `errs(intent)` and `vals(intent)` are

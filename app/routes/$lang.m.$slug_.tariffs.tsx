@@ -1,0 +1,292 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Alert, Button, Field, SelectField, Table, TextareaField } from "~/components/ui";
+import { clientIp } from "~/modules/audit/audit.server";
+import { getUser, requireUser } from "~/modules/auth/guards.server";
+import { getDb } from "~/modules/core/db.server";
+import { formatMoney } from "~/modules/format/format";
+import { CATEGORIES, SERVICES, UNITS } from "~/modules/hearings/catalog";
+import { useLang } from "~/modules/i18n/hooks";
+import { titleMeta } from "~/modules/i18n/meta";
+import { requireLang, tFor } from "~/modules/i18n/route.server";
+import { HistoryTable, ResolutionLinks, StepChart, dmy } from "~/modules/tariffs/components";
+import { registerPage, submitEntryForm } from "~/modules/tariffs/page.server";
+import { mayEnterTariffs } from "~/modules/tariffs/policy";
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data: d }) =>
+  d ? titleMeta(matches, d.title) : [];
+
+/** GET /{lang}/m/{slug}/tariffs — the municipality's tariff register (issue 15). */
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const lang = requireLang(params);
+  const page = await registerPage(await getDb(), params.slug ?? "", lang, await getUser(request));
+  if (!page) throw new Response("Not found", { status: 404 });
+  const t = tFor(params, "tariffs");
+  return { ...page, title: t("pageTitle", { municipality: page.municipality.name }) };
+}
+
+/** POST (multipart): an official or the council secretary enters or corrects a tariff. */
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const lang = requireLang(params);
+  const user = await requireUser(request);
+  const db = await getDb();
+  const page = await registerPage(db, params.slug ?? "", lang, user);
+  if (!page) throw new Response("Not found", { status: 404 });
+  if (!mayEnterTariffs(user, page.municipality.id))
+    throw new Response(tFor(params, "tariffs")("errors.forbidden"), { status: 403 });
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    form = new FormData();
+  }
+  const r = await submitEntryForm(
+    db,
+    user,
+    page.municipality.id,
+    form,
+    lang,
+    clientIp(request, context as { ip?: string }),
+  );
+  if (!r.ok) return data(r, { status: 400 });
+  return redirect(`/${lang}/m/${page.municipality.slug}/tariffs?saved=${r.id}#entry-${r.id}`, 303);
+}
+
+export default function TariffRegister() {
+  const d = useLoaderData<typeof loader>();
+  const a = useActionData<typeof action>();
+  const { t } = useTranslation("tariffs");
+  const th = useTranslation("hearings").t;
+  const lang = useLang();
+  const [sp] = useSearchParams();
+  const values: Record<string, string> = (a && !a.ok ? a.values : null) ?? {};
+  const errors: Record<string, string[]> = (a && !a.ok ? a.errors : null) ?? {};
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label={t("common:layout.breadcrumbs")}>
+        <ol>
+          <li>
+            <Link to={`/${lang}/m/${d.municipality.slug}`}>{d.municipality.name}</Link>
+          </li>
+        </ol>
+      </nav>
+      <h1>{d.title}</h1>
+      <p>{t("intro")}</p>
+      {sp.get("saved") ? (
+        <Alert tone="success">{t("form.saved", { id: sp.get("saved") })}</Alert>
+      ) : null}
+
+      <section aria-labelledby="in-force">
+        <h2 id="in-force">{t("inForce", { date: dmy(d.today) })}</h2>
+        {d.inForce.length === 0 ? (
+          <p>{t("none")}</p>
+        ) : (
+          <Table>
+            <thead>
+              <tr>
+                <th scope="col">{t("col.service")}</th>
+                <th scope="col">{t("col.category")}</th>
+                <th scope="col">{t("col.unit")}</th>
+                <th scope="col">{t("col.price")}</th>
+                <th scope="col">{t("col.from")}</th>
+                <th scope="col">{t("col.resolution")}</th>
+                <th scope="col">{t("col.provider")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.inForce.map((e) => (
+                <tr key={e.id} id={`entry-${e.id}`}>
+                  <td>
+                    {e.service}
+                    {e.isDemo ? <span className="muted"> · {t("demo")}</span> : null}
+                  </td>
+                  <td>{e.category}</td>
+                  <td>{e.unit}</td>
+                  <td className="num">{formatMoney(e.price)}</td>
+                  <td>{dmy(e.validFrom)}</td>
+                  <td>
+                    <ResolutionLinks e={e} lang={lang} slug={d.municipality.slug} />
+                  </td>
+                  <td>{e.provider}</td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+        <p>
+          <a href={`/api/v1/municipalities/${d.municipality.slug}/tariffs`}>JSON</a>
+          {" · "}
+          <a href={`/api/v1/tariffs.csv?municipality=${d.municipality.slug}&lang=${lang}`}>CSV</a>
+        </p>
+      </section>
+
+      {d.histories.map((h) => (
+        <section
+          key={h.key}
+          aria-label={t("history", { line: h.label })}
+          className="tariff-history"
+        >
+          <h2>{t("history", { line: h.label })}</h2>
+          <StepChart
+            entries={h.entries}
+            today={d.today}
+            title={t("chartTitle", { line: h.label })}
+            desc={h.entries
+              .filter((e) => !e.corrected)
+              .map((e) =>
+                t("chartRange", {
+                  from: dmy(e.validFrom),
+                  to: e.until ? dmy(e.until) : t("open"),
+                  price: (e.price / 100).toFixed(2).replace(".", ","),
+                }),
+              )
+              .join("; ")}
+          />
+          <HistoryTable
+            entries={h.entries}
+            lang={lang}
+            slug={d.municipality.slug}
+            caption={t("history", { line: h.label })}
+          />
+        </section>
+      ))}
+
+      {d.canEnter ? (
+        <section aria-labelledby="enter-heading">
+          <h2 id="enter-heading">{t("form.heading")}</h2>
+          <p className="muted">{t("form.intro")}</p>
+          {a && !a.ok && a.formError ? <Alert tone="error">{a.formError}</Alert> : null}
+          <Form method="post" encType="multipart/form-data" noValidate className="stack-form">
+            <SelectField
+              label={t("form.service")}
+              name="service"
+              defaultValue={values.service ?? ""}
+              errors={errors.service}
+            >
+              {SERVICES.map((s) => (
+                <option key={s} value={s}>
+                  {th(`service.${s}`)}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField
+              label={t("form.category")}
+              name="category"
+              defaultValue={values.category ?? ""}
+              errors={errors.category}
+            >
+              {CATEGORIES.map((s) => (
+                <option key={s} value={s}>
+                  {th(`category.${s}`)}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField
+              label={t("form.unit")}
+              name="unit"
+              defaultValue={values.unit ?? ""}
+              errors={errors.unit}
+            >
+              {UNITS.map((s) => (
+                <option key={s} value={s}>
+                  {th(`unit.${s}`)}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField
+              label={t("form.providerKind")}
+              name="providerKind"
+              defaultValue={values.providerKind ?? "enterprise"}
+              errors={errors.providerKind}
+            >
+              <option value="enterprise">{t("protocol:doc.initiatorKind.enterprise")}</option>
+              <option value="okmotu">{t("protocol:doc.initiatorKind.okmotu")}</option>
+            </SelectField>
+            <Field
+              label={t("form.providerNameKy")}
+              name="providerNameKy"
+              defaultValue={values.providerNameKy ?? ""}
+              errors={errors.providerNameKy}
+            />
+            <Field
+              label={t("form.providerNameRu")}
+              name="providerNameRu"
+              defaultValue={values.providerNameRu ?? ""}
+              errors={errors.providerNameRu}
+            />
+            <Field
+              label={t("form.price")}
+              name="price"
+              inputMode="decimal"
+              defaultValue={values.price ?? ""}
+              errors={errors.price}
+            />
+            <div className="grid-2">
+              <Field
+                label={t("form.validFrom")}
+                name="validFrom"
+                type="date"
+                defaultValue={values.validFrom ?? ""}
+                errors={errors.validFrom}
+              />
+              <Field
+                label={t("form.validTo")}
+                name="validTo"
+                type="date"
+                defaultValue={values.validTo ?? ""}
+                errors={errors.validTo}
+              />
+            </div>
+            <div className="grid-2">
+              <Field
+                label={t("form.resolutionNumber")}
+                name="resolutionNumber"
+                defaultValue={values.resolutionNumber ?? ""}
+                errors={errors.resolutionNumber}
+                autoComplete="off"
+              />
+              <Field
+                label={t("form.resolutionDate")}
+                name="resolutionDate"
+                type="date"
+                defaultValue={values.resolutionDate ?? ""}
+                errors={errors.resolutionDate}
+              />
+            </div>
+            <Field
+              label={t("form.document")}
+              name="document"
+              type="file"
+              accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
+              errors={errors.document}
+            />
+            <Field
+              label={t("form.correctsId")}
+              name="correctsId"
+              inputMode="numeric"
+              defaultValue={values.correctsId ?? ""}
+              errors={errors.correctsId}
+            />
+            <TextareaField
+              label={t("form.reason")}
+              name="reason"
+              rows={3}
+              defaultValue={values.reason ?? ""}
+              errors={errors.reason}
+            />
+            <div className="form-actions">
+              <Button>{t("form.submit")}</Button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}
