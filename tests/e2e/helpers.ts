@@ -5,6 +5,7 @@
 import type { BrowserContext, Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { createHash, randomBytes } from "node:crypto";
+import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 
 export const DEMO_PASSWORD = "demo-parol-2026";
 export const E2E_DB = process.env.E2E_DB ?? "data/e2e.sqlite";
@@ -28,7 +29,8 @@ export async function signInAs(context: BrowserContext, emailOrPhone: string): P
       .prepare("select id from users where email = ? or phone = ?")
       .get(emailOrPhone, emailOrPhone) as { id: number } | undefined;
     if (!user) throw new Error(`no demo user ${emailOrPhone}`);
-    const token = randomBytes(20).toString("hex");
+    // the shape the server makes and accepts: 20 random bytes in lower-case base32
+    const token = encodeBase32LowerCaseNoPadding(randomBytes(20));
     const id = createHash("sha256").update(token).digest("hex");
     const now = new Date();
     db.prepare(

@@ -6,6 +6,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
+import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -148,11 +149,8 @@ export async function sessionFor(db: TestDatabase, emailOrPhone: string): Promis
     emailOrPhone,
   ]);
   if (!user) throw new Error(`no demo user ${emailOrPhone}`);
-  // 20 random bytes in lowercase base32, as the app makes a session token
-  const alphabet = "abcdefghijklmnopqrstuvwxyz234567";
-  let bits = "";
-  for (const b of randomBytes(20)) bits += b.toString(2).padStart(8, "0");
-  const token = bits.replace(/.{5}/g, (c) => alphabet[parseInt(c, 2)]);
+  // the shape the server makes and accepts: 20 random bytes in lower-case base32
+  const token = encodeBase32LowerCaseNoPadding(randomBytes(20));
   const id = createHash("sha256").update(token).digest("hex");
   const now = new Date();
   await db.sql.run(

@@ -146,7 +146,11 @@ for (const lang of ["ky", "ru"] as const) {
     const sp = await sec.newPage();
     await sp.goto(`/${lang}/council`);
     await sp
-      .locator(`a[href^="/${lang}/council/protocols/"]`, { hasText: `E2E-${lang}` })
+      // the list names a protocol by its own number and the hearing's title
+      .locator(`a[href^="/${lang}/council/protocols/"]`, {
+        hasText:
+          lang === "ky" ? "Таштанды чыгаруу тарифи ky (демо)" : "Тариф на вывоз ТБО ru (демо)",
+      })
       .first()
       .click();
     await expect(sp).toHaveURL(new RegExp(`/${lang}/council/protocols/\\d+$`));
