@@ -16,7 +16,10 @@ const viteDevServer = isProd
         // JYIYN_TEST_SERVER=1 (servers spawned by tests, several at once, no browser): no
         // hot-reload socket and no pre-bundling of browser dependencies
         process.env.JYIYN_TEST_SERVER === "1"
-          ? { server: { middlewareMode: true, hmr: false }, optimizeDeps: { noDiscovery: true } }
+          ? {
+              server: { middlewareMode: true, hmr: false, ws: false },
+              optimizeDeps: { noDiscovery: true },
+            }
           : { server: { middlewareMode: true } },
       ),
     );

@@ -111,23 +111,39 @@ export function cleanQuery(search) {
   return changed ? out.toString() : null;
 }
 
-/** Past this many bytes a refused body is not read to its end: the connection is closed. */
-const DISCARD_MAX_BYTES = 128 * 1024 * 1024;
+/**
+ * A refused body up to this size is read to its end and thrown away, so that the client (which is
+ * still sending) receives the answer cleanly; a larger one is answered at once and its connection
+ * closed, so reading it costs nothing (a 100 MB body: 413 after the first bytes).
+ */
+const DISCARD_MAX_BYTES = 16 * 1024 * 1024;
 
 /**
- * The rest of a refused body is read and thrown away (nothing is kept), so the client receives the
- * answer on a healthy connection; a body larger than DISCARD_MAX_BYTES closes the connection.
+ * Reads the rest of a refused body and throws it away (nothing is kept), then answers: the client
+ * receives the refusal on a healthy connection once it has sent its body. A body larger than
+ * DISCARD_MAX_BYTES is answered at once and its connection closed.
  */
-function discard(req, res, declared) {
-  if (declared && /^\d+$/.test(declared) && Number(declared) > DISCARD_MAX_BYTES) {
-    res.set("Connection", "close");
-    req.resume();
-    return;
-  }
+function refuseAfterDiscarding(req, res, declared, answer) {
+  const closeNow = () => {
+    res.set("Connection", "close"); // Node ends the socket once the answer is written
+    answer();
+  };
+  if (declared && /^\d+$/.test(declared) && Number(declared) > DISCARD_MAX_BYTES) return closeNow();
+  if (req.complete) return answer();
   let seen = 0;
+  let done = false;
   req.on("data", (chunk) => {
     seen += chunk.length;
-    if (seen > DISCARD_MAX_BYTES) req.destroy();
+    if (seen > DISCARD_MAX_BYTES && !done) {
+      done = true;
+      closeNow();
+    }
+  });
+  req.on("end", () => {
+    if (!done) {
+      done = true;
+      answer();
+    }
   });
   req.resume();
 }
@@ -167,17 +183,17 @@ export function requestLayer({ refuse, formMaxBytes, uploadMaxBytes }) {
     if (!BODY_METHODS.has(req.method)) return next();
     // 4. the body: a form within its limit, counted while it streams
     const type = (req.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
-    if (!FORM_TYPES.has(type)) {
-      send(req, res, "common:errors.notAForm", 415);
-      return discard(req, res, req.get("content-length"));
-    }
+    if (!FORM_TYPES.has(type))
+      return refuseAfterDiscarding(req, res, req.get("content-length"), () =>
+        send(req, res, "common:errors.notAForm", 415),
+      );
     const limit = type === "multipart/form-data" ? uploadMaxBytes + formMaxBytes : formMaxBytes;
     const mb = (limit / 1024 / 1024).toFixed(limit < 1024 * 1024 ? 2 : 0);
     const declared = req.get("content-length");
-    const tooLarge = () => {
-      send(req, res, "common:errors.tooLarge", 413, { mb });
-      discard(req, res, declared);
-    };
+    const tooLarge = () =>
+      refuseAfterDiscarding(req, res, declared, () =>
+        send(req, res, "common:errors.tooLarge", 413, { mb }),
+      );
     if (declared && /^\d+$/.test(declared) && Number(declared) > limit) return tooLarge();
     const chunks = [];
     let total = 0;

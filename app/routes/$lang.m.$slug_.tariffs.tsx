@@ -19,6 +19,7 @@ import { requireLang, tFor } from "~/modules/i18n/route.server";
 import { HistoryTable, ResolutionLinks, StepChart, dmy } from "~/modules/tariffs/components";
 import { registerPage, submitEntryForm } from "~/modules/tariffs/page.server";
 import { mayEnterTariffs } from "~/modules/tariffs/policy";
+import { readForm } from "~/modules/forms/read.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data: d }) =>
   d ? titleMeta(matches, d.title) : [];
@@ -41,12 +42,8 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   if (!page) throw new Response("Not found", { status: 404 });
   if (!mayEnterTariffs(user, page.municipality.id))
     throw new Response(tFor(params, "tariffs")("errors.forbidden"), { status: 403 });
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    form = new FormData();
-  }
+  // the one form reader: 415/413/400 as localized pages, text and file names cleaned
+  const form = await readForm(request, { files: true });
   const r = await submitEntryForm(
     db,
     user,

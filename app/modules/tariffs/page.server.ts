@@ -15,6 +15,7 @@ import type { EntryView } from "./components";
 import { mayEnterTariffs } from "./policy";
 import { compareHearingLines, municipalityRegister, type TariffPeriod } from "./queries.server";
 import { firstOfNextMonth } from "./register";
+import { toId } from "../http/ids";
 
 function entryView(p: TariffPeriod, lang: Lang): EntryView {
   return {
@@ -130,7 +131,7 @@ export async function submitEntryForm(
       ? { fileName: file.name || "scan", data: new Uint8Array(await file.arrayBuffer()) }
       : null;
   const price = parseMoney(values.price);
-  const correctsId = /^\d{1,9}$/.test(values.correctsId.trim()) ? Number(values.correctsId) : null;
+  const correctsId = toId(values.correctsId.trim());
   const errors: Record<string, string[]> = {};
   if (values.price.trim() && price == null) errors.price = [t("errors.badPrice")];
   if (values.correctsId.trim() && correctsId == null) errors.correctsId = [t("errors.notFound")];
