@@ -1,6 +1,10 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { notFound } from "~/modules/core/reply.server";
+import { preferredLang } from "~/modules/i18n/negotiate.server";
+
 // Anything unknown outside /ky and /ru: a 404 in the visitor's preferred language.
-export function loader() {
-  throw new Response("Not found", { status: 404 });
+export function loader({ request }: LoaderFunctionArgs) {
+  throw notFound(preferredLang(request));
 }
 
 export default function NotFound() {

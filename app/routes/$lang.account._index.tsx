@@ -1,5 +1,4 @@
 import {
-  data,
   redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -23,7 +22,9 @@ import { clearSessionCookie } from "~/modules/auth/session.server";
 import { getDb } from "~/modules/core/db.server";
 import { env } from "~/modules/core/env.server";
 import { formatDateTime } from "~/modules/format/format";
-import { parseForm, type FieldErrors, type FormValues } from "~/modules/forms/validate.server";
+import { DomainError } from "~/modules/core/errors";
+import { invalidReply, refusal, refusalReply, type ActionReply } from "~/modules/core/reply.server";
+import { parseForm } from "~/modules/forms/validate.server";
 import { useLang } from "~/modules/i18n/hooks";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang, tFor } from "~/modules/i18n/route.server";
@@ -59,8 +60,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionData = { intent: string; ok?: boolean; errors?: FieldErrors; values?: FormValues };
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = requireLang(params);
   const user = await requirePermission(request, "account.self");
@@ -72,42 +71,46 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = String(form.get("intent") ?? "");
   if (intent === "profile") {
     const p = parseForm(form, profileSchema, t);
-    if (!p.ok) return data({ intent, errors: p.errors, values: p.values }, { status: 400 });
-    const res = await updateProfile(db, user.id, p.data);
-    if (!res.ok)
-      return data(
-        { intent, errors: { villageId: [t(res.errors.villageId)] }, values: p.values },
-        { status: 400 },
-      );
-    return { intent, ok: true };
+    if (!p.ok) return invalidReply(p.errors, p.values, intent);
+    try {
+      await updateProfile(db, user.id, p.data);
+    } catch (e) {
+      return refusal(e, lang, intent, p.values);
+    }
+    return { intent, ok: true as const };
   }
   if (intent === "password") {
     const p = parseForm(form, changePasswordSchema, t);
-    if (!p.ok) return data({ intent, errors: p.errors, values: p.values }, { status: 400 });
-    const res = await changePassword(
-      db,
-      user.id,
-      s.session.id,
-      p.data.currentPassword,
-      p.data.newPassword,
-      meta,
-    );
-    if (!res.ok)
-      return data(
-        { intent, errors: { currentPassword: [t(res.errors.currentPassword)] }, values: {} },
-        { status: 400 },
+    if (!p.ok) return invalidReply(p.errors, p.values, intent);
+    try {
+      await changePassword(
+        db,
+        user.id,
+        s.session.id,
+        p.data.currentPassword,
+        p.data.newPassword,
+        meta,
       );
-    return { intent, ok: true };
+    } catch (e) {
+      return refusal(e, lang, intent, {});
+    }
+    return { intent, ok: true as const };
   }
   if (intent === "revoke") {
     const handle = String(form.get("handle") ?? "");
     const ok = await revokeSession(db, user.id, handle, meta);
-    if (!ok) return data({ intent, ok: false }, { status: 404 });
+    if (!ok)
+      return refusalReply(
+        lang,
+        new DomainError("auth:errors.sessionNotFound", {}, 404),
+        {},
+        intent,
+      );
     if (s.session.id.startsWith(handle))
       return redirect(`/${lang}`, {
         headers: { "Set-Cookie": clearSessionCookie(env().secureCookies) },
       });
-    return { intent, ok: true };
+    return { intent, ok: true as const };
   }
   if (intent === "signOutEverywhere") {
     await signOutEverywhere(db, user.id, meta);
@@ -115,14 +118,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       headers: { "Set-Cookie": clearSessionCookie(env().secureCookies) },
     });
   }
-  return data({ intent, ok: false }, { status: 400 });
+  return invalidReply({ _form: [t("common:errors.invalidForm")] }, {}, intent);
 }
 
 export default function Account() {
   const { t } = useTranslation("auth");
   const lang = useLang();
   const { user, villages, sessions, notice } = useLoaderData<typeof loader>();
-  const res = useActionData<ActionData>();
+  const res = useActionData<ActionReply>();
   const pe = res?.intent === "profile" ? (res.errors ?? {}) : {};
   const pv = res?.intent === "profile" ? (res.values ?? {}) : {};
   const we = res?.intent === "password" ? (res.errors ?? {}) : {};

@@ -1,15 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Alert, Button, SelectField } from "~/components/ui";
 import { requireUser } from "~/modules/auth/guards.server";
 import { getDb } from "~/modules/core/db.server";
+import { DomainError } from "~/modules/core/errors";
+import { invalidReply, refusalReply } from "~/modules/core/reply.server";
 import { parseForm } from "~/modules/forms/validate.server";
 import { pageMeta } from "~/modules/i18n/meta";
 import { getFixedT } from "~/modules/i18n/resources.server";
-import type { FieldErrors } from "~/modules/forms/validate.server";
 import { requireLang } from "~/modules/i18n/route.server";
 import { subscribe, unsubscribeMunicipality, updatePrefs } from "~/modules/reach/commands.server";
 import { municipalityPath } from "~/modules/reach/links";
@@ -53,24 +53,21 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const form = await readForm(request);
   if (form.get("intent") === "prefs") {
     const res = parseForm(form, prefsSchema, t);
-    if (!res.ok) return data({ ok: false as const, errors: res.errors, values: res.values }, 400);
+    if (!res.ok) return invalidReply(res.errors, res.values);
     await updatePrefs(db, user.id, res.data);
     return { ok: true as const, saved: "prefs" as const };
   }
   const res = parseForm(form, subSchema, t);
-  if (!res.ok) return data({ ok: false as const, errors: res.errors, values: res.values }, 400);
+  if (!res.ok) return invalidReply(res.errors, res.values);
   const ok =
     res.data.intent === "subscribe"
       ? await subscribe(db, user.id, res.data.municipalityId)
       : (await unsubscribeMunicipality(db, user.id, res.data.municipalityId), true);
   if (!ok) {
-    return data(
-      {
-        ok: false as const,
-        errors: { municipalityId: [t("reach:errors.municipality")] } as FieldErrors,
-        values: res.values,
-      },
-      400,
+    return refusalReply(
+      lang,
+      new DomainError("reach:errors.municipality", {}, 400, "municipalityId"),
+      res.values,
     );
   }
   return { ok: true as const, saved: "subscriptions" as const };

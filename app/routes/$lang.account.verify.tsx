@@ -1,5 +1,4 @@
 import {
-  data,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -10,7 +9,8 @@ import { Alert, Button, Field } from "~/components/ui";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { metaOf } from "~/modules/auth/http.server";
 import { getDb } from "~/modules/core/db.server";
-import { parseForm, type FieldErrors, type FormValues } from "~/modules/forms/validate.server";
+import { invalidReply, refusal, type ActionReply } from "~/modules/core/reply.server";
+import { parseForm } from "~/modules/forms/validate.server";
 import { useLang } from "~/modules/i18n/hooks";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang, tFor } from "~/modules/i18n/route.server";
@@ -30,36 +30,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionData = { ok?: boolean; errors?: FieldErrors; values?: FormValues };
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  requireLang(params);
+  const lang = requireLang(params);
   const user = await requirePermission(request, "account.self");
-  const t = tFor(params);
-  const p = parseForm(await readForm(request), verifySchema, t);
-  if (!p.ok) return data({ errors: p.errors, values: p.values }, { status: 400 });
-  const res = await verifyResident(await getDb(), user.id, p.data, metaOf(request, context));
-  if (res.ok) return { ok: true };
-  if ("locked" in res) {
-    const tt = tFor(params, "residents");
-    return data(
-      {
-        errors: {
-          _form: [tt("errors.locked", { count: Math.ceil(res.locked.retryAfter / 60) })],
-        },
-        values: p.values,
-      },
-      { status: 429, headers: { "Retry-After": String(res.locked.retryAfter) } },
-    );
+  const p = parseForm(await readForm(request), verifySchema, tFor(params));
+  if (!p.ok) return invalidReply(p.errors, p.values);
+  try {
+    await verifyResident(await getDb(), user.id, p.data, metaOf(request, context));
+  } catch (e) {
+    return refusal(e, lang, undefined, p.values);
   }
-  return data({ errors: { _form: [t(res.error)] }, values: p.values }, { status: 400 });
+  return { ok: true as const };
 }
 
 export default function Verify() {
   const { t } = useTranslation("residents");
   const lang = useLang();
   const { hasMunicipality, verified } = useLoaderData<typeof loader>();
-  const res = useActionData<ActionData>();
+  const res = useActionData<ActionReply>();
   const e = res?.errors ?? {};
   const v = res?.values ?? {};
   if (res?.ok || verified)

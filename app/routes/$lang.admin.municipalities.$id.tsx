@@ -1,5 +1,4 @@
 import {
-  data,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -14,7 +13,8 @@ import { settingsSchema } from "~/modules/admin/schemas.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { metaOf } from "~/modules/auth/http.server";
 import { getDb } from "~/modules/core/db.server";
-import { parseForm, type FieldErrors, type FormValues } from "~/modules/forms/validate.server";
+import { invalidReply, notFound, type ActionReply } from "~/modules/core/reply.server";
+import { parseForm } from "~/modules/forms/validate.server";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang, tFor } from "~/modules/i18n/route.server";
 import { readForm } from "~/modules/forms/read.server";
@@ -25,7 +25,7 @@ export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "admin:sett
 async function load(request: Request, params: { lang?: string; id?: string }) {
   const lang = requireLang(params);
   const m = await getMunicipality(await getDb(), lang, idParam(request, params, "id"));
-  if (!m) throw new Response("Not found", { status: 404 });
+  if (!m) throw notFound(lang);
   return m;
 }
 
@@ -35,23 +35,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { m: await load(request, params) };
 }
 
-type ActionData = { ok?: boolean; errors?: FieldErrors; values?: FormValues };
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   requireLang(params);
   const m0 = idParam(request, params, "id");
   const user = await requirePermission(request, "municipality.settings", { municipalityId: m0 });
   const m = await load(request, params);
   const p = parseForm(await readForm(request), settingsSchema, tFor(params));
-  if (!p.ok) return data({ errors: p.errors, values: p.values }, { status: 400 });
+  if (!p.ok) return invalidReply(p.errors, p.values);
   await updateMunicipalitySettings(await getDb(), user.id, m.id, p.data, metaOf(request, context));
-  return { ok: true };
+  return { ok: true as const };
 }
 
 export default function MunicipalitySettings() {
   const { t } = useTranslation("admin");
   const { m } = useLoaderData<typeof loader>();
-  const res = useActionData<ActionData>();
+  const res = useActionData<ActionReply>();
   const e = res?.errors ?? {};
   const v = res?.values ?? {};
   return (

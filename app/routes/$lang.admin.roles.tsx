@@ -1,5 +1,4 @@
 import {
-  data,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -22,12 +21,12 @@ import { metaOf } from "~/modules/auth/http.server";
 import { env } from "~/modules/core/env.server";
 import { getDb } from "~/modules/core/db.server";
 import { formatDate, formatDateTime } from "~/modules/format/format";
-import { parseForm, type FieldErrors, type FormValues } from "~/modules/forms/validate.server";
+import { invalidReply, refusal, type ActionReply } from "~/modules/core/reply.server";
+import { parseForm } from "~/modules/forms/validate.server";
 import { useLang } from "~/modules/i18n/hooks";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang, tFor } from "~/modules/i18n/route.server";
 import { readForm } from "~/modules/forms/read.server";
-import { isDomainError } from "~/modules/core/errors";
 import { formId } from "~/modules/http/params.server";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "admin:nav.roles");
@@ -43,14 +42,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionData = {
-  intent: string;
-  ok?: boolean;
-  link?: string;
-  errors?: FieldErrors;
-  values?: FormValues;
-};
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = requireLang(params);
   const user = await requirePermission(request, "roles.manage");
@@ -61,43 +52,41 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = String(form.get("intent") ?? "");
   if (intent === "grant") {
     const p = parseForm(form, grantSchema, t);
-    if (!p.ok) return data({ intent, errors: p.errors, values: p.values }, { status: 400 });
-    const res = await grantRole(db, user.id, p.data, meta);
-    if (!res.ok)
-      return data({ intent, errors: { login: [t(res.error)] }, values: p.values }, { status: 400 });
-    return { intent, ok: true };
+    if (!p.ok) return invalidReply(p.errors, p.values, intent);
+    try {
+      await grantRole(db, user.id, p.data, meta);
+    } catch (e) {
+      return refusal(e, lang, intent, p.values);
+    }
+    return { intent, ok: true as const };
   }
   if (intent === "revoke") {
     await revokeRole(db, user.id, formId(request, form, "roleId"), meta);
-    return { intent, ok: true };
+    return { intent, ok: true as const };
   }
   if (intent === "invite") {
     const p = parseForm(form, inviteSchema, t);
-    if (!p.ok) return data({ intent, errors: p.errors, values: p.values }, { status: 400 });
+    if (!p.ok) return invalidReply(p.errors, p.values, intent);
     let inv;
     try {
       inv = await createInvitation(db, user.id, p.data, meta);
     } catch (e) {
-      if (!isDomainError(e)) throw e;
-      return data(
-        { intent, errors: { [e.field]: [t(e.key)] }, values: p.values },
-        { status: e.status },
-      );
+      return refusal(e, lang, intent, p.values);
     }
-    return { intent, ok: true, link: `${env().publicUrl}/${lang}/invite/${inv.token}` };
+    return { intent, ok: true as const, link: `${env().publicUrl}/${lang}/invite/${inv.token}` };
   }
   if (intent === "revokeInvitation") {
     await revokeInvitation(db, user.id, formId(request, form, "invitationId"), meta);
-    return { intent, ok: true };
+    return { intent, ok: true as const };
   }
-  return data({ intent, ok: false }, { status: 400 });
+  return invalidReply({ _form: [t("common:errors.invalidForm")] }, {}, intent);
 }
 
 export default function AdminRoles() {
   const { t } = useTranslation("admin");
   const lang = useLang();
   const { municipalities, roles, invitations } = useLoaderData<typeof loader>();
-  const res = useActionData<ActionData>();
+  const res = useActionData<ActionReply<{ link?: string }>>();
   const ge = res?.intent === "grant" ? (res.errors ?? {}) : {};
   const gv = res?.intent === "grant" ? (res.values ?? {}) : {};
   const ie = res?.intent === "invite" ? (res.errors ?? {}) : {};

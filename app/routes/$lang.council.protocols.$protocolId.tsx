@@ -1,5 +1,4 @@
 import {
-  data,
   redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -12,13 +11,14 @@ import { clientIp } from "~/modules/audit/audit.server";
 import { can } from "~/modules/auth/permissions";
 import { requirePermission, requireUser } from "~/modules/auth/guards.server";
 import { getDb } from "~/modules/core/db.server";
+import { invalidReply, refusal } from "~/modules/core/reply.server";
 import { parseForm } from "~/modules/forms/validate.server";
 import { useLang } from "~/modules/i18n/hooks";
 import { pageMeta } from "~/modules/i18n/meta";
 import { getFixedT } from "~/modules/i18n/resources.server";
 import { requireLang } from "~/modules/i18n/route.server";
 import { decideProtocol } from "~/modules/protocol/commands.server";
-import { notFound, parseId, protocolFailure } from "~/modules/protocol/http.server";
+import { notFound, parseId } from "~/modules/protocol/http.server";
 import { FileLinks, ProtocolBlocks } from "~/modules/protocol/ProtocolView";
 import { getHearingInfo, protocolHearingId } from "~/modules/protocol/queries.server";
 import { decisionSchema } from "~/modules/protocol/schemas";
@@ -69,11 +69,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
   const form = await readForm(request);
   const parsed = parseForm(form, decisionSchema, getFixedT(lang));
-  if (!parsed.ok)
-    return data(
-      { ok: false as const, formError: null, errors: parsed.errors, values: parsed.values },
-      { status: 400 },
-    );
+  if (!parsed.ok) return invalidReply(parsed.errors, parsed.values);
   const f = parsed.data;
   const anyVote = [f.deputiesFor, f.deputiesAgainst, f.deputiesAbstain].some((x) => x);
   try {
@@ -99,7 +95,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { ip: clientIp(request, context as { ip?: string }) },
     );
   } catch (e) {
-    return protocolFailure(e, lang, parsed.values);
+    return refusal(e, lang, undefined, parsed.values);
   }
   return redirect(`/${lang}/council/protocols/${id}?done=1`);
 }
@@ -128,7 +124,7 @@ export default function CouncilProtocol() {
         <strong>{d.view.stateLabel}</strong>
       </p>
       {sp.get("done") ? <Alert tone="success">{t("council.recorded")}</Alert> : null}
-      {a?.formError ? <Alert tone="error">{a.formError}</Alert> : null}
+      {errors._form ? <Alert tone="error">{errors._form[0]}</Alert> : null}
       <FileLinks title={t("files.heading")} links={d.view.links} />
 
       {d.canDecide ? (

@@ -5,12 +5,13 @@ import { getDocumentForDownload, mayView } from "~/modules/hearings/queries.serv
 import { asciiFileName } from "~/modules/hearings/uploads.server";
 import { requireLang } from "~/modules/i18n/route.server";
 import { getStorage } from "~/modules/storage/storage.server";
+import { notFound } from "~/modules/core/reply.server";
 import { idParam } from "~/modules/http/params.server";
 import { cleanFileName } from "~/modules/http/text";
 
 /** A hearing's document, served with its checked Content-Type; drafts' only to their officials. */
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  requireLang(params);
+  const lang = requireLang(params);
   const db = await getDb();
   const doc = await getDocumentForDownload(
     db,
@@ -21,9 +22,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     !doc ||
     !mayView(await getUser(request), { state: doc.state, municipalityId: doc.municipality_id })
   )
-    throw new Response("Not found", { status: 404 });
+    throw notFound(lang);
   const data = await getStorage().get(doc.storage_key);
-  if (!data) throw new Response("Not found", { status: 404 });
+  if (!data) throw notFound(lang);
   const inline = /^(application\/pdf|image\/(png|jpeg))$/.test(doc.content_type);
   // the stored name without bidi or control characters ("отчёт‮fdp.exe" must not read as .pdf)
   const name = cleanFileName(doc.file_name, "document");

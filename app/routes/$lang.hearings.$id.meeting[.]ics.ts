@@ -7,13 +7,14 @@ import { requireLang } from "~/modules/i18n/route.server";
 import { buildMeetingIcs } from "~/modules/reach/ical";
 import { absoluteUrl, hearingPath } from "~/modules/reach/links";
 import { getReachHearing } from "~/modules/reach/queries.server";
+import { notFound } from "~/modules/core/reply.server";
 import { idParam } from "~/modules/http/params.server";
 
 // The in-person meeting as an iCalendar event (Asia/Bishkek).
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
   const h = await getReachHearing(await getDb(), idParam(request, params, "id"));
-  if (!h || !h.meetingAt) throw new Response("Not found", { status: 404 });
+  if (!h || !h.meetingAt) throw notFound(lang);
   const t = getFixedT(lang, "reach");
   const base = env().publicUrl;
   const url = absoluteUrl(base, hearingPath(lang, h.id));

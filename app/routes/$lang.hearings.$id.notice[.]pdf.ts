@@ -5,14 +5,15 @@ import { requireLang } from "~/modules/i18n/route.server";
 import { absoluteUrl, shortPath } from "~/modules/reach/links";
 import { renderNoticePdf } from "~/modules/reach/notice.server";
 import { getReachHearing } from "~/modules/reach/queries.server";
+import { notFound } from "~/modules/core/reply.server";
 import { idParam } from "~/modules/http/params.server";
 
 // The printable notice poster of an announced (or open) hearing, Kyrgyz and Russian on one sheet.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  requireLang(params);
+  const lang = requireLang(params);
   const h = await getReachHearing(await getDb(), idParam(request, params, "id"));
   if (!h || (h.state !== "announced" && h.state !== "open")) {
-    throw new Response("Not found", { status: 404 });
+    throw notFound(lang);
   }
   const pdf = await renderNoticePdf(h, absoluteUrl(env().publicUrl, shortPath(h.shortCode)));
   return new Response(new Uint8Array(pdf), {

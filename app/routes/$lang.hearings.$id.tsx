@@ -16,6 +16,7 @@ import { formatDate } from "~/modules/format/format";
 import { HearingReachLinks } from "~/modules/reach/HearingReachLinks";
 import { shareMeta } from "~/modules/reach/share";
 import { requireLang } from "~/modules/i18n/route.server";
+import { notFound } from "~/modules/core/reply.server";
 import { idParam } from "~/modules/http/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data, params }) =>
@@ -42,8 +43,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const id = idParam(request, params, "id");
   const db = await getDb();
   const view = Number.isInteger(id) ? await getHearingView(db, id, lang) : null;
-  if (!view || !mayView(await getUser(request), view))
-    throw new Response("Not found", { status: 404 });
+  if (!view || !mayView(await getUser(request), view)) throw notFound(lang);
   return {
     view,
     calcInput: parseCalcInput(new URL(request.url).searchParams),

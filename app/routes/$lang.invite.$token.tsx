@@ -1,5 +1,4 @@
 import {
-  data,
   redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -13,9 +12,10 @@ import { acceptInvitation, findInvitation } from "~/modules/admin/commands.serve
 import { getUser, requireUser } from "~/modules/auth/guards.server";
 import { metaOf, tooMany } from "~/modules/auth/http.server";
 import { getDb } from "~/modules/core/db.server";
+import { refusal, type ActionReply } from "~/modules/core/reply.server";
 import { useLang } from "~/modules/i18n/hooks";
 import { pageMeta } from "~/modules/i18n/meta";
-import { requireLang, tFor } from "~/modules/i18n/route.server";
+import { requireLang } from "~/modules/i18n/route.server";
 import { giveBackAttempt, LIMITS, takeAttempt } from "~/modules/ratelimit/ratelimit.server";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "admin:invite.title");
@@ -47,9 +47,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // counted before the token is tried; a good token gives the attempt back
   const limited = await takeAttempt(db, LIMITS.inviteIp, meta.ip ?? "unknown");
   if (limited.limited) return tooMany(lang, limited);
-  const res = await acceptInvitation(db, params.token ?? "", user.id, meta);
-  if (!res.ok) {
-    return data({ error: tFor(params)(res.error) }, { status: 400 });
+  try {
+    await acceptInvitation(db, params.token ?? "", user.id, meta);
+  } catch (e) {
+    return refusal(e, lang, undefined, {});
   }
   await giveBackAttempt(db, LIMITS.inviteIp, meta.ip ?? "unknown");
   return redirect(`/${lang}/account?invited=1`);
@@ -59,11 +60,11 @@ export default function Invite() {
   const { t } = useTranslation("admin");
   const lang = useLang();
   const { invitation, signedIn, path: here } = useLoaderData<typeof loader>();
-  const res = useActionData<{ error?: string }>();
+  const res = useActionData<ActionReply>();
   return (
     <div className="auth-page">
       <h1>{t("invite.title")}</h1>
-      {res?.error ? <Alert tone="error">{res.error}</Alert> : null}
+      {res?.errors?._form ? <Alert tone="error">{res.errors._form[0]}</Alert> : null}
       {!invitation ? (
         <Alert tone="error">{t("errors.invitationInvalid")}</Alert>
       ) : (

@@ -1,5 +1,4 @@
 import {
-  data,
   redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -8,19 +7,14 @@ import {
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Alert, Button, Field } from "~/components/ui";
-import { signIn } from "~/modules/auth/commands.server";
+import { badCredentials, signIn } from "~/modules/auth/commands.server";
 import { getUser } from "~/modules/auth/guards.server";
 import { Honeypot } from "~/modules/auth/Honeypot";
-import {
-  isBot,
-  metaOf,
-  redirectWithSession,
-  safeRedirect,
-  tooMany,
-} from "~/modules/auth/http.server";
+import { isBot, metaOf, redirectWithSession, safeRedirect } from "~/modules/auth/http.server";
 import { loginSchema } from "~/modules/auth/schemas.server";
 import { getDb } from "~/modules/core/db.server";
-import { parseForm, type FieldErrors, type FormValues } from "~/modules/forms/validate.server";
+import { invalidReply, refusal, refusalReply, type ActionReply } from "~/modules/core/reply.server";
+import { parseForm } from "~/modules/forms/validate.server";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang, tFor } from "~/modules/i18n/route.server";
 import { readForm } from "~/modules/forms/read.server";
@@ -33,32 +27,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return null;
 }
 
-type ActionData = { errors: FieldErrors; values: FormValues };
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = requireLang(params);
   const t = tFor(params);
   const form = await readForm(request);
   const redirectTo = safeRedirect(form.get("redirectTo"), `/${lang}`);
   const parsed = parseForm(form, loginSchema, t);
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const invalid = () =>
-    data(
-      { errors: { _form: [t("auth:errors.badCredentials")] }, values: parsed.values },
-      { status: 400 },
-    );
+  if (!parsed.ok) return invalidReply(parsed.errors, parsed.values);
   // a bot gets the same answer as a wrong password
-  if (isBot(form)) return invalid();
-  const res = await signIn(await getDb(), parsed.data, metaOf(request, context));
-  if (res.ok) return redirectWithSession(redirectTo, res.session);
-  if (res.reason === "limited") return tooMany(lang, res.limited, parsed.values);
-  return invalid();
+  if (isBot(form)) return refusalReply(lang, badCredentials(), parsed.values);
+  try {
+    const { session } = await signIn(await getDb(), parsed.data, metaOf(request, context));
+    return redirectWithSession(redirectTo, session);
+  } catch (e) {
+    return refusal(e, lang, undefined, parsed.values);
+  }
 }
 
 export default function Login() {
   const { t, i18n } = useTranslation("auth");
   const lang = i18n.language;
-  const result = useActionData<ActionData>();
+  const result = useActionData<ActionReply>();
   const [params] = useSearchParams();
   const e = result?.errors ?? {};
   const v = result?.values ?? {};

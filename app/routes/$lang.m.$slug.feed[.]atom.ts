@@ -14,12 +14,13 @@ import {
   resultsPath,
 } from "~/modules/reach/links";
 import { getMunicipalityFeed } from "~/modules/reach/queries.server";
+import { notFound } from "~/modules/core/reply.server";
 
 // The municipality's Atom feed: new hearings, results, approved protocols.
 export async function loader({ params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
   const feed = await getMunicipalityFeed(await getDb(), params.slug ?? "");
-  if (!feed) throw new Response("Not found", { status: 404 });
+  if (!feed) throw notFound(lang);
   const t = getFixedT(lang, "reach");
   const base = env().publicUrl;
   const name = feed.municipality.name[lang];

@@ -6,6 +6,8 @@ import { requireLang } from "~/modules/i18n/route.server";
 import { getMunicipalityBySlug } from "~/modules/places/queries.server";
 import { subscribe, unsubscribeMunicipality } from "~/modules/reach/commands.server";
 import { municipalityPath } from "~/modules/reach/links";
+import { DomainError } from "~/modules/core/errors";
+import { notFound, refusalPage } from "~/modules/core/reply.server";
 import { readForm } from "~/modules/forms/read.server";
 
 const schema = z.object({ intent: z.enum(["subscribe", "unsubscribe"]) });
@@ -22,9 +24,9 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const db = await getDb();
   const m = await getMunicipalityBySlug(db, params.slug ?? "", lang);
-  if (!m) throw new Response("Not found", { status: 404 });
+  if (!m) throw notFound(lang);
   const parsed = schema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!parsed.success) return new Response("Bad request", { status: 400 });
+  if (!parsed.success) return refusalPage(lang, new DomainError("common:errors.invalidForm"));
   if (parsed.data.intent === "subscribe") await subscribe(db, user.id, m.id);
   else await unsubscribeMunicipality(db, user.id, m.id);
   return redirect(municipalityPath(lang, m.slug), 303);

@@ -13,6 +13,7 @@ import { ApprovedProtocols } from "~/modules/protocol/ApprovedProtocols";
 import { listApprovedProtocols } from "~/modules/protocol/queries.server";
 import { HearingList, parseListFilters } from "~/modules/hearings/list";
 import { listMunicipalityHearings } from "~/modules/hearings/queries.server";
+import { notFound } from "~/modules/core/reply.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data, params }) =>
   data
@@ -31,7 +32,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const lang = requireLang(params);
   const db = await getDb();
   const municipality = await getMunicipalityBySlug(db, params.slug ?? "", lang);
-  if (!municipality) throw new Response("Not found", { status: 404 });
+  if (!municipality) throw notFound(lang);
   const user = await getUser(request);
   const filters = parseListFilters(new URL(request.url).searchParams);
   const [subscribed, protocols, hearings] = await Promise.all([

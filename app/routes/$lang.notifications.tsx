@@ -12,6 +12,8 @@ import { markRead } from "~/modules/reach/commands.server";
 import { notificationSettingsPath } from "~/modules/reach/links";
 import { notificationPath, notificationText } from "~/modules/reach/notify.server";
 import { listNotifications } from "~/modules/reach/queries.server";
+import { DomainError } from "~/modules/core/errors";
+import { refusalPage } from "~/modules/core/reply.server";
 import { readForm } from "~/modules/forms/read.server";
 import { idField } from "~/modules/forms/fields";
 
@@ -40,10 +42,10 @@ const schema = z.union([
 
 // POST intent=read&id=… or intent=readAll: only the signed-in person's own notifications.
 export async function action({ params, request }: ActionFunctionArgs) {
-  requireLang(params);
+  const lang = requireLang(params);
   const user = await requireUser(request);
   const parsed = schema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!parsed.success) return new Response("Bad request", { status: 400 });
+  if (!parsed.success) return refusalPage(lang, new DomainError("common:errors.invalidForm"));
   const n = await markRead(
     await getDb(),
     user.id,

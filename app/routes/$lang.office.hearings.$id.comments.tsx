@@ -13,7 +13,6 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "~/components/ui";
 import { clientIp } from "~/modules/audit/audit.server";
-import { requirePermission } from "~/modules/auth/guards.server";
 import { getDb } from "~/modules/core/db.server";
 import { parseForm } from "~/modules/forms/validate.server";
 import { useLang } from "~/modules/i18n/hooks";
@@ -28,6 +27,8 @@ import {
 import { CommentFilters, MoreComments } from "~/modules/participation/CommentFilters";
 import { targetLabels } from "~/modules/participation/components";
 import { ModerationCard } from "~/modules/participation/ModerationCard";
+import { requireHearing } from "~/modules/hearings/guards.server";
+import { notFound } from "~/modules/core/reply.server";
 import { getHearingContext, isLocked } from "~/modules/participation/context.server";
 import { commentCounts, listComments, listReports } from "~/modules/participation/queries.server";
 import { attempt, failure, type ActionFailure } from "~/modules/participation/respond.server";
@@ -46,11 +47,15 @@ export const meta: MetaFunction = ({ matches }) =>
 async function load(params: { lang?: string; id?: string }, request: Request) {
   const lang = requireLang(params);
   const db = await getDb();
-  const h = await getHearingContext(db, idParam(request, params, "id"));
-  if (!h) throw new Response("Not found", { status: 404 });
-  const user = await requirePermission(request, "comment.answer", {
-    municipalityId: h.municipalityId,
-  });
+  const { user, hearing } = await requireHearing(
+    request,
+    db,
+    idParam(request, params, "id"),
+    "comment.answer",
+  );
+  // drafts have no participation: their pages do not exist yet
+  const h = await getHearingContext(db, hearing.id);
+  if (!h) throw notFound(lang);
   return { lang, db, h, user };
 }
 

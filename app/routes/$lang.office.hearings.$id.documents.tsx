@@ -5,7 +5,7 @@ import { env } from "~/modules/core/env.server";
 import { addDocument, removeDocument } from "~/modules/hearings/commands.server";
 import { DocumentsEditor } from "~/modules/hearings/edit/DocumentsEditor";
 import { idField, intent, loadForEdit, runEditAction } from "~/modules/hearings/edit.server";
-import { HearingError } from "~/modules/hearings/errors";
+import { DomainError } from "~/modules/core/errors";
 import { readUploadForm } from "~/modules/hearings/uploads.server";
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -27,7 +27,7 @@ export const action = (args: ActionFunctionArgs) => {
         run: async (c) => {
           const file = c.form.get("file");
           if (!(file instanceof File) || file.size === 0)
-            throw new HearingError("upload.empty", {}, "file");
+            throw new DomainError("hearings:upload.empty", {}, 400, "file");
           const data = new Uint8Array(await file.arrayBuffer());
           const title = String(c.form.get("title") ?? "");
           await addDocument(c.db, c.user, c.id, { name: file.name, data, title }, maxBytes);

@@ -9,10 +9,11 @@ import {
 import { TariffLinesEditor } from "~/modules/hearings/edit/TariffLinesEditor";
 import { idField, intent, loadForEdit, runEditAction } from "~/modules/hearings/edit.server";
 import { lineSchema } from "~/modules/hearings/schemas";
+import { langOfRequest, notFound } from "~/modules/core/reply.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const { view } = await loadForEdit(args);
-  if (view.hearing.type !== "tariff") throw new Response("Not found", { status: 404 });
+  if (view.hearing.type !== "tariff") throw notFound(langOfRequest(args.request));
   return { lines: view.lines, editable: view.editable };
 }
 

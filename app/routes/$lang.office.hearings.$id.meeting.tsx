@@ -13,7 +13,6 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "~/components/ui";
 import { clientIp } from "~/modules/audit/audit.server";
-import { requirePermission } from "~/modules/auth/guards.server";
 import { getDb } from "~/modules/core/db.server";
 import { bishkekParts } from "~/modules/format/time";
 import { parseForm } from "~/modules/forms/validate.server";
@@ -21,6 +20,8 @@ import { useLang } from "~/modules/i18n/hooks";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang, tFor } from "~/modules/i18n/route.server";
 import { addSpeaker, recordAttendance, recordTally } from "~/modules/participation/commands.server";
+import { requireHearing } from "~/modules/hearings/guards.server";
+import { notFound } from "~/modules/core/reply.server";
 import { getHearingContext, isLocked } from "~/modules/participation/context.server";
 import { getMeeting, listSpeakers } from "~/modules/participation/queries.server";
 import {
@@ -40,11 +41,15 @@ export const meta: MetaFunction = ({ matches }) =>
 async function load(params: { lang?: string; id?: string }, request: Request) {
   const lang = requireLang(params);
   const db = await getDb();
-  const h = await getHearingContext(db, idParam(request, params, "id"));
-  if (!h) throw new Response("Not found", { status: 404 });
-  const user = await requirePermission(request, "meeting.record", {
-    municipalityId: h.municipalityId,
-  });
+  const { user, hearing } = await requireHearing(
+    request,
+    db,
+    idParam(request, params, "id"),
+    "meeting.record",
+  );
+  // drafts have no participation: their pages do not exist yet
+  const h = await getHearingContext(db, hearing.id);
+  if (!h) throw notFound(lang);
   return { lang, db, h, user };
 }
 

@@ -12,10 +12,11 @@ import {
 import { PlanEditor } from "~/modules/hearings/edit/PlanEditor";
 import { idField, intent, loadForEdit, runEditAction } from "~/modules/hearings/edit.server";
 import { projectEditSchema, projectSchema, sectionSchema } from "~/modules/hearings/schemas";
+import { langOfRequest, notFound } from "~/modules/core/reply.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const { view } = await loadForEdit(args);
-  if (view.hearing.type !== "plan") throw new Response("Not found", { status: 404 });
+  if (view.hearing.type !== "plan") throw notFound(langOfRequest(args.request));
   return { sections: view.sections, editable: view.editable };
 }
 

@@ -1,5 +1,4 @@
 import {
-  data,
   redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -8,16 +7,17 @@ import {
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { clientIp } from "~/modules/audit/audit.server";
-import { requirePermission, requireUser } from "~/modules/auth/guards.server";
+import { requireHearing } from "~/modules/hearings/guards.server";
 import { Alert, Button, Field, Table, TextareaField } from "~/components/ui";
 import { getDb } from "~/modules/core/db.server";
-import { parseForm } from "~/modules/forms/validate.server";
+import { invalidReply, refusal } from "~/modules/core/reply.server";
+import { formValues, parseForm } from "~/modules/forms/validate.server";
 import { useLang } from "~/modules/i18n/hooks";
 import { pageMeta } from "~/modules/i18n/meta";
 import { getFixedT } from "~/modules/i18n/resources.server";
 import { requireLang } from "~/modules/i18n/route.server";
 import { reviseProtocol, saveDraft, submitProtocol } from "~/modules/protocol/commands.server";
-import { notFound, parseId, protocolFailure } from "~/modules/protocol/http.server";
+import { notFound } from "~/modules/protocol/http.server";
 import { calendarDate } from "~/modules/protocol/document.server";
 import { FileLinks } from "~/modules/protocol/ProtocolView";
 import { getHearingInfo, getHearingProtocol } from "~/modules/protocol/queries.server";
@@ -30,16 +30,11 @@ export const meta: MetaFunction<typeof loader> = ({ matches }) =>
 
 async function guard(request: Request, params: { lang?: string; id?: string }) {
   const lang = requireLang(params);
-  const id = parseId(params.id);
-  if (id == null) throw notFound(lang);
-  await requireUser(request);
   const db = await getDb();
-  const h = await getHearingInfo(db, id);
+  const { user, hearing: ref } = await requireHearing(request, db, params.id, "protocol.draft");
+  const h = await getHearingInfo(db, ref.id);
   if (!h) throw notFound(lang);
-  const user = await requirePermission(request, "protocol.draft", {
-    municipalityId: h.municipalityId,
-  });
-  return { lang, id, db, user, hearing: h };
+  return { lang, id: ref.id, db, user, hearing: h };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -77,15 +72,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return redirect(`/${lang}/office/hearings/${id}/protocol?done=saved`);
     }
     const parsed = parseForm(form, draftSchema, getFixedT(lang));
-    if (!parsed.ok)
-      return data(
-        { ok: false as const, formError: null, errors: parsed.errors, values: parsed.values },
-        { status: 400 },
-      );
+    if (!parsed.ok) return invalidReply(parsed.errors, parsed.values, intent);
     await saveDraft(db, user, id, parsed.data, ctx);
     return redirect(`/${lang}/office/hearings/${id}/protocol?done=saved`);
   } catch (e) {
-    return protocolFailure(e, lang);
+    return refusal(e, lang, intent, formValues(form));
   }
 }
 
@@ -115,7 +106,7 @@ export default function OfficeProtocol() {
       <p className="muted">{d.hearingTitle}</p>
       {done === "saved" ? <Alert tone="success">{t("office.saved")}</Alert> : null}
       {done === "submitted" ? <Alert tone="success">{t("office.submitted")}</Alert> : null}
-      {a?.formError ? <Alert tone="error">{a.formError}</Alert> : null}
+      {errors._form ? <Alert tone="error">{errors._form[0]}</Alert> : null}
       {!d.closed ? <Alert tone="warning">{t("errors.hearingNotClosed")}</Alert> : null}
       {p ? (
         <p>

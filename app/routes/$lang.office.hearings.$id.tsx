@@ -15,6 +15,7 @@ import { OfficeHearingNav } from "~/modules/hearings/OfficeNav";
 import { getHearingHeader, mayView } from "~/modules/hearings/queries.server";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang } from "~/modules/i18n/route.server";
+import { notFound } from "~/modules/core/reply.server";
 import { idParam } from "~/modules/http/params.server";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "office:edit.title");
@@ -23,7 +24,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const lang = requireLang(params);
   const user = await requireUser(request);
   const header = await getHearingHeader(await getDb(), idParam(request, params, "id"), lang);
-  if (!header || !mayView(user, header)) throw new Response("Not found", { status: 404 });
+  if (!header || !mayView(user, header)) throw notFound(lang);
   return { header };
 }
 

@@ -6,24 +6,24 @@ import { nowIso } from "~/modules/core/clock.server";
 import { getDb } from "~/modules/core/db.server";
 import { CALC_DEFAULTS, parseCalcInput } from "~/modules/hearings/calculator";
 import { HearingContent } from "~/modules/hearings/components";
-import { requireHearingPermission } from "~/modules/hearings/office.server";
+import { requireHearing } from "~/modules/hearings/guards.server";
 import { getHearingView } from "~/modules/hearings/queries.server";
 import { createI18n } from "~/modules/i18n/instance";
 import { pageMeta } from "~/modules/i18n/meta";
 import { bundleFor } from "~/modules/i18n/resources.server";
 import { requireLang } from "~/modules/i18n/route.server";
-import { idParam } from "~/modules/http/params.server";
+import { notFound } from "~/modules/core/reply.server";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "office:preview.title");
 
 /** The hearing as the public will see it, in both languages, for its officials (drafts too). */
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  requireLang(params);
-  const id = idParam(request, params, "id");
+  const lang = requireLang(params);
   const db = await getDb();
-  await requireHearingPermission(request, db, id, "hearing.viewDraft");
+  const { hearing } = await requireHearing(request, db, params.id, "hearing.viewDraft");
+  const id = hearing.id;
   const [ky, ru] = await Promise.all([getHearingView(db, id, "ky"), getHearingView(db, id, "ru")]);
-  if (!ky || !ru) throw new Response("Not found", { status: 404 });
+  if (!ky || !ru) throw notFound(lang);
   const params2 = new URL(request.url).searchParams;
   // each pane shows the public page's labels in its own language
   const bundles = { ky: bundleFor("ky").hearings, ru: bundleFor("ru").hearings };

@@ -18,6 +18,7 @@ import { InitiatorKindField } from "~/modules/hearings/edit/fields";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang, tFor } from "~/modules/i18n/route.server";
 import { listOfficeHearings } from "~/modules/hearings/queries.server";
+import { forbiddenPage } from "~/modules/core/reply.server";
 import { readForm } from "~/modules/forms/read.server";
 import { toId } from "~/modules/http/ids";
 
@@ -29,7 +30,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const ms = (await listOfficeHearings(await getDb(), user, lang)).filter((m) =>
     can(user, "hearing.create", { municipalityId: m.id }),
   );
-  if (!ms.length) throw new Response("Forbidden", { status: 403 });
+  if (!ms.length) throw forbiddenPage(lang);
   const pre = toId(new URL(request.url).searchParams.get("m"));
   return {
     municipalities: ms.map((m) => ({ id: m.id, name: m.name })),

@@ -1,5 +1,4 @@
 import {
-  data,
   redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -15,10 +14,11 @@ import { metaOf } from "~/modules/auth/http.server";
 import { getDb } from "~/modules/core/db.server";
 import { logger } from "~/modules/core/logger.server";
 import { formatDateTime } from "~/modules/format/format";
-import { parseForm, type FieldErrors, type FormValues } from "~/modules/forms/validate.server";
+import { DomainError } from "~/modules/core/errors";
+import { invalidReply, refusal, refusalReply, type ActionReply } from "~/modules/core/reply.server";
+import { parseForm } from "~/modules/forms/validate.server";
 import { useLang } from "~/modules/i18n/hooks";
 import { pageMeta } from "~/modules/i18n/meta";
-import { isDomainError } from "~/modules/core/errors";
 import { requireLang, tFor } from "~/modules/i18n/route.server";
 import {
   listVerifications,
@@ -55,15 +55,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionData = {
-  intent: string;
-  ok?: boolean;
-  code?: string;
-  expiresAt?: string;
-  errors?: FieldErrors;
-  values?: FormValues;
-};
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = requireLang(params);
   const { user, m } = await scope(request);
@@ -80,21 +71,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const tooBig = file instanceof File && file.size > MAX_CSV_BYTES;
     const bytes = file instanceof File && !tooBig ? new Uint8Array(await file.arrayBuffer()) : null;
     if (tooBig || !bytes || bytes.byteLength === 0)
-      return data(
-        {
-          intent: "import",
-          errors: {
-            file: [t(tooBig ? "residents:errors.fileTooBig" : "residents:errors.fileRequired")],
-          },
-        },
-        { status: 400 },
+      return refusalReply(
+        lang,
+        new DomainError(
+          tooBig ? "residents:errors.fileTooBig" : "residents:errors.fileRequired",
+          {},
+          400,
+          "file",
+        ),
+        {},
+        "import",
       );
     let started;
     try {
       started = await startRegistryImport(db, user.id, m, { name, bytes }, meta);
     } catch (e) {
-      if (!isDomainError(e)) throw e;
-      return data({ intent: "import", errors: { file: [t(e.key)] } }, { status: e.status });
+      return refusal(e, lang, "import", {});
     }
     const { importId, done } = started;
     done.catch((error) => logger.error({ err: error, importId }, "registry import failed"));
@@ -104,37 +96,39 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = String(form.get("intent") ?? "");
   if (intent === "verify") {
     const p = parseForm(form, inPersonSchema, t);
-    if (!p.ok) return data({ intent, errors: p.errors, values: p.values }, { status: 400 });
-    const res = await verifyInPerson(db, user.id, m, p.data, meta);
-    if (!res.ok)
-      return data({ intent, errors: { _form: [t(res.error)] }, values: p.values }, { status: 400 });
-    return { intent, ok: true };
+    if (!p.ok) return invalidReply(p.errors, p.values, intent);
+    try {
+      await verifyInPerson(db, user.id, m, p.data, meta);
+    } catch (e) {
+      return refusal(e, lang, intent, p.values);
+    }
+    return { intent, ok: true as const };
   }
   if (intent === "revoke") {
     const p = parseForm(form, revokeSchema, t);
-    if (!p.ok) return data({ intent, errors: p.errors, values: p.values }, { status: 400 });
+    if (!p.ok) return invalidReply(p.errors, p.values, intent);
     const ok = await revokeVerification(db, user.id, m, p.data.verificationId, p.data.reason, meta);
     if (!ok)
-      return data({ intent, errors: { _form: [t("residents:errors.notFound")] } }, { status: 404 });
-    return { intent, ok: true };
+      return refusalReply(lang, new DomainError("residents:errors.notFound", {}, 404), {}, intent);
+    return { intent, ok: true as const };
   }
   if (intent === "resetCode") {
     await requirePermission(request, "resident.resetCode", { municipalityId: m });
     const p = parseForm(form, resetCodeSchema, t);
-    if (!p.ok) return data({ intent, errors: p.errors, values: p.values }, { status: 400 });
+    if (!p.ok) return invalidReply(p.errors, p.values, intent);
     const res = await issueResetCode(db, user.id, m, p.data.phone, meta);
     if (!res.ok)
-      return data({ intent, errors: { phone: [t(res.error)] }, values: p.values }, { status: 400 });
-    return { intent, ok: true, code: res.code, expiresAt: res.expiresAt };
+      return refusalReply(lang, new DomainError(res.error, {}, 400, "phone"), p.values, intent);
+    return { intent, ok: true as const, code: res.code, expiresAt: res.expiresAt };
   }
-  return data({ intent, ok: false }, { status: 400 });
+  return invalidReply({ _form: [t("common:errors.invalidForm")] }, {}, intent);
 }
 
 export default function OfficeResidents() {
   const { t } = useTranslation("residents");
   const lang = useLang();
   const { municipality, stats, verifications, municipalityId } = useLoaderData<typeof loader>();
-  const res = useActionData<ActionData>();
+  const res = useActionData<ActionReply<{ code?: string; expiresAt?: string }>>();
   const errs = (intent: string) => (res?.intent === intent ? (res.errors ?? {}) : {});
   const vals = (intent: string) => (res?.intent === intent ? (res.values ?? {}) : {});
   const q = `?m=${municipalityId}`;

@@ -9,6 +9,7 @@ import { useLang } from "~/modules/i18n/hooks";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang } from "~/modules/i18n/route.server";
 import { getImport } from "~/modules/residents/commands.server";
+import { notFound } from "~/modules/core/reply.server";
 import { idParam } from "~/modules/http/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
@@ -19,10 +20,10 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  requireLang(params);
+  const lang = requireLang(params);
   await requireUser(request);
   const imp = await getImport(await getDb(), idParam(request, params, "id"));
-  if (!imp) throw new Response("Not found", { status: 404 });
+  if (!imp) throw notFound(lang);
   await requirePermission(request, "registry.import", { municipalityId: imp.municipalityId });
   return { imp };
 }

@@ -1,5 +1,4 @@
 import {
-  data,
   redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -11,11 +10,13 @@ import { Alert, Button, Field } from "~/components/ui";
 import { register } from "~/modules/auth/commands.server";
 import { getUser } from "~/modules/auth/guards.server";
 import { Honeypot } from "~/modules/auth/Honeypot";
-import { isBot, metaOf, safeRedirect, tooMany } from "~/modules/auth/http.server";
+import { isBot, metaOf, safeRedirect } from "~/modules/auth/http.server";
 import { municipalityOfVillage, villageChoices } from "~/modules/auth/queries.server";
 import { registerSchema } from "~/modules/auth/schemas.server";
 import { getDb } from "~/modules/core/db.server";
-import { parseForm, type FieldErrors, type FormValues } from "~/modules/forms/validate.server";
+import { DomainError } from "~/modules/core/errors";
+import { invalidReply, refusal, refusalReply, type ActionReply } from "~/modules/core/reply.server";
+import { parseForm } from "~/modules/forms/validate.server";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang, tFor } from "~/modules/i18n/route.server";
 import { readForm } from "~/modules/forms/read.server";
@@ -28,42 +29,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { choices: await villageChoices(await getDb(), lang) };
 }
 
-type ActionData = { errors: FieldErrors; values: FormValues };
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = requireLang(params);
   const form = await readForm(request);
   const redirectTo = safeRedirect(form.get("redirectTo"), `/${lang}/account`);
   if (isBot(form)) return redirect(`/${lang}`);
   const parsed = parseForm(form, registerSchema, tFor(params));
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  if (!parsed.ok) return invalidReply(parsed.errors, parsed.values);
   const db = await getDb();
-  const t = tFor(params);
   const municipalityId = await municipalityOfVillage(db, parsed.data.villageId);
   if (!municipalityId)
-    return data(
-      { errors: { villageId: [t("auth:errors.villageUnknown")] }, values: parsed.values },
-      { status: 400 },
+    return refusalReply(
+      lang,
+      new DomainError("auth:errors.villageUnknown", {}, 400, "villageId"),
+      parsed.values,
     );
-  const res = await register(
-    db,
-    { ...parsed.data, municipalityId, locale: lang },
-    metaOf(request, context),
-  );
+  try {
+    await register(db, { ...parsed.data, municipalityId, locale: lang }, metaOf(request, context));
+  } catch (e) {
+    return refusal(e, lang, undefined, parsed.values);
+  }
   // the same answer whether the login was new or already had an account: sign in now
-  if (res.ok)
-    return redirect(`/${lang}/login?registered=1&redirectTo=${encodeURIComponent(redirectTo)}`);
-  if ("limited" in res) return tooMany(lang, res.limited, parsed.values);
-  const errors: FieldErrors = {};
-  for (const [k, v] of Object.entries(res.errors)) errors[k] = [t(v)];
-  return data({ errors, values: parsed.values }, { status: 400 });
+  return redirect(`/${lang}/login?registered=1&redirectTo=${encodeURIComponent(redirectTo)}`);
 }
 
 export default function Register() {
   const { t, i18n } = useTranslation("auth");
   const lang = i18n.language;
   const { choices } = useLoaderData<typeof loader>();
-  const result = useActionData<ActionData>();
+  const result = useActionData<ActionReply>();
   const [params] = useSearchParams();
   const e = result?.errors ?? {};
   const v = result?.values ?? {};

@@ -1,5 +1,4 @@
 import {
-  data,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -11,7 +10,9 @@ import { resetLinkValid, resetPasswordWithToken } from "~/modules/auth/commands.
 import { metaOf, redirectWithSession } from "~/modules/auth/http.server";
 import { newPasswordSchema } from "~/modules/auth/schemas.server";
 import { getDb } from "~/modules/core/db.server";
-import { parseForm, type FieldErrors } from "~/modules/forms/validate.server";
+import { DomainError } from "~/modules/core/errors";
+import { invalidReply, refusalReply, type ActionReply } from "~/modules/core/reply.server";
+import { parseForm } from "~/modules/forms/validate.server";
 import { useLang } from "~/modules/i18n/hooks";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang, tFor } from "~/modules/i18n/route.server";
@@ -28,14 +29,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = requireLang(params);
   const t = tFor(params);
   const p = parseForm(await readForm(request), newPasswordSchema, t);
-  if (!p.ok) return data({ errors: p.errors }, { status: 400 });
+  if (!p.ok) return invalidReply(p.errors);
   const res = await resetPasswordWithToken(
     await getDb(),
     params.token ?? "",
     p.data.password,
     metaOf(request, context),
   );
-  if (!res.ok) return data({ errors: { _form: [t("auth:errors.resetInvalid")] } }, { status: 400 });
+  if (!res.ok) return refusalReply(lang, new DomainError("auth:errors.resetInvalid"));
   return redirectWithSession(`/${lang}/account?reset=1`, res.session);
 }
 
@@ -43,7 +44,7 @@ export default function ResetWithLink() {
   const { t } = useTranslation("auth");
   const lang = useLang();
   const { valid } = useLoaderData<typeof loader>();
-  const res = useActionData<{ errors?: FieldErrors }>();
+  const res = useActionData<ActionReply>();
   const e = res?.errors ?? {};
   return (
     <div className="auth-page">

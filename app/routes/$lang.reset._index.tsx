@@ -1,5 +1,4 @@
 import {
-  data,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -12,7 +11,8 @@ import { Honeypot } from "~/modules/auth/Honeypot";
 import { isBot, metaOf, tooMany } from "~/modules/auth/http.server";
 import { resetRequestSchema } from "~/modules/auth/schemas.server";
 import { getDb } from "~/modules/core/db.server";
-import { parseForm, type FieldErrors, type FormValues } from "~/modules/forms/validate.server";
+import { invalidReply, type ActionReply } from "~/modules/core/reply.server";
+import { parseForm } from "~/modules/forms/validate.server";
 import { useLang } from "~/modules/i18n/hooks";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang, tFor } from "~/modules/i18n/route.server";
@@ -25,13 +25,11 @@ export function loader({ params }: LoaderFunctionArgs) {
   return null;
 }
 
-type ActionData = { sent?: boolean; errors?: FieldErrors; values?: FormValues };
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = requireLang(params);
   const form = await readForm(request);
   const p = parseForm(form, resetRequestSchema, tFor(params));
-  if (!p.ok) return data({ errors: p.errors, values: p.values }, { status: 400 });
+  if (!p.ok) return invalidReply(p.errors, p.values);
   // the same answer for a bot, an unknown account and a real one
   if (isBot(form)) return { sent: true };
   const res = await requestPasswordReset(
@@ -46,7 +44,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function ResetRequest() {
   const { t } = useTranslation("auth");
   const lang = useLang();
-  const res = useActionData<ActionData>();
+  const res = useActionData<ActionReply<{ sent: boolean }>>();
   const e = res?.errors ?? {};
   return (
     <div className="auth-page">

@@ -1,5 +1,4 @@
 import {
-  data,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -12,7 +11,9 @@ import { Honeypot } from "~/modules/auth/Honeypot";
 import { isBot, metaOf, redirectWithSession, tooMany } from "~/modules/auth/http.server";
 import { resetCodeSchema } from "~/modules/auth/schemas.server";
 import { getDb } from "~/modules/core/db.server";
-import { parseForm, type FieldErrors, type FormValues } from "~/modules/forms/validate.server";
+import { DomainError } from "~/modules/core/errors";
+import { invalidReply, refusalReply, type ActionReply } from "~/modules/core/reply.server";
+import { parseForm } from "~/modules/forms/validate.server";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang, tFor } from "~/modules/i18n/route.server";
 import { readForm } from "~/modules/forms/read.server";
@@ -29,9 +30,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const t = tFor(params);
   const form = await readForm(request);
   const p = parseForm(form, resetCodeSchema, t);
-  if (!p.ok) return data({ errors: p.errors, values: p.values }, { status: 400 });
-  const invalid = () =>
-    data({ errors: { _form: [t("auth:errors.codeInvalid")] }, values: p.values }, { status: 400 });
+  if (!p.ok) return invalidReply(p.errors, p.values);
+  const invalid = () => refusalReply(lang, new DomainError("auth:errors.codeInvalid"), p.values);
   if (isBot(form)) return invalid();
   const res = await resetPasswordWithCode(await getDb(), p.data, metaOf(request, context));
   if (res.ok) return redirectWithSession(`/${lang}/account?reset=1`, res.session);
@@ -41,7 +41,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function ResetWithCode() {
   const { t } = useTranslation("auth");
-  const res = useActionData<{ errors?: FieldErrors; values?: FormValues }>();
+  const res = useActionData<ActionReply>();
   const e = res?.errors ?? {};
   const v = res?.values ?? {};
   return (

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/modules/core/db.server";
 import { apiLang, commentsCsv } from "~/modules/participation/api.server";
 import { getHearingContext } from "~/modules/participation/context.server";
-import { apiError } from "~/modules/participation/respond.server";
+import { DomainError } from "~/modules/core/errors";
+import { apiRefusal } from "~/modules/core/reply.server";
 import { idParam } from "~/modules/http/params.server";
 
 // GET /api/v1/hearings/{id}/comments.csv?lang=ky|ru — UTF-8 with BOM (docs/api.md)
@@ -10,7 +11,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const lang = apiLang(request);
   const db = await getDb();
   const h = await getHearingContext(db, idParam(request, params, "id"));
-  if (!h) return apiError(lang, "errors.hearingNotFound", 404);
+  if (!h) return apiRefusal(lang, new DomainError("participation:errors.hearingNotFound", {}, 404));
   const csv = await commentsCsv(db, h, lang);
   return new Response(csv, {
     headers: {

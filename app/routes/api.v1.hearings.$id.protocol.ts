@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getUser } from "~/modules/auth/guards.server";
 import { getDb } from "~/modules/core/db.server";
 import { env } from "~/modules/core/env.server";
+import { apiNotFound } from "~/modules/hearings/api.server";
 import { protocolApiJson } from "~/modules/protocol/api.server";
 import { toId } from "~/modules/http/ids";
 
@@ -14,12 +15,12 @@ const json = (body: unknown, status = 200) =>
 /** GET /api/v1/hearings/{id}/protocol (docs/api.md, schema `ProtocolReply` in /api/v1/openapi.json). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = toId(params.id);
-  if (id == null) return json({ error: "not_found" }, 404);
+  if (id == null) return apiNotFound(request);
   const body = await protocolApiJson(
     await getDb(),
     id,
     await getUser(request),
     env().publicUrl.replace(/\/$/, ""),
   );
-  return body ? json(body) : json({ error: "not_found" }, 404);
+  return body ? json(body) : apiNotFound(request);
 }

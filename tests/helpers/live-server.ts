@@ -13,7 +13,7 @@ export interface LiveServer {
   /** "http://127.0.0.1:PORT" */
   origin: string;
   pid: number;
-  /** what the server wrote to stderr so far (errors are logged there) */
+  /** what the server wrote so far (stderr and its pino log on stdout; errors are logged there) */
   stderr: () => string;
   /** the server's resident memory (bytes), from /proc */
   rss: () => number;
@@ -71,6 +71,8 @@ export async function startLiveServer(
     child.once("exit", onExit);
     child.stdout?.on("data", (c: Buffer) => {
       out += c.toString("utf8");
+      // pino writes its log (errors with their stack) to stdout: keep it with stderr
+      err += c.toString("utf8");
       if (out.includes("is running at")) {
         child.off("exit", onExit);
         resolve();

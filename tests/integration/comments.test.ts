@@ -538,7 +538,7 @@ describe(`comments (${process.env.TEST_DB ?? "sqlite"})`, () => {
         stance: "for",
         body: "xxx",
       }),
-    ).rejects.toMatchObject({ key: "errors.forbidden" });
+    ).rejects.toMatchObject({ key: "participation:errors.forbidden" });
 
     setClock(AFTER);
     const res = (await resultsLoader({
@@ -568,16 +568,16 @@ describe(`comments (${process.env.TEST_DB ?? "sqlite"})`, () => {
         body: "abc",
         anonymous: false,
       }),
-    ).rejects.toMatchObject({ key: "errors.locked" });
+    ).rejects.toMatchObject({ key: "participation:errors.locked" });
     await expect(answerComment(t.db, official, first, "accepted", "ok!")).rejects.toMatchObject({
-      key: "errors.locked",
+      key: "participation:errors.locked",
     });
     await expect(hideComment(t.db, official, first, "reason")).rejects.toMatchObject({
-      key: "errors.locked",
+      key: "participation:errors.locked",
     });
     await expect(
       recordAttendance(t.db, official, h.id, { attendance: 1, heldAt: null, notes: null }),
-    ).rejects.toMatchObject({ key: "errors.locked" });
+    ).rejects.toMatchObject({ key: "participation:errors.locked" });
     const r = (await post(
       w.cookies.resident,
       { intent: "comment", stance: "for", body: "Кулпуланган" },

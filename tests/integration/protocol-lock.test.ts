@@ -3,6 +3,7 @@
  * hide, unhide, vote, the meeting record and tallies) refuse with 409 "errors.locked". A drafted or
  * submitted protocol leaves the record editable; other hearings are not affected.
  */
+import { DomainError } from "~/modules/core/errors";
 import { toBishkekDateInput } from "~/modules/format/time";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,11 +20,7 @@ import {
   recordTally,
   unhideComment,
 } from "~/modules/participation/commands.server";
-import {
-  getHearingContext,
-  isLocked,
-  ParticipationError,
-} from "~/modules/participation/context.server";
+import { getHearingContext, isLocked } from "~/modules/participation/context.server";
 import { DiskStorage, setStorageForTests } from "~/modules/storage/storage.server";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { createProtocolWorld, type ProtocolWorld } from "../helpers/protocol-fixtures";
@@ -145,9 +142,9 @@ describe("the record lock", () => {
         () => null,
         (e: unknown) => e,
       );
-      expect(error, name).toBeInstanceOf(ParticipationError);
-      expect((error as ParticipationError).key, name).toBe("errors.locked");
-      expect((error as ParticipationError).status, name).toBe(409);
+      expect(error, name).toBeInstanceOf(DomainError);
+      expect((error as DomainError).key, name).toBe("participation:errors.locked");
+      expect((error as DomainError).status, name).toBe(409);
     }
     const after = await t.db
       .selectFrom("comments")

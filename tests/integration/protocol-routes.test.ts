@@ -213,7 +213,7 @@ describe("protocol routes", () => {
       },
     )) as Any;
     expect(status(twice)).toBe(409);
-    expect(twice.data.formError).toBe("По этой версии решение уже принято.");
+    expect(twice.data.errors._form[0]).toBe("По этой версии решение уже принято.");
   });
 
   it("approved: public page, frozen files with names, per version, verify upload, API", async () => {

@@ -17,7 +17,7 @@ import {
   saveDraft,
   submitProtocol,
 } from "~/modules/protocol/commands.server";
-import { ProtocolError } from "~/modules/protocol/errors";
+import { DomainError } from "~/modules/core/errors";
 import { getHearingProtocol, listCouncilProtocols } from "~/modules/protocol/queries.server";
 import { publicStage } from "~/modules/protocol/stage";
 import { DiskStorage, setStorageForTests } from "~/modules/storage/storage.server";
@@ -43,9 +43,10 @@ async function refused(p: Promise<unknown>, status: number, key?: string) {
     () => null,
     (x: unknown) => x,
   );
-  expect(e).toBeInstanceOf(ProtocolError);
-  expect((e as ProtocolError).status).toBe(status);
-  if (key) expect((e as ProtocolError).key).toBe(key);
+  expect(e).toBeInstanceOf(DomainError);
+  expect((e as DomainError).status).toBe(status);
+  // keys are namespaced ("protocol:errors.…"); the tests name them within the namespace
+  if (key) expect((e as DomainError).key).toBe(`protocol:${key}`);
 }
 
 beforeAll(async () => {

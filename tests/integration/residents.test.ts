@@ -153,7 +153,11 @@ describe("resident lists from Excel", () => {
         headers: { cookie },
         body: fd,
       });
-      return (await officeRoute.action({ request, params: { lang: "ru" }, context: {} })) as {
+      return (await officeRoute.action({
+        request,
+        params: { lang: "ru" },
+        context: {},
+      })) as unknown as {
         data: { errors: { file: string[] } };
         init: { status: number };
       };

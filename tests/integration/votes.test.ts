@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { setClock } from "~/modules/core/clock.server";
 import { loadSessionUser } from "~/modules/auth/session.server";
 import { castVote } from "~/modules/participation/commands.server";
-import { ParticipationError } from "~/modules/participation/context.server";
+import { DomainError } from "~/modules/core/errors";
 import { action, loader } from "~/routes/$lang.hearings.$id._index";
 import { loader as resultsLoader } from "~/routes/api.v1.hearings.$id.results";
 import { createTestDb, type TestDb } from "../helpers/db";
@@ -128,11 +128,11 @@ describe(`votes (${process.env.TEST_DB ?? "sqlite"})`, () => {
     const user = (await loadSessionUser(t.db, w.resident))!;
     setClock(BEFORE);
     await expect(castVote(t.db, user, h.id, h.questionIds[0], "for")).rejects.toMatchObject({
-      key: "errors.periodNotStarted",
+      key: "participation:errors.periodNotStarted",
     });
     setClock(AFTER);
     await expect(castVote(t.db, user, h.id, h.questionIds[0], "for")).rejects.toMatchObject({
-      key: "errors.periodEnded",
+      key: "participation:errors.periodEnded",
     });
     const r = await action({
       request: voteRequest(w.cookies.resident, h.questionIds[0], "for"),
@@ -149,15 +149,15 @@ describe(`votes (${process.env.TEST_DB ?? "sqlite"})`, () => {
     const unverified = (await loadSessionUser(t.db, w.unverified))!;
     const young = (await loadSessionUser(t.db, w.young))!;
     await expect(castVote(t.db, unverified, h.id, h.questionIds[0], "for")).rejects.toMatchObject({
-      key: "errors.notVerified",
+      key: "participation:errors.notVerified",
     });
     await expect(castVote(t.db, young, h.id, h.questionIds[0], "for")).rejects.toMatchObject({
-      key: "errors.tooYoung",
+      key: "participation:errors.tooYoung",
     });
     // the minor turns 18 on 2026-03-10 (Bishkek date): allowed from that day
     setClock("2026-03-09T17:59:00.000Z"); // 23:59 on the 9th in Bishkek
     await expect(castVote(t.db, young, h.id, h.questionIds[0], "for")).rejects.toBeInstanceOf(
-      ParticipationError,
+      DomainError,
     );
     setClock("2026-03-09T18:00:00.000Z"); // 00:00 on the 10th in Bishkek
     await castVote(t.db, young, h.id, h.questionIds[0], "for");
@@ -168,7 +168,7 @@ describe(`votes (${process.env.TEST_DB ?? "sqlite"})`, () => {
     });
     const outsider = (await loadSessionUser(t.db, outsiderId))!;
     await expect(castVote(t.db, outsider, h.id, h.questionIds[0], "for")).rejects.toMatchObject({
-      key: "errors.notVerified",
+      key: "participation:errors.notVerified",
     });
     const anon = await run(() =>
       action({
@@ -263,7 +263,7 @@ describe(`votes (${process.env.TEST_DB ?? "sqlite"})`, () => {
     await expect(
       castVote(t.db, user, locked.id, locked.questionIds[0], "for"),
     ).rejects.toMatchObject({
-      key: "errors.locked",
+      key: "participation:errors.locked",
     });
   });
 });

@@ -6,9 +6,9 @@ import type { DB } from "#db/connection";
 import type { RoleName } from "#db/schema";
 import { audit } from "../audit/audit.server";
 import { now, nowIso } from "../core/clock.server";
+import { DomainError } from "../core/errors";
 import { parseLogin, loginKey } from "../auth/credentials.server";
 import { hashToken, newToken } from "../auth/tokens.server";
-import { DomainError } from "../core/errors";
 
 /** True when the municipality exists (roles and invitations refer to it). */
 async function municipalityExists(db: DB, municipalityId: number): Promise<boolean> {
@@ -68,74 +68,78 @@ export async function updateMunicipalitySettings(
   });
 }
 
-export type GrantResult = { ok: true } | { ok: false; error: string };
-
-/** Grant a role to an existing account found by email or phone. */
+/**
+ * Grant a role to an existing account found by email or phone.
+ *
+ * Outcomes: the role is held (a `roles` row and an audit entry). Refusals (DomainError, status
+ * 400, at the field `login`): `admin:errors.loginInvalid` (neither an email nor a phone),
+ * `admin:errors.noSuchAccount`, `admin:errors.alreadyHasRole`.
+ */
 export async function grantRole(
   db: DB,
   adminId: number,
   input: { login: string; municipalityId: number; role: RoleName },
   meta: Meta,
-): Promise<GrantResult> {
+): Promise<void> {
   const login = parseLogin(input.login);
-  if (!login) return { ok: false, error: "admin:errors.loginInvalid" };
-  const user = await db
-    .selectFrom("users")
-    .select("id")
-    .where(login.kind === "email" ? "email" : "phone", "=", loginKey(login))
-    .executeTakeFirst();
-  if (!user) return { ok: false, error: "admin:errors.noSuchAccount" };
-  if (!(await municipalityExists(db, input.municipalityId)))
-    return { ok: false, error: "admin:errors.noSuchMunicipality" };
-  return grantRoleToUser(
-    db,
-    adminId,
-    user.id,
-    input.municipalityId,
-    input.role,
-    meta,
-    "role.grant",
-  );
+  if (!login) throw new DomainError("admin:errors.loginInvalid", {}, 400, "login");
+  await db.transaction().execute(async (trx) => {
+    const user = await trx
+      .selectFrom("users")
+      .select("id")
+      .where(login.kind === "email" ? "email" : "phone", "=", loginKey(login))
+      .executeTakeFirst();
+    if (!user) throw new DomainError("admin:errors.noSuchAccount", {}, 400, "login");
+    if (!(await municipalityExists(trx, input.municipalityId)))
+      throw new DomainError("admin:errors.noSuchMunicipality", {}, 400, "login");
+    await grantRoleToUser(
+      trx,
+      adminId,
+      user.id,
+      input.municipalityId,
+      input.role,
+      meta,
+      "role.grant",
+    );
+  });
 }
 
+/** Inside the caller's transaction: refuses a role already held (400 at `login`). */
 async function grantRoleToUser(
-  db: DB,
+  trx: DB,
   grantedBy: number,
   userId: number,
   municipalityId: number,
   role: RoleName,
   meta: Meta,
   action: string,
-): Promise<GrantResult> {
-  return db.transaction().execute(async (trx) => {
-    const existing = await trx
-      .selectFrom("roles")
-      .select("id")
-      .where("user_id", "=", userId)
-      .where("municipality_id", "=", municipalityId)
-      .where("role", "=", role)
-      .executeTakeFirst();
-    if (existing) return { ok: false, error: "admin:errors.alreadyHasRole" } as const;
-    await trx
-      .insertInto("roles")
-      .values({
-        user_id: userId,
-        municipality_id: municipalityId,
-        role,
-        granted_by: grantedBy,
-        created_at: nowIso(),
-      })
-      .execute();
-    await audit(trx, {
-      actorUserId: grantedBy,
-      municipalityId,
-      action,
-      targetType: "user",
-      targetId: userId,
-      ip: meta.ip,
-      details: { role },
-    });
-    return { ok: true } as const;
+): Promise<void> {
+  const existing = await trx
+    .selectFrom("roles")
+    .select("id")
+    .where("user_id", "=", userId)
+    .where("municipality_id", "=", municipalityId)
+    .where("role", "=", role)
+    .executeTakeFirst();
+  if (existing) throw new DomainError("admin:errors.alreadyHasRole", {}, 400, "login");
+  await trx
+    .insertInto("roles")
+    .values({
+      user_id: userId,
+      municipality_id: municipalityId,
+      role,
+      granted_by: grantedBy,
+      created_at: nowIso(),
+    })
+    .execute();
+  await audit(trx, {
+    actorUserId: grantedBy,
+    municipalityId,
+    action,
+    targetType: "user",
+    targetId: userId,
+    ip: meta.ip,
+    details: { role },
   });
 }
 
@@ -251,15 +255,22 @@ export async function findInvitation(db: DB, token: string): Promise<InvitationV
     : null;
 }
 
+/**
+ * Accept an invitation: the signed-in person gets its role in its municipality (once).
+ *
+ * Outcomes: the role is held and the invitation marked accepted. Refusal: 400
+ * `admin:errors.invitationInvalid` (unknown, expired, revoked or already accepted — also when two
+ * accept at the same moment, only one claims it).
+ */
 export async function acceptInvitation(
   db: DB,
   token: string,
   userId: number,
   meta: Meta,
-): Promise<GrantResult> {
-  return db.transaction().execute(async (trx) => {
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
     const inv = await findInvitation(trx, token);
-    if (!inv) return { ok: false, error: "admin:errors.invitationInvalid" } as const;
+    if (!inv) throw new DomainError("admin:errors.invitationInvalid");
     const claimed = await trx
       .updateTable("invitations")
       .set({ accepted_by: userId, accepted_at: nowIso() })
@@ -267,7 +278,7 @@ export async function acceptInvitation(
       .where("accepted_at", "is", null)
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1)
-      return { ok: false, error: "admin:errors.invitationInvalid" } as const;
+      throw new DomainError("admin:errors.invitationInvalid");
     const has = await trx
       .selectFrom("roles")
       .select("id")
@@ -295,6 +306,5 @@ export async function acceptInvitation(
       ip: meta.ip,
       details: { role: inv.role },
     });
-    return { ok: true } as const;
   });
 }

@@ -6,6 +6,7 @@ import type { DB } from "#db/connection";
 import { audit } from "../audit/audit.server";
 import { now, nowIso } from "../core/clock.server";
 import { env } from "../core/env.server";
+import { DomainError } from "../core/errors";
 import type { Lang } from "../i18n/config";
 import { getFixedT } from "../i18n/resources.server";
 import { enqueueMail } from "../mail/outbox.server";
@@ -56,8 +57,21 @@ export interface RegisterInput {
   locale: Lang;
 }
 
-export type RegisterResult =
-  { ok: true } | { ok: false; errors: Record<string, string> } | { ok: false; limited: LimitState };
+/**
+ * The refusal of a rate limit: 429 `auth:errors.tooMany` with the minutes to wait (`count`, for
+ * the plural) and `retryAfter` in seconds (sent as Retry-After).
+ */
+export function tooManyError(state: LimitState): DomainError {
+  const minutes = Math.max(1, Math.ceil(state.retryAfter / 60));
+  return new DomainError(
+    "auth:errors.tooMany",
+    { count: minutes },
+    429,
+    "_form",
+    [],
+    state.retryAfter,
+  );
+}
 
 /**
  * Register an account with a phone or email and a password.
@@ -68,21 +82,23 @@ export type RegisterResult =
  * asks the person to sign in. The existing account's owner is told instead: by mail for an email
  * login, by a portal notification for a phone login (there is no SMS), in their language.
  *
- * Outcomes: `{ ok: true }`; `{ ok: false, errors: { field: i18nKey } }` (login not a phone or
- * email, a village not of the municipality); `{ ok: false, limited }` (30 per address per hour).
+ * Outcomes: done (the route asks to sign in). Refusals (DomainError): 429 `auth:errors.tooMany`
+ * (30 per address per hour; `retryAfter` set); 400 `auth:errors.loginInvalid` at `login` (not a
+ * phone or email); 400 `auth:errors.villageUnknown` at `villageId` (not a village of the
+ * municipality — villages are reference data, read before the transaction).
  */
-export async function register(db: DB, input: RegisterInput, meta: Meta): Promise<RegisterResult> {
+export async function register(db: DB, input: RegisterInput, meta: Meta): Promise<void> {
   const limited = await takeAttempt(db, LIMITS.registerIp, meta.ip);
-  if (limited.limited) return { ok: false, limited };
+  if (limited.limited) throw tooManyError(limited);
   const login = parseLogin(input.login);
-  if (!login) return { ok: false, errors: { login: "auth:errors.loginInvalid" } };
+  if (!login) throw new DomainError("auth:errors.loginInvalid", {}, 400, "login");
   const village = await db
     .selectFrom("villages")
     .select("id")
     .where("id", "=", input.villageId)
     .where("municipality_id", "=", input.municipalityId)
     .executeTakeFirst();
-  if (!village) return { ok: false, errors: { villageId: "auth:errors.villageUnknown" } };
+  if (!village) throw new DomainError("auth:errors.villageUnknown", {}, 400, "villageId");
   const passwordHash = await hashPassword(input.password);
   const column = login.kind === "email" ? "email" : "phone";
   const taken = await db
@@ -92,7 +108,7 @@ export async function register(db: DB, input: RegisterInput, meta: Meta): Promis
     .executeTakeFirst();
   if (taken) {
     await tellOwnerOfRegisterAttempt(db, taken.id, meta);
-    return { ok: true };
+    return;
   }
   const at = nowIso();
   try {
@@ -132,7 +148,6 @@ export async function register(db: DB, input: RegisterInput, meta: Meta): Promis
     if (!winner) throw e;
     await tellOwnerOfRegisterAttempt(db, winner.id, meta);
   }
-  return { ok: true };
 }
 
 /**
@@ -193,10 +208,8 @@ function dummy(): Promise<string> {
   return dummyHash;
 }
 
-export type SignInResult =
-  | { ok: true; session: NewSession }
-  | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "limited"; limited: LimitState };
+/** The refusal of a wrong login or password (the same for an unknown account): 400 at `_form`. */
+export const badCredentials = () => new DomainError("auth:errors.badCredentials");
 
 /**
  * Sign in with an email or phone and a password.
@@ -204,18 +217,20 @@ export type SignInResult =
  * Brute-force protection (OWASP Authentication Cheat Sheet; numbers in docs/accounts.md): BEFORE the
  * password is checked, the attempt is counted atomically for the account-and-address and for the
  * address, so of N parallel guesses at most the limit are ever checked; over either limit →
- * `{ reason: "limited" }` (429). The account as a whole is never locked: past 10 failures from
+ * 429 `auth:errors.tooMany`. The account as a whole is never locked: past 10 failures from
  * anywhere in 15 minutes each check is delayed (1 s more per failure, ≤ 10 s). A success forgets
  * the account's counters and gives the address its attempt back.
  *
- * Outcomes: `{ ok: true, session }`; `{ ok: false, reason: "invalid" }` (no such account or a wrong
- * password: the same answer, in about the same time); `{ ok: false, reason: "limited", limited }`.
+ * Outcomes: `{ session }`. Refusals (DomainError): 400 `auth:errors.badCredentials` (no such
+ * account or a wrong password: the same answer, in about the same time); 429 `auth:errors.tooMany`
+ * (`retryAfter` set). Attempts are counted outside any transaction on purpose: a refused attempt
+ * must stay counted.
  */
 export async function signIn(
   db: DB,
   input: { login: string; password: string },
   meta: Meta,
-): Promise<SignInResult> {
+): Promise<{ session: NewSession }> {
   const login = parseLogin(input.login);
   const key = login ? loginKey(login) : input.login.trim().toLowerCase().slice(0, 100);
   const pairKey = `${key}|${meta.ip ?? "unknown"}`;
@@ -230,7 +245,7 @@ export async function signIn(
       ip: meta.ip,
       details: { login: key },
     });
-    return { ok: false, reason: "limited", limited };
+    throw tooManyError(limited);
   }
   const accountWide = await takeAttempt(db, LIMITS.signInAccount, key);
   const delay = signInDelayMs(accountWide.count - 1);
@@ -255,7 +270,7 @@ export async function signIn(
       ip: meta.ip,
       details: { login: key },
     });
-    return { ok: false, reason: "invalid" };
+    throw badCredentials();
   }
   await forgiveAttempt(db, LIMITS.signInAccountAddress, pairKey);
   await forgiveAttempt(db, LIMITS.signInAccount, key);
@@ -269,7 +284,7 @@ export async function signIn(
     targetId: user.id,
     ip: meta.ip,
   });
-  return { ok: true, session };
+  return { session };
 }
 
 export async function signOut(db: DB, sessionId: string, userId: number, meta: Meta) {
@@ -352,41 +367,54 @@ export async function revokeSession(
 
 // ---- profile and password ----------------------------------------------------------------------
 
+/**
+ * Change one's name, language and (within one's municipality) village.
+ *
+ * Outcomes: saved. Refusal: 400 `auth:errors.villageUnknown` at `villageId` (not a village of the
+ * person's municipality).
+ */
 export async function updateProfile(
   db: DB,
   userId: number,
   input: { displayName: string; locale: Lang; villageId?: number | null },
-): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
-  const u = await db
-    .selectFrom("users")
-    .select(["municipality_id"])
-    .where("id", "=", userId)
-    .executeTakeFirstOrThrow();
-  let villageId: number | undefined;
-  if (input.villageId) {
-    const v = await db
-      .selectFrom("villages")
-      .select("id")
-      .where("id", "=", input.villageId)
-      .where("municipality_id", "=", u.municipality_id ?? -1)
-      .executeTakeFirst();
-    if (!v) return { ok: false, errors: { villageId: "auth:errors.villageUnknown" } };
-    villageId = v.id;
-  }
-  await db
-    .updateTable("users")
-    .set({
-      display_name: input.displayName.trim(),
-      locale: input.locale,
-      ...(villageId ? { village_id: villageId } : {}),
-      updated_at: nowIso(),
-    })
-    .where("id", "=", userId)
-    .execute();
-  return { ok: true };
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const u = await trx
+      .selectFrom("users")
+      .select(["municipality_id"])
+      .where("id", "=", userId)
+      .executeTakeFirstOrThrow();
+    let villageId: number | undefined;
+    if (input.villageId) {
+      const v = await trx
+        .selectFrom("villages")
+        .select("id")
+        .where("id", "=", input.villageId)
+        .where("municipality_id", "=", u.municipality_id ?? -1)
+        .executeTakeFirst();
+      if (!v) throw new DomainError("auth:errors.villageUnknown", {}, 400, "villageId");
+      villageId = v.id;
+    }
+    await trx
+      .updateTable("users")
+      .set({
+        display_name: input.displayName.trim(),
+        locale: input.locale,
+        ...(villageId ? { village_id: villageId } : {}),
+        updated_at: nowIso(),
+      })
+      .where("id", "=", userId)
+      .execute();
+  });
 }
 
-/** Change the password; every other session is signed out. */
+/**
+ * Change the password; every other session is signed out.
+ *
+ * Outcomes: changed. Refusal: 400 `auth:errors.currentPasswordWrong` at `currentPassword`. (The
+ * password check runs before the transaction: hashing is slow and must not hold a write lock; the
+ * update is conditional on the hash it verified, so a concurrent change cannot be overwritten.)
+ */
 export async function changePassword(
   db: DB,
   userId: number,
@@ -394,21 +422,24 @@ export async function changePassword(
   current: string,
   next: string,
   meta: Meta,
-): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
+): Promise<void> {
   const u = await db
     .selectFrom("users")
     .select("password_hash")
     .where("id", "=", userId)
     .executeTakeFirstOrThrow();
   if (!(await verifyPassword(u.password_hash, current)))
-    return { ok: false, errors: { currentPassword: "auth:errors.currentPasswordWrong" } };
+    throw new DomainError("auth:errors.currentPasswordWrong", {}, 400, "currentPassword");
   const hash = await hashPassword(next);
   await db.transaction().execute(async (trx) => {
-    await trx
+    const r = await trx
       .updateTable("users")
       .set({ password_hash: hash, updated_at: nowIso() })
       .where("id", "=", userId)
-      .execute();
+      .where("password_hash", "=", u.password_hash)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1)
+      throw new DomainError("auth:errors.currentPasswordWrong", {}, 400, "currentPassword");
     await trx
       .deleteFrom("sessions")
       .where("user_id", "=", userId)
@@ -423,7 +454,6 @@ export async function changePassword(
       ip: meta.ip,
     });
   });
-  return { ok: true };
 }
 
 // ---- password reset ----------------------------------------------------------------------------

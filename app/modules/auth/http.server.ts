@@ -1,9 +1,10 @@
 /** Small helpers the account routes share: client address, honeypot, 429 answers, redirects. */
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { clientIp } from "../audit/audit.server";
 import { env } from "../core/env.server";
+import { refusalReply } from "../core/reply.server";
+import { tooManyError } from "./commands.server";
 import { DEFAULT_LANG, langFromPath, type Lang } from "../i18n/config";
-import { getFixedT } from "../i18n/resources.server";
 import type { LimitState } from "../ratelimit/ratelimit.server";
 import { sessionCookie } from "./session.server";
 
@@ -25,14 +26,9 @@ export function langOf(request: Request): Lang {
   return langFromPath(new URL(request.url).pathname) ?? DEFAULT_LANG;
 }
 
-/** A 429 with Retry-After and a localized message for the form. */
+/** A 429 with Retry-After and a localized message for the form (an `ActionRefusal`). */
 export function tooMany(lang: Lang, state: LimitState, values: Record<string, string> = {}) {
-  const t = getFixedT(lang, "auth");
-  const minutes = Math.max(1, Math.ceil(state.retryAfter / 60));
-  return data(
-    { errors: { _form: [t("errors.tooMany", { count: minutes })] }, values },
-    { status: 429, headers: { "Retry-After": String(state.retryAfter) } },
-  );
+  return refusalReply(lang, tooManyError(state), values);
 }
 
 /** Only a path on this site (never "//evil" or "https://…"). */

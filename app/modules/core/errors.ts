@@ -8,8 +8,10 @@
  * Statuses: 400 bad input, 403 not allowed, 404 no such thing (also for things the person may not
  * see), 409 the record's state refuses it (closed, frozen, answered …), 413 too large, 415 not a
  * form, 429 too many tries.
+ *
+ * Turning one into a reply: `~/modules/core/reply.server` (page action, loader page, API).
  */
-export type RefusalStatus = 400 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429;
+export type RefusalStatus = 400 | 403 | 404 | 405 | 409 | 410 | 413 | 415 | 422 | 429;
 
 /** One field problem: `field` is the form field name ("_form" for the whole form). */
 export interface FieldProblem {
@@ -25,6 +27,7 @@ export class DomainError extends Error {
    * @param status  the HTTP status of the refusal (default 400)
    * @param field   the form field the refusal belongs to (default "_form")
    * @param problems several field problems at once, each shown at its field
+   * @param retryAfter seconds until a retry may succeed (429), sent as Retry-After
    */
   constructor(
     public readonly key: string,
@@ -32,6 +35,7 @@ export class DomainError extends Error {
     public readonly status: RefusalStatus = 400,
     public readonly field: string = "_form",
     public readonly problems: FieldProblem[] = [],
+    public readonly retryAfter?: number,
   ) {
     super(key);
     this.name = "DomainError";

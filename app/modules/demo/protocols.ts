@@ -1,6 +1,6 @@
 import { loadSessionUser } from "~/modules/auth/session.server";
 import { decideProtocol, saveDraft, submitProtocol } from "~/modules/protocol/commands.server";
-import { ProtocolError } from "~/modules/protocol/errors";
+import { isDomainError } from "~/modules/core/errors";
 import { toBishkekDateInput } from "~/modules/format/time";
 import type { SeedContext } from "./index";
 import type { SeededHearings } from "./hearings";
@@ -34,7 +34,7 @@ export async function seedProtocols(ctx: SeedContext, hearings: SeededHearings):
       deputies: { for: 13, against: 1, abstain: 1 },
     });
   } catch (e) {
-    if (e instanceof ProtocolError) return; // e.g. the hearing is not closed in this data
+    if (isDomainError(e)) return; // e.g. the hearing is not closed in this data
     throw e;
   }
 }

@@ -114,5 +114,11 @@ export const HearingReply = HearingListItem.extend({
   planSections: z.array(PlanSection).optional(),
 });
 
-/** A plain refusal of the open-data endpoints: 404 `not_found`, 405 `method_not_allowed`. */
-export const ApiErrorCode = z.object({ error: z.enum(["not_found", "method_not_allowed"]) });
+/**
+ * A refusal of the open-data endpoints, localized like every API refusal (ADR 0005):
+ * `{ error: { code, message } }` — 404 `common:errors.notFoundText`, 405
+ * `common:errors.methodNotAllowed`; `message` in `?lang=` or Accept-Language.
+ */
+export const ApiErrorCode = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});

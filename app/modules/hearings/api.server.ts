@@ -1,6 +1,8 @@
 /** Open-data JSON replies: ETag + If-None-Match → 304, CORS for everyone, short caching. */
 import { createHash } from "node:crypto";
 import { env } from "../core/env.server";
+import { DomainError } from "../core/errors";
+import { apiLangOf, apiRefusal } from "../core/reply.server";
 
 export function apiBase(request: Request): string {
   try {
@@ -35,11 +37,14 @@ export function jsonWithEtag(request: Request, body: unknown, status = 200): Res
   });
 }
 
-export function apiNotFound(): Response {
-  return new Response(JSON.stringify({ error: "not_found" }), {
-    status: 404,
-    headers: { ...CORS, "Content-Type": "application/json; charset=utf-8" },
-  });
+/**
+ * The API's 404 (unknown or not public), localized like every API refusal:
+ * `{ error: { code: "common:errors.notFoundText", message } }` with CORS headers.
+ */
+export function apiNotFound(request: Request): Response {
+  const r = apiRefusal(apiLangOf(request), new DomainError("common:errors.notFoundText", {}, 404));
+  for (const [k, v] of Object.entries(CORS)) r.headers.set(k, v);
+  return r;
 }
 
 /** The API's `action`: answers a CORS preflight (OPTIONS); anything else is not allowed. */
@@ -49,12 +54,11 @@ export function apiPreflight({ request }: { request: Request }): Response {
       status: 204,
       headers: { ...CORS, "Access-Control-Max-Age": "86400" },
     });
-  return new Response(JSON.stringify({ error: "method_not_allowed" }), {
-    status: 405,
-    headers: {
-      ...CORS,
-      Allow: "GET, HEAD, OPTIONS",
-      "Content-Type": "application/json; charset=utf-8",
-    },
-  });
+  const r = apiRefusal(
+    apiLangOf(request),
+    new DomainError("common:errors.methodNotAllowed", {}, 405),
+  );
+  for (const [k, v] of Object.entries(CORS)) r.headers.set(k, v);
+  r.headers.set("Allow", "GET, HEAD, OPTIONS");
+  return r;
 }

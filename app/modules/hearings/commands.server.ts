@@ -8,13 +8,13 @@ import type { Hearing, HearingState, HearingType } from "#db/schema";
 import { audit } from "../audit/audit.server";
 import { can, type Actor, type Action } from "../auth/permissions";
 import { nowIso, now } from "../core/clock.server";
+import { DomainError } from "../core/errors";
 import { formatMoney } from "../format/format";
 import { normalizeSearch } from "../format/search";
 import { toBishkekDateInput } from "../format/time";
 import { emit } from "../notify/events.server";
 import { getStorage, newKey, sha256Hex } from "../storage/storage.server";
 import { deriveState, pendingClockSteps } from "./state";
-import { HearingError } from "./errors";
 import { checkSchedule, earliestClose, type ScheduleInput } from "./schedule";
 import { checkUpload } from "./uploads.server";
 
@@ -48,19 +48,19 @@ function searchText(h: {
 
 async function loadHearing(db: Tx, id: number): Promise<Hearing> {
   const h = await db.selectFrom("hearings").selectAll().where("id", "=", id).executeTakeFirst();
-  if (!h) throw new HearingError("errors.notFound", {}, "_form", 404);
+  if (!h) throw new DomainError("hearings:errors.notFound", {}, 404, "_form");
   return h;
 }
 
 function authorize(actor: Actor, action: Action, municipalityId: number): void {
   if (!can(actor, action, { municipalityId }))
-    throw new HearingError("errors.forbidden", {}, "_form", 403);
+    throw new DomainError("hearings:errors.forbidden", {}, 403, "_form");
 }
 
 /** Refuse edits of closed and cancelled hearings. */
 function requireEditable(h: Hearing): void {
   const s = deriveState(h, now());
-  if (s === "closed" || s === "cancelled") throw new HearingError("errors.notEditable");
+  if (s === "closed" || s === "cancelled") throw new DomainError("hearings:errors.notEditable");
 }
 
 /** A snapshot of what the public sees, for the versions kept after announcement. */
@@ -271,11 +271,11 @@ export async function updateDetails(
     if (complete || h.state !== "draft") {
       const problems = await scheduleProblems(trx, h.municipality_id, input);
       if (problems.length)
-        throw new HearingError(
-          problems[0].key.replace(/^hearings:/, ""),
+        throw new DomainError(
+          problems[0].key,
           problems[0].params ?? {},
-          problems[0].field,
           400,
+          problems[0].field,
           problems,
         );
     }
@@ -315,9 +315,10 @@ function checkCostSum(input: TariffLineInput): void {
   if (!input.costItems.length) return;
   const sum = input.costItems.reduce((s, c) => s + c.amount, 0);
   if (sum !== input.proposedPrice)
-    throw new HearingError(
-      "errors.costSum",
+    throw new DomainError(
+      "hearings:errors.costSum",
       { sum: formatMoney(sum), proposed: formatMoney(input.proposedPrice) },
+      400,
       "costItems",
     );
 }
@@ -350,7 +351,7 @@ export async function addTariffLine(
     const h = await loadHearing(trx, id);
     authorize(actor, "hearing.edit", h.municipality_id);
     requireEditable(h);
-    if (h.type !== "tariff") throw new HearingError("errors.wrongType");
+    if (h.type !== "tariff") throw new DomainError("hearings:errors.wrongType");
     await refuseChangeUnderVotes(trx, h);
     const last = await trx
       .selectFrom("tariff_lines")
@@ -384,7 +385,7 @@ export async function addTariffLine(
  * cast on; until amendments (a reason, a new version, votes set aside and voters asked to vote
  * again — issue 11, not built yet) exist, such a change is refused while votes exist, so no vote
  * ever counts for a proposal the voter did not see. Text corrections stay ordinary edits.
- * @throws HearingError 409 `errors.votesCastOnProposal`
+ * @throws DomainError 409 `hearings:errors.votesCastOnProposal`
  */
 async function refuseChangeUnderVotes(trx: Tx, h: Hearing): Promise<void> {
   if (h.state === "draft") return;
@@ -394,7 +395,12 @@ async function refuseChangeUnderVotes(trx: Tx, h: Hearing): Promise<void> {
     .where("hearing_id", "=", h.id)
     .executeTakeFirstOrThrow();
   if (Number(v.n) > 0)
-    throw new HearingError("errors.votesCastOnProposal", { count: Number(v.n) }, "_form", 409);
+    throw new DomainError(
+      "hearings:errors.votesCastOnProposal",
+      { count: Number(v.n) },
+      409,
+      "_form",
+    );
 }
 
 /** A line or section that residents commented on stays: its comments point at it. */
@@ -409,7 +415,7 @@ async function refuseRemovalWithComments(
     .where(column, "=", targetId)
     .executeTakeFirstOrThrow();
   if (Number(c.n) > 0)
-    throw new HearingError("errors.hasComments", { count: Number(c.n) }, "_form", 409);
+    throw new DomainError("hearings:errors.hasComments", { count: Number(c.n) }, 409, "_form");
 }
 
 export async function updateTariffLine(
@@ -430,7 +436,7 @@ export async function updateTariffLine(
       .where("id", "=", lineId)
       .where("hearing_id", "=", id)
       .executeTakeFirst();
-    if (!before) throw new HearingError("errors.notFound", {}, "_form", 404);
+    if (!before) throw new DomainError("hearings:errors.notFound", {}, 404, "_form");
     const voted =
       before.service !== input.service ||
       before.category !== input.category ||
@@ -452,7 +458,8 @@ export async function updateTariffLine(
       .where("id", "=", lineId)
       .where("hearing_id", "=", id)
       .executeTakeFirst();
-    if (Number(r.numUpdatedRows) === 0) throw new HearingError("errors.notFound", {}, "_form", 404);
+    if (Number(r.numUpdatedRows) === 0)
+      throw new DomainError("hearings:errors.notFound", {}, 404, "_form");
     await trx.deleteFrom("tariff_cost_items").where("tariff_line_id", "=", lineId).execute();
     await insertCostItems(trx, lineId, input.costItems);
     await afterEdit(trx, h, actor.id, ["tariffLines"]);
@@ -470,7 +477,7 @@ export async function removeTariffLine(db: DB, actor: Actor, id: number, lineId:
       .where("id", "=", lineId)
       .where("hearing_id", "=", id)
       .executeTakeFirst();
-    if (!line) throw new HearingError("errors.notFound", {}, "_form", 404);
+    if (!line) throw new DomainError("hearings:errors.notFound", {}, 404, "_form");
     await refuseRemovalWithComments(trx, "tariff_line_id", lineId);
     await refuseChangeUnderVotes(trx, h);
     // the line's own vote questions go with it (no orphaned question on the ballot); with no
@@ -482,7 +489,8 @@ export async function removeTariffLine(db: DB, actor: Actor, id: number, lineId:
       .where("id", "=", lineId)
       .where("hearing_id", "=", id)
       .executeTakeFirst();
-    if (Number(r.numDeletedRows) === 0) throw new HearingError("errors.notFound", {}, "_form", 404);
+    if (Number(r.numDeletedRows) === 0)
+      throw new DomainError("hearings:errors.notFound", {}, 404, "_form");
     await afterEdit(trx, h, actor.id, ["tariffLines"]);
   });
 }
@@ -497,7 +505,7 @@ export async function addPlanSection(
     const h = await loadHearing(trx, id);
     authorize(actor, "hearing.edit", h.municipality_id);
     requireEditable(h);
-    if (h.type !== "plan") throw new HearingError("errors.wrongType");
+    if (h.type !== "plan") throw new DomainError("hearings:errors.wrongType");
     const last = await trx
       .selectFrom("plan_sections")
       .select((eb) => eb.fn.max("position").as("p"))
@@ -529,7 +537,7 @@ export async function removePlanSection(db: DB, actor: Actor, id: number, sectio
       .where("id", "=", sectionId)
       .where("hearing_id", "=", id)
       .executeTakeFirst();
-    if (!s) throw new HearingError("errors.notFound", {}, "_form", 404);
+    if (!s) throw new DomainError("hearings:errors.notFound", {}, 404, "_form");
     await refuseRemovalWithComments(trx, "plan_section_id", sectionId);
     await refuseChangeUnderVotes(trx, h);
     await trx.deleteFrom("plan_projects").where("section_id", "=", sectionId).execute();
@@ -550,14 +558,15 @@ export async function updatePlanSection(
     const h = await loadHearing(trx, id);
     authorize(actor, "hearing.edit", h.municipality_id);
     requireEditable(h);
-    if (h.type !== "plan") throw new HearingError("errors.wrongType");
+    if (h.type !== "plan") throw new DomainError("hearings:errors.wrongType");
     const r = await trx
       .updateTable("plan_sections")
       .set({ name_ky: input.nameKy, name_ru: input.nameRu })
       .where("id", "=", sectionId)
       .where("hearing_id", "=", id)
       .executeTakeFirst();
-    if (Number(r.numUpdatedRows) === 0) throw new HearingError("errors.notFound", {}, "_form", 404);
+    if (Number(r.numUpdatedRows) === 0)
+      throw new DomainError("hearings:errors.notFound", {}, 404, "_form");
     await afterEdit(trx, h, actor.id, ["planSections"]);
   });
 }
@@ -580,7 +589,8 @@ export async function addPlanProject(
   id: number,
   input: ProjectInput,
 ): Promise<number> {
-  if (input.yearTo < input.yearFrom) throw new HearingError("errors.years", {}, "yearTo");
+  if (input.yearTo < input.yearFrom)
+    throw new DomainError("hearings:errors.years", {}, 400, "yearTo");
   return db.transaction().execute(async (trx) => {
     const h = await loadHearing(trx, id);
     authorize(actor, "hearing.edit", h.municipality_id);
@@ -591,7 +601,7 @@ export async function addPlanProject(
       .where("id", "=", input.sectionId)
       .where("hearing_id", "=", id)
       .executeTakeFirst();
-    if (!s) throw new HearingError("errors.notFound", {}, "sectionId", 404);
+    if (!s) throw new DomainError("hearings:errors.notFound", {}, 404, "sectionId");
     const last = await trx
       .selectFrom("plan_projects")
       .select((eb) => eb.fn.max("position").as("p"))
@@ -626,7 +636,8 @@ export async function updatePlanProject(
   projectId: number,
   input: Omit<ProjectInput, "sectionId">,
 ): Promise<void> {
-  if (input.yearTo < input.yearFrom) throw new HearingError("errors.years", {}, "yearTo");
+  if (input.yearTo < input.yearFrom)
+    throw new DomainError("hearings:errors.years", {}, 400, "yearTo");
   await db.transaction().execute(async (trx) => {
     const h = await loadHearing(trx, id);
     authorize(actor, "hearing.edit", h.municipality_id);
@@ -638,7 +649,7 @@ export async function updatePlanProject(
       .where("p.id", "=", projectId)
       .where("s.hearing_id", "=", id)
       .executeTakeFirst();
-    if (!p) throw new HearingError("errors.notFound", {}, "_form", 404);
+    if (!p) throw new DomainError("hearings:errors.notFound", {}, 404, "_form");
     await trx
       .updateTable("plan_projects")
       .set({
@@ -669,7 +680,7 @@ export async function removePlanProject(db: DB, actor: Actor, id: number, projec
       .where("p.id", "=", projectId)
       .where("s.hearing_id", "=", id)
       .executeTakeFirst();
-    if (!p) throw new HearingError("errors.notFound", {}, "_form", 404);
+    if (!p) throw new DomainError("hearings:errors.notFound", {}, 404, "_form");
     await trx.deleteFrom("plan_projects").where("id", "=", projectId).execute();
     await afterEdit(trx, h, actor.id, ["planSections"]);
   });
@@ -685,7 +696,7 @@ export async function addQuestion(
   return db.transaction().execute(async (trx) => {
     const h = await loadHearing(trx, id);
     authorize(actor, "hearing.edit", h.municipality_id);
-    if (h.state !== "draft") throw new HearingError("errors.questionsFrozen");
+    if (h.state !== "draft") throw new DomainError("hearings:errors.questionsFrozen");
     const last = await trx
       .selectFrom("questions")
       .select((eb) => eb.fn.max("position").as("p"))
@@ -711,13 +722,13 @@ export async function removeQuestion(db: DB, actor: Actor, id: number, questionI
   await db.transaction().execute(async (trx) => {
     const h = await loadHearing(trx, id);
     authorize(actor, "hearing.edit", h.municipality_id);
-    if (h.state !== "draft") throw new HearingError("errors.questionsFrozen");
+    if (h.state !== "draft") throw new DomainError("hearings:errors.questionsFrozen");
     const n = await trx
       .selectFrom("questions")
       .select((eb) => eb.fn.countAll().as("n"))
       .where("hearing_id", "=", id)
       .executeTakeFirstOrThrow();
-    if (Number(n.n) <= 1) throw new HearingError("errors.lastQuestion");
+    if (Number(n.n) <= 1) throw new DomainError("hearings:errors.lastQuestion");
     await trx
       .deleteFrom("questions")
       .where("id", "=", questionId)
@@ -738,11 +749,14 @@ export async function addDocument(
 ): Promise<number> {
   const check = checkUpload(file.name, file.data, maxBytes);
   if (!check.ok)
-    throw new HearingError(
-      `upload.${check.error}`,
+    throw new DomainError(
+      `hearings:upload.${check.error}`,
       { max: Math.round(maxBytes / 1024 / 1024) },
+      400,
       "file",
     );
+  // checked before the file is stored (no orphan files from refused uploads) and again inside the
+  // transaction, which is the check that counts
   const h0 = await loadHearing(db, id);
   authorize(actor, "hearing.edit", h0.municipality_id);
   requireEditable(h0);
@@ -752,6 +766,8 @@ export async function addDocument(
   try {
     return await db.transaction().execute(async (trx) => {
       const h = await loadHearing(trx, id);
+      authorize(actor, "hearing.edit", h.municipality_id);
+      requireEditable(h);
       const { id: docId } = await trx
         .insertInto("documents")
         .values({
@@ -877,10 +893,16 @@ export async function announceHearing(db: DB, actor: Actor, id: number): Promise
   await db.transaction().execute(async (trx) => {
     const h = await loadHearing(trx, id);
     authorize(actor, "hearing.announce", h.municipality_id);
-    if (h.state !== "draft") throw new HearingError("errors.badTransition", {}, "_form", 409);
+    if (h.state !== "draft")
+      throw new DomainError("hearings:errors.badTransition", {}, 409, "_form");
     const problems = await announceProblems(trx, h);
     if (problems.length)
-      throw new HearingError(problems[0].key, problems[0].params ?? {}, problems[0].field);
+      throw new DomainError(
+        `hearings:${problems[0].key}`,
+        problems[0].params ?? {},
+        400,
+        problems[0].field,
+      );
     const at = nowIso();
     await trx
       .updateTable("hearings")
@@ -912,7 +934,8 @@ export async function closeHearing(
   await db.transaction().execute(async (trx) => {
     const h = await loadHearing(trx, id);
     authorize(actor, "hearing.close", h.municipality_id);
-    if (h.state !== "open") throw new HearingError("errors.badTransition", {}, "_form", 409);
+    if (h.state !== "open")
+      throw new DomainError("hearings:errors.badTransition", {}, 409, "_form");
     const m = await trx
       .selectFrom("municipalities")
       .select("min_comment_days")
@@ -920,7 +943,7 @@ export async function closeHearing(
       .executeTakeFirstOrThrow();
     const earliest = earliestClose(new Date(h.comment_start_at!), Number(m.min_comment_days));
     if (now() < earliest)
-      throw new HearingError("errors.tooEarlyToClose", {
+      throw new DomainError("hearings:errors.tooEarlyToClose", {
         min: Number(m.min_comment_days),
         date: earliest.toISOString(),
       });
@@ -948,13 +971,13 @@ export async function cancelHearing(
   id: number,
   reason: string,
 ): Promise<void> {
-  if (!reason.trim()) throw new HearingError("errors.reasonRequired", {}, "reason");
+  if (!reason.trim()) throw new DomainError("hearings:errors.reasonRequired", {}, 400, "reason");
   await syncDerivedState(db, id);
   await db.transaction().execute(async (trx) => {
     const h = await loadHearing(trx, id);
     authorize(actor, "hearing.cancel", h.municipality_id);
     if (h.state === "closed" || h.state === "cancelled")
-      throw new HearingError("errors.badTransition", {}, "_form", 409);
+      throw new DomainError("hearings:errors.badTransition", {}, 409, "_form");
     const at = nowIso();
     await trx
       .updateTable("hearings")

@@ -3,9 +3,8 @@
  * "Routes by intent"): each nested route declares its intents and this runs them the same way —
  * guard (hearing.edit in the hearing's municipality, plus the intent's own permission) → parse
  * (the intent's zod schema) → one command → reply (`ActionReply`). Refusals go through the one
- * reply helper of the hearings module (`refusal`), never a route's own.
+ * reply helper (`~/modules/core/reply.server`), never a route's own.
  */
-import { data } from "@remix-run/node";
 import type { z } from "zod";
 import type { Actor, Action } from "../auth/permissions";
 import { getDb } from "../core/db.server";
@@ -13,12 +12,12 @@ import { formValues, parseForm } from "../forms/validate.server";
 import type { Lang } from "../i18n/config";
 import { requireLang, tFor } from "../i18n/route.server";
 import type { DB } from "#db/connection";
-import { refusal, requireHearingPermission, type ActionReply } from "./office.server";
+import { invalidReply, notFound, refusal } from "../core/reply.server";
+import { requireHearing } from "./guards.server";
 import { getHearingForEdit } from "./queries.server";
-import { HearingError } from "./errors";
+import { DomainError } from "../core/errors";
 import { readForm } from "../forms/read.server";
 import { toId } from "../http/ids";
-import { idParam } from "../http/params.server";
 
 /** What an intent's command gets: the parsed form (`data`), the raw form for ids and files. */
 export interface IntentContext<T> {
@@ -37,7 +36,7 @@ export interface EditIntent<S extends z.ZodType = z.ZodType> {
   permission?: Action;
   /** parses the form; without one the command reads the ids it needs from `form` */
   schema?: S;
-  /** the command; a thrown HearingError becomes a localized refusal on its field */
+  /** the command; a thrown DomainError becomes a localized refusal on its field */
   run: (c: IntentContext<z.infer<S>>) => Promise<unknown>;
   /** the `edit.done.*` key shown on success (default "saved") */
   done?: string;
@@ -53,7 +52,7 @@ export function intent<S extends z.ZodType>(i: EditIntent<S>): EditIntent<S> {
  *
  * @param args     the route action's params (`lang`, `id`) and request
  * @param intents  the page's intents by the form's `intent` value
- * @param read     how the body is read (default `readForm(request)`); a HearingError it throws
+ * @param read     how the body is read (default `readForm(request)`); a DomainError it throws
  *                 (e.g. upload.tooLarge) is reported under `read.intent`
  * @returns `{ ok: true, intent, done }` (200), `{ ok: false, intent, errors, values }` (400 for a
  *          bad form or an unknown intent, the refusal's status otherwise); throws 302 to sign in,
@@ -67,9 +66,9 @@ export async function runEditAction(
   const { params, request } = args;
   const lang = requireLang(params);
   const t = tFor(params);
-  const id = idParam(request, params, "id");
   const db = await getDb();
-  const { user } = await requireHearingPermission(request, db, id, "hearing.edit");
+  const { user, hearing } = await requireHearing(request, db, params.id, "hearing.edit");
+  const id = hearing.id;
   let form: FormData;
   try {
     form = read ? await read.form(request) : await readForm(request);
@@ -79,24 +78,16 @@ export async function runEditAction(
   const name = String(form.get("intent") ?? "");
   const values = formValues(form);
   const spec = Object.hasOwn(intents, name) ? intents[name] : undefined;
-  if (!spec)
-    return data<ActionReply>(
-      { ok: false, intent: name, errors: { _form: [t("common:errors.invalidForm")] }, values },
-      { status: 400 },
-    );
-  if (spec.permission) await requireHearingPermission(request, db, id, spec.permission);
+  if (!spec) return invalidReply({ _form: [t("common:errors.invalidForm")] }, values, name);
+  if (spec.permission) await requireHearing(request, db, id, spec.permission);
   const parsed = spec.schema ? parseForm(form, spec.schema, t) : { ok: true as const, data: {} };
-  if (!parsed.ok)
-    return data<ActionReply>(
-      { ok: false, intent: name, errors: parsed.errors, values },
-      { status: 400 },
-    );
+  if (!parsed.ok) return invalidReply(parsed.errors, values, name);
   try {
     await spec.run({ db, user, id, lang, form, data: parsed.data });
   } catch (e) {
     return refusal(e, lang, name, values);
   }
-  return data<ActionReply>({ ok: true, intent: name, done: spec.done ?? "saved" });
+  return { ok: true as const, intent: name, done: spec.done ?? "saved" };
 }
 
 /** The hearing as the edit pages show it: its row (both languages), parts, and `editable`. */
@@ -113,21 +104,20 @@ export async function loadForEdit(args: {
   params: { lang?: string; id?: string };
   request: Request;
 }): Promise<{ db: DB; view: EditView }> {
-  requireLang(args.params);
-  const id = idParam(args.request, args.params, "id");
+  const lang = requireLang(args.params);
   const db = await getDb();
-  await requireHearingPermission(args.request, db, id, "hearing.edit");
-  const h = await getHearingForEdit(db, id);
-  if (!h) throw new Response("Not found", { status: 404 });
+  const { hearing } = await requireHearing(args.request, db, args.params.id, "hearing.edit");
+  const h = await getHearingForEdit(db, hearing.id);
+  if (!h) throw notFound(lang);
   return { db, view: { ...h, editable: h.state !== "closed" && h.state !== "cancelled" } };
 }
 
 /**
  * A form field holding a row id (lineId, sectionId …): 1 … 2^31 − 1 (`toId`); anything else is
- * refused with a HearingError 400 on the field (a hidden field: a tampered or broken request).
+ * refused with a DomainError 400 on the field (a hidden field: a tampered or broken request).
  */
 export function idField(form: FormData, name: string): number {
   const id = toId(form.get(name));
-  if (id === null) throw new HearingError("validation.required", {}, name);
+  if (id === null) throw new DomainError("hearings:validation.required", {}, 400, name);
   return id;
 }

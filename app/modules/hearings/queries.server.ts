@@ -594,3 +594,39 @@ export async function apiHearing(db: DB, id: number, base: string) {
     });
   return out;
 }
+
+/** What a guard or policy needs of a hearing: its municipality and its (derived) state. */
+export interface HearingRef {
+  id: number;
+  municipalityId: number;
+  type: HearingType;
+  /** derived from the dates at the moment of reading (see state.ts) */
+  state: HearingState;
+  protocolState: ProtocolStage | null;
+}
+
+/** A hearing's reference by id (any state, drafts included), or null. */
+export async function getHearingRef(db: DB, id: number): Promise<HearingRef | null> {
+  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  const h = await db
+    .selectFrom("hearings")
+    .select([
+      "id",
+      "municipality_id",
+      "type",
+      "state",
+      "comment_start_at",
+      "comment_end_at",
+      "protocol_state",
+    ])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!h) return null;
+  return {
+    id: h.id,
+    municipalityId: h.municipality_id,
+    type: h.type,
+    state: deriveState(h, now()),
+    protocolState: h.protocol_state,
+  };
+}

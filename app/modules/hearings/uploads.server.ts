@@ -3,8 +3,8 @@
  * JPEG, and the ZIP-based DOCX / XLSX (told apart by their word/ or xl/ entries). The file name's
  * extension must agree with the content.
  */
+import { DomainError } from "../core/errors";
 import { readForm } from "../forms/read.server";
-import { HearingError } from "./errors";
 
 export type DocKind = "pdf" | "png" | "jpeg" | "docx" | "xlsx";
 
@@ -71,13 +71,18 @@ export function asciiFileName(name: string): string {
 
 /**
  * Reads a multipart form holding one document, keeping every part in memory up to `maxBytes`
- * (UPLOAD_MAX_BYTES). Throws HearingError("upload.tooLarge", { max: MiB }, field "file", 400)
- * when the declared body or the file is larger; a body that is no form or is broken is refused
- * by `readForm` (a thrown localized 415/413/400 Response).
+ * (UPLOAD_MAX_BYTES). Throws DomainError("hearings:upload.tooLarge", { max: MiB }, 400, field
+ * "file") when the declared body or the file is larger; a body that is no form or is broken is
+ * refused by `readForm` (a thrown localized 415/413/400 Response).
  */
 export async function readUploadForm(request: Request, maxBytes: number): Promise<FormData> {
   const tooLarge = () =>
-    new HearingError("upload.tooLarge", { max: Math.round(maxBytes / 1024 / 1024) }, "file");
+    new DomainError(
+      "hearings:upload.tooLarge",
+      { max: Math.round(maxBytes / 1024 / 1024) },
+      400,
+      "file",
+    );
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > maxBytes + 64 * 1024) throw tooLarge();
   // the one form reader (415/413/400 as localized Responses; names and file names cleaned)

@@ -1,9 +1,13 @@
-import { isLang, type Lang } from "./config";
+import { DEFAULT_LANG, isLang, type Lang } from "./config";
 import { getFixedT } from "./resources.server";
 
 /** The language of a `$lang` route; a 404 for anything else. */
 export function requireLang(params: { lang?: string }): Lang {
-  if (!isLang(params.lang)) throw new Response("Not found", { status: 404 });
+  if (!isLang(params.lang))
+    throw new Response(getFixedT(DEFAULT_LANG)("errors.notFoundText"), {
+      status: 404,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
   return params.lang;
 }
 

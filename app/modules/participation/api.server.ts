@@ -4,7 +4,9 @@
  */
 import { lineLabelBoth } from "../hearings/labels.server";
 import type { DB } from "#db/connection";
-import { langFromAcceptLanguage, type Lang } from "../i18n/config";
+import { DomainError } from "../core/errors";
+import { apiLangOf } from "../core/reply.server";
+import type { Lang } from "../i18n/config";
 import { getFixedT } from "../i18n/resources.server";
 import { getHearingContext, resultsVisible, type HearingContext } from "./context.server";
 import { listComments, participationFigures, type CommentView } from "./queries.server";
@@ -12,11 +14,8 @@ import { countVotesCast, getResults } from "./results.server";
 import { filtersFromUrl } from "./schemas";
 import { toCount } from "../http/ids";
 
-export function apiLang(request: Request): Lang {
-  const q = new URL(request.url).searchParams.get("lang");
-  if (q === "ky" || q === "ru") return q;
-  return langFromAcceptLanguage(request.headers.get("accept-language")) ?? "ky";
-}
+/** The language of an API request (see `apiLangOf`). */
+export const apiLang = apiLangOf;
 
 export function commentJson(c: CommentView, h: HearingContext) {
   const line = c.tariffLineId ? h.tariffLines.find((l) => l.id === c.tariffLineId) : null;
@@ -112,10 +111,6 @@ export async function commentsCsv(db: DB, h: HearingContext, lang: Lang): Promis
   return "\uFEFF" + lines.join("\r\n") + "\r\n";
 }
 
-export type ResultsReply =
-  | { ok: true; body: Awaited<ReturnType<typeof resultsJson>> }
-  | { ok: false; status: 403 | 404; key: string };
-
 async function resultsJson(db: DB, h: HearingContext) {
   const [questions, votesCast, figures] = await Promise.all([
     getResults(db, h.id),
@@ -145,10 +140,16 @@ async function resultsJson(db: DB, h: HearingContext) {
   };
 }
 
-/** Results after close; before, a refusal for everyone (officials included). */
-export async function resultsReply(db: DB, hearingId: number): Promise<ResultsReply> {
+/**
+ * The results of a hearing for the API.
+ *
+ * Outcomes: the results JSON (`hearingId`, `votesCast`, `participants`, `comments`, `questions`);
+ * refusals: 404 `participation:errors.hearingNotFound` (no such public hearing), 403
+ * `participation:errors.resultsBeforeClose` (before close, for everyone, officials included).
+ */
+export async function resultsFor(db: DB, hearingId: number) {
   const h = await getHearingContext(db, hearingId);
-  if (!h) return { ok: false, status: 404, key: "errors.hearingNotFound" };
-  if (!resultsVisible(h)) return { ok: false, status: 403, key: "errors.resultsBeforeClose" };
-  return { ok: true, body: await resultsJson(db, h) };
+  if (!h) throw new DomainError("participation:errors.hearingNotFound", {}, 404);
+  if (!resultsVisible(h)) throw new DomainError("participation:errors.resultsBeforeClose", {}, 403);
+  return resultsJson(db, h);
 }

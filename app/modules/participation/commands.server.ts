@@ -19,7 +19,6 @@ import {
   assertNotLocked,
   assertOpen,
   getHearingContext,
-  ParticipationError,
   type HearingContext,
 } from "./context.server";
 
@@ -32,7 +31,7 @@ type Actor = Pick<
 
 async function hearingOrThrow(db: DB, hearingId: number): Promise<HearingContext> {
   const h = await getHearingContext(db, hearingId);
-  if (!h) throw new ParticipationError("errors.hearingNotFound", 404);
+  if (!h) throw new DomainError("participation:errors.hearingNotFound", {}, 404);
   return h;
 }
 
@@ -42,7 +41,7 @@ async function commentOrThrow(db: DB, commentId: number) {
     .selectAll()
     .where("id", "=", commentId)
     .executeTakeFirst();
-  if (!c) throw new ParticipationError("errors.commentNotFound", 404);
+  if (!c) throw new DomainError("participation:errors.commentNotFound", {}, 404);
   return c;
 }
 
@@ -53,9 +52,9 @@ export interface Target {
 
 function checkTarget(h: HearingContext, t: Target) {
   if (t.tariffLineId && !h.tariffLines.some((l) => l.id === t.tariffLineId))
-    throw new ParticipationError("errors.badTarget", 400, "target");
+    throw new DomainError("participation:errors.badTarget", {}, 400, "target");
   if (t.planSectionId && !h.sections.some((s) => s.id === t.planSectionId))
-    throw new ParticipationError("errors.badTarget", 400, "target");
+    throw new DomainError("participation:errors.badTarget", {}, 400, "target");
 }
 
 // ---- comments ----------------------------------------------------------------------------------
@@ -133,13 +132,14 @@ export async function createComment(db: DB, user: Actor, input: NewComment): Pro
       unverifiedMayComment: h.unverifiedMayComment,
     })
   )
-    throw new ParticipationError("errors.mayNotComment", 403);
+    throw new DomainError("participation:errors.mayNotComment", {}, 403);
   assertOpen(h);
   let parentId: number | null = null;
   let target: Target = { tariffLineId: input.tariffLineId, planSectionId: input.planSectionId };
   if (input.parentId) {
     const parent = await commentOrThrow(db, input.parentId);
-    if (parent.hearing_id !== h.id) throw new ParticipationError("errors.commentNotFound", 404);
+    if (parent.hearing_id !== h.id)
+      throw new DomainError("participation:errors.commentNotFound", {}, 404);
     // one level of replies: a reply to a reply joins the same thread
     parentId = parent.parent_id ?? parent.id;
     // a hidden comment (or a thread whose comment is hidden) takes no new replies
@@ -201,12 +201,12 @@ export async function editComment(
   const h = await hearingOrThrow(db, c.hearing_id);
   assertNotLocked(h);
   if (c.author_user_id !== user.id || c.source !== "online")
-    throw new ParticipationError("errors.notYourComment", 403);
-  if (c.hidden_at) throw new ParticipationError("errors.commentHidden", 409);
+    throw new DomainError("participation:errors.notYourComment", {}, 403);
+  if (c.hidden_at) throw new DomainError("participation:errors.commentHidden", {}, 409);
   const answered = () => new DomainError("participation:errors.answeredFixed", {}, 409, "body");
   if (c.answer_status) throw answered();
   if (now().getTime() - Date.parse(c.created_at) > EDIT_WINDOW_MS)
-    throw new ParticipationError("errors.editWindowOver", 409, "body");
+    throw new DomainError("participation:errors.editWindowOver", {}, 409, "body");
   assertOpen(h);
   await db.transaction().execute(async (trx) => {
     const r = await trx
@@ -235,7 +235,8 @@ export async function reportComment(
 ): Promise<{ hearingId: number }> {
   const c = await commentOrThrow(db, commentId);
   const h = await hearingOrThrow(db, c.hearing_id);
-  if (!can(user, "comment.report")) throw new ParticipationError("errors.forbidden", 403);
+  if (!can(user, "comment.report"))
+    throw new DomainError("participation:errors.forbidden", {}, 403);
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto("comment_reports")
@@ -266,7 +267,7 @@ async function officialComment(
   const c = await commentOrThrow(db, commentId);
   const h = await hearingOrThrow(db, c.hearing_id);
   if (!can(user, action, { municipalityId: h.municipalityId }))
-    throw new ParticipationError("errors.forbidden", 403);
+    throw new DomainError("participation:errors.forbidden", {}, 403);
   assertNotLocked(h);
   return { c, h };
 }
@@ -418,7 +419,7 @@ export function voteRefusal(
  * Two statements: one read of the hearing, its municipality and the question (the refusal reasons,
  * as `voteRefusal`), then one INSERT … SELECT … ON CONFLICT whose WHERE repeats the time and lock
  * conditions, so a hearing closed or locked between the two stores nothing.
- * Throws ParticipationError: hearingNotFound/questionNotFound (404), notVerified/tooYoung (403),
+ * Throws DomainError (participation:…): hearingNotFound/questionNotFound (404), notVerified/tooYoung (403),
  * signInToVote, locked, cancelled, periodEnded, periodNotStarted (409).
  */
 export async function castVote(
@@ -429,7 +430,7 @@ export async function castVote(
   choice: VoteChoice,
 ): Promise<void> {
   if (!Number.isSafeInteger(hearingId) || !Number.isSafeInteger(questionId))
-    throw new ParticipationError("errors.hearingNotFound", 404);
+    throw new DomainError("participation:errors.hearingNotFound", {}, 404);
   const row = await db
     .selectFrom("hearings as h")
     .innerJoin("municipalities as m", "m.id", "h.municipality_id")
@@ -449,7 +450,7 @@ export async function castVote(
     .where("h.id", "=", hearingId)
     .where("h.state", "!=", "draft")
     .executeTakeFirst();
-  if (!row) throw new ParticipationError("errors.hearingNotFound", 404);
+  if (!row) throw new DomainError("participation:errors.hearingNotFound", {}, 404);
   const refuse = (h: typeof row) => {
     const refusal = voteRefusal(user, {
       municipalityId: h.municipality_id,
@@ -458,13 +459,15 @@ export async function castVote(
       state: deriveState(h, now()),
     });
     if (refusal)
-      throw new ParticipationError(
-        refusal,
+      throw new DomainError(
+        `participation:${refusal}`,
+        {},
         refusal === "errors.notVerified" || refusal === "errors.tooYoung" ? 403 : 409,
       );
   };
   refuse(row);
-  if (row.question_id === null) throw new ParticipationError("errors.questionNotFound", 404);
+  if (row.question_id === null)
+    throw new DomainError("participation:errors.questionNotFound", {}, 404);
   const at = nowIso();
   const r = await db
     .insertInto("votes")
@@ -524,7 +527,7 @@ export async function castVote(
       .where("h.id", "=", hearingId)
       .executeTakeFirstOrThrow();
     refuse(again);
-    throw new ParticipationError("errors.periodEnded", 409);
+    throw new DomainError("participation:errors.periodEnded", {}, 409);
   }
 }
 
@@ -533,9 +536,9 @@ export async function castVote(
 async function meetingHearing(db: DB, user: Actor, hearingId: number) {
   const h = await hearingOrThrow(db, hearingId);
   if (!can(user, "meeting.record", { municipalityId: h.municipalityId }))
-    throw new ParticipationError("errors.forbidden", 403);
+    throw new DomainError("participation:errors.forbidden", {}, 403);
   assertNotLocked(h);
-  if (h.state === "cancelled") throw new ParticipationError("errors.cancelled", 409);
+  if (h.state === "cancelled") throw new DomainError("participation:errors.cancelled", {}, 409);
   return h;
 }
 
@@ -636,7 +639,7 @@ export async function addSpeaker(
       .where("id", "=", input.villageId)
       .where("municipality_id", "=", h.municipalityId)
       .executeTakeFirst();
-    if (!v) throw new ParticipationError("errors.badVillage", 400, "villageId");
+    if (!v) throw new DomainError("participation:errors.badVillage", {}, 400, "villageId");
   }
   return db.transaction().execute(async (trx) => {
     await lockAuthor(trx, user.id);
@@ -691,7 +694,7 @@ export async function recordTally(
 ): Promise<void> {
   const h = await meetingHearing(db, user, hearingId);
   if (!h.questions.some((q) => q.id === questionId))
-    throw new ParticipationError("errors.questionNotFound", 404);
+    throw new DomainError("participation:errors.questionNotFound", {}, 404);
   const at = nowIso();
   const values = {
     for_count: counts.for,

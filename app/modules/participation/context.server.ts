@@ -5,6 +5,7 @@
 import type { DB } from "#db/connection";
 import type { HearingState, ProtocolStage } from "#db/schema";
 import { now } from "../core/clock.server";
+import { DomainError } from "../core/errors";
 import { bishkekParts } from "../format/time";
 import { deriveState } from "../hearings/state";
 
@@ -22,17 +23,6 @@ export interface HearingContext {
   tariffLines: { id: number; position: number; service: string; category: string }[];
   sections: { id: number; position: number; name: { ky: string; ru: string } }[];
   questions: { id: number; position: number; title: { ky: string; ru: string } }[];
-}
-
-/** A participation refusal: an i18n key in the "participation" namespace and an HTTP status. */
-export class ParticipationError extends Error {
-  constructor(
-    public readonly key: string,
-    public readonly status = 400,
-    public readonly field: string = "_form",
-  ) {
-    super(key);
-  }
 }
 
 /** A hearing's participation context; drafts only with includeDraft (officials preview them). */
@@ -111,13 +101,13 @@ export const isLocked = (h: Pick<HearingContext, "protocolState">) =>
 
 /** Once the council approved the protocol, nothing about participation changes any more. */
 export function assertNotLocked(h: Pick<HearingContext, "protocolState">): void {
-  if (isLocked(h)) throw new ParticipationError("errors.locked", 409);
+  if (isLocked(h)) throw new DomainError("participation:errors.locked", {}, 409);
 }
 
 export function assertOpen(h: HearingContext): void {
-  if (h.state === "cancelled") throw new ParticipationError("errors.cancelled", 409);
-  if (h.state === "closed") throw new ParticipationError("errors.periodEnded", 409);
-  if (h.state !== "open") throw new ParticipationError("errors.periodNotStarted", 409);
+  if (h.state === "cancelled") throw new DomainError("participation:errors.cancelled", {}, 409);
+  if (h.state === "closed") throw new DomainError("participation:errors.periodEnded", {}, 409);
+  if (h.state !== "open") throw new DomainError("participation:errors.periodNotStarted", {}, 409);
 }
 
 /** Results (vote totals) only after close; before, only the number of votes cast. */

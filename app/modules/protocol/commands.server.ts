@@ -28,7 +28,6 @@ import {
   type ProtocolContent,
 } from "./content.server";
 import { calendarDate } from "./document.server";
-import { ProtocolError } from "./errors";
 import { renderVersion, verifyUrl, type FileFormat } from "./render.server";
 
 export interface DraftInput {
@@ -75,7 +74,7 @@ async function loadClosedHearing(db: DB, hearingId: number) {
     ])
     .where("id", "=", hearingId)
     .executeTakeFirst();
-  if (!h) throw new ProtocolError(404, "errors.notFound");
+  if (!h) throw new DomainError("protocol:errors.notFound", {}, 404);
   return h;
 }
 
@@ -112,7 +111,7 @@ function assertClosed(h: {
   comment_end_at: string | null;
 }) {
   const state = deriveState(h as Parameters<typeof deriveState>[0], now());
-  if (state !== "closed") throw new ProtocolError(409, "errors.hearingNotClosed");
+  if (state !== "closed") throw new DomainError("protocol:errors.hearingNotClosed", {}, 409);
 }
 
 async function setStage(db: DB, hearingId: number, protocolId: number, stage: ProtocolStage) {
@@ -161,7 +160,7 @@ export async function saveDraft(
   return db.transaction().execute(async (trx) => {
     const h = await loadClosedHearing(trx, hearingId);
     if (!can(actor, "protocol.draft", { municipalityId: h.municipality_id }))
-      throw new ProtocolError(403, "errors.notFound");
+      throw new DomainError("protocol:errors.notFound", {}, 403);
     assertClosed(h);
     const at = nowIso();
     let p = await trx
@@ -169,8 +168,8 @@ export async function saveDraft(
       .selectAll()
       .where("hearing_id", "=", hearingId)
       .executeTakeFirst();
-    if (p?.state === "approved") throw new ProtocolError(409, "errors.approvedLocked");
-    if (p?.state === "submitted") throw new ProtocolError(409, "errors.notEditable");
+    if (p?.state === "approved") throw new DomainError("protocol:errors.approvedLocked", {}, 409);
+    if (p?.state === "submitted") throw new DomainError("protocol:errors.notEditable", {}, 409);
     const fields = {
       chair_name: input.chairName.trim(),
       secretary_name: input.secretaryName.trim(),
@@ -271,8 +270,8 @@ export async function reviseProtocol(
     .selectAll()
     .where("hearing_id", "=", hearingId)
     .executeTakeFirst();
-  if (!p) throw new ProtocolError(404, "errors.notFound");
-  if (p.state !== "returned") throw new ProtocolError(409, "errors.notReturned");
+  if (!p) throw new DomainError("protocol:errors.notFound", {}, 404);
+  if (p.state !== "returned") throw new DomainError("protocol:errors.notReturned", {}, 409);
   return saveDraft(
     db,
     actor,
@@ -311,16 +310,16 @@ export async function submitProtocol(
   return db.transaction().execute(async (trx) => {
     const h = await loadClosedHearing(trx, hearingId);
     if (!can(actor, "protocol.submit", { municipalityId: h.municipality_id }))
-      throw new ProtocolError(403, "errors.notFound");
+      throw new DomainError("protocol:errors.notFound", {}, 403);
     assertClosed(h);
     const p = await trx
       .selectFrom("protocols")
       .selectAll()
       .where("hearing_id", "=", hearingId)
       .executeTakeFirst();
-    if (!p) throw new ProtocolError(404, "errors.notFound");
-    if (p.state === "approved") throw new ProtocolError(409, "errors.approvedLocked");
-    if (p.state !== "drafted") throw new ProtocolError(409, "errors.notEditable");
+    if (!p) throw new DomainError("protocol:errors.notFound", {}, 404);
+    if (p.state === "approved") throw new DomainError("protocol:errors.approvedLocked", {}, 409);
+    if (p.state !== "drafted") throw new DomainError("protocol:errors.notEditable", {}, 409);
     const at = nowIso();
     const content = await buildProtocolContent(
       trx,
@@ -348,7 +347,8 @@ export async function submitProtocol(
       .where("version", "=", p.current_version)
       .where("submitted_at", "is", null)
       .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) throw new ProtocolError(409, "errors.notEditable");
+    if (Number(r.numUpdatedRows) !== 1)
+      throw new DomainError("protocol:errors.notEditable", {}, 409);
     await setStage(trx, hearingId, p.id, "submitted");
     for (const person of await peopleWithRoles(trx, h.municipality_id, [
       "council_secretary",
@@ -405,10 +405,10 @@ export async function decideProtocol(
       .selectAll()
       .where("id", "=", protocolId)
       .executeTakeFirst();
-    if (!p) throw new ProtocolError(404, "errors.notFound");
+    if (!p) throw new DomainError("protocol:errors.notFound", {}, 404);
     const h = await loadClosedHearing(trx, p.hearing_id);
     if (!can(actor, "protocol.decide", { municipalityId: h.municipality_id }))
-      throw new ProtocolError(403, "council.onlySecretary");
+      throw new DomainError("protocol:council.onlySecretary", {}, 403);
     assertClosed(h);
     const v = await trx
       .selectFrom("protocol_versions")
@@ -416,9 +416,9 @@ export async function decideProtocol(
       .where("protocol_id", "=", p.id)
       .where("version", "=", p.current_version)
       .executeTakeFirstOrThrow();
-    if (v.decision) throw new ProtocolError(409, "errors.alreadyDecided");
+    if (v.decision) throw new DomainError("protocol:errors.alreadyDecided", {}, 409);
     if (p.state !== "submitted" || !v.submitted_at)
-      throw new ProtocolError(409, "errors.notSubmitted");
+      throw new DomainError("protocol:errors.notSubmitted", {}, 409);
     if (input.decision === "approve")
       input.resolutionDate = checkResolutionDate(h, input.resolutionDate);
     const at = nowIso();
@@ -435,7 +435,8 @@ export async function decideProtocol(
         .where("id", "=", v.id)
         .where("decision", "is", null)
         .executeTakeFirst();
-      if (Number(r.numUpdatedRows) !== 1) throw new ProtocolError(409, "errors.alreadyDecided");
+      if (Number(r.numUpdatedRows) !== 1)
+        throw new DomainError("protocol:errors.alreadyDecided", {}, 409);
       await setStage(trx, h.id, p.id, "returned");
     } else {
       code = newVerificationCode();
@@ -477,7 +478,8 @@ export async function decideProtocol(
         .where("id", "=", v.id)
         .where("decision", "is", null)
         .executeTakeFirst();
-      if (Number(r.numUpdatedRows) !== 1) throw new ProtocolError(409, "errors.alreadyDecided");
+      if (Number(r.numUpdatedRows) !== 1)
+        throw new DomainError("protocol:errors.alreadyDecided", {}, 409);
       const approved = await trx
         .selectFrom("protocol_versions")
         .selectAll()

@@ -1,16 +1,14 @@
 /**
- * Route helpers of the protocol feature: localized refusals, and the file downloads shared by the
+ * Route helpers of the protocol feature: the localized 404, and the file downloads shared by the
  * latest-version and per-version routes (frozen stored files for approved versions, rendered on
  * the fly for the others, which only the municipality's officials and council may read).
  */
-import { data } from "@remix-run/node";
 import { getUser } from "../auth/guards.server";
 import { getDb } from "../core/db.server";
+import { notFound as pageNotFound } from "../core/reply.server";
 import type { Lang } from "../i18n/config";
 import { getFixedT } from "../i18n/resources.server";
 import { requireLang } from "../i18n/route.server";
-import { isDomainError } from "../core/errors";
-import { ProtocolError } from "./errors";
 import {
   canReadVersion,
   getHearingProtocol,
@@ -31,34 +29,9 @@ export function localizedText(lang: Lang, key: string): string {
   return getFixedT(lang, "protocol")(key);
 }
 
-/** A ProtocolError as an action's reply `{ formError }` with its status; anything else rethrown. */
-export function protocolFailure(e: unknown, lang: Lang, values: Record<string, string> = {}) {
-  if (isDomainError(e)) {
-    const t = getFixedT(lang);
-    const msg = t(e.key, e.params);
-    return data(
-      {
-        ok: false as const,
-        formError: e.field === "_form" ? msg : null,
-        errors: e.field === "_form" ? {} : { [e.field]: [msg] },
-        values,
-      },
-      { status: e.status },
-    );
-  }
-  if (e instanceof ProtocolError)
-    return data(
-      { ok: false as const, formError: localizedText(lang, e.key), errors: {}, values: {} },
-      { status: e.status },
-    );
-  throw e;
-}
-
+/** A localized 404 of the protocol pages and files, to be thrown. */
 export function notFound(lang: Lang): Response {
-  return new Response(localizedText(lang, "errors.notFound"), {
-    status: 404,
-    headers: { "content-type": "text/plain; charset=utf-8" },
-  });
+  return pageNotFound(lang, "protocol:errors.notFound");
 }
 
 /** An id from the path (1 … 2^31 − 1) or null: the one id parser, `toId` (modules/http/ids). */

@@ -7,6 +7,7 @@ import type { DB } from "#db/connection";
 import { audit } from "../audit/audit.server";
 import { nowIso } from "../core/clock.server";
 import { env } from "../core/env.server";
+import { DomainError } from "../core/errors";
 import { loginKey, parseLogin } from "../auth/credentials.server";
 import {
   forgiveAttempt,
@@ -16,7 +17,6 @@ import {
 } from "../ratelimit/ratelimit.server";
 import { checkRegistryRows, type CsvError, type CsvRow } from "./csv.server";
 import { readRegistryFile } from "./registry-file.server";
-import { DomainError } from "../core/errors";
 import { birthDateFromPin, personHash } from "./hash.server";
 
 export interface Meta {
@@ -177,40 +177,57 @@ export async function getImport(db: DB, id: number): Promise<ImportView | null> 
 
 // ---- verification by the resident -------------------------------------------------------------
 
-export type VerifyResult =
-  { ok: true } | { ok: false; error: string } | { ok: false; locked: LimitState };
-
+/**
+ * A resident verifies their residence with ПИН and birth date against the municipality's registry
+ * (the ПИН is compared as an HMAC, never stored).
+ *
+ * Outcomes: a live `registry` verification. Refusals (DomainError, 400 at `_form` unless said):
+ * `residents:errors.noMunicipality`; 429 `residents:errors.locked` (too many failed tries;
+ * `retryAfter` set); `residents:errors.alreadyVerified`; `residents:errors.notInList` and
+ * `residents:errors.personTaken` (failed tries: they keep their count and are audited — outside
+ * the transaction on purpose, so the refusal cannot roll them back). "Already verified" and
+ * "person taken" are checked again inside the transaction that inserts.
+ */
 export async function verifyResident(
   db: DB,
   userId: number,
   input: { pin: string; birthDate: string },
   meta: Meta,
-): Promise<VerifyResult> {
+): Promise<void> {
   const user = await db
     .selectFrom("users")
     .select(["municipality_id"])
     .where("id", "=", userId)
     .executeTakeFirstOrThrow();
   const m = user.municipality_id;
-  if (!m) return { ok: false, error: "residents:errors.noMunicipality" };
+  if (!m) throw new DomainError("residents:errors.noMunicipality");
   const key = String(userId);
   // counted before the registry is consulted (atomically: parallel guesses cannot pass together);
   // only failures keep their count
   const locked = await takeAttempt(db, LIMITS.verifyAccount, key);
-  if (locked.limited) return { ok: false, locked };
-  const live = await db
-    .selectFrom("verifications")
-    .select("id")
-    .where("user_id", "=", userId)
-    .where("municipality_id", "=", m)
-    .where("revoked_at", "is", null)
-    .executeTakeFirst();
-  if (live) {
+  if (locked.limited) throw lockedError(locked);
+  const hash = personHash(input.pin, input.birthDate, env().registrySecret);
+  const live = (q: DB) =>
+    q
+      .selectFrom("verifications")
+      .select("id")
+      .where("user_id", "=", userId)
+      .where("municipality_id", "=", m)
+      .where("revoked_at", "is", null)
+      .executeTakeFirst();
+  const taken = (q: DB) =>
+    q
+      .selectFrom("verifications")
+      .select("id")
+      .where("municipality_id", "=", m)
+      .where("person_hash", "=", hash)
+      .where("revoked_at", "is", null)
+      .executeTakeFirst();
+  if (await live(db)) {
     await forgiveAttempt(db, LIMITS.verifyAccount, key);
-    return { ok: false, error: "residents:errors.alreadyVerified" };
+    throw new DomainError("residents:errors.alreadyVerified");
   }
 
-  const hash = personHash(input.pin, input.birthDate, env().registrySecret);
   const entry =
     birthDateFromPin(input.pin) === input.birthDate
       ? await db
@@ -220,7 +237,7 @@ export async function verifyResident(
           .where("person_hash", "=", hash)
           .executeTakeFirst()
       : undefined;
-  const fail = async (error: string) => {
+  const fail = async (error: string): Promise<never> => {
     await audit(db, {
       actorUserId: userId,
       municipalityId: m,
@@ -230,18 +247,13 @@ export async function verifyResident(
       ip: meta.ip,
       details: { reason: error.split(".").pop() },
     });
-    return { ok: false, error } as const;
+    throw new DomainError(error);
   };
   if (!entry) return fail("residents:errors.notInList");
-  const taken = await db
-    .selectFrom("verifications")
-    .select("id")
-    .where("municipality_id", "=", m)
-    .where("person_hash", "=", hash)
-    .where("revoked_at", "is", null)
-    .executeTakeFirst();
-  if (taken) return fail("residents:errors.personTaken");
+  if (await taken(db)) return fail("residents:errors.personTaken");
   await db.transaction().execute(async (trx) => {
+    if (await live(trx)) throw new DomainError("residents:errors.alreadyVerified");
+    if (await taken(trx)) throw new DomainError("residents:errors.personTaken");
     const { id } = await trx
       .insertInto("verifications")
       .values({
@@ -266,42 +278,60 @@ export async function verifyResident(
     });
   });
   await forgiveAttempt(db, LIMITS.verifyAccount, key);
-  return { ok: true };
+}
+
+/** 429 `residents:errors.locked` with the minutes to wait and Retry-After. */
+function lockedError(locked: LimitState): DomainError {
+  return new DomainError(
+    "residents:errors.locked",
+    { count: Math.ceil(locked.retryAfter / 60) },
+    429,
+    "_form",
+    [],
+    locked.retryAfter,
+  );
 }
 
 // ---- by an official ---------------------------------------------------------------------------
 
-/** Verify a resident who came in person (the official reads ПИН and birth date off the ID). */
+/**
+ * Verify a resident who came in person (the official reads ПИН and birth date off the ID).
+ *
+ * Outcomes: a live `in_person` verification. Refusals (DomainError, 400 at `_form`):
+ * `residents:errors.loginInvalid`, `residents:errors.accountNotHere` (no such account in this
+ * municipality), `residents:errors.birthDateMismatch` (the ПИН encodes another date),
+ * `residents:errors.alreadyVerified`, `residents:errors.personTaken` — all inside the transaction.
+ */
 export async function verifyInPerson(
   db: DB,
   officialId: number,
   municipalityId: number,
   input: { login: string; pin: string; birthDate: string },
   meta: Meta,
-): Promise<{ ok: true } | { ok: false; error: string }> {
+): Promise<void> {
   const login = parseLogin(input.login);
-  if (!login) return { ok: false, error: "residents:errors.loginInvalid" };
-  const user = await db
-    .selectFrom("users")
-    .select(["id", "municipality_id", "village_id"])
-    .where(login.kind === "email" ? "email" : "phone", "=", loginKey(login))
-    .executeTakeFirst();
-  if (!user || user.municipality_id !== municipalityId)
-    return { ok: false, error: "residents:errors.accountNotHere" };
+  if (!login) throw new DomainError("residents:errors.loginInvalid");
   if (birthDateFromPin(input.pin) !== input.birthDate)
-    return { ok: false, error: "residents:errors.birthDateMismatch" };
+    throw new DomainError("residents:errors.birthDateMismatch");
   const hash = personHash(input.pin, input.birthDate, env().registrySecret);
-  const clash = await db
-    .selectFrom("verifications")
-    .select(["id", "user_id"])
-    .where("municipality_id", "=", municipalityId)
-    .where("revoked_at", "is", null)
-    .where((eb) => eb.or([eb("person_hash", "=", hash), eb("user_id", "=", user.id)]))
-    .execute();
-  if (clash.some((c) => c.user_id === user.id))
-    return { ok: false, error: "residents:errors.alreadyVerified" };
-  if (clash.length) return { ok: false, error: "residents:errors.personTaken" };
   await db.transaction().execute(async (trx) => {
+    const user = await trx
+      .selectFrom("users")
+      .select(["id", "municipality_id", "village_id"])
+      .where(login.kind === "email" ? "email" : "phone", "=", loginKey(login))
+      .executeTakeFirst();
+    if (!user || user.municipality_id !== municipalityId)
+      throw new DomainError("residents:errors.accountNotHere");
+    const clash = await trx
+      .selectFrom("verifications")
+      .select(["id", "user_id"])
+      .where("municipality_id", "=", municipalityId)
+      .where("revoked_at", "is", null)
+      .where((eb) => eb.or([eb("person_hash", "=", hash), eb("user_id", "=", user.id)]))
+      .execute();
+    if (clash.some((c) => c.user_id === user.id))
+      throw new DomainError("residents:errors.alreadyVerified");
+    if (clash.length) throw new DomainError("residents:errors.personTaken");
     const { id } = await trx
       .insertInto("verifications")
       .values({
@@ -326,7 +356,6 @@ export async function verifyInPerson(
       details: { verificationId: id },
     });
   });
-  return { ok: true };
 }
 
 export async function revokeVerification(

@@ -75,6 +75,6 @@ export async function municipalityTariffsReply(
   const q = parseTariffQuery(request);
   if (typeof q === "string") return badRequest(q);
   const out = await apiMunicipalityTariffs(db, slug, q.asOf, apiBase(request));
-  if (!out) return apiNotFound();
+  if (!out) return apiNotFound(request);
   return jsonWithEtag(request, out);
 }

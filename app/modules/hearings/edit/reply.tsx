@@ -8,7 +8,7 @@ import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert, Button } from "~/components/ui";
-import type { ActionReply } from "../office.server";
+import type { ActionReply } from "~/modules/core/reply.server";
 
 /** Typed values of a form, by field name. */
 export type Dict = Record<string, string | undefined>;

@@ -1,0 +1,188 @@
+/**
+ * The one place a `DomainError` becomes an HTTP answer (see docs/decisions/0005-one-way-to-refuse.md):
+ *
+ * - a page action answers `ActionReply`: `{ ok: false, intent?, errors, values }` with the
+ *   refusal's status, the message localized at its field and what the person typed kept
+ *   (`refusalReply`, or `attempt` around a command);
+ * - a loader throws a localized text `Response` with the status (403/404/409 …), which the root
+ *   error boundary shows (`refusalPage`, `notFound`, `forbiddenPage`, `orRefusalPage`);
+ * - the API answers JSON `{ error: { code, message } }` with the status (`apiRefusal`).
+ *
+ * Anything that is not a DomainError is rethrown untouched (a programming error stays a 500).
+ */
+import { data } from "@remix-run/node";
+import type { FieldErrors, FormValues } from "../forms/validate.server";
+import { DEFAULT_LANG, langFromAcceptLanguage, langFromPath, type Lang } from "../i18n/config";
+import { getFixedT } from "../i18n/resources.server";
+import { DomainError, isDomainError, type RefusalStatus } from "./errors";
+
+/** A refused page action: the localized problems per field and the typed values, status kept. */
+export interface ActionRefusal {
+  ok: false;
+  /** which form of the page was sent (pages with several forms) */
+  intent?: string;
+  errors: FieldErrors;
+  values: FormValues;
+}
+
+/**
+ * What every page action answers. `T` is the success payload of the route (e.g. `{ sent: true }`);
+ * `done` names the form that succeeded when a page has several. A refusal always has
+ * `ok: false`; a success may leave `ok` out.
+ */
+export type ActionReply<T extends object = object> =
+  | ({ ok?: true; intent?: string; done?: string; errors?: undefined; values?: undefined } & T)
+  | (ActionRefusal & { [K in Exclude<keyof T, keyof ActionRefusal>]?: undefined });
+
+/** The request's language from its path ("/ky/…", "/ru/…"), the default otherwise. */
+export function langOfRequest(request: Request): Lang {
+  return langFromPath(new URL(request.url).pathname) ?? DEFAULT_LANG;
+}
+
+function message(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
+  const p: Record<string, string | number> = { ...params };
+  // an instant passed as "date" is shown as its day (the messages say "not before {{date}}")
+  if (typeof p.date === "string" && /^\d{4}-\d{2}-\d{2}T/.test(p.date))
+    p.date = new Date(p.date).toISOString().slice(0, 10);
+  return getFixedT(lang)(key, p) as string;
+}
+
+/** The localized text of a refusal (its key and params), for messages outside forms. */
+export function refusalText(lang: Lang, e: DomainError): string {
+  return message(lang, e.key, e.params);
+}
+
+/** A refusal as localized field errors: each problem at its field, or the one message at `field`. */
+export function refusalErrors(lang: Lang, e: DomainError): FieldErrors {
+  if (e.problems.length) {
+    const out: FieldErrors = {};
+    for (const x of e.problems) (out[x.field] ??= []).push(message(lang, x.key, x.params));
+    return out;
+  }
+  return { [e.field]: [refusalText(lang, e)] };
+}
+
+/** A page action's refusal reply: `{ ok: false, intent, errors, values }` with the error's status. */
+export function refusalReply(
+  lang: Lang,
+  e: DomainError,
+  values: FormValues = {},
+  intent?: string,
+  init: { headers?: HeadersInit } = {},
+) {
+  const headers = new Headers(init.headers);
+  if (e.retryAfter !== undefined) headers.set("Retry-After", String(e.retryAfter));
+  return data<ActionRefusal>(
+    {
+      ok: false,
+      ...(intent !== undefined ? { intent } : {}),
+      errors: refusalErrors(lang, e),
+      values,
+    },
+    { status: e.status, headers },
+  );
+}
+
+/** Input that failed the form schema: 400 with the localized field errors and the typed values. */
+export function invalidReply(
+  errors: FieldErrors,
+  values: FormValues = {},
+  intent?: string,
+  status: RefusalStatus = 400,
+) {
+  return data<ActionRefusal>(
+    { ok: false, ...(intent !== undefined ? { intent } : {}), errors, values },
+    { status },
+  );
+}
+
+/**
+ * In a page action's catch: a DomainError becomes its refusal reply, anything else is rethrown.
+ * `try { await cmd(…) } catch (e) { return refusal(e, lang, intent, values) }`
+ */
+export function refusal(e: unknown, lang: Lang, intent: string | undefined, values: FormValues) {
+  if (!isDomainError(e)) throw e;
+  return refusalReply(lang, e, values, intent);
+}
+
+/**
+ * Run a command for a page action: its value, or the refusal reply to return as it is.
+ * Errors that are not DomainErrors propagate.
+ */
+export async function attempt<T>(
+  lang: Lang,
+  intent: string | undefined,
+  values: FormValues,
+  fn: () => Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; response: ReturnType<typeof refusalReply> }> {
+  try {
+    return { ok: true, value: await fn() };
+  } catch (e) {
+    return { ok: false, response: refusal(e, lang, intent, values) };
+  }
+}
+
+/** A loader's refusal: a localized plain-text Response with the error's status, to be thrown. */
+export function refusalPage(lang: Lang, e: DomainError): Response {
+  return new Response(refusalText(lang, e), {
+    status: e.status,
+    headers: { "content-type": "text/plain; charset=utf-8" },
+  });
+}
+
+/** 404 with a localized text (default: the common "page not found" text), to be thrown. */
+export function notFound(lang: Lang, key = "common:errors.notFoundText"): Response {
+  return refusalPage(lang, new DomainError(key, {}, 404));
+}
+
+/** 403 with a localized text (default: the common "no permission" text), to be thrown. */
+export function forbiddenPage(lang: Lang, key = "common:errors.forbidden"): Response {
+  return refusalPage(lang, new DomainError(key, {}, 403));
+}
+
+/** Run a loader's command or query; a DomainError is thrown as its localized page. */
+export async function orRefusalPage<T>(lang: Lang, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (isDomainError(e)) throw refusalPage(lang, e);
+    throw e;
+  }
+}
+
+/** An API refusal: JSON `{ error: { code, message } }` (code = the key) with the status. */
+export function apiRefusal(lang: Lang, e: DomainError): Response {
+  const headers: Record<string, string> = {};
+  if (e.retryAfter !== undefined) headers["Retry-After"] = String(e.retryAfter);
+  return Response.json(
+    { error: { code: e.key, message: refusalText(lang, e) } },
+    { status: e.status, headers: { "Cache-Control": "no-store", ...headers } },
+  );
+}
+
+/** The language of an API request: `?lang=ky|ru`, else Accept-Language, else Kyrgyz. */
+export function apiLangOf(request: Request): Lang {
+  const q = new URL(request.url).searchParams.get("lang");
+  if (q === "ky" || q === "ru") return q;
+  return langFromAcceptLanguage(request.headers.get("accept-language")) ?? "ky";
+}
+
+/**
+ * Run an API loader: its Response, or the JSON refusal of a DomainError it throws, localized in
+ * the request's API language. `extraHeaders` (e.g. CORS) are added to refusals.
+ */
+export async function apiReply(
+  request: Request,
+  fn: (lang: Lang) => Promise<Response>,
+  extraHeaders: Record<string, string> = {},
+): Promise<Response> {
+  const lang = apiLangOf(request);
+  try {
+    return await fn(lang);
+  } catch (e) {
+    if (!isDomainError(e)) throw e;
+    const r = apiRefusal(lang, e);
+    for (const [k, v] of Object.entries(extraHeaders)) r.headers.set(k, v);
+    return r;
+  }
+}
