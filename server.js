@@ -5,6 +5,7 @@ import crypto from "node:crypto";
 import express from "express";
 import compression from "compression";
 import { createRequestHandler, requestLayer } from "./server/request-layer.js";
+import { pageCache } from "./server/page-cache.js";
 
 const isProd = process.env.NODE_ENV === "production";
 
@@ -140,17 +141,31 @@ if (viteDevServer) {
   server.use(express.static("build/client", { maxAge: "1h" }));
 }
 
+const getLoadContext = (req, res) => ({
+  cspNonce: res.locals.cspNonce,
+  requestId: res.locals.requestId,
+  logger: res.locals.logger,
+  ip: req.ip,
+});
+
+// Anonymous GET/HEAD of public pages and APIs from stored bytes (server/page-cache.js, ADR 0031).
+if (!viteDevServer && process.env.PAGE_CACHE !== "off") {
+  server.use(
+    pageCache({
+      build,
+      mode: isProd ? "production" : "development",
+      readVersions: app.readContentVersions,
+      getLoadContext,
+    }),
+  );
+}
+
 server.all(
   "*",
   createRequestHandler({
     build: viteDevServer ? () => loadBuild() : build,
     mode: isProd ? "production" : "development",
-    getLoadContext: (req, res) => ({
-      cspNonce: res.locals.cspNonce,
-      requestId: res.locals.requestId,
-      logger: res.locals.logger,
-      ip: req.ip,
-    }),
+    getLoadContext,
   }),
 );
 

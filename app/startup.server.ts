@@ -13,6 +13,7 @@ import { startReachLoop, stopReachLoop } from "./modules/reach/jobs.server";
 import { handleReachEvent } from "./modules/reach/notify.server";
 
 export { healthCheck, logger, shutdown } from "./modules/core/lifecycle.server";
+export { readContentVersions } from "./modules/core/content-versions.server";
 
 /** Registers every feature's event handlers and background jobs (safe to call more than once). */
 export function registerFeatures(): void {

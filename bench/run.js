@@ -1,179 +1,342 @@
-// npm run bench — seeds data/bench.sqlite (bench/seed.ts: a hearing with 5,000 comments and 20,000
-// votes), builds if needed, starts the production server on it, measures with autocannon the
-// hearing page, the comments API and casting votes (distinct signed-in voters), and writes
-// p50/p99 latency and requests/s with the machine's description into docs/performance.md.
+/* global Buffer */
+// npm run bench — the app side by side with a bare Node http server sending the same bytes, in one
+// run, alternating (several rounds), and writes docs/performance.md with the machine's description
+// and what else was running.
+//
+// 1. SQLite: bench/seed.ts (one open hearing, 5,000 comments, 20,000 votes, 500 signed-in voters)
+//    into a temporary file; one production instance (`node server.js`). Scenarios: anonymous
+//    hearing page, signed-in hearing page, comments API, home page (each vs the bare server
+//    sending the bytes the app sent), casting votes (100 voters; rows checked afterwards: none
+//    lost, none doubled).
+// 2. PostgreSQL through deploy/start.js (nginx + 2 instances, bench seed): anonymous hearing page
+//    and casting votes through nginx.
+// 3. First load on a phone: Chromium at 360 px, slow 3G (400 ms, 400 kbit/s), 4× CPU slowdown:
+//    bytes transferred, LCP and hydration done for the home, municipality and hearing pages.
+// Environment: BENCH_DURATION (s per measurement, 5), BENCH_ROUNDS (3), BENCH_CONNECTIONS (50),
+// BENCH_SKIP=pg,phone to leave parts out, PG_URL for the PostgreSQL server.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import http from "node:http";
 import os from "node:os";
+import { join } from "node:path";
 import autocannon from "autocannon";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { freePort, startStack } from "../deploy/start.js";
 
-const port = process.env.BENCH_PORT ?? "3290";
-const dbFile = process.env.BENCH_DB ?? "data/bench.sqlite";
-const duration = Number(process.env.BENCH_DURATION ?? 10);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const base = `http://127.0.0.1:${port}`;
+const duration = Number(process.env.BENCH_DURATION ?? 5);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const skip = new Set((process.env.BENCH_SKIP ?? "").split(",").filter(Boolean));
+const log = (...a) => console.error(...a);
 
-if (!existsSync("build/server/index.js") || process.env.BENCH_BUILD === "1") {
-  console.error("building…");
-  const b = spawnSync(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "vite:build"], {
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  if (b.status !== 0) process.exit(b.status ?? 1);
-}
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" / ");
+const others = () => {
+  const r = spawnSync("ps", ["-eo", "comm="], { encoding: "utf8" });
+  const counts = {};
+  for (const c of r.stdout.split("\n").filter(Boolean)) counts[c] = (counts[c] ?? 0) + 1;
+  return Object.entries(counts)
+    .filter(([c, n]) => /node|chrom|postgres|vitest|esbuild|tsc|nginx/.test(c) && n > 0)
+    .map(([c, n]) => `${c} × ${n}`)
+    .join(", ");
+};
+const loadBefore = load();
+const othersBefore = others();
 
-console.error("seeding…");
-const seed = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "bench/seed.ts"], {
+spawnSync("npm", ["run", "build"], { stdio: ["ignore", "ignore", "inherit"] });
+
+// ---- 1. SQLite, one instance ---------------------------------------------------------------
+const dir = mkdtempSync(join(os.tmpdir(), "jyiyn-bench-"));
+const dbFile = join(dir, "bench.sqlite");
+log("seeding (SQLite)…");
+const seeded = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "bench/seed.ts"], {
   encoding: "utf8",
   env: { ...process.env, BENCH_DB: dbFile, LOG_LEVEL: "silent" },
-  maxBuffer: 64 * 1024 * 1024,
+  maxBuffer: 64 << 20,
 });
-if (seed.status !== 0) {
-  console.error(seed.stderr);
-  process.exit(seed.status ?? 1);
-}
-process.stderr.write(seed.stderr);
-const { hearingId, questionIds, tokens } = JSON.parse(seed.stdout.trim().split("\n").pop());
+if (seeded.status !== 0) throw new Error(seeded.stderr);
+const seed = JSON.parse(seeded.stdout.trim().split("\n").pop());
 
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
 const server = spawn(process.execPath, ["server.js"], {
-  stdio: ["ignore", "ignore", "inherit"],
+  stdio: ["ignore", "pipe", "inherit"],
   env: {
     ...process.env,
     NODE_ENV: "production",
     DEMO: "1",
-    PORT: port,
+    PORT: String(port),
     HOST: "127.0.0.1",
     DATABASE_URL: dbFile,
     PUBLIC_URL: base,
     LOG_LEVEL: "warn",
+    UPLOAD_DIR: join(dir, "uploads"),
   },
 });
-const stop = () => server.kill("SIGTERM");
-process.on("exit", stop);
-
-async function waitForServer() {
-  for (let i = 0; i < 100; i++) {
-    try {
-      const r = await fetch(`${base}/healthz`);
-      if (r.ok) return;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("the server did not start");
-}
-
-function run(opts) {
-  return new Promise((resolve, reject) => {
-    autocannon({ url: base, duration, connections, ...opts }, (err, res) =>
-      err ? reject(err) : resolve(res),
-    );
+await new Promise((ok, fail) => {
+  let out = "";
+  server.stdout.on("data", (b) => {
+    out += b;
+    if (out.includes("is running at")) ok();
   });
+  server.once("exit", (c) => fail(new Error(`server exited ${c}`)));
+});
+const cleanups = [
+  () => server.kill("SIGTERM"),
+  () => rmSync(dir, { recursive: true, force: true }),
+];
+process.on("exit", () => cleanups.forEach((c) => c()));
+
+const cookie = `jyiyn_session=${seed.tokens[0]}`;
+const hearing = `/ky/hearings/${seed.hearingId}`;
+const scenarios = [
+  { name: "anonymous hearing page", path: hearing, headers: { "accept-encoding": "br" } },
+  {
+    name: "signed-in hearing page",
+    path: hearing,
+    headers: { "accept-encoding": "br", cookie },
+  },
+  {
+    name: "comments API",
+    path: `/api/v1/hearings/${seed.hearingId}/comments?limit=50`,
+    headers: { "accept-encoding": "br" },
+  },
+  { name: "home page", path: "/ky", headers: { "accept-encoding": "br" } },
+];
+
+// the bare server: the same status, headers and bytes the app sent for each scenario
+const captured = new Map();
+for (const s of scenarios) {
+  const res = await new Promise((ok, fail) =>
+    http
+      .get(base + s.path, { headers: s.headers }, (r) => {
+        const chunks = [];
+        r.on("data", (c) => chunks.push(c));
+        r.on("end", () =>
+          ok({ status: r.statusCode, headers: r.headers, body: Buffer.concat(chunks) }),
+        );
+      })
+      .on("error", fail),
+  );
+  delete res.headers["transfer-encoding"];
+  delete res.headers.connection;
+  delete res.headers["keep-alive"];
+  res.headers["content-length"] = String(res.body.length);
+  captured.set(s.name, res);
+  s.bytes = res.body.length;
 }
+const barePort = await freePort();
+const bareByPath = new Map();
+for (const s of scenarios)
+  bareByPath.set(`${s.path}|${s.headers.cookie ? 1 : 0}`, captured.get(s.name));
+const bare = http
+  .createServer((req, res) => {
+    const c = bareByPath.get(`${req.url}|${req.headers.cookie ? 1 : 0}`);
+    if (!c) return res.writeHead(404).end();
+    res.writeHead(c.status, c.headers);
+    res.end(c.body);
+  })
+  .listen(barePort, "127.0.0.1");
+cleanups.push(() => bare.close());
+const bareBase = `http://127.0.0.1:${barePort}`;
 
-await waitForServer();
-// warm up
-await fetch(`${base}/ky/hearings/${hearingId}`);
+const cannon = (opts) =>
+  new Promise((ok, fail) =>
+    autocannon({ duration, connections, ...opts }, (e, r) => (e ? fail(e) : ok(r))),
+  );
 
-const results = [];
-async function measure(name, what, opts) {
-  console.error(`measuring ${name}…`);
-  const r = await run(opts);
-  results.push({
-    name,
-    what,
+const results = {};
+const add = (key, r) => {
+  (results[key] ??= []).push({
+    rps: r.requests.average,
     p50: r.latency.p50,
     p99: r.latency.p99,
-    rps: r.requests.average,
-    total: r.requests.total,
     non2xx: r.non2xx,
     errors: r.errors,
   });
+};
+for (let round = 1; round <= rounds; round++) {
+  for (const s of scenarios) {
+    for (const [who, url] of [
+      ["app", base],
+      ["bare", bareBase],
+    ]) {
+      log(`round ${round}: ${s.name} (${who})…`);
+      add(`${s.name}|${who}`, await cannon({ url: url + s.path, headers: s.headers }));
+    }
+  }
 }
 
-await measure("hearing page", `GET /ky/hearings/${hearingId}`, {
-  requests: [{ method: "GET", path: `/ky/hearings/${hearingId}` }],
-});
-await measure("comments API", `GET /api/v1/hearings/${hearingId}/comments?limit=50`, {
-  requests: [{ method: "GET", path: `/api/v1/hearings/${hearingId}/comments?limit=50` }],
-});
-let n = 0;
-await measure(
-  "casting votes",
-  `POST /ky/hearings/${hearingId}?index (vote, ${tokens.length} distinct voters)`,
-  {
+// votes: 100 voters, every (voter, question) pair cast, then checked in the database
+async function votes(url, tokens, questionIds, hearingId) {
+  let n = 0;
+  const cast = new Map();
+  const r = await cannon({
+    url,
+    connections: 100,
     requests: [
       {
         method: "POST",
         path: `/ky/hearings/${hearingId}?index`,
         setupRequest: (req) => {
           const i = n++;
+          const voter = i % tokens.length;
+          const q = questionIds[Math.floor(i / tokens.length) % questionIds.length];
           const choice = ["for", "against", "abstain"][i % 3];
-          const q = questionIds[i % questionIds.length];
+          cast.set(`${voter}:${q}`, choice);
           return {
             ...req,
             headers: {
               "content-type": "application/x-www-form-urlencoded",
-              cookie: `jyiyn_session=${tokens[i % tokens.length]}`,
+              cookie: `jyiyn_session=${tokens[voter]}`,
             },
             body: `intent=vote&questionId=${q}&choice=${choice}`,
           };
         },
       },
     ],
-  },
-);
-stop();
-
-const cpus = os.cpus();
-const machine = [
-  `- OS: ${os.type()} ${os.release()} (${os.arch()})`,
-  `- CPU: ${cpus.length} × ${cpus[0]?.model ?? "unknown"}`,
-  `- memory: ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`,
-  `- Node.js: ${process.version}`,
-  `- database: SQLite (better-sqlite3, WAL), file ${dbFile}`,
-].join("\n");
-const rows = results
-  .map(
-    (r) =>
-      `| ${r.name} | \`${r.what}\` | ${r.p50} | ${r.p99} | ${r.rps.toFixed(1)} | ${r.total} | ${r.non2xx} | ${r.errors} |`,
+  });
+  return { r, pairs: cast.size };
+}
+log("votes (SQLite)…");
+const v = await votes(base, seed.tokens, seed.questionIds, seed.hearingId);
+const sq = new Database(dbFile, { readonly: true });
+const sessionVoterRows = sq
+  .prepare(
+    "select count(*) n, count(distinct question_id || ':' || user_id) d from votes where hearing_id = ? and user_id in (select user_id from verifications where person_hash like 's-%')",
   )
-  .join("\n");
+  .get(seed.hearingId);
+sq.close();
+const voteSqlite = {
+  rps: v.r.requests.average,
+  p50: v.r.latency.p50,
+  p99: v.r.latency.p99,
+  redirects: v.r["3xx"] ?? 0,
+  other: v.r.non2xx - (v.r["3xx"] ?? 0),
+  errors: v.r.errors,
+  pairs: v.pairs,
+  rows: sessionVoterRows.n,
+  distinct: sessionVoterRows.d,
+};
+server.kill("SIGTERM");
+
+// ---- 2. PostgreSQL through deploy/ (nginx + 2 instances) -----------------------------------
+let pgPart = null;
+if (!skip.has("pg")) {
+  log("starting the deploy set (PostgreSQL, nginx, 2 instances)…");
+  const stack = await startStack({ seed: "bench", instances: 2 });
+  cleanups.push(() => void stack.stop());
+  const s = stack.seed;
+  const page = `/ky/hearings/${s.hearingId}`;
+  const a = await cannon({ url: stack.http + page, headers: { "accept-encoding": "br" } });
+  log("votes (PostgreSQL, through nginx)…");
+  const pv = await votes(stack.http, s.tokens, s.questionIds, s.hearingId);
+  const c = new pg.Client({ connectionString: stack.database });
+  await c.connect();
+  const rows = (
+    await c.query(
+      "select count(*)::int n, count(distinct (question_id, user_id))::int d from votes where hearing_id = $1 and user_id in (select user_id from verifications where person_hash like 's-%')",
+      [s.hearingId],
+    )
+  ).rows[0];
+  await c.end();
+  pgPart = {
+    page: { rps: a.requests.average, p50: a.latency.p50, p99: a.latency.p99, non2xx: a.non2xx },
+    votes: {
+      rps: pv.r.requests.average,
+      p50: pv.r.latency.p50,
+      p99: pv.r.latency.p99,
+      other: pv.r.non2xx - (pv.r["3xx"] ?? 0),
+      errors: pv.r.errors,
+      pairs: pv.pairs,
+      rows: rows.n,
+      distinct: rows.d,
+    },
+  };
+  await stack.stop();
+}
+
+// ---- 3. first load on a phone ----------------------------------------------------------------
+let phone = null;
+if (!skip.has("phone")) {
+  log("first load on a throttled phone…");
+  const r = spawnSync(process.execPath, ["bench/phone.js"], {
+    encoding: "utf8",
+    env: { ...process.env },
+    maxBuffer: 16 << 20,
+  });
+  if (r.status === 0) phone = JSON.parse(r.stdout.trim().split("\n").pop());
+  else log(r.stderr);
+}
+
+// ---- the report ---------------------------------------------------------------------------
+const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const row = (s) => {
+  const app = results[`${s.name}|app`];
+  const b = results[`${s.name}|bare`];
+  const ra = mean(app.map((x) => x.rps));
+  const rb = mean(b.map((x) => x.rps));
+  return `| ${s.name} | \`GET ${s.path}\` | ${(s.bytes / 1024).toFixed(1)} | ${ra.toFixed(0)} | ${median(app.map((x) => x.p50))} | ${median(app.map((x) => x.p99))} | ${rb.toFixed(0)} | ${median(b.map((x) => x.p99))} | **${(ra / rb).toFixed(2)}** | ${app.reduce((n, x) => n + x.non2xx + x.errors, 0)} |`;
+};
+const cpus = os.cpus();
 const md = `# Performance
 
-Measured by \`npm run bench\` (bench/run.js) on ${new Date().toISOString().slice(0, 10)}.
+Measured by \`npm run bench\` (bench/run.js) on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC.
 
-Data (bench/seed.ts): one open tariff hearing with 5,000 comments and 20,000 votes (5,000 verified
-voters × 4 questions), plus 500 signed-in voters who cast the votes measured below. autocannon,
-${connections} connections, ${duration} s per scenario, against the production build
-(\`node server.js\`, NODE_ENV=production) on the same machine.
+## Machine and what else ran
+- OS: ${os.type()} ${os.release()} (${os.arch()}); CPU: ${cpus.length} × ${cpus[0]?.model ?? "?"}; memory ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB; Node.js ${process.version}
+- load average (1/5/15 min) before: ${loadBefore}; after: ${load()}
+- other processes at the start: ${othersBefore || "none noted"}
+- the machine is shared (other engineers' builds and test suites): absolute numbers vary with
+  that load; the ratios to the bare server in the same run are the comparable figures.
 
-## Machine
-${machine}
+## Data
+bench/seed.ts: one open tariff hearing with 5,000 comments and 20,000 votes (5,000 verified voters ×
+4 questions), and 500 more verified voters with sessions who cast the votes below.
 
-## Results
-| scenario | request | p50 (ms) | p99 (ms) | requests/s | requests | non-2xx | errors |
-| --- | --- | --- | --- | --- | --- | --- | --- |
-${rows}
+## App vs a bare Node http server sending the same bytes (SQLite, one instance)
+autocannon, ${connections} connections, ${duration} s per measurement, ${rounds} rounds alternating app
+and bare server; requests/s is the mean of the rounds, p50/p99 (ms) the median of the rounds.
+Requests ask for brotli (\`Accept-Encoding: br\`); "KiB" is the size of the answer on the wire.
 
-Notes:
-- "casting votes" answers with a 302 redirect back to the hearing page (a form post without
-  JavaScript), so its requests count as non-2xx; each one is an upsert on the unique
-  (question_id, user_id).
-- The hearing page shows 20 comments per page (cursor pagination on (created_at, id)); counts come
-  from grouped queries on the indexed columns, so the page does not grow with the comment count.
-- The hearing page is the whole page: the proposal (tariff table, chart, calculator, timeline)
-  and the participation part (counts, forms, 20 comments with their answers).
-- The machine may be shared with other work while measuring; treat the numbers as an order of
-  magnitude.
+| scenario | request | KiB | app req/s | app p50 | app p99 | bare req/s | bare p99 | app ÷ bare | non-2xx/errors |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+${scenarios.map(row).join("\n")}
+
+## Casting votes (100 concurrent voters, form posts answered with a 302)
+| database | path | votes/s | p50 (ms) | p99 (ms) | other than 302 | errors | (voter, question) pairs cast | rows | distinct rows |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| SQLite | one instance | ${voteSqlite.rps.toFixed(0)} | ${voteSqlite.p50} | ${voteSqlite.p99} | ${voteSqlite.other} | ${voteSqlite.errors} | ${voteSqlite.pairs} | ${voteSqlite.rows} | ${voteSqlite.distinct} |
+${pgPart ? `| PostgreSQL | nginx + 2 instances (deploy/start.js) | ${pgPart.votes.rps.toFixed(0)} | ${pgPart.votes.p50} | ${pgPart.votes.p99} | ${pgPart.votes.other} | ${pgPart.votes.errors} | ${pgPart.votes.pairs} | ${pgPart.votes.rows} | ${pgPart.votes.distinct} |` : "| PostgreSQL | skipped | | | | | | | | |"}
+
+"rows = pairs and distinct rows = rows" means no vote was lost or doubled.
+
+## Through deploy/ (PostgreSQL, nginx with micro-caching, 2 app instances)
+${pgPart ? `Anonymous hearing page: ${pgPart.page.rps.toFixed(0)} req/s, p50 ${pgPart.page.p50} ms, p99 ${pgPart.page.p99} ms, non-2xx ${pgPart.page.non2xx}.` : "skipped"}
+
+## First load on a phone
+${
+  phone
+    ? `Chromium, 360 × 740 px, slow 3G (400 ms latency, 400 kbit/s both ways), CPU slowed 4×, empty cache.
+
+| page | transferred (KiB, HTML+CSS+JS compressed) | requests | LCP (ms) | hydrated (ms) |
+| --- | --- | --- | --- | --- |
+${phone.pages.map((p) => `| ${p.name} \`${p.path}\` | ${(p.bytes / 1024).toFixed(1)} | ${p.requests} | ${p.lcp} | ${p.hydrated} |`).join("\n")}`
+    : "skipped"
+}
 `;
-// Only this script's part of docs/performance.md is replaced (up to the next "## " section that
-// another benchmark writes, e.g. "## Protocol rendering").
-const OWN_END = /^## Protocol rendering/m;
-const previous = existsSync("docs/performance.md")
-  ? readFileSync("docs/performance.md", "utf8")
-  : "";
-const rest = previous.match(OWN_END) ? previous.slice(previous.search(OWN_END)) : "";
-writeFileSync("docs/performance.md", rest ? `${md}\n${rest}` : md);
+writeFileSync("docs/performance.md.bench", md);
+const doc = readFileSync("docs/performance.md", "utf8");
+const marker = "<!-- bench:end -->";
+writeFileSync(
+  "docs/performance.md",
+  doc.includes(marker) ? md + "\n" + marker + doc.split(marker)[1] : md,
+);
+rmSync("docs/performance.md.bench");
 console.log(md);
 process.exit(0);

@@ -18,6 +18,7 @@ import type { HearingsTables } from "./tables/hearings";
 import type { ParticipationTables } from "./tables/participation";
 import type { ReachTables } from "./tables/reach";
 import type { ProtocolTables } from "./tables/protocol";
+import type { CacheTables } from "./tables/cache";
 import type { TariffsTables } from "./tables/tariffs";
 import type { CommentsTable } from "./tables/participation";
 import type { HearingsTable } from "./tables/hearings";
@@ -34,6 +35,7 @@ export type * from "./tables/hearings";
 export type * from "./tables/participation";
 export type * from "./tables/reach";
 export type * from "./tables/protocol";
+export type * from "./tables/cache";
 export type * from "./tables/tariffs";
 
 /** Every table of the database, by name: the features' tables composed. */
@@ -49,6 +51,7 @@ export interface Database
     ParticipationTables,
     ReachTables,
     ProtocolTables,
+    CacheTables,
     TariffsTables {}
 
 export type Municipality = Selectable<MunicipalitiesTable>;

@@ -12,6 +12,8 @@ import * as m15 from "./2026-11-30_15_rate_limits";
 import * as m16 from "./2026-11-30_16_search_text_folded";
 import * as m20 from "./2026-11-30_20_meeting_held_reason";
 import * as m40 from "./2026-11-30_40_protocol_numbers";
+import * as m30 from "./2026-11-30_30_content_versions";
+import { syncContentTriggers } from "../content-versions";
 import * as m41 from "./2026-11-30_41_tariffs";
 
 /**
@@ -31,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   "2026-11-30_16_search_text_folded": m16,
   "2026-11-30_20_meeting_held_reason": m20,
   "2026-11-30_40_protocol_numbers": m40,
+  "2026-11-30_30_content_versions": m30,
   "2026-11-30_41_tariffs": m41,
 };
 
@@ -45,5 +48,6 @@ export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
+  await syncContentTriggers(db);
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
 }

@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
@@ -123,7 +124,8 @@ test.describe("operations", () => {
       database: "ok",
       files: { listed: expect.any(Number) },
     });
-    const page = await request.get("/ky");
+    // a page rendered per request (not from the page cache): a fresh nonce
+    const page = await request.get("/ky/login");
     const h = page.headers();
     expect(h["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
     expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
@@ -133,6 +135,20 @@ test.describe("operations", () => {
     const html = await page.text();
     const nonce = /nonce-([A-Za-z0-9+/=]+)'/.exec(h["content-security-policy"])![1];
     expect(html).toContain(`nonce="${nonce}"`);
+    // an anonymous page from the page cache (ADR 0031): every inline script allowed by its hash
+    const cached = await request.get("/ky");
+    const ch = cached.headers();
+    expect(ch["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(ch["content-security-policy"]).not.toContain("'nonce-");
+    expect(ch["x-content-type-options"]).toBe("nosniff");
+    const hashes = [...ch["content-security-policy"].matchAll(/'sha256-([^']+)'/g)].map(
+      (m) => m[1],
+    );
+    const scripts = [...(await cached.text()).matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)]
+      .filter((m) => !/\bsrc=/.test(m[1]) && m[2] !== "")
+      .map((m) => createHash("sha256").update(m[2]).digest("base64"));
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(hashes.sort()).toEqual([...new Set(scripts)].sort());
   });
 
   test("a bad environment value stops start-up with a clear message and exit code 1", () => {

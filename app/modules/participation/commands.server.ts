@@ -11,6 +11,7 @@ import { can } from "../auth/permissions";
 import type { SessionUser } from "../auth/session.server";
 import { now, nowIso } from "../core/clock.server";
 import { DomainError } from "../core/errors";
+import { deriveState } from "../hearings/state";
 import { toBishkekDateInput } from "../format/time";
 import { emit } from "../notify/events.server";
 import {
@@ -395,7 +396,10 @@ export async function dismissReports(
 // ---- votes -------------------------------------------------------------------------------------
 
 /** Why this person may not vote on this hearing now (an i18n key), or null when they may. */
-export function voteRefusal(user: Actor | null, h: HearingContext): string | null {
+export function voteRefusal(
+  user: Actor | null,
+  h: Pick<HearingContext, "municipalityId" | "protocolState" | "minVotingAge" | "state">,
+): string | null {
   if (!user) return "errors.signInToVote";
   if (h.protocolState === "approved") return "errors.locked";
   if (!can(user, "vote.cast", { municipalityId: h.municipalityId })) return "errors.notVerified";
@@ -409,6 +413,15 @@ export function voteRefusal(user: Actor | null, h: HearingContext): string | nul
   return null;
 }
 
+/**
+ * Cast or change a vote on one question of a hearing (one row per person and question: the unique
+ * (question_id, user_id) makes concurrent casts an upsert, never a duplicate).
+ * Two statements: one read of the hearing, its municipality and the question (the refusal reasons,
+ * as `voteRefusal`), then one INSERT … SELECT … ON CONFLICT whose WHERE repeats the time and lock
+ * conditions, so a hearing closed or locked between the two stores nothing.
+ * Throws DomainError (participation:…): hearingNotFound/questionNotFound (404), notVerified/tooYoung (403),
+ * signInToVote, locked, cancelled, periodEnded, periodNotStarted (409).
+ */
 export async function castVote(
   db: DB,
   user: Actor,
@@ -416,36 +429,106 @@ export async function castVote(
   questionId: number,
   choice: VoteChoice,
 ): Promise<void> {
-  const h = await hearingOrThrow(db, hearingId);
-  const refusal = voteRefusal(user, h);
-  if (refusal)
-    throw new DomainError(
-      `participation:${refusal}`,
-      {},
-      refusal === "errors.notVerified" || refusal === "errors.tooYoung" ? 403 : 409,
-    );
-  if (!h.questions.some((q) => q.id === questionId))
+  if (!Number.isSafeInteger(hearingId) || !Number.isSafeInteger(questionId))
+    throw new DomainError("participation:errors.hearingNotFound", {}, 404);
+  const row = await db
+    .selectFrom("hearings as h")
+    .innerJoin("municipalities as m", "m.id", "h.municipality_id")
+    .leftJoin("questions as q", (j) =>
+      j.onRef("q.hearing_id", "=", "h.id").on("q.id", "=", questionId),
+    )
+    .select([
+      "h.id",
+      "h.municipality_id",
+      "h.state",
+      "h.comment_start_at",
+      "h.comment_end_at",
+      "h.protocol_state",
+      "m.min_voting_age",
+      "q.id as question_id",
+    ])
+    .where("h.id", "=", hearingId)
+    .where("h.state", "!=", "draft")
+    .executeTakeFirst();
+  if (!row) throw new DomainError("participation:errors.hearingNotFound", {}, 404);
+  const refuse = (h: typeof row) => {
+    const refusal = voteRefusal(user, {
+      municipalityId: h.municipality_id,
+      protocolState: h.protocol_state,
+      minVotingAge: Number(h.min_voting_age),
+      state: deriveState(h, now()),
+    });
+    if (refusal)
+      throw new DomainError(
+        `participation:${refusal}`,
+        {},
+        refusal === "errors.notVerified" || refusal === "errors.tooYoung" ? 403 : 409,
+      );
+  };
+  refuse(row);
+  if (row.question_id === null)
     throw new DomainError("participation:errors.questionNotFound", {}, 404);
   const at = nowIso();
-  // the unique (question_id, user_id) makes this one row per person, whatever the concurrency
-  await db
+  const r = await db
     .insertInto("votes")
-    .values({
-      hearing_id: h.id,
-      question_id: questionId,
-      user_id: user.id,
-      choice,
-      village_id: user.villageId,
-      created_at: at,
-      updated_at: at,
-    })
+    .columns([
+      "hearing_id",
+      "question_id",
+      "user_id",
+      "choice",
+      "village_id",
+      "created_at",
+      "updated_at",
+    ])
+    .expression((eb) =>
+      eb
+        .selectFrom("questions as q")
+        .innerJoin("hearings as h", "h.id", "q.hearing_id")
+        .select([
+          "q.hearing_id",
+          "q.id",
+          sql<number>`cast(${user.id} as integer)`.as("user_id"),
+          sql<VoteChoice>`cast(${choice} as text)`.as("choice"),
+          sql<number | null>`cast(${user.villageId} as integer)`.as("village_id"),
+          sql<string>`cast(${at} as text)`.as("created_at"),
+          sql<string>`cast(${at} as text)`.as("updated_at"),
+        ])
+        .where("q.id", "=", questionId)
+        .where("h.id", "=", hearingId)
+        .where("h.state", "in", ["announced", "open"])
+        .where("h.comment_start_at", "<=", at)
+        .where("h.comment_end_at", ">", at)
+        .where((w) =>
+          w.or([w("h.protocol_state", "is", null), w("h.protocol_state", "!=", "approved")]),
+        ),
+    )
     .onConflict((oc) =>
       oc.columns(["question_id", "user_id"]).doUpdateSet((eb) => ({
         choice: eb.ref("excluded.choice"),
         updated_at: eb.ref("excluded.updated_at"),
       })),
     )
-    .execute();
+    .executeTakeFirst();
+  if (Number(r.numInsertedOrUpdatedRows ?? 0) === 0) {
+    // the hearing changed between the read and the write: say why, from its state now
+    const again = await db
+      .selectFrom("hearings as h")
+      .innerJoin("municipalities as m", "m.id", "h.municipality_id")
+      .select([
+        "h.id",
+        "h.municipality_id",
+        "h.state",
+        "h.comment_start_at",
+        "h.comment_end_at",
+        "h.protocol_state",
+        "m.min_voting_age",
+        sql<number | null>`null`.as("question_id"),
+      ])
+      .where("h.id", "=", hearingId)
+      .executeTakeFirstOrThrow();
+    refuse(again);
+    throw new DomainError("participation:errors.periodEnded", {}, 409);
+  }
 }
 
 // ---- the in-person meeting ---------------------------------------------------------------------
