@@ -93,7 +93,8 @@ test.describe.serial("participation", () => {
 
     // an empty comment: localized errors, nothing lost
     await page.getByRole("button", { name: "Сын-пикирди жөнөтүү" }).click();
-    await expect(page.getByText("Позицияны тандаңыз")).toBeVisible();
+    // the message at the field (the error summary above the form repeats it as a link)
+    await expect(page.locator("#stance-error")).toContainText("Позицияны тандаңыз");
 
     await page.locator("#comment-form").getByLabel("Каршымын", { exact: true }).check();
     await page
