@@ -66,7 +66,7 @@ describe(`one-submit ballot (${process.env.TEST_DB ?? "sqlite"})`, () => {
         { questionId: h.questionIds[0], choice: "for" },
         { questionId: other.questionIds[0], choice: "for" }, // not this hearing's question
       ]),
-    ).rejects.toMatchObject({ key: "errors.questionNotFound" });
+    ).rejects.toMatchObject({ key: "participation:errors.questionNotFound" });
     expect(await votesOf(w.resident, h.id)).toEqual([]);
   });
 
@@ -77,7 +77,7 @@ describe(`one-submit ballot (${process.env.TEST_DB ?? "sqlite"})`, () => {
     setClock(OPEN);
     await expect(
       castVotes(t.db, unverified, h.id, [{ questionId: h.questionIds[0], choice: "for" }]),
-    ).rejects.toMatchObject({ key: "errors.notVerified" });
+    ).rejects.toMatchObject({ key: "participation:errors.notVerified" });
     await expect(castVotes(t.db, resident, h.id, [])).rejects.toMatchObject({
       key: "participation:errors.choiceRequired",
       field: "ballot",
@@ -85,7 +85,7 @@ describe(`one-submit ballot (${process.env.TEST_DB ?? "sqlite"})`, () => {
     setClock(AFTER);
     await expect(
       castVotes(t.db, resident, h.id, [{ questionId: h.questionIds[0], choice: "for" }]),
-    ).rejects.toMatchObject({ key: "errors.periodEnded" });
+    ).rejects.toMatchObject({ key: "participation:errors.periodEnded" });
     expect(await votesOf(w.resident, h.id)).toEqual([]);
   });
 });

@@ -220,7 +220,7 @@ describe(`dates real and in order (${process.env.TEST_DB ?? "sqlite"})`, () => {
       { field: "commentStartDate", key: "announce.startInPast" },
     ]);
     await expect(cmd.announceHearing(t.db, official, id)).rejects.toMatchObject({
-      key: "announce.noticeInPast",
+      key: "hearings:announce.noticeInPast",
     });
     const after = await t.db
       .selectFrom("hearings")

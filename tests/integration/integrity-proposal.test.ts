@@ -42,12 +42,12 @@ describe(`the proposal under cast votes (${process.env.TEST_DB ?? "sqlite"})`, (
     await castVote(t.db, resident, h.id, h.questionIds[0], "for");
     await expect(
       cmd.updateTariffLine(t.db, official, h.id, h.lineIds[0], line(4500)),
-    ).rejects.toMatchObject({ key: "errors.votesCastOnProposal", status: 409 });
+    ).rejects.toMatchObject({ key: "hearings:errors.votesCastOnProposal", status: 409 });
     await expect(cmd.addTariffLine(t.db, official, h.id, line(3000))).rejects.toMatchObject({
-      key: "errors.votesCastOnProposal",
+      key: "hearings:errors.votesCastOnProposal",
     });
     await expect(cmd.removeTariffLine(t.db, official, h.id, h.lineIds[1])).rejects.toMatchObject({
-      key: "errors.votesCastOnProposal",
+      key: "hearings:errors.votesCastOnProposal",
     });
     // a text correction is an ordinary edit
     await cmd.updateTariffLine(t.db, official, h.id, h.lineIds[0], line(2500, "Уточнённый текст"));
@@ -73,7 +73,7 @@ describe(`the proposal under cast votes (${process.env.TEST_DB ?? "sqlite"})`, (
       anonymous: false,
     });
     await expect(cmd.removeTariffLine(t.db, official, h.id, h.lineIds[0])).rejects.toMatchObject({
-      key: "errors.hasComments",
+      key: "hearings:errors.hasComments",
       status: 409,
       params: { count: 1 },
     });

@@ -217,8 +217,12 @@ describe("clean bytes", () => {
 });
 
 describe("body limits", () => {
-  /** POSTs `total` bytes in 1 MiB chunks (with or without Content-Length); resolves the status. */
-  function postLarge(total: number, withLength: boolean): Promise<number> {
+  /**
+   * POSTs `total` bytes in 1 MiB chunks (with or without Content-Length); resolves the status, or
+   * "closed" when the server refused by closing the connection before its 413 could be read (past
+   * 16 MB it answers at once and closes, and the client may see EPIPE first: a race of the OS).
+   */
+  function postLarge(total: number, withLength: boolean): Promise<number | "closed"> {
     return new Promise((resolve, reject) => {
       const url = new URL(`${server.origin}/ru/login`);
       const req = httpRequest(
@@ -240,7 +244,11 @@ describe("body limits", () => {
       );
       let answered = false;
       // once answered, the server closes the connection: the rest of the upload fails, as it should
-      req.on("error", (e) => (answered ? undefined : reject(e)));
+      req.on("error", (e: NodeJS.ErrnoException) => {
+        if (answered) return;
+        if (e.code === "EPIPE" || e.code === "ECONNRESET") resolve("closed");
+        else reject(e);
+      });
       const chunk = Buffer.alloc(1024 * 1024, "a");
       let sent = 0;
       const write = () => {
@@ -256,10 +264,10 @@ describe("body limits", () => {
     });
   }
 
-  it("a 100 MB form body gets 413 and the server grows by less than 50 MB", async () => {
+  it("a 100 MB form body is refused and the server grows by less than 50 MB", async () => {
     const before = server.rss();
-    expect(await postLarge(100 * 1024 * 1024, true)).toBe(413);
-    expect(await postLarge(100 * 1024 * 1024, false)).toBe(413); // chunked: counted while streaming
+    expect([413, "closed"]).toContain(await postLarge(100 * 1024 * 1024, true));
+    expect([413, "closed"]).toContain(await postLarge(100 * 1024 * 1024, false));
     const grown = server.rss() - before;
     expect(grown).toBeLessThan(50 * 1024 * 1024);
     // and it still answers
