@@ -73,6 +73,14 @@ export default function HearingProtocol() {
           {view.verificationCode ? (
             <p>
               <Link to={`/${lang}/verify/${view.verificationCode}`}>{t("public.verifyLink")}</Link>
+              {view.approved && view.hearingType === "tariff" ? (
+                <>
+                  {" · "}
+                  <Link to={`/${lang}/m/${view.municipalitySlug}/tariffs`}>
+                    {t("tariffs:registerLink")}
+                  </Link>
+                </>
+              ) : null}
             </p>
           ) : null}
           <h2 className="visually-hidden">{t("public.text")}</h2>

@@ -7,7 +7,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Alert, Button, Field, SelectField, Table, TextareaField } from "~/components/ui";
+import { Alert, Button, DataTable, Field, SelectField, TextareaField } from "~/components/ui";
 import { clientIp } from "~/modules/audit/audit.server";
 import { getUser, requireUser } from "~/modules/auth/guards.server";
 import { getDb } from "~/modules/core/db.server";
@@ -85,37 +85,39 @@ export default function TariffRegister() {
         {d.inForce.length === 0 ? (
           <p>{t("none")}</p>
         ) : (
-          <Table>
-            <thead>
-              <tr>
-                <th scope="col">{t("col.service")}</th>
-                <th scope="col">{t("col.category")}</th>
-                <th scope="col">{t("col.unit")}</th>
-                <th scope="col">{t("col.price")}</th>
-                <th scope="col">{t("col.from")}</th>
-                <th scope="col">{t("col.resolution")}</th>
-                <th scope="col">{t("col.provider")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.inForce.map((e) => (
-                <tr key={e.id} id={`entry-${e.id}`}>
-                  <td>
+          <DataTable
+            rows={d.inForce}
+            rowKey={(e) => e.id}
+            columns={[
+              {
+                key: "service",
+                header: t("col.service"),
+                rowHeader: true,
+                cell: (e) => (
+                  <span id={`entry-${e.id}`}>
                     {e.service}
                     {e.isDemo ? <span className="muted"> · {t("demo")}</span> : null}
-                  </td>
-                  <td>{e.category}</td>
-                  <td>{e.unit}</td>
-                  <td className="num">{formatMoney(e.price)}</td>
-                  <td>{dmy(e.validFrom)}</td>
-                  <td>
-                    <ResolutionLinks e={e} lang={lang} slug={d.municipality.slug} />
-                  </td>
-                  <td>{e.provider}</td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+                  </span>
+                ),
+              },
+              { key: "category", header: t("col.category"), cell: (e) => e.category },
+              { key: "unit", header: t("col.unit"), cell: (e) => e.unit },
+              {
+                key: "price",
+                header: t("col.price"),
+                num: true,
+                first: true,
+                cell: (e) => formatMoney(e.price),
+              },
+              { key: "from", header: t("col.from"), cell: (e) => dmy(e.validFrom) },
+              {
+                key: "resolution",
+                header: t("col.resolution"),
+                cell: (e) => <ResolutionLinks e={e} lang={lang} slug={d.municipality.slug} />,
+              },
+              { key: "provider", header: t("col.provider"), cell: (e) => e.provider },
+            ]}
+          />
         )}
         <p>
           <a href={`/api/v1/municipalities/${d.municipality.slug}/tariffs`}>JSON</a>

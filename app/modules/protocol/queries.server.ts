@@ -18,6 +18,8 @@ export interface HearingInfo {
   municipalityName: L10n;
   title: L10n;
   shortCode: string;
+  /** "tariff" or "plan" */
+  type: string;
   state: HearingState;
   protocolState: ProtocolStage | null;
 }
@@ -29,6 +31,7 @@ export async function getHearingInfo(db: DB, hearingId: number): Promise<Hearing
     .select([
       "h.id",
       "h.municipality_id",
+      "h.type",
       "h.state",
       "h.comment_start_at",
       "h.comment_end_at",
@@ -50,6 +53,7 @@ export async function getHearingInfo(db: DB, hearingId: number): Promise<Hearing
     municipalityName: { ky: h.name_ky, ru: h.name_ru },
     title: { ky: h.title_ky, ru: h.title_ru },
     shortCode: h.short_code,
+    type: h.type,
     state: deriveState(h, now()),
     protocolState: h.protocol_state,
   };

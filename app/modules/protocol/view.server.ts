@@ -82,6 +82,8 @@ export interface ProtocolPageView {
   hearingId: number;
   hearingTitle: string;
   hearingState: HearingInfo["state"];
+  /** "tariff" or "plan": an approved tariff protocol links to the tariff register */
+  hearingType: string;
   municipalityId: number;
   municipalityName: string;
   municipalitySlug: string;
@@ -114,6 +116,7 @@ export async function protocolPage(
       hearingId,
       hearingTitle: hp.hearing.title[lang],
       hearingState: hp.hearing.state,
+      hearingType: hp.hearing.type,
       municipalityId: hp.hearing.municipalityId,
       municipalityName: hp.hearing.municipalityName[lang],
       municipalitySlug: hp.hearing.municipalitySlug,

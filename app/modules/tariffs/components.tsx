@@ -5,7 +5,7 @@
  */
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Table } from "~/components/ui";
+import { DataTable } from "~/components/ui";
 import { formatMoney } from "../format/format";
 import type { Lang } from "../i18n/config";
 
@@ -132,43 +132,51 @@ export function HistoryTable({
 }) {
   const { t } = useTranslation("tariffs");
   return (
-    <Table caption={caption}>
-      <thead>
-        <tr>
-          <th scope="col">{t("col.entry")}</th>
-          <th scope="col">{t("col.price")}</th>
-          <th scope="col">{t("col.from")}</th>
-          <th scope="col">{t("col.to")}</th>
-          <th scope="col">{t("col.resolution")}</th>
-          <th scope="col">{t("col.source")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {[...entries].reverse().map((e) => (
-          <tr key={e.id} className={e.corrected ? "struck" : undefined}>
-            <td>
+    <DataTable
+      caption={caption}
+      rows={[...entries].reverse()}
+      rowKey={(e) => e.id}
+      columns={[
+        {
+          key: "entry",
+          header: t("col.entry"),
+          rowHeader: true,
+          cell: (e) => (
+            <>
               № {e.id}
               {e.isDemo ? <span className="muted"> · {t("demo")}</span> : null}
-            </td>
-            <td className="num">
-              {e.corrected ? <s>{formatMoney(e.price)}</s> : formatMoney(e.price)}
-            </td>
-            <td>{dmy(e.validFrom)}</td>
-            <td>{e.until ? dmy(e.until) : t("open")}</td>
-            <td>
-              <ResolutionLinks e={e} lang={lang} slug={slug} />
-            </td>
-            <td>
+            </>
+          ),
+        },
+        {
+          key: "price",
+          header: t("col.price"),
+          num: true,
+          first: true,
+          cell: (e) => (e.corrected ? <s>{formatMoney(e.price)}</s> : formatMoney(e.price)),
+        },
+        { key: "from", header: t("col.from"), cell: (e) => dmy(e.validFrom) },
+        { key: "to", header: t("col.to"), cell: (e) => (e.until ? dmy(e.until) : t("open")) },
+        {
+          key: "resolution",
+          header: t("col.resolution"),
+          cell: (e) => <ResolutionLinks e={e} lang={lang} slug={slug} />,
+        },
+        {
+          key: "source",
+          header: t("col.source"),
+          cell: (e) => (
+            <>
               {t(`source.${e.source}`)}
               {e.corrected && e.closedBy ? <div>{t("correctedBy", { id: e.closedBy })}</div> : null}
               {e.correctsId ? (
                 <div>{t("corrects", { id: e.correctsId, reason: e.reason ?? "" })}</div>
               ) : null}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </Table>
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }
 
