@@ -116,14 +116,25 @@ function run(cmd: string, args: string[]): void {
   if (r.status !== 0) throw new BackupError(`${cmd} failed`, [r.stderr.trim()]);
 }
 
-/** The storage keys and SHA-256 of every file the database names (frozen protocol files, documents). */
+/**
+ * The storage keys and SHA-256 of every file the database names: frozen protocol files, hearing
+ * documents and the tariff register's scanned resolutions.
+ */
 async function referencedFiles(db: DB): Promise<{ key: string; sha256: string }[]> {
   const files = await db
     .selectFrom("protocol_files")
     .select(["storage_key as key", "sha256"])
     .execute();
   const docs = await db.selectFrom("documents").select(["storage_key as key", "sha256"]).execute();
-  return [...files, ...docs];
+  // the tariff register's scanned resolutions (entered by hand for tariffs from before the portal)
+  const scans = (
+    await db
+      .selectFrom("tariffs")
+      .select(["document_storage_key as key", "document_sha256 as sha256"])
+      .where("document_storage_key", "is not", null)
+      .execute()
+  ).filter((r): r is { key: string; sha256: string } => !!r.key && !!r.sha256);
+  return [...files, ...docs, ...scans];
 }
 
 /** What the database names that the upload folder lacks or holds changed (SHA-256 differs). */

@@ -286,8 +286,9 @@ test("an official imports the resident list, verifies in person and issues a res
   await expect(p).toHaveURL(/\/ru\/office\/residents\/imports\/\d+/);
   await expect(p.getByText("Принято строк: 1, отклонено: 2.")).toBeVisible();
   const rejected = p.getByRole("table");
-  await expect(rejected.getByRole("cell", { name: "3", exact: true })).toBeVisible();
-  await expect(rejected.getByRole("cell", { name: "4", exact: true })).toBeVisible();
+  // the line number heads its row (a row header on wide screens, the card's heading on phones)
+  await expect(rejected.getByRole("rowheader", { name: "3", exact: true })).toBeVisible();
+  await expect(rejected.getByRole("rowheader", { name: "4", exact: true })).toBeVisible();
 
   // a phone resident registers, then comes in person
   const resident = await browser.newContext();
@@ -301,7 +302,7 @@ test("an official imports the resident list, verifies in person and issues a res
   await vf.locator('input[name="birthDate"]').fill("01.01.1980");
   await vf.getByRole("button", { name: "Подтвердить жителя" }).click();
   await expect(p.getByText("Житель подтверждён.")).toBeVisible();
-  await expect(p.getByRole("cell", { name: /Азиз Тургунов/ })).toBeVisible();
+  await expect(p.getByRole("rowheader", { name: /Азиз Тургунов/ })).toBeVisible();
 
   const cf = p.locator("form", { has: p.locator('input[value="resetCode"]') });
   await cf.locator('input[name="phone"]').fill("0777 55 44 33");
