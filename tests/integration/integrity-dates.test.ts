@@ -230,6 +230,85 @@ describe(`dates real and in order (${process.env.TEST_DB ?? "sqlite"})`, () => {
     expect(after.state).toBe("draft");
   });
 
+  it("after announcing, backdating the notice or comment start by editing is refused", async () => {
+    const official = (await loadSessionUser(t.db, w.official))!;
+    setClock("2026-03-21T04:00:00.000Z");
+    const id = await cmd.createHearing(t.db, official, {
+      municipalityId: w.places.issykKul.id,
+      type: "tariff",
+      titleKy: "Тариф",
+      titleRu: "Тариф",
+      initiatorKind: "okmotu",
+    });
+    const details = {
+      titleKy: "Тариф",
+      titleRu: "Тариф",
+      summaryKy: "Кыскача",
+      summaryRu: "Кратко",
+      bodyKy: "Текст",
+      bodyRu: "Текст",
+      authoritativeLang: "ky" as const,
+      initiatorKind: "okmotu" as const,
+      initiatorNameKy: null,
+      initiatorNameRu: null,
+      meetingPlaceKy: "Үй",
+      meetingPlaceRu: "Дом",
+      noticeAt: startOfBishkekDay("2026-03-21"),
+      commentStartAt: startOfBishkekDay("2026-03-26"),
+      commentEndAt: endOfBishkekDay("2026-04-30"),
+      meetingAt: fromBishkekLocal("2026-04-25", "10:00"),
+    };
+    await cmd.updateDetails(t.db, official, id, details);
+    await cmd.addTariffLine(t.db, official, id, {
+      service: "waste_collection",
+      category: "population",
+      unit: "person_month",
+      currentPrice: 2500,
+      proposedPrice: 3500,
+      justificationKy: "",
+      justificationRu: "",
+      costItems: [],
+    });
+    await cmd.announceHearing(t.db, official, id);
+    const stored = () =>
+      t.db
+        .selectFrom("hearings")
+        .select(["state", "notice_at", "comment_start_at"])
+        .where("id", "=", id)
+        .executeTakeFirstOrThrow();
+    const before = await stored();
+    expect(before.state).toBe("announced");
+
+    setClock("2026-03-24T04:00:00.000Z");
+    await expect(
+      cmd.updateDetails(t.db, official, id, {
+        ...details,
+        noticeAt: startOfBishkekDay("2020-01-01"),
+        commentStartAt: startOfBishkekDay("2020-01-02"),
+      }),
+    ).rejects.toMatchObject({
+      key: "hearings:announce.noticeInPast",
+      field: "noticeDate",
+      status: 400,
+    });
+    await expect(
+      cmd.updateDetails(t.db, official, id, {
+        ...details,
+        commentStartAt: startOfBishkekDay("2026-03-23"),
+      }),
+    ).rejects.toMatchObject({
+      key: "hearings:announce.startInPast",
+      field: "commentStartDate",
+      status: 400,
+    });
+    const after = await stored();
+    expect(after).toEqual(before);
+
+    // the notice day now lies in the past, but an unchanged value is always kept
+    await cmd.updateDetails(t.db, official, id, { ...details, summaryRu: "Кратко, уточнено" });
+    expect(await stored()).toEqual(before);
+  });
+
   it("a birth date of 30.02.1990 is refused by the same parser", () => {
     const r = verifySchema.safeParse({ pin: "21502199000000", birthDate: "30.02.1990" });
     expect(r.success).toBe(false);

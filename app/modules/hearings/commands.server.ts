@@ -264,6 +264,26 @@ export async function updateDetails(
       meeting_place_ky: input.meetingPlaceKy,
       meeting_place_ru: input.meetingPlaceRu,
     };
+    // no backdating after announcing either (issue 11): a notice date or comment start that
+    // changes may not fall before the day of announcing, nor before today (Bishkek calendar
+    // days), the same rule announceProblems applies; an unchanged value is always kept
+    if (h.state !== "draft" || h.announced_at) {
+      const today = toBishkekDateInput(now());
+      const announcedDay = h.announced_at ? toBishkekDateInput(h.announced_at) : today;
+      const floor = announcedDay > today ? announcedDay : today;
+      const time = (v: string | Date | null) => (v ? new Date(v).getTime() : null);
+      for (const [was, to, field, key] of [
+        [h.notice_at, input.noticeAt, "noticeDate", "hearings:announce.noticeInPast"],
+        [
+          h.comment_start_at,
+          input.commentStartAt,
+          "commentStartDate",
+          "hearings:announce.startInPast",
+        ],
+      ] as const)
+        if (to && time(was) !== time(to) && toBishkekDateInput(to) < floor)
+          throw new DomainError(key, {}, 400, field);
+    }
     // a complete schedule must keep to the municipality's rules, and a public hearing's must be
     // complete; every problem is reported with its field
     const complete =
