@@ -158,7 +158,9 @@ for (const lang of ["ky", "ru"] as const) {
     const axeCouncil = await new AxeBuilder({ page: sp }).withTags(["wcag2a", "wcag2aa"]).analyze();
     expect(axeCouncil.violations.map((v) => v.id)).toEqual([]);
     await sp.locator('input[name="resolutionNumber"]').fill(resolution);
-    await sp.locator('input[name="resolutionDate"]').fill("2026-11-24");
+    // the resolution is dated today in Bishkek (UTC+6): not before the hearing closed, not later
+    const today = new Date(Date.now() + 6 * 3600_000).toISOString().slice(0, 10);
+    await sp.locator('input[name="resolutionDate"]').fill(today);
     await sp.locator('input[name="deputiesFor"]').fill("12");
     await sp.locator('main form[method="post"] button.btn-primary').click();
     await expect(sp.getByRole("status").first()).toContainText(
