@@ -21,6 +21,7 @@ import { getDb } from "~/modules/core/db.server";
 import { parseForm } from "~/modules/forms/validate.server";
 import { useLang } from "~/modules/i18n/hooks";
 import { titleMeta } from "~/modules/i18n/meta";
+import { notFound } from "~/modules/core/reply.server";
 import { requireLang, tFor } from "~/modules/i18n/route.server";
 import {
   castVote,
@@ -92,11 +93,11 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const lang = requireLang(params);
   const db = await getDb();
   const h = await getHearingContext(db, idParam(request, params, "id"), { includeDraft: true });
-  if (!h) throw new Response("Not found", { status: 404 });
+  if (!h) throw notFound(lang);
   const user = await getUser(request);
   // a draft is shown (by the hearings layout) to its officials only; participation stays empty
   if (h.state === "draft" && !can(user, "hearing.viewDraft", { municipalityId: h.municipalityId }))
-    throw new Response("Not found", { status: 404 });
+    throw notFound(lang);
   const url = new URL(request.url);
   const f = filtersFromUrl(url);
   const reported = url.searchParams.has("reported");
@@ -151,7 +152,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const db = await getDb();
   const hearingId = idParam(request, params, "id");
   const h = await getHearingContext(db, hearingId);
-  if (!h) throw new Response("Not found", { status: 404 });
+  if (!h) throw notFound(lang);
   const user = await requireUser(request);
   const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");

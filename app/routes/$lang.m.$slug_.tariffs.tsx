@@ -15,6 +15,7 @@ import { formatMoney } from "~/modules/format/format";
 import { CATEGORIES, SERVICES, UNITS } from "~/modules/hearings/catalog";
 import { useLang } from "~/modules/i18n/hooks";
 import { titleMeta } from "~/modules/i18n/meta";
+import { notFound } from "~/modules/core/reply.server";
 import { requireLang, tFor } from "~/modules/i18n/route.server";
 import { HistoryTable, ResolutionLinks, StepChart, dmy } from "~/modules/tariffs/components";
 import { registerPage, submitEntryForm } from "~/modules/tariffs/page.server";
@@ -28,7 +29,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data: d }) =>
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const lang = requireLang(params);
   const page = await registerPage(await getDb(), params.slug ?? "", lang, await getUser(request));
-  if (!page) throw new Response("Not found", { status: 404 });
+  if (!page) throw notFound(lang);
   const t = tFor(params, "tariffs");
   return { ...page, title: t("pageTitle", { municipality: page.municipality.name }) };
 }
@@ -39,7 +40,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const db = await getDb();
   const page = await registerPage(db, params.slug ?? "", lang, user);
-  if (!page) throw new Response("Not found", { status: 404 });
+  if (!page) throw notFound(lang);
   if (!mayEnterTariffs(user, page.municipality.id))
     throw new Response(tFor(params, "tariffs")("errors.forbidden"), { status: 403 });
   // the one form reader: 415/413/400 as localized pages, text and file names cleaned
