@@ -144,8 +144,18 @@ export interface CreateHearingInput {
   initiatorKind: "okmotu" | "enterprise";
   initiatorNameKy?: string | null;
   initiatorNameRu?: string | null;
+  /**
+   * A readable short code of its own (the demo seed and test fixtures: `tyup24`); default a
+   * random one. One already taken is refused.
+   */
+  shortCode?: string;
 }
 
+/**
+ * A new draft hearing of the municipality with the default question, its "draft" transition and
+ * an audit entry. Outcomes: the new id; 403 `hearings:errors.forbidden` without `hearing.create`
+ * there; 409 `hearings:errors.shortCodeTaken` when a chosen short code is taken.
+ */
 export async function createHearing(
   db: DB,
   actor: Actor,
@@ -154,7 +164,16 @@ export async function createHearing(
   refuseIf(createRefusal(actor, input.municipalityId));
   return db.transaction().execute(async (trx) => {
     const at = nowIso();
-    let code = shortCode();
+    if (
+      input.shortCode !== undefined &&
+      (await trx
+        .selectFrom("hearings")
+        .select("id")
+        .where("short_code", "=", input.shortCode)
+        .executeTakeFirst())
+    )
+      throw new DomainError("hearings:errors.shortCodeTaken", {}, 409, "_form");
+    let code = input.shortCode ?? shortCode();
     while (
       await trx
         .selectFrom("hearings")
