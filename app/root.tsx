@@ -1,3 +1,4 @@
+import { PageRefusal, ShownMessagesProvider } from "~/components/page-refusal";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
@@ -106,7 +107,10 @@ export function Layout({ children }: { children: ReactNode }) {
           </a>
           <SiteHeader />
           <main id="main" className="container" tabIndex={-1}>
-            {children}
+            <ShownMessagesProvider>
+              {children}
+              <PageRefusal />
+            </ShownMessagesProvider>
           </main>
           <SiteFooter />
         </I18nextProvider>
