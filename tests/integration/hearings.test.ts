@@ -166,9 +166,10 @@ describe(`hearing state machine with a controllable clock (${process.env.TEST_DB
     expect((await getHearingHeader(t.db, id, "ru"))!.state).toBe("announced");
     await refused(cmd.announceHearing(t.db, a, id), "errors.badTransition");
     await refused(cmd.closeHearing(t.db, a, id), "errors.badTransition");
+    // after announcement a new question is an amendment: refused without its reason (ADR 0050)
     await refused(
       cmd.addQuestion(t.db, a, id, { titleKy: "x", titleRu: "x", tariffLineId: null }),
-      "errors.questionsFrozen",
+      "amend.reasonRequired",
     );
 
     // the comment period starts: derived on read without a write, recorded once (no actor) by
