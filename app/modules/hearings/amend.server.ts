@@ -131,7 +131,7 @@ export async function recordAmendment(
           minNoticeDays: Number(fresh.min_notice_days),
           minCommentDays: Number(fresh.min_comment_days),
         },
-      );
+      ).filter((p) => p.key !== "hearings:schedule.missing");
       if (problems.length)
         throw new DomainError(problems[0].key, problems[0].params ?? {}, 409, "_form");
       endAfter = end.toISOString();
