@@ -143,52 +143,60 @@ export interface HearingView extends HearingHeader {
 }
 
 async function details(db: DB, id: number) {
-  const [lines, sections, docs, questions, transitions, lastVersion, amendments] = await Promise.all([
-    db
-      .selectFrom("tariff_lines")
-      .selectAll()
-      .where("hearing_id", "=", id)
-      .orderBy("position")
-      .execute(),
-    db
-      .selectFrom("plan_sections")
-      .selectAll()
-      .where("hearing_id", "=", id)
-      .orderBy("position")
-      .execute(),
-    db
-      .selectFrom("documents")
-      .selectAll()
-      .where("hearing_id", "=", id)
-      .where("removed_at", "is", null)
-      .orderBy("id")
-      .execute(),
-    db
-      .selectFrom("questions")
-      .selectAll()
-      .where("hearing_id", "=", id)
-      .orderBy("position")
-      .execute(),
-    db
-      .selectFrom("hearing_transitions")
-      .selectAll()
-      .where("hearing_id", "=", id)
-      .orderBy("id")
-      .execute(),
-    db
-      .selectFrom("hearing_versions")
-      .select(["created_at", "changed_fields_json"])
-      .where("hearing_id", "=", id)
-      .orderBy("version", "desc")
-      .limit(1)
-      .executeTakeFirst(),
-    db
-      .selectFrom("amendments")
-      .select(["number", "created_at", "reason", "changes_json", "comment_end_before", "comment_end_after"])
-      .where("hearing_id", "=", id)
-      .orderBy("number")
-      .execute(),
-  ]);
+  const [lines, sections, docs, questions, transitions, lastVersion, amendments] =
+    await Promise.all([
+      db
+        .selectFrom("tariff_lines")
+        .selectAll()
+        .where("hearing_id", "=", id)
+        .orderBy("position")
+        .execute(),
+      db
+        .selectFrom("plan_sections")
+        .selectAll()
+        .where("hearing_id", "=", id)
+        .orderBy("position")
+        .execute(),
+      db
+        .selectFrom("documents")
+        .selectAll()
+        .where("hearing_id", "=", id)
+        .where("removed_at", "is", null)
+        .orderBy("id")
+        .execute(),
+      db
+        .selectFrom("questions")
+        .selectAll()
+        .where("hearing_id", "=", id)
+        .orderBy("position")
+        .execute(),
+      db
+        .selectFrom("hearing_transitions")
+        .selectAll()
+        .where("hearing_id", "=", id)
+        .orderBy("id")
+        .execute(),
+      db
+        .selectFrom("hearing_versions")
+        .select(["created_at", "changed_fields_json"])
+        .where("hearing_id", "=", id)
+        .orderBy("version", "desc")
+        .limit(1)
+        .executeTakeFirst(),
+      db
+        .selectFrom("amendments")
+        .select([
+          "number",
+          "created_at",
+          "reason",
+          "changes_json",
+          "comment_end_before",
+          "comment_end_after",
+        ])
+        .where("hearing_id", "=", id)
+        .orderBy("number")
+        .execute(),
+    ]);
   const lineIds = lines.map((l) => l.id);
   const sectionIds = sections.map((s) => s.id);
   const [costItems, projects] = await Promise.all([

@@ -61,7 +61,9 @@ export function TariffLinesEditor({
                 <td className="num">{formatMoney(l.current_price)}</td>
                 <td className="num">{formatMoney(l.proposed_price)}</td>
                 <td>
-                  {editable ? <RemoveForm intent="removeLine" field="lineId" id={l.id} amend={amend} /> : null}
+                  {editable ? (
+                    <RemoveForm intent="removeLine" field="lineId" id={l.id} amend={amend} />
+                  ) : null}
                 </td>
               </tr>
             ))}

@@ -103,7 +103,9 @@ export function RemoveForm({
     >
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name={field} value={id} />
-      {amend ? <AmendReasonField v={mine ? vals(intent) : {}} e={mine ? errs(intent) : {}} /> : null}
+      {amend ? (
+        <AmendReasonField v={mine ? vals(intent) : {}} e={mine ? errs(intent) : {}} />
+      ) : null}
       <button type="submit" className="link-button">
         {t("edit.remove")}
       </button>
