@@ -742,12 +742,30 @@ describe("editing a tariff line after announcement", () => {
     expect(bad.status).toBe(400);
     expect(bad.body.errors.costItems[0]).toContain("32,50\u00a0сом");
     expect(bad.body.values.proposedPrice).toBe("33");
-    const ok = await result(
+    // announced: a price change is an amendment; without its reason it is refused at the field,
+    // in the page's language, with what was typed kept (ADR 0050)
+    const noReason = await result(
       linesRoute.action(
         args(makeRequest(`/ru/office/hearings/${id}/lines`, { cookie: cookies.official, form }), {
           lang: "ru",
           id: String(id),
         }),
+      ),
+    );
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.errors.amendReason[0]).toBe(
+      "Укажите причину изменения: слушания объявлены, а меняется то, по чему голосуют.",
+    );
+    expect(noReason.body.values).toMatchObject({ proposedPrice: "32,50", costItems: form.costItems });
+    const ok = await result(
+      linesRoute.action(
+        args(
+          makeRequest(`/ru/office/hearings/${id}/lines`, {
+            cookie: cookies.official,
+            form: { ...form, amendReason: "Подорожало топливо" },
+          }),
+          { lang: "ru", id: String(id) },
+        ),
       ),
     );
     expect(ok.body).toMatchObject({ ok: true });
@@ -759,6 +777,7 @@ describe("editing a tariff line after announcement", () => {
     ]);
     expect(v.version).toBe(2);
     expect(v.lastUpdate!.changed).toEqual(["tariffLines"]);
+    expect(v.amendments).toMatchObject([{ number: 1, reason: "Подорожало топливо" }]);
   });
 });
 

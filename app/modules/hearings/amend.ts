@@ -31,9 +31,14 @@ export type AmendmentChange =
   | { kind: "questionAdded"; title: Bilingual }
   | { kind: "questionRemoved"; title: Bilingual };
 
+/** An amount as running text says it: "35", "14,43" (kopecks only when there are some). */
+export function amendmentAmount(tyiyn: number): string {
+  return formatAmount(tyiyn, tyiyn % 100 === 0 ? 0 : 2);
+}
+
 /** A price as council documents say it in running text: "35 сом", "14,43 сом". */
 export function amendmentMoney(tyiyn: number): string {
-  return `${formatAmount(tyiyn, tyiyn % 100 === 0 ? 0 : 2)}\u00A0сом`;
+  return `${amendmentAmount(tyiyn)}\u00A0сом`;
 }
 
 /**
@@ -46,10 +51,11 @@ export function describeChange(c: AmendmentChange, t: TFunction, lang: "ky" | "r
   const full = (l: LineRef) => `${t(`hearings:service.${l.service}`)}: ${line(l)}`;
   switch (c.kind) {
     case "price":
+      // "сунушталган 35 → 45 сом": the amounts, the word once (in the text)
       return t(`hearings:amend.change.${c.field}Price`, {
         line: line(c.line),
-        from: amendmentMoney(c.from),
-        to: amendmentMoney(c.to),
+        from: amendmentAmount(c.from),
+        to: amendmentAmount(c.to),
       });
     case "lineRelabelled":
       return t("hearings:amend.change.lineRelabelled", { from: full(c.from), to: full(c.to) });
