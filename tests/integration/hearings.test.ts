@@ -756,7 +756,10 @@ describe("editing a tariff line after announcement", () => {
     expect(noReason.body.errors.amendReason[0]).toBe(
       "Укажите причину изменения: слушания объявлены, а меняется то, по чему голосуют.",
     );
-    expect(noReason.body.values).toMatchObject({ proposedPrice: "32,50", costItems: form.costItems });
+    expect(noReason.body.values).toMatchObject({
+      proposedPrice: "32,50",
+      costItems: form.costItems,
+    });
     const ok = await result(
       linesRoute.action(
         args(
