@@ -323,6 +323,21 @@ describe(`amendments (${process.env.TEST_DB ?? "sqlite"})`, () => {
     expect(await setAsideFigures(t.db, h.id)).toEqual([]);
   });
 
+  it("a meeting already inside the comment period (as the rules allowed) does not stop the amendment", async () => {
+    const h = await openHearing({ minCommentDays: 14, meetingAt: "2026-03-10T12:00:00.000Z" });
+    await voteBoth(h);
+    await cmd.updateTariffLine(t.db, await actor(w.official), h.id, h.lineIds[0], line(4500, "x"));
+    const row = await t.db
+      .selectFrom("hearings")
+      .select(["comment_end_at", "meeting_at"])
+      .where("id", "=", h.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({
+      comment_end_at: "2026-03-18T17:59:59.999Z",
+      meeting_at: "2026-03-10T12:00:00.000Z",
+    });
+  });
+
   it("removing a line under votes: its question goes (no orphan), the votes are set aside", async () => {
     const h = await openHearing({ minCommentDays: 1 });
     const own = await t.db

@@ -109,13 +109,16 @@ export async function recordAmendment(
       Number(fresh.min_comment_days),
     );
     if (moved) {
-      if (fresh.meeting_at && new Date(fresh.meeting_at) < end)
+      // a meeting after the old comment end that the new end would pass: refused (ADR 0050); a
+      // meeting the municipality's rules already allowed inside the comment period stays so
+      const meeting = fresh.meeting_at ? new Date(fresh.meeting_at) : null;
+      if (meeting && meeting >= new Date(fresh.comment_end_at) && meeting < end)
         throw new DomainError(
           "hearings:amend.meetingBeforeCommentEnd",
           {
             count: Number(fresh.min_comment_days),
             end: formatDate(end, "ru"),
-            meeting: formatDate(fresh.meeting_at, "ru"),
+            meeting: formatDate(meeting, "ru"),
           },
           409,
           "_form",
