@@ -70,6 +70,8 @@ export interface HearingSpec {
   /** user id of an official of the municipality: creates, edits and announces */
   official: number;
   type?: HearingType;
+  /** a readable short code (default: a random one) */
+  shortCode?: string;
   titleKy: string;
   titleRu: string;
   summaryKy: string;
@@ -95,8 +97,10 @@ export interface HearingSpec {
    * when absent the hearing keeps the default question createHearing adds.
    */
   questions?: { titleKy: string; titleRu: string; line?: number }[];
-  /** announce at `noticeAt` (default true); false leaves a complete draft */
+  /** announce (default true); false leaves a complete draft */
   announce?: boolean;
+  /** when the official announces it: default `noticeAt`; earlier for a notice dated ahead */
+  announceAt?: string;
 }
 
 export interface BuiltHearing {
@@ -127,6 +131,7 @@ export async function buildHearing(db: DB, spec: HearingSpec): Promise<BuiltHear
       initiatorKind: spec.initiatorKind,
       initiatorNameKy: spec.initiatorNameKy ?? null,
       initiatorNameRu: spec.initiatorNameRu ?? null,
+      shortCode: spec.shortCode,
     });
     await updateDetails(db, official, out.id, {
       titleKy: spec.titleKy,
@@ -193,7 +198,7 @@ export async function buildHearing(db: DB, spec: HearingSpec): Promise<BuiltHear
     } else out.questionIds = defaults.map((d) => d.id);
   });
   if (spec.announce !== false)
-    await withClock(spec.noticeAt, () => announceHearing(db, official, out.id));
+    await withClock(spec.announceAt ?? spec.noticeAt, () => announceHearing(db, official, out.id));
   return out;
 }
 
