@@ -15,6 +15,7 @@ import { e2eDb, signInAs } from "./helpers";
 interface World {
   hearingId: number;
   lineId: number;
+  questionId: number;
   voterEmail: string;
 }
 
@@ -86,7 +87,7 @@ function makeWorld(lang: "ky" | "ru"): World {
       iso(-day),
       iso(-day),
     );
-    return { hearingId, lineId, voterEmail };
+    return { hearingId, lineId, questionId: Number(q.lastInsertRowid), voterEmail };
   } finally {
     db.close();
   }
@@ -177,6 +178,16 @@ for (const lang of ["ky", "ru"] as const) {
     await expect(box).toContainText(reason);
     await pub.close();
 
+    // the voter, signed in, is asked to vote again on that question
+    const voterCtx = await browser.newContext();
+    await signInAs(voterCtx, w.voterEmail);
+    const vp = await voterCtx.newPage();
+    await vp.goto(`/${lang}/hearings/${w.hearingId}`);
+    await expect(vp.getByTestId(`vote-again-${w.questionId}`)).toContainText(
+      lang === "ky" ? "Кайра добуш бериңиз" : "Проголосуйте заново",
+    );
+    await voterCtx.close();
+
     // the protocol reports the vote set aside: close, draft, submit, read the PDF
     await page.goto(`/${lang}/office/hearings/${w.hearingId}`);
     await page.getByRole("button", { name: T[lang].close }).click();
@@ -186,6 +197,14 @@ for (const lang of ["ky", "ru"] as const) {
     await page.locator('input[name="secretaryName"]').fill("Айнура Үсөнова");
     await page.locator('button[value="save"]').click();
     await expect(page.getByRole("status").first()).toBeVisible();
+    // the results on the public page say how many votes the amendment set aside
+    const today = new Date(Date.now() + 6 * 3600_000).toISOString().slice(0, 10);
+    const [y, mo, d] = today.split("-");
+    const results = await browser.newContext();
+    const rp = await results.newPage();
+    await rp.goto(`/${lang}/hearings/${w.hearingId}`);
+    await expect(rp.locator("#results")).toContainText(T[lang].setAside(`${d}.${mo}.${y}`));
+    await results.close();
     const res = await page.request.get(`/${lang}/hearings/${w.hearingId}/protocol.pdf`);
     expect(res.status()).toBe(200);
     const dir = mkdtempSync(join(tmpdir(), "jyiyn-e2e-amend-"));
@@ -194,8 +213,6 @@ for (const lang of ["ky", "ru"] as const) {
     const text = execFileSync("pdftotext", ["-raw", "-enc", "UTF-8", file, "-"])
       .toString("utf8")
       .replace(/[\s\u00A0]+/g, " ");
-    const today = new Date(Date.now() + 6 * 3600_000).toISOString().slice(0, 10);
-    const [y, mo, d] = today.split("-");
     expect(text).toContain(T[lang].setAside(`${d}.${mo}.${y}`));
     expect(text).toContain(T[lang].changed);
     await ctx.close();
