@@ -15,7 +15,7 @@
 // Environment: BENCH_DURATION (s per measurement, 5), BENCH_ROUNDS (3), BENCH_CONNECTIONS (50),
 // BENCH_SKIP=pg,phone to leave parts out, PG_URL for the PostgreSQL server.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import { join } from "node:path";
@@ -61,34 +61,47 @@ const seeded = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "be
 if (seeded.status !== 0) throw new Error(seeded.stderr);
 const seed = JSON.parse(seeded.stdout.trim().split("\n").pop());
 
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, ["server.js"], {
-  stdio: ["ignore", "pipe", "inherit"],
-  env: {
-    ...process.env,
-    NODE_ENV: "production",
-    DEMO: "1",
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    DATABASE_URL: dbFile,
-    PUBLIC_URL: base,
-    LOG_LEVEL: "warn",
-    UPLOAD_DIR: join(dir, "uploads"),
-  },
-});
-await new Promise((ok, fail) => {
-  let out = "";
-  server.stdout.on("data", (b) => {
-    out += b;
-    if (out.includes("is running at")) ok();
+copyFileSync(dbFile, `${dbFile}.clean`);
+
+/** A production instance (`node server.js`) on `file`; extra environment in `env`. */
+async function startApp(file, env = {}) {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ["server.js"], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DEMO: "1",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: file,
+      PUBLIC_URL: url,
+      LOG_LEVEL: "warn",
+      UPLOAD_DIR: join(dir, "uploads"),
+      ...env,
+    },
   });
-  server.once("exit", (c) => fail(new Error(`server exited ${c}`)));
-});
-const cleanups = [
-  () => server.kill("SIGTERM"),
-  () => rmSync(dir, { recursive: true, force: true }),
-];
+  await new Promise((ok, fail) => {
+    let out = "";
+    child.stdout.on("data", (b) => {
+      out += b;
+      if (out.includes("is running at")) ok();
+    });
+    child.once("exit", (c) => fail(new Error(`server exited ${c}`)));
+  });
+  const stop = () =>
+    new Promise((ok) => {
+      if (child.exitCode !== null) return ok();
+      child.removeAllListeners("exit");
+      child.once("exit", ok);
+      child.kill("SIGTERM");
+    });
+  return { url, stop };
+}
+const app1 = await startApp(dbFile);
+const base = app1.url;
+const cleanups = [() => void app1.stop(), () => rmSync(dir, { recursive: true, force: true })];
 process.on("exit", () => cleanups.forEach((c) => c()));
 
 const cookie = `jyiyn_session=${seed.tokens[0]}`;
@@ -190,7 +203,9 @@ async function votes(url, tokens, questionIds, hearingId) {
           const i = n++;
           const voter = i % tokens.length;
           const q = questionIds[Math.floor(i / tokens.length) % questionIds.length];
-          const choice = ["for", "against", "abstain"][Math.floor(i / (tokens.length * questionIds.length)) % 3];
+          const choice = ["for", "against", "abstain"][
+            Math.floor(i / (tokens.length * questionIds.length)) % 3
+          ];
           context.cast = { key: `${voter}:${q}`, choice, seq: i };
           const list = attempted.get(`${voter}:${q}`) ?? [];
           list.push({ seq: i, choice });
@@ -263,7 +278,24 @@ const sqliteRows = sq
   .all(seed.hearingId);
 sq.close();
 const voteSqlite = checkVotes(v, sqliteRows, seed.voterIds);
-server.kill("SIGTERM");
+await app1.stop();
+
+// the same votes against node:cluster workers (WEB_CONCURRENCY=2, ADR 0061), on a fresh copy
+const clusterFile = join(dir, "cluster.sqlite");
+copyFileSync(`${dbFile}.clean`, clusterFile);
+const app2 = await startApp(clusterFile, { WEB_CONCURRENCY: "2" });
+cleanups.push(() => void app2.stop());
+log("votes (SQLite, 2 cluster workers)…");
+const v2 = await votes(app2.url, seed.tokens, seed.questionIds, seed.hearingId);
+await app2.stop();
+const sq2 = new Database(clusterFile, { readonly: true });
+const clusterRows = sq2
+  .prepare(
+    `select user_id, question_id, choice from votes where hearing_id = ? and user_id in (${seed.voterIds.join(",")})`,
+  )
+  .all(seed.hearingId);
+sq2.close();
+const voteCluster = checkVotes(v2, clusterRows, seed.voterIds);
 
 // ---- 2. PostgreSQL through deploy/ (nginx + 2 instances) -----------------------------------
 let pgPart = null;
@@ -343,7 +375,7 @@ ${scenarios.map(row).join("\n")}
 ## Casting votes (100 concurrent voters, form posts answered with a 302)
 | database | path | votes/s | p50 (ms) | p99 (ms) | casts confirmed (302) | other answers | errors | (voter, question) pairs confirmed | rows | lost | doubled | wrong choice | rows nobody cast |
 | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
-${[["SQLite", "one instance", voteSqlite], ...(pgPart ? [["PostgreSQL", "nginx + 2 instances (deploy/start.js)", pgPart.votes]] : [])].map(([d, w, x]) => `| ${d} | ${w} | ${x.rps.toFixed(0)} | ${x.p50} | ${x.p99} | ${x.confirmedCasts} | ${x.other} | ${x.errors} | ${x.pairs} | ${x.rows} | **${x.lost}** | **${x.doubled}** | ${x.wrongChoice} | ${x.unexplained} |`).join("\n")}${pgPart ? "" : "\n| PostgreSQL | skipped | | | | | | | | | | | | |"}
+${[["SQLite", "one process", voteSqlite], ["SQLite", "2 node:cluster workers (WEB_CONCURRENCY=2)", voteCluster], ...(pgPart ? [["PostgreSQL", "nginx + 2 instances (deploy/start.js)", pgPart.votes]] : [])].map(([d, w, x]) => `| ${d} | ${w} | ${x.rps.toFixed(0)} | ${x.p50} | ${x.p99} | ${x.confirmedCasts} | ${x.other} | ${x.errors} | ${x.pairs} | ${x.rows} | **${x.lost}** | **${x.doubled}** | ${x.wrongChoice} | ${x.unexplained} |`).join("\n")}${pgPart ? "" : "\n| PostgreSQL | skipped | | | | | | | | | | | | |"}
 
 Each of 500 voters casts each of 4 questions in turn (2,000 pairs; later rounds change the choice).
 "lost": a pair the server confirmed with a 302 that has no row; "doubled": a pair with more than one
