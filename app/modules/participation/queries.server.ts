@@ -13,7 +13,9 @@ import {
   commentFigures,
   commentsByVillage,
   participantFigures,
+  setAsideFigures,
   type CommentFigures,
+  type SetAsideFigure,
 } from "./figures.server";
 
 export interface CommentFilters {
@@ -252,6 +254,8 @@ export interface ParticipationFigures {
   participants: { online: number; inPerson: number; total: number };
   comments: CommentCounts;
   byVillage: { village: string; comments: number }[];
+  /** per amendment, the votes it set aside (ADR 0050), in order */
+  setAside: SetAsideFigure[];
 }
 
 /** Participation figures for the results (after close), by the one counting rule. */
@@ -260,15 +264,17 @@ export async function participationFigures(
   hearingId: number,
   lang: Lang,
 ): Promise<ParticipationFigures> {
-  const [people, comments, villages] = await Promise.all([
+  const [people, comments, villages, setAside] = await Promise.all([
     participantFigures(db, hearingId),
     commentFigures(db, hearingId),
     commentsByVillage(db, hearingId),
+    setAsideFigures(db, hearingId),
   ]);
   return {
     participants: { online: people.online, inPerson: people.inPerson, total: people.total },
     comments,
     byVillage: villages.map((v) => ({ village: v.village?.[lang] ?? "", comments: v.comments })),
+    setAside,
   };
 }
 
