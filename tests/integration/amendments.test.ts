@@ -18,6 +18,7 @@ import { getHearingView } from "~/modules/hearings/queries.server";
 import { amendedCommentEnd } from "~/modules/hearings/schedule";
 import { castVote } from "~/modules/participation/commands.server";
 import { participantFigures, setAsideFigures } from "~/modules/participation/figures.server";
+import { mySetAsideVotes } from "~/modules/participation/queries.server";
 import { getResults } from "~/modules/participation/results.server";
 import { buildProtocolContent } from "~/modules/protocol/content.server";
 import { buildDocument } from "~/modules/protocol/document.server";
@@ -207,10 +208,15 @@ describe(`amendments (${process.env.TEST_DB ?? "sqlite"})`, () => {
     expect(mails[1].subject).toBe("Проголосуйте заново: Тариф на вывоз ТБО");
     expect(mails[1].text_body).toContain("ваш прежний голос не учитывается");
 
+    // the vote form asks them to vote again, until they do
+    expect(await mySetAsideVotes(t.db, h.id, w.resident)).toEqual({
+      [h.questionIds[0]]: OPEN,
+    });
     // voting again counts (one counted vote per person and question still holds)
     await castVote(t.db, await actor(w.resident), h.id, h.questionIds[0], "against");
     await castVote(t.db, await actor(w.resident), h.id, h.questionIds[0], "abstain");
     expect(await counted(h)).toEqual({ for: 0, against: 0, abstain: 1 });
+    expect(await mySetAsideVotes(t.db, h.id, w.resident)).toEqual({});
     const rows = await t.db
       .selectFrom("votes")
       .select("user_id")

@@ -250,6 +250,29 @@ export async function myVotes(
   return Object.fromEntries(rows.map((r) => [r.question_id, r.choice]));
 }
 
+/**
+ * The person's votes that an amendment set aside and that they have not cast again: question id →
+ * when it was set aside (ISO 8601 UTC). The vote form asks them to vote again (ADR 0050).
+ */
+export async function mySetAsideVotes(
+  db: DB,
+  hearingId: number,
+  userId: number,
+): Promise<Record<number, string>> {
+  const rows = await db
+    .selectFrom("votes_set_aside as s")
+    .leftJoin("votes as v", (j) =>
+      j.onRef("v.question_id", "=", "s.question_id").onRef("v.user_id", "=", "s.user_id"),
+    )
+    .select(["s.question_id", "s.set_aside_at"])
+    .where("s.hearing_id", "=", hearingId)
+    .where("s.user_id", "=", userId)
+    .where("v.id", "is", null)
+    .orderBy("s.set_aside_at")
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.question_id, r.set_aside_at]));
+}
+
 export interface ParticipationFigures {
   participants: { online: number; inPerson: number; total: number };
   comments: CommentCounts;
