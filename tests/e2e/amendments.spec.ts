@@ -9,6 +9,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { e2eDb, signInAs } from "./helpers";
 
@@ -141,6 +142,8 @@ for (const lang of ["ky", "ru"] as const) {
     await expect(form().locator('[name="amendReason"]')).toHaveAttribute("aria-invalid", "true");
     await expect(form()).toContainText(T[lang].reasonRequired);
     await expect(form().locator('input[name="proposedPrice"]')).toHaveValue("45");
+    const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
     expect(
       read<{ n: number }>(
         "select count(*) as n from votes_set_aside where hearing_id = ?",
