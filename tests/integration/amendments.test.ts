@@ -28,7 +28,8 @@ import { buildDocument } from "~/modules/protocol/document.server";
 import { renderDocx } from "~/modules/protocol/docx.server";
 import { renderPdf } from "~/modules/protocol/pdf.server";
 import { createTestDb, type TestDb } from "../helpers/db";
-import { makeUser } from "../helpers/factories";
+import { makeRequest, makeUser, sessionCookieFor } from "../helpers/factories";
+import * as participationRoute from "~/routes/$lang.hearings.$id._index";
 import {
   insertHearing,
   makeWorld,
@@ -741,5 +742,68 @@ describe(`amendments (${process.env.TEST_DB ?? "sqlite"})`, () => {
     await expect(
       cmd.addTariffLine(t.db, o, h.id, { ...line(5000, "x"), category: "budget" }),
     ).rejects.toMatchObject({ key: "hearings:errors.duplicateLine", status: 409 });
+  });
+
+  it("a ballot loaded before an amendment and sent after is refused (409, what changed, choices kept)", async () => {
+    const h = await openHearing({ minCommentDays: 1 });
+    setClock(OPEN);
+    const cookie = await sessionCookieFor(t.db, ruVoter);
+    const params = { lang: "ru", id: String(h.id) };
+    const url = `/ru/hearings/${h.id}`;
+    // the page as the resident loaded it: amendment 0
+    const before: any = await participationRoute.loader({
+      request: makeRequest(url, { cookie }),
+      params,
+      context: {},
+    } as any);
+    expect(before.amendment).toBe(0);
+    await cmd.updateTariffLine(
+      t.db,
+      await actor(w.official),
+      h.id,
+      h.lineIds[0],
+      line(4500, "Май"),
+    );
+    const send = async (amendment: string | null) => {
+      const form: Record<string, string> = {
+        intent: "ballot",
+        [`choice-${h.questionIds[0]}`]: "for",
+      };
+      if (amendment !== null) form.amendment = amendment;
+      const r: any = await participationRoute.action({
+        request: makeRequest(`${url}?index`, { cookie, form }),
+        params,
+        context: {},
+      } as any);
+      if (r instanceof Response) return { status: r.status, body: null as any };
+      return { status: r?.init?.status ?? 200, body: r?.data ?? r };
+    };
+    for (const stale of ["0", null]) {
+      const r = await send(stale);
+      expect(r.status).toBe(409);
+      expect(r.body.errors.ballot[0]).toContain("изменение № 1");
+      expect(r.body.errors.ballot[0]).toContain("предлагаемый 35 → 45 сом");
+      expect(r.body.values[`choice-${h.questionIds[0]}`]).toBe("for");
+    }
+    expect(await counted(h)).toEqual({ for: 0, against: 0, abstain: 0 });
+    // the page loaded again carries amendment 1, and that vote counts
+    const after: any = await participationRoute.loader({
+      request: makeRequest(url, { cookie }),
+      params,
+      context: {},
+    } as any);
+    expect(after.amendment).toBe(1);
+    expect((await send("1")).status).toBe(302);
+    expect(await counted(h)).toEqual({ for: 1, against: 0, abstain: 0 });
+    // the command itself: an older number refused in ky too, the current one taken
+    await expect(
+      castVote(t.db, await actor(w.resident), h.id, h.questionIds[0], "against", 0),
+    ).rejects.toMatchObject({
+      key: "participation:errors.amendedSince",
+      status: 409,
+      params: { number: 1, whatKy: "Калк, бир адамга айына: сунушталган 35 → 45 сом" },
+    });
+    await castVote(t.db, await actor(w.resident), h.id, h.questionIds[0], "against", 1);
+    expect(await counted(h)).toEqual({ for: 1, against: 1, abstain: 0 });
   });
 });
