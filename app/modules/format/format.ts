@@ -72,8 +72,8 @@ export function formatYearRange(from: number, to: number): string {
 
 /**
  * The largest amount of money any form or command accepts: 10 000 000 000 сом (10^12 tyiyn). It is
- * far above any tariff price or municipal programme budget (Bishkek's whole yearly budget is about
- * 3 × 10^10 сом), far below Number.MAX_SAFE_INTEGER (whole tyiyn stay exact in JavaScript) and
+ * far above any tariff price or municipal programme budget (a whole city's yearly budget is of
+ * the order of 10^10 сом), far below Number.MAX_SAFE_INTEGER (whole tyiyn stay exact in JavaScript) and
  * below the `bigint` columns' limit on PostgreSQL (9.2 × 10^18; issue 11 review: 10^17 сом was a
  * 500 there and 10^19 on SQLite). Refusals name it: `common:errors.moneyRange` with `max`.
  */
