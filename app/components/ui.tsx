@@ -29,6 +29,26 @@ interface FieldShell {
   className?: string;
 }
 
+/**
+ * Binds a form's fields to the last refused post: `bind("price")` gives `{ name, label,
+ * defaultValue, errors }` to spread into `Field`, `TextareaField` or `SelectField` — the label from
+ * `label(name)`, the value typed in the refused post (else `initial[name]`, else ""), and the
+ * field's localized messages.
+ */
+export function fieldBinder(
+  label: (name: string) => string,
+  values: Readonly<Record<string, string | undefined>>,
+  errors: Readonly<Record<string, string[] | undefined>>,
+  initial: Readonly<Record<string, string | undefined>> = {},
+) {
+  return (name: string) => ({
+    name,
+    label: label(name),
+    defaultValue: values[name] ?? initial[name] ?? "",
+    errors: errors[name],
+  });
+}
+
 function useFieldIds(id?: string) {
   const auto = useId();
   const base = id ?? `f${auto.replace(/:/g, "")}`;

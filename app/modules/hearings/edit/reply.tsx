@@ -7,7 +7,7 @@ import { Form, useActionData } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Alert, Button, Field } from "~/components/ui";
+import { Alert, Button, Field, fieldBinder } from "~/components/ui";
 import type { ActionReply } from "~/modules/core/reply.server";
 
 /** Typed values of a form, by field name. */
@@ -20,13 +20,8 @@ export type Errs = Record<string, string[] | undefined>;
  * value (typed in a refused post, else the record's) and its messages. Spread into `Field`,
  * `TextareaField` or `SelectField`: `<Field {...bind("titleKy")} lang="ky" />`.
  */
-export function binder(t: TFunction, v: Dict, e: Errs) {
-  return (name: string) => ({
-    name,
-    label: String(t(`fields.${name}`)),
-    defaultValue: v[name] ?? "",
-    errors: e[name],
-  });
+export function binder(t: TFunction, v: Dict, e: Errs, initial: Dict = {}) {
+  return fieldBinder((name) => String(t(`fields.${name}`)), v, e, initial);
 }
 
 /**
