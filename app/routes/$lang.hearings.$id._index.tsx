@@ -169,6 +169,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
           stance: p.data.stance,
           body: p.data.body,
           anonymous: p.data.anonymous,
+          lang,
           ...p.data.target,
         }),
       );
@@ -185,6 +186,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
           stance: "neutral",
           body: p.data.body,
           anonymous: p.data.anonymous,
+          lang,
         }),
       );
       if (!r.ok) return r.response;

@@ -13,6 +13,7 @@ import { now, nowIso } from "../core/clock.server";
 import { DomainError } from "../core/errors";
 import { deriveState } from "../hearings/state";
 import { toBishkekDateInput } from "../format/time";
+import type { Lang } from "../i18n/config";
 import { emit } from "../notify/events.server";
 import {
   ageOn,
@@ -121,6 +122,8 @@ export interface NewComment extends Target {
   stance: Stance;
   body: string;
   anonymous: boolean;
+  /** the language of the page it was written on (shown as a marker and as `lang`); null: unknown */
+  lang?: Lang | null;
 }
 
 export async function createComment(db: DB, user: Actor, input: NewComment): Promise<number> {
@@ -175,6 +178,7 @@ export async function createComment(db: DB, user: Actor, input: NewComment): Pro
         tariff_line_id: target.tariffLineId ?? null,
         plan_section_id: target.planSectionId ?? null,
         body: input.body,
+        lang: input.lang ?? null,
         created_at: nowIso(),
       })
       .returning("id")
@@ -627,7 +631,14 @@ export async function addSpeaker(
   db: DB,
   user: Actor,
   hearingId: number,
-  input: Target & { speakerName: string; villageId: number | null; stance: Stance; body: string },
+  input: Target & {
+    speakerName: string;
+    villageId: number | null;
+    stance: Stance;
+    body: string;
+    /** the language of the office page it was entered on; null: unknown */
+    lang?: Lang | null;
+  },
   ip: string | null = null,
 ): Promise<number> {
   const h = await meetingHearing(db, user, hearingId);
@@ -668,6 +679,7 @@ export async function addSpeaker(
         tariff_line_id: input.tariffLineId ?? null,
         plan_section_id: input.planSectionId ?? null,
         body: input.body,
+        lang: input.lang ?? null,
         created_at: nowIso(),
       })
       .returning("id")
