@@ -229,6 +229,86 @@ test.describe("an open hearing on a phone", () => {
     }
   }
 
+  for (const lang of ["ky", "ru"] as const) {
+    test(`a refused comment answers at its form, with a summary linking to the fields (${lang}, no JavaScript)`, async ({
+      browser,
+    }) => {
+      const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
+      await signInAs(context, "aigul@jyiyn.demo");
+      const page = await context.newPage();
+      await page.goto(`/${lang}/hearings/${demo().open}`);
+      const form = page.locator("#comment-form");
+      await form.locator("#comment-body").fill("ok");
+      await form.locator("button[type=submit]").click();
+      // the reply page opens at the form: its summary and the field's message on the screen
+      await expect(page).toHaveURL(/#comment-form$/);
+      const summary = form.locator(".error-summary");
+      await expect(summary).toBeInViewport();
+      await expect(summary.locator('a[href="#comment-body"]')).toContainText(
+        lang === "ky" ? "3 белги" : "3 знака",
+      );
+      await expect(summary.locator('a[href="#stance-for"]')).toHaveCount(1);
+      await expect(form.locator("#stance-error")).toBeVisible();
+      await expect(form.locator("#comment-body")).toHaveValue("ok");
+      await context.close();
+    });
+  }
+
+  // One submit votes on every question (castVotes). Signed in with a session row (signInAs), not
+  // the sign-in form: the form runs argon2id (19 MiB, t = 2) and counts failures per address, which
+  // on a loaded 2-core machine made an earlier version of this test time out before the hearing
+  // page opened. Every step awaits what the page shows; nothing sleeps.
+  const BALLOTS = [
+    { lang: "ky" as const, who: "aigul@jyiyn.demo", choices: ["for", "against", "abstain", "for"] },
+    {
+      lang: "ru" as const,
+      who: "nurlan@jyiyn.demo",
+      choices: ["against", "abstain", "for", "against"],
+    },
+  ];
+  for (const { lang, who, choices } of BALLOTS) {
+    test(`every question voted with one submit (${lang}, no JavaScript)`, async ({ browser }) => {
+      const id = demo().open;
+      const db = e2eDb();
+      const questions = (() => {
+        try {
+          return db
+            .prepare("select id from questions where hearing_id = ? order by position, id")
+            .all(id) as { id: number }[];
+        } finally {
+          db.close();
+        }
+      })();
+      expect(questions.length, "the demo's open hearing has several questions").toBeGreaterThan(1);
+      const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
+      await signInAs(context, who);
+      const page = await context.newPage();
+      await page.goto(`/${lang}/hearings/${id}#vote`);
+      const vote = page.locator("#vote");
+      for (const [i, q] of questions.entries())
+        await vote.locator(`#choice-${q.id}-${choices[i % choices.length]}`).check();
+      await vote.locator("button[type=submit]").click();
+      await expect(page).toHaveURL(/#vote$/);
+      for (const [i, q] of questions.entries())
+        await expect(vote.locator(`#choice-${q.id}-${choices[i % choices.length]}`)).toBeChecked();
+      await expect(vote.locator('[data-testid^="my-vote-"]')).toHaveCount(questions.length);
+      const check = e2eDb();
+      try {
+        const rows = check
+          .prepare(
+            "select v.question_id as q, v.choice from votes v join users u on u.id = v.user_id where u.email = ? and v.hearing_id = ?",
+          )
+          .all(who, id) as { q: number; choice: string }[];
+        expect(Object.fromEntries(rows.map((r) => [r.q, r.choice]))).toEqual(
+          Object.fromEntries(questions.map((q, i) => [q.id, choices[i % choices.length]])),
+        );
+      } finally {
+        check.close();
+      }
+      await context.close();
+    });
+  }
+
   test("anonymous visitors see the options and a sign-in link; a closed hearing invites nobody", async ({
     page,
   }) => {
