@@ -3,9 +3,7 @@
  * vote, the comment form, the comment list with filters and cursor pagination, answers, and after
  * close the results. It loads what it needs itself and never reads the parent's loader data.
  */
-import { lineLabel } from "~/modules/hearings/labels.server";
 import {
-  data,
   redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -21,14 +19,13 @@ import { getDb } from "~/modules/core/db.server";
 import { parseForm } from "~/modules/forms/validate.server";
 import { useLang } from "~/modules/i18n/hooks";
 import { titleMeta } from "~/modules/i18n/meta";
-import { notFound } from "~/modules/core/reply.server";
+import { attempt, invalidReply, notFound, type ActionRefusal } from "~/modules/core/reply.server";
 import { requireLang, tFor } from "~/modules/i18n/route.server";
 import {
   castVote,
   createComment,
   editComment,
   reportComment,
-  voteRefusal,
 } from "~/modules/participation/commands.server";
 import { CommentThreads } from "~/modules/participation/CommentCard";
 import { CommentFilters, MoreComments } from "~/modules/participation/CommentFilters";
@@ -37,24 +34,11 @@ import { targetLabels } from "~/modules/participation/components";
 import { Results } from "~/modules/participation/Results";
 import { VoteSection } from "~/modules/participation/VoteSection";
 import { castVotes, type BallotChoice } from "~/modules/participation/ballot.server";
-import {
-  getHearingContext,
-  isLocked,
-  resultsVisible,
-  type HearingContext,
-} from "~/modules/participation/context.server";
-import {
-  commentCounts,
-  listComments,
-  myVotes,
-  participationFigures,
-} from "~/modules/participation/queries.server";
-import { attempt, failure, type ActionFailure } from "~/modules/participation/respond.server";
-import { countVotesCast, getResults } from "~/modules/participation/results.server";
+import { getHearingContext } from "~/modules/participation/context.server";
+import { participationView } from "~/modules/participation/view.server";
 import {
   commentForm,
   editForm,
-  filtersFromUrl,
   replyForm,
   reportForm,
   voteForm,
@@ -70,25 +54,6 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 
 export const shouldRevalidate = ignoreCalculatorParams;
 
-function commentRefusal(
-  user: Awaited<ReturnType<typeof getUser>>,
-  h: HearingContext,
-): string | null {
-  if (!user) return "errors.signInToComment";
-  if (isLocked(h)) return "errors.locked";
-  if (
-    !can(user, "comment.create", {
-      municipalityId: h.municipalityId,
-      unverifiedMayComment: h.unverifiedMayComment,
-    })
-  )
-    return "errors.mayNotComment";
-  if (h.state === "cancelled") return "errors.cancelled";
-  if (h.state === "closed") return "errors.periodEnded";
-  if (h.state !== "open") return "errors.periodNotStarted";
-  return null;
-}
-
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const lang = requireLang(params);
   const db = await getDb();
@@ -98,52 +63,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   // a draft is shown (by the hearings layout) to its officials only; participation stays empty
   if (h.state === "draft" && !can(user, "hearing.viewDraft", { municipalityId: h.municipalityId }))
     throw notFound(lang);
-  const url = new URL(request.url);
-  const f = filtersFromUrl(url);
-  const reported = url.searchParams.has("reported");
-  const closed = resultsVisible(h);
-  const [counts, votesCast, comments, votes, results, figures] = await Promise.all([
-    commentCounts(db, h.id),
-    countVotesCast(db, h.id),
-    listComments(db, h.id, { ...f, lang, viewerId: user?.id ?? null, limit: 20 }),
-    user ? myVotes(db, h.id, user.id) : Promise.resolve({} as Record<number, string>),
-    closed ? getResults(db, h.id) : Promise.resolve(null),
-    closed ? participationFigures(db, h.id, lang) : Promise.resolve(null),
-  ]);
-  const isOfficial = !!user && can(user, "comment.answer", { municipalityId: h.municipalityId });
-  return {
-    hearing: {
-      id: h.id,
-      title: h.title[lang],
-      state: h.state,
-      type: h.type,
-      locked: isLocked(h),
-      commentEndAt: h.commentEndAt,
-      tariffLines: h.tariffLines.map((l) => ({
-        id: l.id,
-        label: lineLabel(l, lang),
-      })),
-      sections: h.sections.map((s) => ({ id: s.id, label: s.name[lang] })),
-      questions: h.questions.map((q) => ({ id: q.id, title: q.title[lang] })),
-    },
-    viewer: user
-      ? {
-          id: user.id,
-          commentRefusal: commentRefusal(user, h),
-          voteRefusal: voteRefusal(user, h),
-          isOfficial,
-        }
-      : null,
-    anonymousRefusals: { comment: "errors.signInToComment", vote: "errors.signInToVote" },
-    counts: { total: counts.total, byStance: counts.byStance, hidden: counts.hidden },
-    votesCast,
-    comments,
-    myVotes: votes,
-    filters: f,
-    reported,
-    results,
-    figures,
-  };
+  return participationView(db, h, user, new URL(request.url), lang);
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
@@ -162,7 +82,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   switch (intent) {
     case "comment": {
       const p = parseForm(form, commentForm, t);
-      if (!p.ok) return failure(intent, p.errors, p.values);
+      if (!p.ok) return invalidReply(p.errors, p.values, intent);
       const r = await attempt(lang, intent, p.values, () =>
         createComment(db, user, {
           hearingId: h.id,
@@ -178,7 +98,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     }
     case "reply": {
       const p = parseForm(form, replyForm, t);
-      if (!p.ok) return failure(intent, p.errors, p.values);
+      if (!p.ok) return invalidReply(p.errors, p.values, intent);
       const r = await attempt(lang, intent, p.values, () =>
         createComment(db, user, {
           hearingId: h.id,
@@ -194,7 +114,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     }
     case "edit": {
       const p = parseForm(form, editForm, t);
-      if (!p.ok) return failure(intent, p.errors, p.values);
+      if (!p.ok) return invalidReply(p.errors, p.values, intent);
       const r = await attempt(lang, intent, p.values, () =>
         editComment(db, user, p.data.commentId, p.data.body),
       );
@@ -203,7 +123,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     }
     case "report": {
       const p = parseForm(form, reportForm, t);
-      if (!p.ok) return failure(intent, p.errors, p.values);
+      if (!p.ok) return invalidReply(p.errors, p.values, intent);
       const r = await attempt(lang, intent, p.values, () =>
         reportComment(db, user, p.data.commentId, p.data.reason, ip),
       );
@@ -212,7 +132,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     }
     case "vote": {
       const p = parseForm(form, voteForm, t);
-      if (!p.ok) return failure(intent, p.errors, p.values);
+      if (!p.ok) return invalidReply(p.errors, p.values, intent);
       const r = await attempt(lang, intent, p.values, () =>
         castVote(db, user, h.id, p.data.questionId, p.data.choice),
       );
@@ -228,10 +148,10 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
         if (!v) continue;
         values[`choice-${q.id}`] = v;
         if (v !== "for" && v !== "against" && v !== "abstain")
-          return failure(
-            intent,
+          return invalidReply(
             { [`choice-${q.id}`]: [t("participation:errors.choiceRequired")] },
             values,
+            intent,
           );
         ballot.push({ questionId: q.id, choice: v });
       }
@@ -240,16 +160,13 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
       return redirect(`${base}?voted=1#vote`);
     }
     default:
-      return data<ActionFailure>(
-        { ok: false, intent, errors: { _form: [t("common:errors.invalidForm")] }, values: {} },
-        { status: 400 },
-      );
+      return invalidReply({ _form: [t("common:errors.invalidForm")] }, {}, intent);
   }
 }
 
 export default function HearingParticipation() {
   const d = useLoaderData<typeof loader>();
-  const a = useActionData<typeof action>() as ActionFailure | undefined;
+  const a = useActionData<typeof action>() as ActionRefusal | undefined;
   const { t } = useTranslation("participation");
   const lang = useLang();
   const h = d.hearing;
@@ -278,7 +195,7 @@ export default function HearingParticipation() {
         hearingId={h.id}
         questions={h.questions}
         myVotes={d.myVotes}
-        refusal={d.viewer ? d.viewer.voteRefusal : d.anonymousRefusals.vote}
+        refusal={d.refusals.vote}
         closed={h.state === "closed" || h.state === "cancelled"}
         reply={a}
       />
@@ -286,7 +203,7 @@ export default function HearingParticipation() {
       <CommentForm
         hearingId={h.id}
         targets={h}
-        refusal={d.viewer ? d.viewer.commentRefusal : d.anonymousRefusals.comment}
+        refusal={d.refusals.comment}
         closed={h.state === "closed" || h.state === "cancelled"}
         reply={a}
       />
@@ -300,7 +217,7 @@ export default function HearingParticipation() {
           labels={targetLabels(h)}
           reply={a}
           canAct={!!d.viewer && !h.locked}
-          mayReply={!d.viewer?.commentRefusal}
+          mayReply={!!d.viewer && !d.refusals.comment}
         />
         <MoreComments filters={d.filters} cursor={d.comments.nextCursor} hash="#comments" />
       </section>

@@ -1,12 +1,12 @@
 /**
- * Participation test data straight into the tables: a hearing (open by default) with tariff lines,
- * plan sections and questions, people of every role, and their session cookies.
+ * Participation test data: a hearing (open by default) with tariff lines and questions, made
+ * through the hearings, participation and protocol commands with the clock set to each step's
+ * moment (app/modules/demo/build.ts, ADR 0090); people of every role and their session cookies.
  */
 import type { DB } from "#db/connection";
 import type { HearingState, ProtocolStage } from "#db/schema";
+import { buildHearing, cancelAt, protocolTo, settleAt } from "~/modules/demo/build";
 import { makeUser, seedPlaces, sessionCookieFor, type SeededPlaces } from "./factories";
-
-let seq = 0;
 
 export interface FixtureHearing {
   id: number;
@@ -16,77 +16,105 @@ export interface FixtureHearing {
   questionIds: number[];
 }
 
+/** The fixture hearing's schedule (Bishkek = UTC+6): comments 1–15 March 2026, the meeting on 10 March at 18:00. */
+export const FIXTURE_SCHEDULE = {
+  createdAt: "2026-02-01T04:00:00.000Z",
+  noticeAt: "2026-02-10T04:00:00.000Z",
+  commentStartAt: "2026-03-01T00:00:00.000Z",
+  commentEndAt: "2026-03-15T17:59:59.999Z",
+  meetingAt: "2026-03-10T12:00:00.000Z",
+  /** a moment after the comment period, when closed hearings are closed and protocols decided */
+  afterAt: "2026-03-20T06:00:00.000Z",
+};
+
+/**
+ * A tariff hearing of the municipality with two lines and `questions` questions (default 1),
+ * created by `createdBy` (an official there) and brought to `state` (default open) through the
+ * commands: a draft stays a draft; otherwise announced on 10 February, opened on 1 March, closed
+ * after 15 March or cancelled. `protocolState` takes its protocol there (the hearing is closed
+ * first; the council secretary who decides is made for it).
+ */
 export async function insertHearing(
   db: DB,
   municipalityId: number,
   createdBy: number,
   o: {
     state?: HearingState;
+    /** another comment period (ISO instants); notice, meeting and close move with it */
     start?: string;
     end?: string;
     protocolState?: ProtocolStage | null;
     questions?: number;
   } = {},
 ): Promise<FixtureHearing> {
-  seq += 1;
-  const at = "2026-01-01T00:00:00.000Z";
-  const h = await db
-    .insertInto("hearings")
-    .values({
-      municipality_id: municipalityId,
-      type: "tariff",
-      state: o.state ?? "open",
-      protocol_state: o.protocolState ?? null,
-      short_code: `T${Date.now().toString(36)}${seq}${Math.random().toString(36).slice(2, 6)}`,
-      title_ky: "Таштанды чыгаруунун тарифи",
-      title_ru: "Тариф на вывоз ТБО",
-      initiator_kind: "enterprise",
-      comment_start_at: o.start ?? "2026-03-01T00:00:00.000Z",
-      comment_end_at: o.end ?? "2026-03-15T17:59:59.999Z",
-      created_by: createdBy,
-      created_at: at,
-      updated_at: at,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const lineIds: number[] = [];
-  for (const [i, cat] of ["население", "бюджетные"].entries()) {
-    const r = await db
-      .insertInto("tariff_lines")
-      .values({
-        hearing_id: h.id,
-        position: i + 1,
-        service: "Вывоз ТБО",
-        category: cat,
-        unit: "чел./мес.",
-        current_price: 2000,
-        proposed_price: 2500,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    lineIds.push(r.id);
+  const DAY = 864e5;
+  const shift = (iso: string, days: number) => new Date(Date.parse(iso) + days * DAY).toISOString();
+  const S = { ...FIXTURE_SCHEDULE };
+  if (o.start !== undefined || o.end !== undefined) {
+    S.commentStartAt = o.start ?? S.commentStartAt;
+    S.commentEndAt = o.end ?? S.commentEndAt;
+    S.noticeAt = shift(S.commentStartAt, -5);
+    S.createdAt = shift(S.noticeAt, -1);
+    S.meetingAt = shift(
+      S.noticeAt,
+      Math.max(15, (Date.parse(S.commentEndAt) - Date.parse(S.noticeAt)) / DAY + 1),
+    );
+    S.afterAt = shift(S.commentEndAt, 2);
   }
-  const s = await db
-    .insertInto("plan_sections")
-    .values({ hearing_id: h.id, position: 1, name_ky: "Суу", name_ru: "Вода" })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const questionIds: number[] = [];
-  for (let i = 0; i < (o.questions ?? 1); i++) {
-    const q = await db
-      .insertInto("questions")
-      .values({
-        hearing_id: h.id,
-        position: i + 1,
-        title_ky: `Сунушту колдойсузбу? ${i + 1}`,
-        title_ru: `Поддерживаете ли вы предложение? ${i + 1}`,
-        tariff_line_id: null,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    questionIds.push(q.id);
+  const state = o.protocolState ? "closed" : (o.state ?? "open");
+  const h = await buildHearing(db, {
+    municipalityId,
+    official: createdBy,
+    type: "tariff",
+    titleKy: "Таштанды чыгаруунун тарифи",
+    titleRu: "Тариф на вывоз ТБО",
+    summaryKy: "Таштанды чыгаруунун жаңы тарифи.",
+    summaryRu: "Новый тариф на вывоз ТБО.",
+    initiatorKind: "enterprise",
+    initiatorNameKy: "«Таза-Мурас» муниципалдык ишканасы",
+    initiatorNameRu: "Муниципальное предприятие «Таза-Мурас»",
+    createdAt: S.createdAt,
+    noticeAt: S.noticeAt,
+    commentStartAt: S.commentStartAt,
+    commentEndAt: S.commentEndAt,
+    meetingAt: S.meetingAt,
+    meetingPlaceKy: "Маданият үйү",
+    meetingPlaceRu: "Дом культуры",
+    lines: ["население", "бюджетные"].map((category) => ({
+      service: "Вывоз ТБО",
+      category,
+      unit: "чел./мес.",
+      currentPrice: 2000,
+      proposedPrice: 2500,
+    })),
+    questions: Array.from({ length: o.questions ?? 1 }, (_, i) => ({
+      titleKy: `Сунушту колдойсузбу? ${i + 1}`,
+      titleRu: `Поддерживаете ли вы предложение? ${i + 1}`,
+    })),
+    announce: state !== "draft",
+  });
+  if (state === "open") await settleAt(db, h.id, S.commentStartAt);
+  if (state === "closed") await settleAt(db, h.id, S.afterAt);
+  if (state === "cancelled") await cancelAt(db, createdBy, h.id, S.noticeAt, "Тест");
+  if (o.protocolState) {
+    const secretary = await makeUser(db, {
+      municipalityId,
+      roles: [{ municipalityId, role: "council_secretary" }],
+    });
+    await protocolTo(db, h.id, {
+      stage: o.protocolState,
+      officialId: createdBy,
+      secretaryId: secretary,
+      at: S.afterAt,
+    });
   }
-  return { id: h.id, municipalityId, lineIds, sectionIds: [s.id], questionIds };
+  return {
+    id: h.id,
+    municipalityId,
+    lineIds: h.lineIds,
+    sectionIds: h.sectionIds,
+    questionIds: h.questionIds,
+  };
 }
 
 export interface World {

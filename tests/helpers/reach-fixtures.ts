@@ -1,9 +1,10 @@
 /**
- * Data for the reach tests, inserted straight into the tables (the hearings feature's commands
- * live in another branch): an announced tariff hearing with lines, a schedule and a short code.
+ * Data for the reach tests: places and officials, and hearings made through the commands (an
+ * announced tariff hearing with lines, a schedule and a short code by default).
  */
 import type { DB } from "#db/connection";
 import type { HearingState, HearingType } from "#db/schema";
+import { buildHearing, cancelAt, closeAt, protocolTo, settleAt } from "~/modules/demo/build";
 import { seedPlaces, type SeededPlaces } from "~/modules/demo/places";
 import { makeUser } from "./factories";
 
@@ -42,89 +43,117 @@ export interface HearingFixture {
   meetingAt?: string;
   protocolState?: "approved" | null;
   closedAt?: string | null;
+  /** when the official announced it (default: the notice date, 01.12.2026 10:00 Bishkek) */
+  announceAt?: string;
 }
 
 /**
- * Schedule (Bishkek = UTC+6): notice 01.12.2026, comments 02.12 – 20.12.2026 23:59:59,
- * the meeting 22.12.2026 at 15:00 Bishkek (09:00 UTC).
+ * A hearing made through the commands (app/modules/demo/build.ts, ADR 0090), announced on its
+ * notice date by default. Schedule (Bishkek = UTC+6): notice 01.12.2026, comments 02.12 – 20.12.2026
+ * 23:59:59, the meeting 22.12.2026 at 15:00 Bishkek (09:00 UTC). A tariff hearing has two lines, a
+ * plan hearing two sections with a project each. `state`: draft (not announced), announced, open
+ * (stored at the comment start), closed (stored after the comment end, or closed early by the
+ * official at `closedAt` when that is earlier), cancelled (the day of the notice).
+ * `protocolState: "approved"`: the protocol drafted, submitted and approved (by a council
+ * secretary made for it) when the hearing closed.
  */
 export async function makeHearing(db: DB, f: HearingFixture): Promise<number> {
   seq += 1;
   const at = "2026-12-01T04:00:00.000Z";
-  const { id } = await db
-    .insertInto("hearings")
-    .values({
-      municipality_id: f.municipalityId,
-      type: f.type ?? "tariff",
-      state: f.state ?? "announced",
-      protocol_state: f.protocolState ?? null,
-      short_code: f.shortCode ?? `t${seq}${Date.now().toString(36)}`,
-      title_ky: f.titleKy ?? "Таштанды чыгаруу тарифи — Түп айылы",
-      title_ru: f.titleRu ?? "Тариф на вывоз ТБО — село Тюп",
-      summary_ky:
-        "«Таза-Мурас» муниципалдык ишканасы таштанды чыгаруу тарифин жогорулатууну сунуштайт.",
-      summary_ru: "Муниципальное предприятие «Таза-Мурас» предлагает повысить тариф на вывоз ТБО.",
-      initiator_kind: "enterprise",
-      initiator_name_ky: "Таза-Мурас",
-      initiator_name_ru: "Таза-Мурас",
-      notice_at: at,
-      comment_start_at: f.commentStartAt ?? "2026-12-01T18:00:00.000Z",
-      comment_end_at: f.commentEndAt ?? "2026-12-20T17:59:59.999Z",
-      meeting_at: f.meetingAt ?? "2026-12-22T09:00:00.000Z",
-      meeting_place_ky: "Түп айылы, маданият үйү, Ленин көчөсү 12",
-      meeting_place_ru: "с. Тюп, Дом культуры, ул. Ленина 12",
-      announced_at: at,
-      closed_at: f.closedAt ?? null,
-      created_by: f.createdBy,
-      created_at: at,
-      updated_at: at,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  if ((f.type ?? "tariff") === "tariff") {
-    const lines = [
-      ["Таштанды чыгаруу", "Калк / население", "бир адамга айына", 2000, 2500],
-      ["Таштанды чыгаруу", "Бюджеттик уюмдар", "м³", 45000, 52050],
-    ] as const;
-    for (const [i, [service, category, unit, cur, prop]] of lines.entries()) {
-      await db
-        .insertInto("tariff_lines")
-        .values({
-          hearing_id: id,
-          position: i + 1,
-          service,
-          category,
-          unit,
-          current_price: cur,
-          proposed_price: prop,
-        })
-        .execute();
-    }
-  } else {
-    const sections = [
-      ["Ичүүчү суу менен камсыздоо", "Питьевое водоснабжение", 1_250_000_00],
-      ["Жолдор", "Дороги", 800_000_00],
-    ] as const;
-    for (const [i, [ky, ru, budget]] of sections.entries()) {
-      const s = await db
-        .insertInto("plan_sections")
-        .values({ hearing_id: id, position: i + 1, name_ky: ky, name_ru: ru })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      await db
-        .insertInto("plan_projects")
-        .values({
-          section_id: s.id,
-          position: 1,
-          title_ky: ky,
-          title_ru: ru,
-          budget,
-          year_from: 2026,
-          year_to: 2030,
-          funding_source: "local",
-        })
-        .execute();
+  const type = f.type ?? "tariff";
+  const commentStartAt = f.commentStartAt ?? "2026-12-01T18:00:00.000Z";
+  const commentEndAt = f.commentEndAt ?? "2026-12-20T17:59:59.999Z";
+  const protocolState = f.protocolState ?? null;
+  const state = protocolState ? "closed" : (f.state ?? "announced");
+  const h = await buildHearing(db, {
+    municipalityId: f.municipalityId,
+    official: f.createdBy,
+    type,
+    shortCode: f.shortCode ?? `t${seq}${Date.now().toString(36)}`,
+    titleKy: f.titleKy ?? "Таштанды чыгаруу тарифи — Түп айылы",
+    titleRu: f.titleRu ?? "Тариф на вывоз ТБО — село Тюп",
+    summaryKy:
+      "«Таза-Мурас» муниципалдык ишканасы таштанды чыгаруу тарифин жогорулатууну сунуштайт.",
+    summaryRu: "Муниципальное предприятие «Таза-Мурас» предлагает повысить тариф на вывоз ТБО.",
+    initiatorKind: "enterprise",
+    initiatorNameKy: "Таза-Мурас",
+    initiatorNameRu: "Таза-Мурас",
+    createdAt: at,
+    noticeAt: at,
+    commentStartAt,
+    commentEndAt,
+    meetingAt: f.meetingAt ?? "2026-12-22T09:00:00.000Z",
+    meetingPlaceKy: "Түп айылы, маданият үйү, Ленин көчөсү 12",
+    meetingPlaceRu: "с. Тюп, Дом культуры, ул. Ленина 12",
+    lines:
+      type === "tariff"
+        ? [
+            {
+              service: "Таштанды чыгаруу",
+              category: "Калк / население",
+              unit: "бир адамга айына",
+              currentPrice: 2000,
+              proposedPrice: 2500,
+            },
+            {
+              service: "Таштанды чыгаруу",
+              category: "Бюджеттик уюмдар",
+              unit: "м³",
+              currentPrice: 45000,
+              proposedPrice: 52050,
+            },
+          ]
+        : [],
+    sections:
+      type === "plan"
+        ? (
+            [
+              ["Ичүүчү суу менен камсыздоо", "Питьевое водоснабжение", 1_250_000_00],
+              ["Жолдор", "Дороги", 800_000_00],
+            ] as const
+          ).map(([ky, ru, budget]) => ({
+            nameKy: ky,
+            nameRu: ru,
+            projects: [
+              {
+                titleKy: ky,
+                titleRu: ru,
+                budget,
+                yearFrom: 2026,
+                yearTo: 2030,
+                fundingSource: "local" as const,
+              },
+            ],
+          }))
+        : [],
+    announce: state !== "draft",
+    announceAt: f.announceAt,
+  });
+  const afterEnd = new Date(Date.parse(commentEndAt) + 60_000).toISOString();
+  let closedAt = afterEnd;
+  if (state === "open") await settleAt(db, h.id, commentStartAt);
+  if (state === "closed") {
+    if (f.closedAt && f.closedAt < commentEndAt) {
+      await settleAt(db, h.id, commentStartAt);
+      await closeAt(db, f.createdBy, h.id, f.closedAt);
+      closedAt = f.closedAt;
+    } else {
+      closedAt = f.closedAt ?? afterEnd;
+      await settleAt(db, h.id, closedAt);
     }
   }
-  return id;
+  if (state === "cancelled") await cancelAt(db, f.createdBy, h.id, at, "Тест");
+  if (protocolState) {
+    const secretary = await makeUser(db, {
+      municipalityId: f.municipalityId,
+      roles: [{ municipalityId: f.municipalityId, role: "council_secretary" }],
+    });
+    await protocolTo(db, h.id, {
+      stage: protocolState,
+      officialId: f.createdBy,
+      secretaryId: secretary,
+      at: closedAt,
+    });
+  }
+  return h.id;
 }

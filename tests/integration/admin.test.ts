@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { seedPlaces, type SeededPlaces } from "~/modules/demo/places";
 import { can, type Action } from "~/modules/auth/permissions";
+import type { Refusal } from "~/modules/core/errors";
+import * as hearingsPolicy from "~/modules/hearings/policy";
+import * as participationPolicy from "~/modules/participation/policy";
+import * as protocolPolicy from "~/modules/protocol/policy";
 import { loadSessionUser, type SessionUser } from "~/modules/auth/session.server";
 import { setClock } from "~/modules/core/clock.server";
 import { makeUser, sessionCookieFor } from "../helpers/factories";
@@ -141,6 +145,50 @@ describe("permission matrix: every role × every action in Issyk-Kul", () => {
     expect(can(users.otherOfficial, "comment.create", r)).toBe(false);
     expect(can(users.unverified, "vote.cast", r)).toBe(false);
   });
+});
+
+describe("permission matrix over the policies: each policy, in a state that allows the action, lets exactly the matrix's people through", () => {
+  const at = new Date("2026-06-01T06:00:00.000Z");
+  const h = (state: "draft" | "open" | "closed") => ({
+    municipalityId: places.issykKul.id,
+    type: "tariff" as const,
+    state,
+    protocolState: null,
+    unverifiedMayComment: false,
+    minVotingAge: 18,
+    commentStartAt: "2026-01-01T00:00:00.000Z",
+    minCommentDays: 14,
+  });
+  type U = SessionUser | null;
+  const POLICY: Partial<Record<Action, (u: U) => Refusal | null>> = {
+    "hearing.create": (u) => hearingsPolicy.createRefusal(u, places.issykKul.id),
+    "hearing.edit": (u) => hearingsPolicy.editRefusal(u, h("draft"), "details"),
+    "hearing.announce": (u) => hearingsPolicy.announceRefusal(u, h("draft")),
+    "hearing.close": (u) => hearingsPolicy.closeRefusal(u, h("open"), at),
+    "hearing.cancel": (u) => hearingsPolicy.cancelRefusal(u, h("open")),
+    "comment.answer": (u) => participationPolicy.officialRefusal(u, h("open"), "comment.answer"),
+    "comment.moderate": (u) =>
+      participationPolicy.officialRefusal(u, h("open"), "comment.moderate"),
+    "meeting.record": (u) => participationPolicy.meetingRefusal(u, h("open")),
+    "comment.create": (u) => participationPolicy.commentRefusal(u, h("open")),
+    "comment.report": (u) => participationPolicy.reportRefusal(u),
+    "vote.cast": (u) => participationPolicy.voteRefusal(u, h("open"), at),
+    "protocol.draft": (u) => protocolPolicy.draftRefusal(u, h("closed"), null),
+    "protocol.submit": (u) => protocolPolicy.submitRefusal(u, h("closed"), "drafted"),
+    "protocol.decide": (u) =>
+      protocolPolicy.decideRefusal(u, h("closed"), "submitted", {
+        decided: false,
+        submitted: true,
+      }),
+  };
+  for (const [action, policy] of Object.entries(POLICY) as [Action, (u: U) => Refusal | null][])
+    it(action, () => {
+      for (const w of WHO) {
+        const r = policy(users[w]);
+        if (MATRIX[action].includes(w)) expect(r, `${w} ${action}`).toBeNull();
+        else expect(r?.status, `${w} ${action}`).toBeOneOf([401, 403]);
+      }
+    });
 });
 
 describe("real loaders and actions refuse whoever may not", () => {

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "~/modules/demo";
 import { setClock } from "~/modules/core/clock.server";
+import { actorOf } from "~/modules/demo/build";
+import { createHearing } from "~/modules/hearings/commands.server";
 import * as one from "~/routes/api.v1.hearings.$id";
 import * as list from "~/routes/api.v1.municipalities.$slug.hearings";
 import * as munis from "~/routes/api.v1.municipalities";
@@ -28,23 +30,14 @@ beforeAll(async () => {
     .select("id")
     .where("email", "=", "official@jyiyn.demo")
     .executeTakeFirstOrThrow();
-  ({ id: draftId } = await t.db
-    .insertInto("hearings")
-    .values({
-      municipality_id: ik.id,
-      type: "tariff",
-      state: "draft",
-      protocol_state: null,
-      short_code: "secret1",
-      title_ky: "ЖАШЫРУУН долбоор",
-      title_ru: "СЕКРЕТНЫЙ проект",
-      initiator_kind: "okmotu",
-      created_by: user.id,
-      created_at: NOW.toISOString(),
-      updated_at: NOW.toISOString(),
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow());
+  // a draft, made as an official makes one (the hearings command), never published
+  draftId = await createHearing(t.db, await actorOf(t.db, user.id), {
+    municipalityId: ik.id,
+    type: "tariff",
+    titleKy: "ЖАШЫРУУН долбоор",
+    titleRu: "СЕКРЕТНЫЙ проект",
+    initiatorKind: "okmotu",
+  });
 });
 afterAll(async () => {
   setClock(null);

@@ -274,7 +274,7 @@ describe(`editing plan sections and projects in place (${process.env.TEST_DB ?? 
       nameKy: "Ичүүчү суу",
       nameRu: "Питьевая вода",
     });
-    expect(r.status).toBe(400);
+    expect(r.status).toBe(409); // the state refuses it (ADR 0005); was the default 400 before the policy;
     expect(r.body.errors._form).toHaveLength(1);
     expect((await section(sectionId)).name_ky).toBe("Суу менен камсыздоо");
   });

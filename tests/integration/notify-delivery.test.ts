@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setClock } from "~/modules/core/clock.server";
 import { setEnvForTests } from "~/modules/core/env.server";
 import { deliverDueMail } from "~/modules/mail/sender.server";
+import { makeComment } from "~/modules/demo/build";
 import { emit } from "~/modules/notify/events.server";
 import { runReminders, sendDigests } from "~/modules/reach/jobs.server";
 import { countUnread } from "~/modules/reach/queries.server";
@@ -57,7 +58,12 @@ beforeAll(async () => {
     .where("id", "=", w.places.issykKul.id)
     .executeTakeFirstOrThrow();
   slug = m.slug;
-  const asel = await makeUser(t.db, { email: "asel@test.kg", name: "Асель" });
+  // of Issyk-Kul, not verified (its settings let her comment)
+  const asel = await makeUser(t.db, {
+    email: "asel@test.kg",
+    name: "Асель",
+    municipalityId: w.places.issykKul.id,
+  });
   const bakyt = await makeUser(t.db, { email: null, phone: "+996700000001", name: "Бакыт" });
   const daria = await makeUser(t.db, { email: "daria@test.kg", name: "Дарья" });
   await t.db.updateTable("users").set({ locale: "ru" }).where("id", "=", daria).execute();
@@ -161,9 +167,9 @@ describe(`notifications by mail and in the portal (${process.env.TEST_DB ?? "sql
       municipalityId: w.places.issykKul.id,
       createdBy: w.officialId,
       shortCode: "tyup-n1",
+      announceAt: "2026-11-30T04:00:00.000Z",
     });
-    // as the hearings feature does it: inside its command's transaction
-    await t.db.transaction().execute((trx) => emit(trx, { type: "hearing.announced", hearingId }));
+    // made through the commands: announcing it emitted "hearing.announced" in its transaction
     const mails = await deliver();
     expect(mails).toHaveLength(1);
     const [m] = mailTo(mails, "asel@test.kg");
@@ -182,23 +188,20 @@ describe(`notifications by mail and in the portal (${process.env.TEST_DB ?? "sql
   });
 
   it("an official's answer reaches the comment's author", async () => {
-    const { id: commentId } = await t.db
-      .insertInto("comments")
-      .values({
-        hearing_id: hearingId,
-        source: "online",
-        author_user_id: people.asel.id,
-        stance: "against",
-        body: "Тариф өтө жогору.",
-        created_at: "2026-12-02T05:00:00.000Z",
-        answer_status: "partly_accepted",
-        answer_text: "Жарым-жартылай эске алынды.",
-        answered_by: w.officialId,
-        answered_at: "2026-12-03T05:00:00.000Z",
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await t.db.transaction().execute((trx) => emit(trx, { type: "comment.answered", commentId }));
+    // posted and answered through the commands: the answer emits "comment.answered"
+    setClock("2026-12-03T05:00:00.000Z");
+    await makeComment(t.db, hearingId, {
+      author: people.asel.id,
+      stance: "against",
+      body: "Тариф өтө жогору.",
+      at: "2026-12-02T05:00:00.000Z",
+      answer: {
+        status: "partly_accepted",
+        text: "Жарым-жартылай эске алынды.",
+        by: w.officialId,
+        at: "2026-12-03T05:00:00.000Z",
+      },
+    });
     const mails = await deliver();
     expect(mails).toHaveLength(1);
     expect(mails[0].to).toEqual(["asel@test.kg"]);
@@ -261,23 +264,19 @@ describe(`notifications by mail and in the portal (${process.env.TEST_DB ?? "sql
       context: {},
     });
     const before = await countUnread(t.db, people.asel.id);
-    const { id: commentId } = await t.db
-      .insertInto("comments")
-      .values({
-        hearing_id: hearingId,
-        source: "online",
-        author_user_id: people.asel.id,
-        stance: "for",
-        body: "Макулмун.",
-        created_at: "2026-12-05T05:00:00.000Z",
-        answer_status: "accepted",
-        answer_text: "Рахмат.",
-        answered_by: w.officialId,
-        answered_at: "2026-12-06T05:00:00.000Z",
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await emit(t.db, { type: "comment.answered", commentId });
+    setClock("2026-12-06T05:00:00.000Z");
+    await makeComment(t.db, hearingId, {
+      author: people.asel.id,
+      stance: "for",
+      body: "Макулмун.",
+      at: "2026-12-05T05:00:00.000Z",
+      answer: {
+        status: "accepted",
+        text: "Рахмат.",
+        by: w.officialId,
+        at: "2026-12-06T05:00:00.000Z",
+      },
+    });
     expect(await deliver()).toHaveLength(0);
     expect(await countUnread(t.db, people.asel.id)).toBe(before);
   });

@@ -121,7 +121,8 @@ describe(`votes (${process.env.TEST_DB ?? "sqlite"})`, () => {
       context: {},
     })) as Awaited<ReturnType<typeof loader>>;
     expect(d.myVotes[h.questionIds[0]]).toBe("against");
-    expect(d.viewer?.voteRefusal).toBeNull();
+    expect(d.viewer).not.toBeNull();
+    expect(d.refusals.vote).toBeNull();
   });
 
   it("refuses outside the period, with a controllable clock", async () => {
@@ -253,7 +254,8 @@ describe(`votes (${process.env.TEST_DB ?? "sqlite"})`, () => {
       context: {},
     })) as Awaited<ReturnType<typeof loader>>;
     expect(d.hearing.state).toBe("draft");
-    expect(d.viewer?.commentRefusal).toBe("errors.periodNotStarted");
+    expect(d.viewer).not.toBeNull();
+    expect(d.refusals.comment).toBe("participation:errors.periodNotStarted");
   });
 
   it("locks votes once the protocol is approved", async () => {

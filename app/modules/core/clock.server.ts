@@ -20,3 +20,17 @@ export function setClock(at: Date | string | null): void {
 export function setClockOffset(ms: number): void {
   offsetMs = ms;
 }
+/**
+ * Seeds and test fixtures: run `fn` with the clock frozen at `at` (a Date or ISO text), then put
+ * the clock back as it was (frozen or running), also when `fn` throws. This is how data in the
+ * past (a hearing announced, commented on and closed last month) is made through the commands.
+ */
+export async function withClock<T>(at: Date | string, fn: () => Promise<T>): Promise<T> {
+  const before = fixed;
+  fixed = new Date(at);
+  try {
+    return await fn();
+  } finally {
+    fixed = before;
+  }
+}

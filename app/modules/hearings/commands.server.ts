@@ -1,22 +1,33 @@
 /**
- * Writes of the hearings feature. Every command takes the db first, checks the actor's permission
- * for the hearing's municipality (routes check it too) and owns its transaction.
+ * Writes of the hearings feature. Every command takes the db first and owns its transaction; inside
+ * it, it loads the hearing and asks the policy (`policy.ts`: role in the hearing's municipality,
+ * state, dates) before it writes, throwing the policy's refusal as a DomainError. Outcomes common
+ * to the edit commands: 404 `hearings:errors.notFound`, 403 `errors.forbidden`, 409
+ * `errors.notEditable` / `errors.questionsFrozen` / `errors.wrongType` (see `editRefusal`).
  */
 import { randomBytes } from "node:crypto";
 import type { DB } from "#db/connection";
 import type { Hearing, HearingState, HearingType } from "#db/schema";
 import { audit } from "../audit/audit.server";
-import { can, type Actor, type Action } from "../auth/permissions";
+import type { Actor } from "../auth/permissions";
 import { nowIso, now } from "../core/clock.server";
-import { DomainError } from "../core/errors";
+import { DomainError, refuseIf } from "../core/errors";
 import { formatMoney } from "../format/format";
 import { normalizeSearch } from "../format/search";
 import { toBishkekDateInput } from "../format/time";
 import { emit } from "../notify/events.server";
 import { getStorage, newKey, sha256Hex } from "../storage/storage.server";
 import { deriveState, pendingClockSteps } from "./state";
-import { checkSchedule, earliestClose, type ScheduleInput } from "./schedule";
+import { checkSchedule, type ScheduleInput } from "./schedule";
 import { checkUpload } from "./uploads.server";
+import {
+  announceRefusal,
+  cancelRefusal,
+  closeRefusal,
+  createRefusal,
+  editRefusal,
+  type HearingFacts,
+} from "./policy";
 
 type Tx = DB;
 
@@ -52,15 +63,9 @@ async function loadHearing(db: Tx, id: number): Promise<Hearing> {
   return h;
 }
 
-function authorize(actor: Actor, action: Action, municipalityId: number): void {
-  if (!can(actor, action, { municipalityId }))
-    throw new DomainError("hearings:errors.forbidden", {}, 403, "_form");
-}
-
-/** Refuse edits of closed and cancelled hearings. */
-function requireEditable(h: Hearing): void {
-  const s = deriveState(h, now());
-  if (s === "closed" || s === "cancelled") throw new DomainError("hearings:errors.notEditable");
+/** A hearing row as the policy's facts, its state derived at the clock's now. */
+function facts(h: Hearing): HearingFacts {
+  return { municipalityId: h.municipality_id, type: h.type, state: deriveState(h, now()) };
 }
 
 /** A snapshot of what the public sees, for the versions kept after announcement. */
@@ -139,17 +144,36 @@ export interface CreateHearingInput {
   initiatorKind: "okmotu" | "enterprise";
   initiatorNameKy?: string | null;
   initiatorNameRu?: string | null;
+  /**
+   * A readable short code of its own (the demo seed and test fixtures: `tyup24`); default a
+   * random one. One already taken is refused.
+   */
+  shortCode?: string;
 }
 
+/**
+ * A new draft hearing of the municipality with the default question, its "draft" transition and
+ * an audit entry. Outcomes: the new id; 403 `hearings:errors.forbidden` without `hearing.create`
+ * there; 409 `hearings:errors.shortCodeTaken` when a chosen short code is taken.
+ */
 export async function createHearing(
   db: DB,
   actor: Actor,
   input: CreateHearingInput,
 ): Promise<number> {
-  authorize(actor, "hearing.create", input.municipalityId);
+  refuseIf(createRefusal(actor, input.municipalityId));
   return db.transaction().execute(async (trx) => {
     const at = nowIso();
-    let code = shortCode();
+    if (
+      input.shortCode !== undefined &&
+      (await trx
+        .selectFrom("hearings")
+        .select("id")
+        .where("short_code", "=", input.shortCode)
+        .executeTakeFirst())
+    )
+      throw new DomainError("hearings:errors.shortCodeTaken", {}, 409, "_form");
+    let code = input.shortCode ?? shortCode();
     while (
       await trx
         .selectFrom("hearings")
@@ -244,8 +268,7 @@ export async function updateDetails(
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const h = await loadHearing(trx, id);
-    authorize(actor, "hearing.edit", h.municipality_id);
-    requireEditable(h);
+    refuseIf(editRefusal(actor, facts(h), "details"));
     const next = {
       title_ky: input.titleKy,
       title_ru: input.titleRu,
@@ -369,9 +392,7 @@ export async function addTariffLine(
   checkCostSum(input);
   return db.transaction().execute(async (trx) => {
     const h = await loadHearing(trx, id);
-    authorize(actor, "hearing.edit", h.municipality_id);
-    requireEditable(h);
-    if (h.type !== "tariff") throw new DomainError("hearings:errors.wrongType");
+    refuseIf(editRefusal(actor, facts(h), "lines"));
     await refuseChangeUnderVotes(trx, h);
     const last = await trx
       .selectFrom("tariff_lines")
@@ -448,8 +469,7 @@ export async function updateTariffLine(
   checkCostSum(input);
   await db.transaction().execute(async (trx) => {
     const h = await loadHearing(trx, id);
-    authorize(actor, "hearing.edit", h.municipality_id);
-    requireEditable(h);
+    refuseIf(editRefusal(actor, facts(h), "lines"));
     const before = await trx
       .selectFrom("tariff_lines")
       .selectAll()
@@ -489,8 +509,7 @@ export async function updateTariffLine(
 export async function removeTariffLine(db: DB, actor: Actor, id: number, lineId: number) {
   await db.transaction().execute(async (trx) => {
     const h = await loadHearing(trx, id);
-    authorize(actor, "hearing.edit", h.municipality_id);
-    requireEditable(h);
+    refuseIf(editRefusal(actor, facts(h), "lines"));
     const line = await trx
       .selectFrom("tariff_lines")
       .select("id")
@@ -523,9 +542,7 @@ export async function addPlanSection(
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const h = await loadHearing(trx, id);
-    authorize(actor, "hearing.edit", h.municipality_id);
-    requireEditable(h);
-    if (h.type !== "plan") throw new DomainError("hearings:errors.wrongType");
+    refuseIf(editRefusal(actor, facts(h), "plan"));
     const last = await trx
       .selectFrom("plan_sections")
       .select((eb) => eb.fn.max("position").as("p"))
@@ -549,8 +566,7 @@ export async function addPlanSection(
 export async function removePlanSection(db: DB, actor: Actor, id: number, sectionId: number) {
   await db.transaction().execute(async (trx) => {
     const h = await loadHearing(trx, id);
-    authorize(actor, "hearing.edit", h.municipality_id);
-    requireEditable(h);
+    refuseIf(editRefusal(actor, facts(h), "plan"));
     const s = await trx
       .selectFrom("plan_sections")
       .select("id")
@@ -576,9 +592,7 @@ export async function updatePlanSection(
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const h = await loadHearing(trx, id);
-    authorize(actor, "hearing.edit", h.municipality_id);
-    requireEditable(h);
-    if (h.type !== "plan") throw new DomainError("hearings:errors.wrongType");
+    refuseIf(editRefusal(actor, facts(h), "plan"));
     const r = await trx
       .updateTable("plan_sections")
       .set({ name_ky: input.nameKy, name_ru: input.nameRu })
@@ -613,8 +627,7 @@ export async function addPlanProject(
     throw new DomainError("hearings:errors.years", {}, 400, "yearTo");
   return db.transaction().execute(async (trx) => {
     const h = await loadHearing(trx, id);
-    authorize(actor, "hearing.edit", h.municipality_id);
-    requireEditable(h);
+    refuseIf(editRefusal(actor, facts(h), "plan"));
     const s = await trx
       .selectFrom("plan_sections")
       .select("id")
@@ -660,8 +673,7 @@ export async function updatePlanProject(
     throw new DomainError("hearings:errors.years", {}, 400, "yearTo");
   await db.transaction().execute(async (trx) => {
     const h = await loadHearing(trx, id);
-    authorize(actor, "hearing.edit", h.municipality_id);
-    requireEditable(h);
+    refuseIf(editRefusal(actor, facts(h), "plan"));
     const p = await trx
       .selectFrom("plan_projects as p")
       .innerJoin("plan_sections as s", "s.id", "p.section_id")
@@ -691,8 +703,7 @@ export async function updatePlanProject(
 export async function removePlanProject(db: DB, actor: Actor, id: number, projectId: number) {
   await db.transaction().execute(async (trx) => {
     const h = await loadHearing(trx, id);
-    authorize(actor, "hearing.edit", h.municipality_id);
-    requireEditable(h);
+    refuseIf(editRefusal(actor, facts(h), "plan"));
     const p = await trx
       .selectFrom("plan_projects as p")
       .innerJoin("plan_sections as s", "s.id", "p.section_id")
@@ -715,8 +726,7 @@ export async function addQuestion(
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const h = await loadHearing(trx, id);
-    authorize(actor, "hearing.edit", h.municipality_id);
-    if (h.state !== "draft") throw new DomainError("hearings:errors.questionsFrozen");
+    refuseIf(editRefusal(actor, facts(h), "questions"));
     const last = await trx
       .selectFrom("questions")
       .select((eb) => eb.fn.max("position").as("p"))
@@ -741,8 +751,7 @@ export async function addQuestion(
 export async function removeQuestion(db: DB, actor: Actor, id: number, questionId: number) {
   await db.transaction().execute(async (trx) => {
     const h = await loadHearing(trx, id);
-    authorize(actor, "hearing.edit", h.municipality_id);
-    if (h.state !== "draft") throw new DomainError("hearings:errors.questionsFrozen");
+    refuseIf(editRefusal(actor, facts(h), "questions"));
     const n = await trx
       .selectFrom("questions")
       .select((eb) => eb.fn.countAll().as("n"))
@@ -778,16 +787,14 @@ export async function addDocument(
   // checked before the file is stored (no orphan files from refused uploads) and again inside the
   // transaction, which is the check that counts
   const h0 = await loadHearing(db, id);
-  authorize(actor, "hearing.edit", h0.municipality_id);
-  requireEditable(h0);
+  refuseIf(editRefusal(actor, facts(h0), "documents"));
   const ext = check.kind === "jpeg" ? "jpg" : check.kind;
   const key = newKey("documents", ext);
   await getStorage().put(key, file.data);
   try {
     return await db.transaction().execute(async (trx) => {
       const h = await loadHearing(trx, id);
-      authorize(actor, "hearing.edit", h.municipality_id);
-      requireEditable(h);
+      refuseIf(editRefusal(actor, facts(h), "documents"));
       const { id: docId } = await trx
         .insertInto("documents")
         .values({
@@ -816,8 +823,7 @@ export async function addDocument(
 export async function removeDocument(db: DB, actor: Actor, id: number, docId: number) {
   await db.transaction().execute(async (trx) => {
     const h = await loadHearing(trx, id);
-    authorize(actor, "hearing.edit", h.municipality_id);
-    requireEditable(h);
+    refuseIf(editRefusal(actor, facts(h), "documents"));
     await trx
       .updateTable("documents")
       .set({ removed_at: nowIso() })
@@ -912,9 +918,7 @@ export async function announceProblems(
 export async function announceHearing(db: DB, actor: Actor, id: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const h = await loadHearing(trx, id);
-    authorize(actor, "hearing.announce", h.municipality_id);
-    if (h.state !== "draft")
-      throw new DomainError("hearings:errors.badTransition", {}, 409, "_form");
+    refuseIf(announceRefusal(actor, { ...facts(h), state: h.state }));
     const problems = await announceProblems(trx, h);
     if (problems.length)
       throw new DomainError(
@@ -953,20 +957,23 @@ export async function closeHearing(
   await syncDerivedState(db, id);
   await db.transaction().execute(async (trx) => {
     const h = await loadHearing(trx, id);
-    authorize(actor, "hearing.close", h.municipality_id);
-    if (h.state !== "open")
-      throw new DomainError("hearings:errors.badTransition", {}, 409, "_form");
     const m = await trx
       .selectFrom("municipalities")
       .select("min_comment_days")
       .where("id", "=", h.municipality_id)
       .executeTakeFirstOrThrow();
-    const earliest = earliestClose(new Date(h.comment_start_at!), Number(m.min_comment_days));
-    if (now() < earliest)
-      throw new DomainError("hearings:errors.tooEarlyToClose", {
-        min: Number(m.min_comment_days),
-        date: earliest.toISOString(),
-      });
+    refuseIf(
+      closeRefusal(
+        actor,
+        {
+          ...facts(h),
+          state: h.state,
+          commentStartAt: h.comment_start_at,
+          minCommentDays: Number(m.min_comment_days),
+        },
+        now(),
+      ),
+    );
     const at = nowIso();
     await trx
       .updateTable("hearings")
@@ -995,9 +1002,7 @@ export async function cancelHearing(
   await syncDerivedState(db, id);
   await db.transaction().execute(async (trx) => {
     const h = await loadHearing(trx, id);
-    authorize(actor, "hearing.cancel", h.municipality_id);
-    if (h.state === "closed" || h.state === "cancelled")
-      throw new DomainError("hearings:errors.badTransition", {}, 409, "_form");
+    refuseIf(cancelRefusal(actor, { ...facts(h), state: h.state }));
     const at = nowIso();
     await trx
       .updateTable("hearings")

@@ -20,7 +20,7 @@ export function CommentForm({
 }: {
   hearingId: number;
   targets: Targets;
-  /** why this person may not comment now (a participation key), or null */
+  /** why this person may not comment now (the policy's namespaced key), or null */
   refusal: string | null;
   /** the hearing is closed or cancelled: nobody is invited to comment */
   closed: boolean;

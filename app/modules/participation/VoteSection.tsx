@@ -26,7 +26,7 @@ export function SignInLink({ hearingId, anchor }: { hearingId: number; anchor: s
 }
 
 /**
- * The next step after a refusal to vote or comment (a participation errors.* key): sign in or
+ * The next step after a refusal to vote or comment (the policy's participation:errors.* key): sign in or
  * register, verify residence, or nothing to do but wait (the reason already says when).
  */
 export function NextStep({
@@ -40,14 +40,20 @@ export function NextStep({
 }) {
   const { t } = useTranslation("participation");
   const lang = useLang();
-  if (refusal === "errors.signInToVote" || refusal === "errors.signInToComment")
+  if (
+    refusal === "participation:errors.signInToVote" ||
+    refusal === "participation:errors.signInToComment"
+  )
     return (
       <>
         <SignInLink hearingId={hearingId} anchor={anchor} /> {t("next.or")}{" "}
         <Link to={`/${lang}/register`}>{t("next.register")}</Link>
       </>
     );
-  if (refusal === "errors.notVerified" || refusal === "errors.mayNotComment")
+  if (
+    refusal === "participation:errors.notVerified" ||
+    refusal === "participation:errors.mayNotComment"
+  )
     return <Link to={`/${lang}/account/verify`}>{t("next.verify")}</Link>;
   return null;
 }
@@ -66,7 +72,7 @@ export function VoteSection({
   questions: { id: number; title: string }[];
   /** the person's choice by question id */
   myVotes: Record<number, string>;
-  /** why this person may not vote now (a participation key), or null */
+  /** why this person may not vote now (the policy's namespaced key), or null */
   refusal: string | null;
   /** the comment period is over (or the hearing cancelled): nobody is invited to vote */
   closed: boolean;
@@ -94,7 +100,7 @@ export function VoteSection({
       ) : refusal ? (
         <p className="vote-refusal">
           {t(refusal)}{" "}
-          {refusal === "errors.periodNotStarted" && opensOn
+          {refusal === "participation:errors.periodNotStarted" && opensOn
             ? t("next.opensOn", { when: opensOn })
             : null}{" "}
           <NextStep refusal={refusal} hearingId={hearingId} anchor="vote" />

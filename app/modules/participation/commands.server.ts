@@ -7,23 +7,25 @@ import { sql } from "kysely";
 import { dialectOf, type DB } from "#db/connection";
 import type { AnswerStatus, Stance, VoteChoice } from "#db/schema";
 import { audit } from "../audit/audit.server";
-import { can } from "../auth/permissions";
 import type { SessionUser } from "../auth/session.server";
 import { now, nowIso } from "../core/clock.server";
-import { DomainError } from "../core/errors";
+import { DomainError, refuseIf } from "../core/errors";
 import { deriveState } from "../hearings/state";
 import { toBishkekDateInput } from "../format/time";
 import type { Lang } from "../i18n/config";
 import { emit } from "../notify/events.server";
+import { getHearingContext, type HearingContext } from "./context.server";
 import {
-  ageOn,
-  assertNotLocked,
-  assertOpen,
-  getHearingContext,
-  type HearingContext,
-} from "./context.server";
+  commentRefusal,
+  editRefusal,
+  meetingRefusal,
+  officialRefusal,
+  replyRefusal,
+  reportRefusal,
+  voteRefusal,
+} from "./policy";
 
-export const EDIT_WINDOW_MS = 15 * 60 * 1000;
+export { EDIT_WINDOW_MS } from "./policy";
 
 type Actor = Pick<
   SessionUser,
@@ -126,36 +128,36 @@ export interface NewComment extends Target {
   lang?: Lang | null;
 }
 
+/**
+ * Post a comment, or a reply to one (`parentId`: one level of threads, a reply to a reply joins
+ * the same thread and its target). A double tap within DUPLICATE_WINDOW_MS returns the comment
+ * already made. All checks run inside the transaction, after the author's lock.
+ * @returns the new (or the same earlier) comment's id
+ * @throws DomainError (participation:errors.…) 404 hearingNotFound / commentNotFound (parent of
+ *   another hearing); `commentRefusal`: 403 mayNotComment, 409 locked / cancelled / periodEnded /
+ *   periodNotStarted; `replyRefusal`: 409 replyToHidden (at `body`); 400 badTarget (at `target`)
+ */
 export async function createComment(db: DB, user: Actor, input: NewComment): Promise<number> {
-  const h = await hearingOrThrow(db, input.hearingId);
-  assertNotLocked(h);
-  if (
-    !can(user, "comment.create", {
-      municipalityId: h.municipalityId,
-      unverifiedMayComment: h.unverifiedMayComment,
-    })
-  )
-    throw new DomainError("participation:errors.mayNotComment", {}, 403);
-  assertOpen(h);
-  let parentId: number | null = null;
-  let target: Target = { tariffLineId: input.tariffLineId, planSectionId: input.planSectionId };
-  if (input.parentId) {
-    const parent = await commentOrThrow(db, input.parentId);
-    if (parent.hearing_id !== h.id)
-      throw new DomainError("participation:errors.commentNotFound", {}, 404);
-    // one level of replies: a reply to a reply joins the same thread
-    parentId = parent.parent_id ?? parent.id;
-    // a hidden comment (or a thread whose comment is hidden) takes no new replies
-    const root = parentId === parent.id ? parent : await commentOrThrow(db, parentId);
-    if (parent.hidden_at || root.hidden_at)
-      throw new DomainError("participation:errors.replyToHidden", {}, 409, "body");
-    target = { tariffLineId: parent.tariff_line_id, planSectionId: parent.plan_section_id };
-  }
-  checkTarget(h, target);
-  const verified = user.verifiedIn.includes(h.municipalityId);
   return db.transaction().execute(async (trx) => {
-    // a double tap (or a retried slow request) gets the comment it already made back
+    // one author's posts run one at a time, so the duplicate check below cannot interleave
     await lockAuthor(trx, user.id);
+    const h = await hearingOrThrow(trx, input.hearingId);
+    refuseIf(commentRefusal(user, h));
+    let parentId: number | null = null;
+    let target: Target = { tariffLineId: input.tariffLineId, planSectionId: input.planSectionId };
+    if (input.parentId) {
+      const parent = await commentOrThrow(trx, input.parentId);
+      if (parent.hearing_id !== h.id)
+        throw new DomainError("participation:errors.commentNotFound", {}, 404);
+      // one level of replies: a reply to a reply joins the same thread
+      parentId = parent.parent_id ?? parent.id;
+      const root = parentId === parent.id ? parent : await commentOrThrow(trx, parentId);
+      refuseIf(replyRefusal(user, h, { hiddenAt: parent.hidden_at }, { hiddenAt: root.hidden_at }));
+      target = { tariffLineId: parent.tariff_line_id, planSectionId: parent.plan_section_id };
+    }
+    checkTarget(h, target);
+    const verified = user.verifiedIn.includes(h.municipalityId);
+    // a double tap (or a retried slow request) gets the comment it already made back
     const same = await recentDuplicate(trx, {
       hearingId: h.id,
       authorUserId: user.id,
@@ -193,7 +195,8 @@ export async function createComment(db: DB, user: Actor, input: NewComment): Pro
  * text (the answer and the replies were given to that text); refused with 409
  * `errors.answeredFixed`. The check is part of the UPDATE itself, so an answer or a reply arriving
  * at the same moment cannot slip between the check and the write. See docs/participation.md.
- * @throws DomainError 403 not the author, 409 hidden / answered or replied / window over / period
+ * @throws DomainError 404 commentNotFound; `editRefusal`: 403 notYourComment, 409 locked / hidden /
+ *   answeredFixed (also a reply arriving meanwhile) / editWindowOver / the period's refusals
  */
 export async function editComment(
   db: DB,
@@ -201,18 +204,24 @@ export async function editComment(
   commentId: number,
   body: string,
 ): Promise<{ hearingId: number }> {
-  const c = await commentOrThrow(db, commentId);
-  const h = await hearingOrThrow(db, c.hearing_id);
-  assertNotLocked(h);
-  if (c.author_user_id !== user.id || c.source !== "online")
-    throw new DomainError("participation:errors.notYourComment", {}, 403);
-  if (c.hidden_at) throw new DomainError("participation:errors.commentHidden", {}, 409);
   const answered = () => new DomainError("participation:errors.answeredFixed", {}, 409, "body");
-  if (c.answer_status) throw answered();
-  if (now().getTime() - Date.parse(c.created_at) > EDIT_WINDOW_MS)
-    throw new DomainError("participation:errors.editWindowOver", {}, 409, "body");
-  assertOpen(h);
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
+    const c = await commentOrThrow(trx, commentId);
+    const h = await hearingOrThrow(trx, c.hearing_id);
+    refuseIf(
+      editRefusal(
+        user,
+        h,
+        {
+          authorUserId: c.author_user_id,
+          source: c.source,
+          createdAt: c.created_at,
+          hiddenAt: c.hidden_at,
+          answered: !!c.answer_status,
+        },
+        now(),
+      ),
+    );
     const r = await trx
       .updateTable("comments")
       .set({ body, edited_at: nowIso() })
@@ -226,10 +235,14 @@ export async function editComment(
       )
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) === 0) throw answered();
+    return { hearingId: h.id };
   });
-  return { hearingId: h.id };
 }
 
+/**
+ * Report a comment to the officials (once per person and comment; a second report changes nothing).
+ * @throws DomainError 404 commentNotFound / hearingNotFound; `reportRefusal`: 403 forbidden
+ */
 export async function reportComment(
   db: DB,
   user: Actor,
@@ -237,11 +250,10 @@ export async function reportComment(
   reason: string,
   ip: string | null = null,
 ): Promise<{ hearingId: number }> {
-  const c = await commentOrThrow(db, commentId);
-  const h = await hearingOrThrow(db, c.hearing_id);
-  if (!can(user, "comment.report"))
-    throw new DomainError("participation:errors.forbidden", {}, 403);
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
+    const c = await commentOrThrow(trx, commentId);
+    const h = await hearingOrThrow(trx, c.hearing_id);
+    refuseIf(reportRefusal(user));
     await trx
       .insertInto("comment_reports")
       .values({ comment_id: c.id, reporter_user_id: user.id, reason, created_at: nowIso() })
@@ -256,8 +268,8 @@ export async function reportComment(
       ip,
       details: { reason },
     });
+    return { hearingId: h.id };
   });
-  return { hearingId: h.id };
 }
 
 // ---- officials: answers and moderation ---------------------------------------------------------
@@ -270,12 +282,15 @@ async function officialComment(
 ) {
   const c = await commentOrThrow(db, commentId);
   const h = await hearingOrThrow(db, c.hearing_id);
-  if (!can(user, action, { municipalityId: h.municipalityId }))
-    throw new DomainError("participation:errors.forbidden", {}, 403);
-  assertNotLocked(h);
+  refuseIf(officialRefusal(user, h, action));
   return { c, h };
 }
 
+/**
+ * An official's answer to a comment (status and text; answering again replaces it). Emits
+ * "comment.answered" (the author is told).
+ * @throws DomainError 404 commentNotFound; `officialRefusal`: 403 forbidden, 409 locked
+ */
 export async function answerComment(
   db: DB,
   user: Actor,
@@ -284,8 +299,8 @@ export async function answerComment(
   text: string,
   ip: string | null = null,
 ): Promise<{ hearingId: number }> {
-  const { c, h } = await officialComment(db, user, commentId, "comment.answer");
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
+    const { c, h } = await officialComment(trx, user, commentId, "comment.answer");
     await trx
       .updateTable("comments")
       .set({
@@ -306,10 +321,14 @@ export async function answerComment(
       details: { status, previous: c.answer_status },
     });
     await emit(trx, { type: "comment.answered", commentId: c.id });
+    return { hearingId: h.id };
   });
-  return { hearingId: h.id };
 }
 
+/**
+ * Hide a comment with a reason (kept, shown as hidden); resolves its open reports.
+ * @throws DomainError 404 commentNotFound; `officialRefusal`: 403 forbidden, 409 locked
+ */
 export async function hideComment(
   db: DB,
   user: Actor,
@@ -317,9 +336,9 @@ export async function hideComment(
   reason: string,
   ip: string | null = null,
 ): Promise<{ hearingId: number }> {
-  const { c, h } = await officialComment(db, user, commentId, "comment.moderate");
   const at = nowIso();
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
+    const { c, h } = await officialComment(trx, user, commentId, "comment.moderate");
     await trx
       .updateTable("comments")
       .set({ hidden_at: at, hidden_by: user.id, hidden_reason: reason })
@@ -340,18 +359,22 @@ export async function hideComment(
       ip,
       details: { reason },
     });
+    return { hearingId: h.id };
   });
-  return { hearingId: h.id };
 }
 
+/**
+ * Show a hidden comment again.
+ * @throws DomainError 404 commentNotFound; `officialRefusal`: 403 forbidden, 409 locked
+ */
 export async function unhideComment(
   db: DB,
   user: Actor,
   commentId: number,
   ip: string | null = null,
 ): Promise<{ hearingId: number }> {
-  const { c, h } = await officialComment(db, user, commentId, "comment.moderate");
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
+    const { c, h } = await officialComment(trx, user, commentId, "comment.moderate");
     await trx
       .updateTable("comments")
       .set({ hidden_at: null, hidden_by: null, hidden_reason: null })
@@ -366,19 +389,22 @@ export async function unhideComment(
       ip,
       details: { previousReason: c.hidden_reason },
     });
+    return { hearingId: h.id };
   });
-  return { hearingId: h.id };
 }
 
-/** Resolve a report without hiding the comment (the official found it acceptable). */
+/**
+ * Resolve a comment's reports without hiding it (the official found it acceptable).
+ * @throws DomainError 404 commentNotFound; `officialRefusal`: 403 forbidden, 409 locked
+ */
 export async function dismissReports(
   db: DB,
   user: Actor,
   commentId: number,
   ip: string | null = null,
 ): Promise<{ hearingId: number }> {
-  const { c, h } = await officialComment(db, user, commentId, "comment.moderate");
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
+    const { c, h } = await officialComment(trx, user, commentId, "comment.moderate");
     await trx
       .updateTable("comment_reports")
       .set({ resolved_at: nowIso() })
@@ -393,35 +419,17 @@ export async function dismissReports(
       targetId: c.id,
       ip,
     });
+    return { hearingId: h.id };
   });
-  return { hearingId: h.id };
 }
 
 // ---- votes -------------------------------------------------------------------------------------
-
-/** Why this person may not vote on this hearing now (an i18n key), or null when they may. */
-export function voteRefusal(
-  user: Actor | null,
-  h: Pick<HearingContext, "municipalityId" | "protocolState" | "minVotingAge" | "state">,
-): string | null {
-  if (!user) return "errors.signInToVote";
-  if (h.protocolState === "approved") return "errors.locked";
-  if (!can(user, "vote.cast", { municipalityId: h.municipalityId })) return "errors.notVerified";
-  const birth = user.birthDates[h.municipalityId];
-  const age = birth ? ageOn(birth) : null;
-  if (age === null) return "errors.birthDateUnknown";
-  if (age < h.minVotingAge) return "errors.tooYoung";
-  if (h.state === "cancelled") return "errors.cancelled";
-  if (h.state === "closed") return "errors.periodEnded";
-  if (h.state !== "open") return "errors.periodNotStarted";
-  return null;
-}
 
 /**
  * Cast or change a vote on one question of a hearing (one row per person and question: the unique
  * (question_id, user_id) makes concurrent casts an upsert, never a duplicate).
  * Two statements: one read of the hearing, its municipality and the question (the refusal reasons,
- * as `voteRefusal`), then one INSERT … SELECT … ON CONFLICT whose WHERE repeats the time and lock
+ * as the policy's `voteRefusal`), then one INSERT … SELECT … ON CONFLICT whose WHERE repeats the time and lock
  * conditions, so a hearing closed or locked between the two stores nothing.
  * Throws DomainError (participation:…): hearingNotFound/questionNotFound (404), notVerified/tooYoung (403),
  * signInToVote, locked, cancelled, periodEnded, periodNotStarted (409).
@@ -456,18 +464,19 @@ export async function castVote(
     .executeTakeFirst();
   if (!row) throw new DomainError("participation:errors.hearingNotFound", {}, 404);
   const refuse = (h: typeof row) => {
-    const refusal = voteRefusal(user, {
-      municipalityId: h.municipality_id,
-      protocolState: h.protocol_state,
-      minVotingAge: Number(h.min_voting_age),
-      state: deriveState(h, now()),
-    });
-    if (refusal)
-      throw new DomainError(
-        `participation:${refusal}`,
-        {},
-        refusal === "errors.notVerified" || refusal === "errors.tooYoung" ? 403 : 409,
-      );
+    const at = now();
+    refuseIf(
+      voteRefusal(
+        user,
+        {
+          municipalityId: h.municipality_id,
+          protocolState: h.protocol_state,
+          minVotingAge: Number(h.min_voting_age),
+          state: deriveState(h, at),
+        },
+        at,
+      ),
+    );
   };
   refuse(row);
   if (row.question_id === null)
@@ -539,10 +548,7 @@ export async function castVote(
 
 async function meetingHearing(db: DB, user: Actor, hearingId: number) {
   const h = await hearingOrThrow(db, hearingId);
-  if (!can(user, "meeting.record", { municipalityId: h.municipalityId }))
-    throw new DomainError("participation:errors.forbidden", {}, 403);
-  assertNotLocked(h);
-  if (h.state === "cancelled") throw new DomainError("participation:errors.cancelled", {}, 409);
+  refuseIf(meetingRefusal(user, h));
   return h;
 }
 
@@ -577,6 +583,11 @@ async function checkHeldDay(
   return reason.trim();
 }
 
+/**
+ * Record (or correct) the in-person meeting's attendance, held day and notes.
+ * @throws DomainError 404 hearingNotFound; `meetingRefusal`: 403 forbidden, 409 locked / cancelled;
+ *   400 heldInFuture (at `heldDate`) / heldReasonRequired (at `heldReason`)
+ */
 export async function recordAttendance(
   db: DB,
   user: Actor,
@@ -589,10 +600,10 @@ export async function recordAttendance(
   },
   ip: string | null = null,
 ): Promise<void> {
-  const h = await meetingHearing(db, user, hearingId);
   const at = nowIso();
-  const heldReason = await checkHeldDay(db, h.id, input.heldAt, input.heldReason ?? null);
   await db.transaction().execute(async (trx) => {
+    const h = await meetingHearing(trx, user, hearingId);
+    const heldReason = await checkHeldDay(trx, h.id, input.heldAt, input.heldReason ?? null);
     await trx
       .insertInto("meeting_records")
       .values({
@@ -627,6 +638,12 @@ export async function recordAttendance(
   });
 }
 
+/**
+ * Enter what a speaker said at the meeting as an in-person comment (a double entry within
+ * DUPLICATE_WINDOW_MS returns the first). @returns the comment id
+ * @throws DomainError 404 hearingNotFound; `meetingRefusal`: 403 forbidden, 409 locked / cancelled;
+ *   400 badTarget (at `target`) / badVillage (at `villageId`)
+ */
 export async function addSpeaker(
   db: DB,
   user: Actor,
@@ -641,19 +658,19 @@ export async function addSpeaker(
   },
   ip: string | null = null,
 ): Promise<number> {
-  const h = await meetingHearing(db, user, hearingId);
-  checkTarget(h, input);
-  if (input.villageId) {
-    const v = await db
-      .selectFrom("villages")
-      .select("id")
-      .where("id", "=", input.villageId)
-      .where("municipality_id", "=", h.municipalityId)
-      .executeTakeFirst();
-    if (!v) throw new DomainError("participation:errors.badVillage", {}, 400, "villageId");
-  }
   return db.transaction().execute(async (trx) => {
     await lockAuthor(trx, user.id);
+    const h = await meetingHearing(trx, user, hearingId);
+    checkTarget(h, input);
+    if (input.villageId) {
+      const v = await trx
+        .selectFrom("villages")
+        .select("id")
+        .where("id", "=", input.villageId)
+        .where("municipality_id", "=", h.municipalityId)
+        .executeTakeFirst();
+      if (!v) throw new DomainError("participation:errors.badVillage", {}, 400, "villageId");
+    }
     const same = await recentDuplicate(trx, {
       hearingId: h.id,
       enteredBy: user.id,
@@ -696,6 +713,11 @@ export async function addSpeaker(
   });
 }
 
+/**
+ * Record (or correct) the show-of-hands count of one question at the meeting.
+ * @throws DomainError 404 hearingNotFound / questionNotFound; `meetingRefusal`: 403 forbidden,
+ *   409 locked / cancelled
+ */
 export async function recordTally(
   db: DB,
   user: Actor,
@@ -704,9 +726,6 @@ export async function recordTally(
   counts: { for: number; against: number; abstain: number },
   ip: string | null = null,
 ): Promise<void> {
-  const h = await meetingHearing(db, user, hearingId);
-  if (!h.questions.some((q) => q.id === questionId))
-    throw new DomainError("participation:errors.questionNotFound", {}, 404);
   const at = nowIso();
   const values = {
     for_count: counts.for,
@@ -716,6 +735,9 @@ export async function recordTally(
     updated_at: at,
   };
   await db.transaction().execute(async (trx) => {
+    const h = await meetingHearing(trx, user, hearingId);
+    if (!h.questions.some((q) => q.id === questionId))
+      throw new DomainError("participation:errors.questionNotFound", {}, 404);
     await trx
       .insertInto("meeting_tallies")
       .values({ question_id: questionId, hearing_id: h.id, ...values })

@@ -5,9 +5,8 @@
 import type { DB } from "#db/connection";
 import type { HearingState, ProtocolStage } from "#db/schema";
 import { now } from "../core/clock.server";
-import { DomainError } from "../core/errors";
-import { bishkekParts } from "../format/time";
 import { deriveState } from "../hearings/state";
+import { ageAt } from "./policy";
 
 export interface HearingContext {
   id: number;
@@ -96,30 +95,12 @@ export async function getHearingContext(
   };
 }
 
-export const isLocked = (h: Pick<HearingContext, "protocolState">) =>
-  h.protocolState === "approved";
-
-/** Once the council approved the protocol, nothing about participation changes any more. */
-export function assertNotLocked(h: Pick<HearingContext, "protocolState">): void {
-  if (isLocked(h)) throw new DomainError("participation:errors.locked", {}, 409);
-}
-
-export function assertOpen(h: HearingContext): void {
-  if (h.state === "cancelled") throw new DomainError("participation:errors.cancelled", {}, 409);
-  if (h.state === "closed") throw new DomainError("participation:errors.periodEnded", {}, 409);
-  if (h.state !== "open") throw new DomainError("participation:errors.periodNotStarted", {}, 409);
-}
+export { isLocked } from "./policy";
 
 /** Results (vote totals) only after close; before, only the number of votes cast. */
 export const resultsVisible = (h: Pick<HearingContext, "state">) => h.state === "closed";
 
-/** Full years between a yyyy-mm-dd birth date and today's date in Bishkek. */
+/** Full years between a yyyy-mm-dd birth date and the date of `at` (default: now) in Bishkek. */
 export function ageOn(birthDate: string, at: Date = now()): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(birthDate);
-  if (!m) return null;
-  const p = bishkekParts(at);
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  let age = p.year - y;
-  if (p.month < mo || (p.month === mo && p.day < d)) age -= 1;
-  return age;
+  return ageAt(birthDate, at);
 }

@@ -8,10 +8,10 @@ import { sql } from "kysely";
 import type { DB } from "#db/connection";
 import type { ProtocolStage, RoleName } from "#db/schema";
 import { audit } from "../audit/audit.server";
-import { can, type Actor } from "../auth/permissions";
+import type { Actor } from "../auth/permissions";
 import { now, nowIso } from "../core/clock.server";
 import { env } from "../core/env.server";
-import { DomainError } from "../core/errors";
+import { DomainError, refuseIf } from "../core/errors";
 import { bishkekParts, parseCalendarDate, toBishkekDateInput } from "../format/time";
 import { deriveState } from "../hearings/state";
 import { isLang, type Lang } from "../i18n/config";
@@ -28,6 +28,13 @@ import {
   type ProtocolContent,
 } from "./content.server";
 import { calendarDate } from "./document.server";
+import {
+  decideRefusal,
+  draftRefusal,
+  reviseRefusal,
+  submitRefusal,
+  type HearingFacts,
+} from "./policy";
 import { renderVersion, verifyUrl, type FileFormat } from "./render.server";
 
 export interface DraftInput {
@@ -105,13 +112,17 @@ function checkResolutionDate(
   return day;
 }
 
-function assertClosed(h: {
+/** The hearing row as the policy's facts, its state derived at the clock's now. */
+function facts(h: {
+  municipality_id: number;
   state: string;
   comment_start_at: string | null;
   comment_end_at: string | null;
-}) {
-  const state = deriveState(h as Parameters<typeof deriveState>[0], now());
-  if (state !== "closed") throw new DomainError("protocol:errors.hearingNotClosed", {}, 409);
+}): HearingFacts {
+  return {
+    municipalityId: h.municipality_id,
+    state: deriveState(h as Parameters<typeof deriveState>[0], now()),
+  };
 }
 
 async function setStage(db: DB, hearingId: number, protocolId: number, stage: ProtocolStage) {
@@ -159,17 +170,13 @@ export async function saveDraft(
 ): Promise<{ protocolId: number; version: number }> {
   return db.transaction().execute(async (trx) => {
     const h = await loadClosedHearing(trx, hearingId);
-    if (!can(actor, "protocol.draft", { municipalityId: h.municipality_id }))
-      throw new DomainError("protocol:errors.notFound", {}, 403);
-    assertClosed(h);
     const at = nowIso();
     let p = await trx
       .selectFrom("protocols")
       .selectAll()
       .where("hearing_id", "=", hearingId)
       .executeTakeFirst();
-    if (p?.state === "approved") throw new DomainError("protocol:errors.approvedLocked", {}, 409);
-    if (p?.state === "submitted") throw new DomainError("protocol:errors.notEditable", {}, 409);
+    refuseIf(draftRefusal(actor, facts(h), p?.state ?? null));
     const fields = {
       chair_name: input.chairName.trim(),
       secretary_name: input.secretaryName.trim(),
@@ -270,8 +277,8 @@ export async function reviseProtocol(
     .selectAll()
     .where("hearing_id", "=", hearingId)
     .executeTakeFirst();
+  refuseIf(reviseRefusal(p?.state ?? null));
   if (!p) throw new DomainError("protocol:errors.notFound", {}, 404);
-  if (p.state !== "returned") throw new DomainError("protocol:errors.notReturned", {}, 409);
   return saveDraft(
     db,
     actor,
@@ -309,17 +316,13 @@ export async function submitProtocol(
 ): Promise<{ protocolId: number; version: number }> {
   return db.transaction().execute(async (trx) => {
     const h = await loadClosedHearing(trx, hearingId);
-    if (!can(actor, "protocol.submit", { municipalityId: h.municipality_id }))
-      throw new DomainError("protocol:errors.notFound", {}, 403);
-    assertClosed(h);
     const p = await trx
       .selectFrom("protocols")
       .selectAll()
       .where("hearing_id", "=", hearingId)
       .executeTakeFirst();
+    refuseIf(submitRefusal(actor, facts(h), p?.state ?? null));
     if (!p) throw new DomainError("protocol:errors.notFound", {}, 404);
-    if (p.state === "approved") throw new DomainError("protocol:errors.approvedLocked", {}, 409);
-    if (p.state !== "drafted") throw new DomainError("protocol:errors.notEditable", {}, 409);
     const at = nowIso();
     const content = await buildProtocolContent(
       trx,
@@ -407,18 +410,18 @@ export async function decideProtocol(
       .executeTakeFirst();
     if (!p) throw new DomainError("protocol:errors.notFound", {}, 404);
     const h = await loadClosedHearing(trx, p.hearing_id);
-    if (!can(actor, "protocol.decide", { municipalityId: h.municipality_id }))
-      throw new DomainError("protocol:council.onlySecretary", {}, 403);
-    assertClosed(h);
     const v = await trx
       .selectFrom("protocol_versions")
       .selectAll()
       .where("protocol_id", "=", p.id)
       .where("version", "=", p.current_version)
       .executeTakeFirstOrThrow();
-    if (v.decision) throw new DomainError("protocol:errors.alreadyDecided", {}, 409);
-    if (p.state !== "submitted" || !v.submitted_at)
-      throw new DomainError("protocol:errors.notSubmitted", {}, 409);
+    refuseIf(
+      decideRefusal(actor, facts(h), p.state, {
+        decided: !!v.decision,
+        submitted: !!v.submitted_at,
+      }),
+    );
     if (input.decision === "approve")
       input.resolutionDate = checkResolutionDate(h, input.resolutionDate);
     const at = nowIso();

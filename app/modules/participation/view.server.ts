@@ -1,0 +1,75 @@
+/**
+ * The view model of a hearing page's participation part (counts, the vote, the comment form, the
+ * comment list with its filters, results after close), built in one place so the route only calls
+ * it. The refusals come from the policy (`policy.ts`), the same answers the commands give, so the
+ * vote and comment cards show the reason and the next step the server would refuse with.
+ */
+import type { DB } from "#db/connection";
+import { can } from "../auth/permissions";
+import type { SessionUser } from "../auth/session.server";
+import { now } from "../core/clock.server";
+import { lineLabel } from "../hearings/labels.server";
+import type { Lang } from "../i18n/config";
+import { isLocked, resultsVisible, type HearingContext } from "./context.server";
+import { commentRefusal, voteRefusal } from "./policy";
+import { commentCounts, listComments, myVotes, participationFigures } from "./queries.server";
+import { countVotesCast, getResults } from "./results.server";
+import { filtersFromUrl } from "./schemas";
+
+/**
+ * Everything the participation part of hearing `h` shows to `user` (null: a visitor) in `lang`,
+ * with the comment filters and the "reported" notice read from the page's `url`.
+ *
+ * `refusals.comment` / `refusals.vote`: the policy's namespaced locale key of why this person may
+ * not comment / vote now (a visitor: sign in), or null when they may.
+ */
+export async function participationView(
+  db: DB,
+  h: HearingContext,
+  user: SessionUser | null,
+  url: URL,
+  lang: Lang,
+) {
+  const f = filtersFromUrl(url);
+  const closed = resultsVisible(h);
+  const [counts, votesCast, comments, votes, results, figures] = await Promise.all([
+    commentCounts(db, h.id),
+    countVotesCast(db, h.id),
+    listComments(db, h.id, { ...f, lang, viewerId: user?.id ?? null, limit: 20 }),
+    user ? myVotes(db, h.id, user.id) : Promise.resolve({} as Record<number, string>),
+    closed ? getResults(db, h.id) : Promise.resolve(null),
+    closed ? participationFigures(db, h.id, lang) : Promise.resolve(null),
+  ]);
+  const at = now();
+  return {
+    hearing: {
+      id: h.id,
+      title: h.title[lang],
+      state: h.state,
+      type: h.type,
+      locked: isLocked(h),
+      commentEndAt: h.commentEndAt,
+      tariffLines: h.tariffLines.map((l) => ({ id: l.id, label: lineLabel(l, lang) })),
+      sections: h.sections.map((s) => ({ id: s.id, label: s.name[lang] })),
+      questions: h.questions.map((q) => ({ id: q.id, title: q.title[lang] })),
+    },
+    viewer: user
+      ? {
+          id: user.id,
+          isOfficial: can(user, "comment.answer", { municipalityId: h.municipalityId }),
+        }
+      : null,
+    refusals: {
+      comment: commentRefusal(user, h)?.key ?? null,
+      vote: voteRefusal(user, h, at)?.key ?? null,
+    },
+    counts: { total: counts.total, byStance: counts.byStance, hidden: counts.hidden },
+    votesCast,
+    comments,
+    myVotes: votes,
+    filters: f,
+    reported: url.searchParams.has("reported"),
+    results,
+    figures,
+  };
+}
