@@ -74,6 +74,9 @@ function pagesByRole(): [string, string | null, string[]][] {
       [
         "/office",
         `/office/hearings/${d.open}`,
+        `/office/hearings/${d.open}?confirm=close`,
+        `/office/hearings/${d.open}?confirm=cancel`,
+        `/office/hearings/${d.open}/lines`,
         `/office/hearings/${d.open}/comments`,
         `/office/hearings/${d.open}/meeting`,
         `/office/hearings/${d.closed}/protocol`,
@@ -320,4 +323,57 @@ test.describe("an open hearing on a phone", () => {
     await expect(page.locator('#vote a[href*="/login"]')).toHaveCount(0);
     await expect(page.locator("#vote")).toContainText("Голосование завершено");
   });
+});
+
+// ---- the official's destructive actions: last on the page, behind a confirmation (no JavaScript) ----
+
+test("cancelling a hearing asks first, at the end of the page, and works without JavaScript", async ({
+  browser,
+}) => {
+  // the demo's second open hearing (the first is the one the other tests read)
+  const db = e2eDb();
+  const id = (() => {
+    try {
+      return (
+        db
+          .prepare("select id from hearings where state = 'open' order by id limit 1 offset 1")
+          .get() as { id: number }
+      ).id;
+    } finally {
+      db.close();
+    }
+  })();
+  const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
+  await signInAs(context, "official@jyiyn.demo");
+  const page = await context.newPage();
+  await page.goto(`/ru/office/hearings/${id}`);
+  // what is due comes first; the destructive links are the last thing on the page, no form yet
+  const order = await page.evaluate(() => {
+    const due = document.querySelector("#due-heading");
+    const danger = document.querySelector("#danger-heading");
+    return !!due && !!danger && !!(due.compareDocumentPosition(danger) & 4);
+  });
+  expect(order, "what is due before the destructive actions").toBe(true);
+  await expect(page.locator("form input[name=intent][value=cancel]")).toHaveCount(0);
+  await page.locator(".danger-zone a", { hasText: "Отменить слушания" }).click();
+  await expect(page).toHaveURL(/confirm=cancel#confirm$/);
+  const box = page.locator("#confirm");
+  await expect(box).toBeInViewport();
+  await expect(box).toContainText("Отменить это действие нельзя");
+  // no reason: refused at the form, with the summary linking to the field
+  await box.getByRole("button", { name: "Да, отменить слушания" }).click();
+  await expect(page).toHaveURL(/#cancel$/);
+  await expect(page.locator("#cancel .error-summary a[href='#cancel-reason']")).toBeInViewport();
+  await page.locator("#cancel-reason").fill("Тариф пересчитывается");
+  await page.locator("#cancel").getByRole("button", { name: "Да, отменить слушания" }).click();
+  await expect(page.getByText("Слушания отменены.")).toBeVisible();
+  const check = e2eDb();
+  try {
+    expect(check.prepare("select state from hearings where id = ?").get(id)).toEqual({
+      state: "cancelled",
+    });
+  } finally {
+    check.close();
+  }
+  await context.close();
 });
