@@ -195,6 +195,7 @@ export default function HearingParticipation() {
         hearingId={h.id}
         questions={h.questions}
         myVotes={d.myVotes}
+        setAside={d.setAside}
         refusal={d.refusals.vote}
         closed={h.state === "closed" || h.state === "cancelled"}
         reply={a}

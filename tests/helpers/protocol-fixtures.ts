@@ -1,11 +1,13 @@
 /**
- * Closed hearings with a full record, inserted straight into the tables (the hearings and
- * participation features own the pages that make them): a tariff hearing and a plan hearing, with
- * tariff lines / sections / projects, questions, comments (online and in person, some anonymous,
- * answered with each status), online votes, a meeting record and in-person tallies.
+ * Closed hearings with a full record, made through the commands with the clock moved to each
+ * step (app/modules/demo/build.ts, ADR 0090): a tariff hearing and a plan hearing, with tariff
+ * lines / sections / projects, questions, comments (online and in person, some anonymous,
+ * answered with each status, one hidden), online votes, a meeting record and in-person tallies.
+ * Dates are relative to `now`: created −31 days, comments −25 … −1, meeting −3, closed −1.
  */
 import type { DB } from "#db/connection";
 import type { AnswerStatus, Stance, VoteChoice } from "#db/schema";
+import { buildHearing, makeComment, makeVote, recordMeeting, settleAt } from "~/modules/demo/build";
 import { makeUser, seedPlaces, type SeededPlaces } from "./factories";
 
 export interface ProtocolWorld {
@@ -84,157 +86,112 @@ export async function createProtocolWorld(
 
   const iso = (d: number) => new Date(now.getTime() + d * DAY).toISOString();
   seq += 1;
-  const base = {
-    municipality_id: m,
-    initiator_kind: "enterprise" as const,
-    notice_at: iso(-30),
-    comment_start_at: iso(-25),
-    comment_end_at: iso(-1),
-    meeting_at: iso(-3),
-    created_by: official,
-    created_at: iso(-31),
-    updated_at: iso(-1),
+  // one schedule for both: created −31 days, notice −30, comments −25 … −1, meeting −3
+  const schedule = {
+    municipalityId: m,
+    official,
+    createdAt: iso(-31),
+    noticeAt: iso(-30),
+    commentStartAt: iso(-25),
+    commentEndAt: iso(-1),
+    meetingAt: iso(-3),
   };
-  const tariff = await db
-    .insertInto("hearings")
-    .values({
-      ...base,
-      type: "tariff",
-      state: "closed",
-      closed_at: iso(-1),
-      short_code: `IK-T-${seq}-${Date.now() % 100000}`,
-      title_ky: "Таштанды чыгаруу тарифи (демо)",
-      title_ru: "Тариф на вывоз ТБО (демо)",
-      summary_ky: "«Таза-Мурас» муниципалдык ишканасынын таштанды жыйноо жана чыгаруу тарифтери.",
-      summary_ru: "Тарифы муниципального предприятия «Таза-Мурас» на сбор и вывоз ТБО.",
-      initiator_name_ky: "«Таза-Мурас» муниципалдык ишканасы",
-      initiator_name_ru: "Муниципальное предприятие «Таза-Мурас»",
-      meeting_place_ky: "Ак-Булуң айылындагы маданият үйү",
-      meeting_place_ru: "Дом культуры села Ак-Булун",
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const plan = await db
-    .insertInto("hearings")
-    .values({
-      ...base,
-      initiator_kind: "okmotu",
-      type: "plan",
-      state: "open", // derived as closed: its comment period has ended
-      short_code: `IK-P-${seq}-${Date.now() % 100000}`,
-      title_ky: "Социалдык-экономикалык өнүктүрүү программасы 2026–2030 (демо)",
-      title_ru: "Программа социально-экономического развития 2026–2030 (демо)",
-      initiator_name_ky: "Ысык-Көл айыл өкмөтү",
-      initiator_name_ru: "Айыл окмоту Иссык-Кульского айылного аймака",
-      meeting_place_ky: "Чоң-Таш айылынын мектеби",
-      meeting_place_ru: "Школа села Чон-Таш",
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-
-  // tariff lines and their questions
-  const lines = [
-    ["Таштанды чыгаруу", "Калк", "бир адамга айына", 2000, 2500],
-    ["Таштанды чыгаруу", "Бюджеттик уюмдар", "м³", 15000, 18000],
-    ["Таштанды чыгаруу", "Башка керектөөчүлөр", "м³", 20000, 24000],
-  ] as const;
-  const lineIds: number[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const [service, category, unit, current_price, proposed_price] = lines[i];
-    const r = await db
-      .insertInto("tariff_lines")
-      .values({
-        hearing_id: tariff.id,
-        position: i + 1,
-        service,
-        category,
-        unit,
-        current_price,
-        proposed_price,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    lineIds.push(r.id);
-  }
-  const tq: number[] = [];
-  for (let i = 0; i < 2; i++) {
-    const r = await db
-      .insertInto("questions")
-      .values({
-        hearing_id: tariff.id,
-        position: i + 1,
-        title_ky: i === 0 ? "Калк үчүн тарифти бекитүү" : "Уюмдар үчүн тарифти бекитүү",
-        title_ru: i === 0 ? "Утвердить тариф для населения" : "Утвердить тариф для организаций",
-        tariff_line_id: lineIds[i],
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    tq.push(r.id);
-  }
-
-  // plan sections, projects, one question
-  const sections = [
-    ["Ичүүчү суу менен камсыздоо", "Питьевое водоснабжение"],
-    ["Билим берүү", "Образование"],
-  ] as const;
-  const sectionIds: number[] = [];
-  for (let i = 0; i < sections.length; i++) {
-    const s = await db
-      .insertInto("plan_sections")
-      .values({
-        hearing_id: plan.id,
-        position: i + 1,
-        name_ky: sections[i][0],
-        name_ru: sections[i][1],
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    sectionIds.push(s.id);
-    await db
-      .insertInto("plan_projects")
-      .values([
+  const tariff = await buildHearing(db, {
+    ...schedule,
+    type: "tariff",
+    shortCode: `IK-T-${seq}-${Date.now() % 100000}`,
+    titleKy: "Таштанды чыгаруу тарифи (демо)",
+    titleRu: "Тариф на вывоз ТБО (демо)",
+    summaryKy: "«Таза-Мурас» муниципалдык ишканасынын таштанды жыйноо жана чыгаруу тарифтери.",
+    summaryRu: "Тарифы муниципального предприятия «Таза-Мурас» на сбор и вывоз ТБО.",
+    initiatorKind: "enterprise",
+    initiatorNameKy: "«Таза-Мурас» муниципалдык ишканасы",
+    initiatorNameRu: "Муниципальное предприятие «Таза-Мурас»",
+    meetingPlaceKy: "Ак-Булуң айылындагы маданият үйү",
+    meetingPlaceRu: "Дом культуры села Ак-Булун",
+    lines: (
+      [
+        ["Таштанды чыгаруу", "Калк", "бир адамга айына", 2000, 2500],
+        ["Таштанды чыгаруу", "Бюджеттик уюмдар", "м³", 15000, 18000],
+        ["Таштанды чыгаруу", "Башка керектөөчүлөр", "м³", 20000, 24000],
+      ] as const
+    ).map(([service, category, unit, currentPrice, proposedPrice]) => ({
+      service,
+      category,
+      unit,
+      currentPrice,
+      proposedPrice,
+    })),
+    questions: [
+      { titleKy: "Калк үчүн тарифти бекитүү", titleRu: "Утвердить тариф для населения", line: 0 },
+      {
+        titleKy: "Уюмдар үчүн тарифти бекитүү",
+        titleRu: "Утвердить тариф для организаций",
+        line: 1,
+      },
+    ],
+  });
+  const plan = await buildHearing(db, {
+    ...schedule,
+    type: "plan",
+    shortCode: `IK-P-${seq}-${Date.now() % 100000}`,
+    titleKy: "Социалдык-экономикалык өнүктүрүү программасы 2026–2030 (демо)",
+    titleRu: "Программа социально-экономического развития 2026–2030 (демо)",
+    summaryKy: "Айыл аймагынын 2026–2030-жылдарга өнүктүрүү программасы.",
+    summaryRu: "Программа развития айылного аймака на 2026–2030 годы.",
+    initiatorKind: "okmotu",
+    initiatorNameKy: "Ысык-Көл айыл өкмөтү",
+    initiatorNameRu: "Айыл окмоту Иссык-Кульского айылного аймака",
+    meetingPlaceKy: "Чоң-Таш айылынын мектеби",
+    meetingPlaceRu: "Школа села Чон-Таш",
+    sections: (
+      [
+        ["Ичүүчү суу менен камсыздоо", "Питьевое водоснабжение"],
+        ["Билим берүү", "Образование"],
+      ] as const
+    ).map(([nameKy, nameRu], i) => ({
+      nameKy,
+      nameRu,
+      projects: [
         {
-          section_id: s.id,
-          position: 1,
-          title_ky: i === 0 ? "Суу түтүгүн алмаштыруу" : "Мектептин чатырын оңдоо",
-          title_ru: i === 0 ? "Замена водопровода" : "Ремонт крыши школы",
+          titleKy: i === 0 ? "Суу түтүгүн алмаштыруу" : "Мектептин чатырын оңдоо",
+          titleRu: i === 0 ? "Замена водопровода" : "Ремонт крыши школы",
           budget: 125000000 + i * 1000000,
-          year_from: 2026,
-          year_to: 2027,
-          funding_source: i === 0 ? "republican" : "local",
+          yearFrom: 2026,
+          yearTo: 2027,
+          fundingSource: i === 0 ? ("republican" as const) : ("local" as const),
         },
         {
-          section_id: s.id,
-          position: 2,
-          title_ky: i === 0 ? "Жаңы скважина" : "Балдар бакчасы",
-          title_ru: i === 0 ? "Новая скважина" : "Детский сад",
+          titleKy: i === 0 ? "Жаңы скважина" : "Балдар бакчасы",
+          titleRu: i === 0 ? "Новая скважина" : "Детский сад",
           budget: 45000000,
-          year_from: 2027,
-          year_to: 2028,
-          funding_source: i === 0 ? "donor" : "community",
+          yearFrom: 2027,
+          yearTo: 2028,
+          fundingSource: i === 0 ? ("donor" as const) : ("community" as const),
         },
-      ])
-      .execute();
-  }
-  const pq = await db
-    .insertInto("questions")
-    .values({
-      hearing_id: plan.id,
-      position: 1,
-      title_ky: "Программаны бекитүүнү сунуштоо",
-      title_ru: "Рекомендовать программу к утверждению",
-      tariff_line_id: null,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
+      ],
+    })),
+    questions: [
+      {
+        titleKy: "Программаны бекитүүнү сунуштоо",
+        titleRu: "Рекомендовать программу к утверждению",
+      },
+    ],
+  });
+  // both open from the comment start
+  await settleAt(db, tariff.id, schedule.commentStartAt);
+  await settleAt(db, plan.id, schedule.commentStartAt);
+  const lineIds = tariff.lineIds;
+  const sectionIds = plan.sectionIds;
+  const tq = tariff.questionIds;
+  const pq = plan.questionIds[0];
 
-  // comments
+  // comments: residents online (the one from Sary-Bulak without her name), speakers entered by
+  // the official; answered two days before the end
   type C = {
-    source: "online" | "in_person";
     author?: number;
     speaker?: string;
     anonymous?: boolean;
-    village?: string;
     stance: Stance;
     body: string;
     answer?: [AnswerStatus, string];
@@ -244,7 +201,6 @@ export async function createProtocolWorld(
   const statuses: AnswerStatus[] = ["accepted", "partly_accepted", "not_accepted", "not_relevant"];
   const tariffComments: C[] = [
     {
-      source: "online",
       author: residents[1],
       stance: "against",
       body: "Тариф өтө кымбат, пенсионерлерге жеңилдик керек. Үй-бүлөбүздө төрт адам бар.",
@@ -252,31 +208,26 @@ export async function createProtocolWorld(
       line: 0,
     },
     {
-      source: "online",
-      author: residents[2],
+      author: residents[2], // of Chong-Tash
       anonymous: true,
-      village: "chongTash",
       stance: "for",
       body: "Машина жумасына эки жолу келсе, баасы туура. Көчөлөр тазараат.",
       answer: [statuses[1], "Графикти айылдар боюнча карап чыгабыз."],
     },
     {
-      source: "in_person",
       speaker: "Асан Мамбетов",
       stance: "neutral",
       body: "Тариф эсептөөсүн толук жарыялап коюңуздар, чыгымдардын түзүмүн көргүбүз келет.",
       answer: [statuses[2], "Чыгымдардын түзүмү кулактандыруу менен бирге жарыяланган."],
     },
     {
-      source: "in_person",
+      author: residents[3], // of Sary-Bulak
       anonymous: true,
-      village: "saryBulak",
       stance: "against",
       body: "Мусорные контейнеры стоят далеко от домов, зимой до них трудно дойти.",
       answer: [statuses[3], "Контейнерлердин жайгашуусу өзүнчө маселе."],
     },
     {
-      source: "online",
       author: residents[3],
       stance: "for",
       body: "Жаңы тариф менен ишкананын машинасы оңдолот деп үмүттөнөбүз.",
@@ -284,7 +235,6 @@ export async function createProtocolWorld(
   ];
   const planComments: C[] = [
     {
-      source: "online",
       author: residents[4],
       stance: "for",
       body: "Суу түтүгүн алмаштыруу биринчи орунда болушу керек, өтө эски.",
@@ -292,7 +242,6 @@ export async function createProtocolWorld(
       section: 0,
     },
     {
-      source: "in_person",
       speaker: "Мээрим Төлөгөнова",
       stance: "against",
       body: "Балдар бакчасы үчүн жамааттын салымы өтө чоң.",
@@ -300,111 +249,73 @@ export async function createProtocolWorld(
       section: 1,
     },
   ];
-  async function insertComments(hearingId: number, list: C[]) {
+  async function comments(hearingId: number, list: C[]) {
     for (let i = 0; i < list.length; i++) {
       const c = list[i];
-      await db
-        .insertInto("comments")
-        .values({
-          hearing_id: hearingId,
-          source: c.source,
-          author_user_id: c.author ?? null,
-          speaker_name: c.speaker ?? null,
-          entered_by: c.source === "in_person" ? official : null,
-          anonymous: c.anonymous ? 1 : 0,
-          village_id: c.village ? ik.villages[c.village] : null,
-          author_verified: 1,
-          stance: c.stance,
-          tariff_line_id: c.line != null ? lineIds[c.line] : null,
-          plan_section_id: c.section != null ? sectionIds[c.section] : null,
-          body: c.body,
-          created_at: iso(-20 + i),
-          answer_status: c.answer?.[0] ?? null,
-          answer_text: c.answer?.[1] ?? null,
-          answered_by: c.answer ? official : null,
-          answered_at: c.answer ? iso(-2) : null,
-        })
-        .execute();
+      await makeComment(db, hearingId, {
+        at: iso(-20 + i),
+        author: c.author,
+        anonymous: c.anonymous,
+        speaker: c.speaker,
+        enteredBy: c.speaker !== undefined ? official : undefined,
+        stance: c.stance,
+        body: c.body,
+        tariffLineId: c.line != null ? lineIds[c.line] : null,
+        planSectionId: c.section != null ? sectionIds[c.section] : null,
+        answer: c.answer
+          ? { status: c.answer[0], text: c.answer[1], by: official, at: iso(-2) }
+          : undefined,
+      });
     }
   }
-  await insertComments(tariff.id, tariffComments);
-  await insertComments(plan.id, planComments);
+  await comments(tariff.id, tariffComments);
+  await comments(plan.id, planComments);
   // a hidden comment never reaches the protocol
-  await db
-    .insertInto("comments")
-    .values({
-      hearing_id: tariff.id,
-      source: "online",
-      author_user_id: residents[4],
-      anonymous: 0,
-      stance: "neutral",
-      body: "HIDDEN-SPAM-COMMENT",
-      created_at: iso(-10),
-      hidden_at: iso(-9),
-      hidden_by: official,
-      hidden_reason: "spam",
-    })
-    .execute();
+  await makeComment(db, tariff.id, {
+    at: iso(-10),
+    author: residents[4],
+    stance: "neutral",
+    body: "HIDDEN-SPAM-COMMENT",
+    hidden: { reason: "spam", by: official, at: iso(-9) },
+  });
 
   // online votes
   const choices: VoteChoice[] = ["for", "against", "for", "abstain", "for"];
   for (let i = 0; i < residents.length; i++) {
     for (const q of tq)
-      await db
-        .insertInto("votes")
-        .values({
-          hearing_id: tariff.id,
-          question_id: q,
-          user_id: residents[i],
-          choice: choices[(i + q) % choices.length],
-          village_id: null,
-          created_at: iso(-5),
-          updated_at: iso(-5),
-        })
-        .execute();
-    await db
-      .insertInto("votes")
-      .values({
-        hearing_id: plan.id,
-        question_id: pq.id,
-        user_id: residents[i],
-        choice: choices[i],
-        village_id: null,
-        created_at: iso(-5),
-        updated_at: iso(-5),
-      })
-      .execute();
+      await makeVote(db, tariff.id, {
+        userId: residents[i],
+        questionId: q,
+        choice: choices[(i + q) % choices.length],
+        at: iso(-5),
+      });
+    await makeVote(db, plan.id, {
+      userId: residents[i],
+      questionId: pq,
+      choice: choices[i],
+      at: iso(-5),
+    });
   }
-  // meeting records and tallies
-  for (const [hid, qs, att] of [
+  // the meetings, recorded when held, and their show-of-hands tallies
+  for (const [hid, qs, attendance] of [
     [tariff.id, tq, 47],
-    [plan.id, [pq.id], 63],
-  ] as const) {
-    await db
-      .insertInto("meeting_records")
-      .values({
-        hearing_id: hid,
-        attendance: att,
-        held_at: iso(-3),
-        notes: null,
-        entered_by: official,
-        updated_at: iso(-3),
-      })
-      .execute();
-    for (let i = 0; i < qs.length; i++)
-      await db
-        .insertInto("meeting_tallies")
-        .values({
-          question_id: qs[i],
-          hearing_id: hid,
-          for_count: 31 + i,
-          against_count: 9 + i,
-          abstain_count: 7 - i,
-          entered_by: official,
-          updated_at: iso(-3),
-        })
-        .execute();
-  }
+    [plan.id, [pq], 63],
+  ] as const)
+    await recordMeeting(db, hid, {
+      officialId: official,
+      at: iso(-3),
+      heldAt: iso(-3),
+      attendance,
+      tallies: qs.map((questionId, i) => ({
+        questionId,
+        for: 31 + i,
+        against: 9 + i,
+        abstain: 7 - i,
+      })),
+    });
+  // the tariff hearing's closing is stored (its comment period ended at −1 day); the plan
+  // hearing's is not yet: stored open, derived closed
+  await settleAt(db, tariff.id, new Date(now.getTime() - DAY + 1000).toISOString());
 
   return {
     places,

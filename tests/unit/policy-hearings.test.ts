@@ -66,9 +66,10 @@ describe("what the state allows the official (editRefusal)", () => {
       tariff: [H("wrongType"), H("wrongType"), H("wrongType"), H("notEditable"), H("notEditable")],
       plan: [null, null, null, H("notEditable"), H("notEditable")],
     },
+    // after announcement adding or removing a question is an amendment (ADR 0050)
     questions: {
-      tariff: [null, ...Array(4).fill(H("questionsFrozen"))],
-      plan: [null, ...Array(4).fill(H("questionsFrozen"))],
+      tariff: [null, null, null, H("notEditable"), H("notEditable")],
+      plan: [null, null, null, H("notEditable"), H("notEditable")],
     },
   };
   for (const [part, byType] of Object.entries(TABLE) as [
