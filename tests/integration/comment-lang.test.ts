@@ -65,7 +65,11 @@ describe(`the language of a comment (${process.env.TEST_DB ?? "sqlite"})`, () =>
   it("is the language of the page it was posted on: comment, reply, meeting speaker", async () => {
     setClock(OPEN);
     const ru = await post("ru", { intent: "comment", stance: "for", body: "Согласен с тарифом." });
-    const ky = await post("ky", { intent: "reply", parentId: String(ru), body: "Мен да макулмун." });
+    const ky = await post("ky", {
+      intent: "reply",
+      parentId: String(ru),
+      body: "Мен да макулмун.",
+    });
     expect(await langOf(ru)).toBe("ru");
     expect(await langOf(ky)).toBe("ky");
 
