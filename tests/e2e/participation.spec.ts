@@ -259,9 +259,10 @@ test.describe.serial("participation", () => {
     await page.goto(`/ru/hearings/${hearingId}`);
     await expect(page.locator("#results")).toHaveCount(0);
 
-    // the official closes the hearing early with the close button
+    // the official closes the hearing early: the link at the end of the page, then the confirmation
     await page.goto(`/ru/office/hearings/${hearingId}`);
-    await page.getByRole("button", { name: "Закрыть обсуждение досрочно" }).click();
+    await page.getByRole("link", { name: "Закрыть обсуждение досрочно" }).click();
+    await page.getByRole("button", { name: "Да, закрыть обсуждение" }).click();
     await expect(page.getByRole("status").first()).toContainText("Обсуждение закрыто.");
     await page.goto(`/ru/hearings/${hearingId}`);
     const results = page.locator("#results");
