@@ -242,7 +242,7 @@ test.describe.serial("participation", () => {
     await expect(page.getByText("Внесено: Жылдыз Асанова")).toBeVisible();
     await page.getByLabel("Имя выступающего").fill("Токтосун Абдыкадыров");
     await page.getByLabel("Село").selectOption({ label: "Чон-Таш" });
-    await page.getByLabel("Ваша позиция").selectOption("against");
+    await page.getByLabel("Позиция выступающего").selectOption("against");
     await page.getByLabel("Что сказал(а)").fill("Сначала новая машина, потом тариф.");
     await page.getByRole("button", { name: "Добавить выступление" }).click();
     await expect(page.locator("#speakers")).toContainText("Токтосун Абдыкадыров");
