@@ -10,6 +10,7 @@ import type {
   TextareaHTMLAttributes,
 } from "react";
 import { createContext, useContext, useId } from "react";
+import { textsOf, useShownMessages } from "./page-refusal";
 
 /**
  * The id prefix of the form the fields are in (see `EditForm`): a field with a `name` and no `id`
@@ -43,6 +44,7 @@ function useFieldIds(id?: string, name?: string) {
 
 function FieldErrors({ id, errors }: { id: string; errors?: string[] | string | null }) {
   const list = errors ? (Array.isArray(errors) ? errors : [errors]) : [];
+  useShownMessages(list);
   if (list.length === 0) return null;
   return (
     <p id={id} className="field-error" role="alert">
@@ -158,6 +160,7 @@ export function Alert({
   title?: ReactNode;
   children?: ReactNode;
 }) {
+  useShownMessages(textsOf(children));
   return (
     <div
       className={`alert alert-${tone}`}
@@ -182,6 +185,7 @@ export interface SummaryItem {
  * focused, so with or without JavaScript the person lands on it and follows a link to the field.
  */
 export function ErrorSummary({ items, title }: { items: SummaryItem[]; title: string }) {
+  useShownMessages(items.map((it) => it.message));
   if (items.length === 0) return null;
   return (
     <div className="error-summary" role="alert" tabIndex={-1}>

@@ -9,12 +9,14 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { e2eDb, signInAs } from "./helpers";
 
 interface World {
   hearingId: number;
   lineId: number;
+  questionId: number;
   voterEmail: string;
 }
 
@@ -86,7 +88,7 @@ function makeWorld(lang: "ky" | "ru"): World {
       iso(-day),
       iso(-day),
     );
-    return { hearingId, lineId, voterEmail };
+    return { hearingId, lineId, questionId: Number(q.lastInsertRowid), voterEmail };
   } finally {
     db.close();
   }
@@ -142,6 +144,8 @@ for (const lang of ["ky", "ru"] as const) {
     await expect(form().locator('[name="amendReason"]')).toHaveAttribute("aria-invalid", "true");
     await expect(form()).toContainText(T[lang].reasonRequired);
     await expect(form().locator('input[name="proposedPrice"]')).toHaveValue("45");
+    const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
     expect(
       read<{ n: number }>(
         "select count(*) as n from votes_set_aside where hearing_id = ?",
@@ -179,6 +183,16 @@ for (const lang of ["ky", "ru"] as const) {
     await expect(box).toContainText(reason);
     await pub.close();
 
+    // the voter, signed in, is asked to vote again on that question
+    const voterCtx = await browser.newContext();
+    await signInAs(voterCtx, w.voterEmail);
+    const vp = await voterCtx.newPage();
+    await vp.goto(`/${lang}/hearings/${w.hearingId}`);
+    await expect(vp.getByTestId(`vote-again-${w.questionId}`)).toContainText(
+      lang === "ky" ? "Кайра добуш бериңиз" : "Проголосуйте заново",
+    );
+    await voterCtx.close();
+
     // the protocol reports the vote set aside: close, draft, submit, read the PDF
     await page.goto(`/${lang}/office/hearings/${w.hearingId}`);
     // close early: the link at the end of the page, then the confirmation
@@ -190,6 +204,14 @@ for (const lang of ["ky", "ru"] as const) {
     await page.locator('input[name="secretaryName"]').fill("Айнура Үсөнова");
     await page.locator('button[value="save"]').click();
     await expect(page.getByRole("status").first()).toBeVisible();
+    // the results on the public page say how many votes the amendment set aside
+    const today = new Date(Date.now() + 6 * 3600_000).toISOString().slice(0, 10);
+    const [y, mo, d] = today.split("-");
+    const results = await browser.newContext();
+    const rp = await results.newPage();
+    await rp.goto(`/${lang}/hearings/${w.hearingId}`);
+    await expect(rp.locator("#results")).toContainText(T[lang].setAside(`${d}.${mo}.${y}`));
+    await results.close();
     const res = await page.request.get(`/${lang}/hearings/${w.hearingId}/protocol.pdf`);
     expect(res.status()).toBe(200);
     const dir = mkdtempSync(join(tmpdir(), "jyiyn-e2e-amend-"));
@@ -198,8 +220,6 @@ for (const lang of ["ky", "ru"] as const) {
     const text = execFileSync("pdftotext", ["-raw", "-enc", "UTF-8", file, "-"])
       .toString("utf8")
       .replace(/[\s\u00A0]+/g, " ");
-    const today = new Date(Date.now() + 6 * 3600_000).toISOString().slice(0, 10);
-    const [y, mo, d] = today.split("-");
     expect(text).toContain(T[lang].setAside(`${d}.${mo}.${y}`));
     expect(text).toContain(T[lang].changed);
     await ctx.close();
