@@ -80,8 +80,8 @@ const CATEGORY_WORDS: Record<string, [string, string]> = {
 /**
  * A demo hearing as its official made it (app/modules/demo/build.ts): created, filled in and
  * announced on its notice day, with its tariff lines (and, with `questionPerLine`, a question on
- * each line after the general one) or its plan sections and projects; its stored state brought to
- * `state` as the job tick would (open at the comment start, closed after the end).
+ * each line after the general one) or its plan sections and projects; stored open at its comment
+ * start when `state` is open or closed (the close is stored by settleDemoHearings).
  */
 async function hearing(
   db: DB,
@@ -133,10 +133,19 @@ async function hearing(
         })
       : undefined,
   });
+  // a hearing whose period has ended is closed later, by settleDemoHearings, once the
+  // participation seed has added its comments and votes (nothing is added after a close)
   if (h.state === "open" || h.state === "closed") await settleAt(db, built.id, h.comment_start_at);
-  if (h.state === "closed")
-    await settleAt(db, built.id, new Date(Date.parse(h.comment_end_at) + 1000).toISOString());
   return built.id;
+}
+
+/**
+ * Store what the clock gives every demo hearing at `now` (closed when its period is over), as the
+ * job tick would: run after the participation seed, before the protocols.
+ */
+export async function settleDemoHearings(ctx: SeedContext, hearings: SeededHearings) {
+  for (const id of Object.values(hearings))
+    if (id != null) await settleAt(ctx.db, id, ctx.now.toISOString());
 }
 
 export async function seedHearings(ctx: SeedContext): Promise<SeededHearings> {
