@@ -1,195 +1,246 @@
 // The HTTP server: Express in front of the Remix request handler. It keeps no state of its own
 // (sessions, rate limits and the mail outbox live in the database), so several can run behind a
 // load balancer. Start with `npm start` (production build) or `npm run dev` (Vite middleware).
+import cluster from "node:cluster";
 import crypto from "node:crypto";
 import express from "express";
 import compression from "compression";
+import expressStaticGzip from "express-static-gzip";
 import { createRequestHandler, requestLayer } from "./server/request-layer.js";
 import { pageCache } from "./server/page-cache.js";
 
 const isProd = process.env.NODE_ENV === "production";
 
-const viteDevServer = isProd
-  ? undefined
-  : await import("vite").then((vite) =>
-      vite.createServer(
-        // JYIYN_TEST_SERVER=1 (servers spawned by tests, several at once, no browser): no
-        // hot-reload socket and no pre-bundling of browser dependencies
-        process.env.JYIYN_TEST_SERVER === "1"
-          ? {
-              server: { middlewareMode: true, hmr: false, ws: false },
-              optimizeDeps: { noDiscovery: true },
-            }
-          : { server: { middlewareMode: true } },
-      ),
-    );
-
-const loadBuild = () =>
-  viteDevServer
-    ? viteDevServer.ssrLoadModule("virtual:remix/server-build")
-    : import("./build/server/index.js");
-
-let build;
-let app;
-try {
-  build = await loadBuild();
-  app = build.entry.module;
-} catch (error) {
-  console.error(
-    `Cannot load the server build: ${error instanceof Error ? error.message : error}\nRun \`npm run build\` first.`,
-  );
-  process.exit(1);
-}
-
-let config;
-try {
-  config = await app.startup();
-} catch (error) {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exit(1);
-}
-const { logger } = app;
-
-const server = express();
-server.disable("x-powered-by");
-if (config.trustProxy) server.set("trust proxy", true);
-server.use(compression());
-
-// request id + structured access log
-server.use((req, res, next) => {
-  const incoming = req.get("x-request-id");
-  const id = incoming && /^[\w-]{1,100}$/.test(incoming) ? incoming : crypto.randomUUID();
-  res.locals.requestId = id;
-  res.locals.logger = logger.child({ requestId: id });
-  res.set("X-Request-Id", id);
-  const start = process.hrtime.bigint();
-  res.on("finish", () => {
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    if (req.path.startsWith("/assets/")) return;
-    res.locals.logger.info(
-      {
-        method: req.method,
-        url: req.originalUrl,
-        status: res.statusCode,
-        ms: Math.round(ms * 10) / 10,
-      },
-      "request",
-    );
+// WEB_CONCURRENCY=N (N > 1): N worker processes share the port through node:cluster (ADR 0061);
+// this primary only starts them, restarts one that dies, and stops them on SIGTERM/SIGINT. Every
+// worker is an ordinary instance (sessions, rate limits, page-cache versions live in the database).
+const workers = Number(process.env.WEB_CONCURRENCY ?? 1);
+if (isProd && workers > 1 && cluster.isPrimary) {
+  let stopping = false;
+  let listening = 0;
+  const fork = () => cluster.fork({ JYIYN_CLUSTER_WORKER: "1" });
+  cluster.on("message", (_w, m) => {
+    if (m?.type === "jyiyn:listening" && ++listening === workers)
+      console.log(`Jyiyn is running at ${m.url} (${workers} workers)`);
   });
-  next();
-});
-
-// security headers on every response, with a fresh CSP nonce per request
-server.use((req, res, next) => {
-  const nonce = crypto.randomBytes(16).toString("base64");
-  res.locals.cspNonce = nonce;
-  const connect = viteDevServer ? "'self' ws: wss:" : "'self'";
-  res.set(
-    "Content-Security-Policy",
-    [
-      "default-src 'self'",
-      `script-src 'self' 'nonce-${nonce}'${viteDevServer ? " 'unsafe-inline'" : ""}`,
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data: blob:",
-      "font-src 'self'",
-      `connect-src ${connect}`,
-      "object-src 'none'",
-      "base-uri 'self'",
-      "form-action 'self'",
-      "frame-ancestors 'none'",
-    ].join("; "),
-  );
-  res.set("Referrer-Policy", "strict-origin-when-cross-origin");
-  res.set("X-Content-Type-Options", "nosniff");
-  res.set("X-Frame-Options", "DENY");
-  res.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-  if (isProd && req.secure) res.set("Strict-Transport-Security", "max-age=31536000");
-  next();
-});
-
-// Non-GET requests from a foreign Origin are refused (a second wall behind SameSite cookies).
-server.use((req, res, next) => {
-  if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
-  const origin = req.get("origin");
-  if (!origin) return next();
-  let host;
-  try {
-    host = new URL(origin).host;
-  } catch {
-    host = "";
-  }
-  if (host && host === req.get("host")) return next();
-  res
-    .status(403)
-    .type("text/plain; charset=utf-8")
-    .send("Forbidden: cross-origin request / Тыюу салынган");
-});
-
-// bad paths, cookies and bodies are refused (localized) or cleaned here, once for every route
-server.use(
-  requestLayer({
-    refuse: app.plainRefusal,
-    formMaxBytes: config.formMaxBytes,
-    uploadMaxBytes: config.uploadMaxBytes,
-  }),
-);
-
-if (viteDevServer) {
-  server.use(viteDevServer.middlewares);
+  cluster.on("exit", (w, code) => {
+    if (!stopping) {
+      console.error(`worker ${w.process.pid} exited (${code}); starting another`);
+      fork();
+    } else if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+  });
+  for (let i = 0; i < workers; i++) fork();
+  for (const sig of ["SIGTERM", "SIGINT"])
+    process.on(sig, () => {
+      stopping = true;
+      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGTERM");
+    });
 } else {
-  server.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-  server.use(express.static("build/client", { maxAge: "1h" }));
+  await serve();
 }
 
-const getLoadContext = (req, res) => ({
-  cspNonce: res.locals.cspNonce,
-  requestId: res.locals.requestId,
-  logger: res.locals.logger,
-  ip: req.ip,
-});
+async function serve() {
+  const viteDevServer = isProd
+    ? undefined
+    : await import("vite").then((vite) =>
+        vite.createServer(
+          // JYIYN_TEST_SERVER=1 (servers spawned by tests, several at once, no browser): no
+          // hot-reload socket and no pre-bundling of browser dependencies
+          process.env.JYIYN_TEST_SERVER === "1"
+            ? {
+                server: { middlewareMode: true, hmr: false, ws: false },
+                optimizeDeps: { noDiscovery: true },
+              }
+            : { server: { middlewareMode: true } },
+        ),
+      );
 
-// Anonymous GET/HEAD of public pages and APIs from stored bytes (server/page-cache.js, ADR 0031).
-if (!viteDevServer && process.env.PAGE_CACHE !== "off") {
+  const loadBuild = () =>
+    viteDevServer
+      ? viteDevServer.ssrLoadModule("virtual:remix/server-build")
+      : import("./build/server/index.js");
+
+  let build;
+  let app;
+  try {
+    build = await loadBuild();
+    app = build.entry.module;
+  } catch (error) {
+    console.error(
+      `Cannot load the server build: ${error instanceof Error ? error.message : error}\nRun \`npm run build\` first.`,
+    );
+    process.exit(1);
+  }
+
+  let config;
+  try {
+    config = await app.startup();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+  const { logger } = app;
+
+  const server = express();
+  server.disable("x-powered-by");
+  if (config.trustProxy) server.set("trust proxy", true);
+  server.use(compression());
+
+  // request id + structured access log
+  server.use((req, res, next) => {
+    const incoming = req.get("x-request-id");
+    const id = incoming && /^[\w-]{1,100}$/.test(incoming) ? incoming : crypto.randomUUID();
+    res.locals.requestId = id;
+    res.locals.logger = logger.child({ requestId: id });
+    res.set("X-Request-Id", id);
+    const start = process.hrtime.bigint();
+    res.on("finish", () => {
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      if (req.path.startsWith("/assets/")) return;
+      res.locals.logger.info(
+        {
+          method: req.method,
+          url: req.originalUrl,
+          status: res.statusCode,
+          ms: Math.round(ms * 10) / 10,
+        },
+        "request",
+      );
+    });
+    next();
+  });
+
+  // security headers on every response, with a fresh CSP nonce per request
+  server.use((req, res, next) => {
+    const nonce = crypto.randomBytes(16).toString("base64");
+    res.locals.cspNonce = nonce;
+    const connect = viteDevServer ? "'self' ws: wss:" : "'self'";
+    res.set(
+      "Content-Security-Policy",
+      [
+        "default-src 'self'",
+        `script-src 'self' 'nonce-${nonce}'${viteDevServer ? " 'unsafe-inline'" : ""}`,
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self'",
+        `connect-src ${connect}`,
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+      ].join("; "),
+    );
+    res.set("Referrer-Policy", "strict-origin-when-cross-origin");
+    res.set("X-Content-Type-Options", "nosniff");
+    res.set("X-Frame-Options", "DENY");
+    res.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    if (isProd && req.secure) res.set("Strict-Transport-Security", "max-age=31536000");
+    next();
+  });
+
+  // Non-GET requests from a foreign Origin are refused (a second wall behind SameSite cookies).
+  server.use((req, res, next) => {
+    if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
+    const origin = req.get("origin");
+    if (!origin) return next();
+    let host;
+    try {
+      host = new URL(origin).host;
+    } catch {
+      host = "";
+    }
+    if (host && host === req.get("host")) return next();
+    res
+      .status(403)
+      .type("text/plain; charset=utf-8")
+      .send("Forbidden: cross-origin request / Тыюу салынган");
+  });
+
+  // bad paths, cookies and bodies are refused (localized) or cleaned here, once for every route
   server.use(
-    pageCache({
-      build,
+    requestLayer({
+      refuse: app.plainRefusal,
+      formMaxBytes: config.formMaxBytes,
+      uploadMaxBytes: config.uploadMaxBytes,
+    }),
+  );
+
+  if (viteDevServer) {
+    server.use(viteDevServer.middlewares);
+  } else {
+    // hashed names: immutable for a year; the .br/.gz made at build are sent as they are
+    server.use(
+      "/assets",
+      expressStaticGzip("build/client/assets", {
+        enableBrotli: true,
+        orderPreference: ["br", "gzip"],
+        index: false,
+        serveStatic: { immutable: true, maxAge: "1y" },
+      }),
+    );
+    server.use(express.static("build/client", { maxAge: "1h" }));
+  }
+
+  // the translation files a page names (app/modules/i18n/store.ts, ADR 0062): hashed, immutable
+  server.get("/locales/:lang/:file", (req, res, next) => {
+    const json = app.translationFile(req.params.lang, req.params.file);
+    if (json === null) return next();
+    res.set("Cache-Control", "public, max-age=31536000, immutable");
+    res.type("application/json").send(json);
+  });
+
+  const getLoadContext = (req, res) => ({
+    cspNonce: res.locals.cspNonce,
+    requestId: res.locals.requestId,
+    logger: res.locals.logger,
+    ip: req.ip,
+  });
+
+  // Anonymous GET/HEAD of public pages and APIs from stored bytes (server/page-cache.js, ADR 0031).
+  if (!viteDevServer && process.env.PAGE_CACHE !== "off") {
+    server.use(
+      pageCache({
+        build,
+        mode: isProd ? "production" : "development",
+        readVersions: app.readContentVersions,
+        getLoadContext,
+      }),
+    );
+  }
+
+  server.all(
+    "*",
+    createRequestHandler({
+      build: viteDevServer ? () => loadBuild() : build,
       mode: isProd ? "production" : "development",
-      readVersions: app.readContentVersions,
       getLoadContext,
     }),
   );
-}
 
-server.all(
-  "*",
-  createRequestHandler({
-    build: viteDevServer ? () => loadBuild() : build,
-    mode: isProd ? "production" : "development",
-    getLoadContext,
-  }),
-);
-
-const listener = server.listen(config.port, config.host, () => {
-  logger.info({ url: config.publicUrl }, "listening");
-  console.log(`Jyiyn is running at ${config.publicUrl}`);
-});
-
-let stopping = false;
-async function stop(signal) {
-  if (stopping) return;
-  stopping = true;
-  logger.info({ signal }, "shutting down");
-  const force = setTimeout(() => process.exit(1), 10_000);
-  force.unref();
-  listener.close(async () => {
-    try {
-      await app.shutdown();
-      await viteDevServer?.close();
-    } finally {
-      process.exit(0);
-    }
+  const listener = server.listen(config.port, config.host, () => {
+    logger.info({ url: config.publicUrl }, "listening");
+    if (process.env.JYIYN_CLUSTER_WORKER === "1")
+      process.send?.({ type: "jyiyn:listening", url: config.publicUrl });
+    else console.log(`Jyiyn is running at ${config.publicUrl}`);
   });
-  listener.closeIdleConnections?.();
+
+  let stopping = false;
+  async function stop(signal) {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    listener.close(async () => {
+      try {
+        await app.shutdown();
+        await viteDevServer?.close();
+      } finally {
+        process.exit(0);
+      }
+    });
+    listener.closeIdleConnections?.();
+  }
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
 }
-process.on("SIGTERM", () => stop("SIGTERM"));
-process.on("SIGINT", () => stop("SIGINT"));

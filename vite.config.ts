@@ -1,6 +1,8 @@
 import { vitePlugin as remix } from "@remix-run/dev";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
+import { compression, defineAlgorithm } from "vite-plugin-compression2";
 import { fileURLToPath } from "node:url";
+import { constants } from "node:zlib";
 
 declare module "@remix-run/node" {
   interface Future {
@@ -34,6 +36,9 @@ export default defineConfig({
     ],
   },
   plugins: [
+    // the browser's files pre-compressed at build (.br, .gz next to each), served as they are by
+    // server.js (express-static-gzip) and nginx (gzip_static): nothing is compressed per request
+    !process.env.VITEST && browserOnly(precompressed()),
     !process.env.VITEST &&
       remix({
         future: {
@@ -47,3 +52,23 @@ export default defineConfig({
       }),
   ],
 });
+
+function precompressed(): Plugin[] {
+  const plugins = compression({
+    include: /\.(js|mjs|css|svg|json|txt|html|xml|webmanifest)$/,
+    threshold: 512,
+    algorithms: [
+      defineAlgorithm("brotliCompress", { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+      defineAlgorithm("gzip", { level: 9 }),
+    ],
+  });
+  return Array.isArray(plugins) ? plugins : [plugins];
+}
+
+/** The plugins, applied to the client build only (not the SSR build of the server). */
+function browserOnly(plugins: Plugin[]): Plugin[] {
+  return plugins.map((p) => ({
+    ...p,
+    apply: (_config, env) => env.command === "build" && !env.isSsrBuild,
+  }));
+}

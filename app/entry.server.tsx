@@ -8,8 +8,15 @@ import { logger } from "./modules/core/logger.server";
 import { carryRetryAfter } from "./modules/ratelimit/ratelimit.server";
 import { withoutNulBytes } from "./modules/http/html-stream.server";
 
-export { startup, healthCheck, shutdown, logger, readContentVersions } from "./startup.server";
-export { plainRefusal } from "./modules/http/refuse.server";
+export {
+  startup,
+  healthCheck,
+  shutdown,
+  logger,
+  readContentVersions,
+  translationFile,
+} from "./startup.server";
+export { plainRefusal } from "./modules/core/reply.server";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;

@@ -1,4 +1,6 @@
+import { PageRefusal, ShownMessagesProvider } from "~/components/page-refusal";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ClientLoaderFunctionArgs } from "@remix-run/react";
 import {
   isRouteErrorResponse,
   Links,
@@ -20,7 +22,8 @@ import { getDb } from "./modules/core/db.server";
 import { countUnread } from "./modules/reach/queries.server";
 import { DEFAULT_LANG, langFromPath, type Lang } from "./modules/i18n/config";
 import { createI18n } from "./modules/i18n/instance";
-import { bundleFor } from "./modules/i18n/resources.server";
+import { namespaceRefs } from "./modules/i18n/resources.server";
+import { bundleOf, loadNamespaces } from "./modules/i18n/store";
 import { preferredLang } from "./modules/i18n/negotiate.server";
 import { metaT } from "./modules/i18n/meta";
 import { fallbackBundle } from "./modules/i18n/fallback";
@@ -46,7 +49,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   return {
     lang,
-    i18n: pickNamespaces(bundleFor(lang), namespacesFor(url.pathname)),
+    // the URLs of the page's translation files (hashed, immutable), not their texts (ADR 0062)
+    i18n: namespaceRefs(lang, namespacesFor(url.pathname)),
     user: user
       ? {
           id: user.id,
@@ -61,9 +65,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-function pickNamespaces<T extends Record<string, unknown>>(bundle: T, names: string[] | null): T {
-  if (!names) return bundle;
-  return Object.fromEntries(Object.entries(bundle).filter(([ns]) => names.includes(ns))) as T;
+/** Before a navigation renders, the translation files it names that the browser lacks. */
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const data = await serverLoader<typeof loader>();
+  await loadNamespaces(data.lang, data.i18n);
+  return data;
 }
 
 // The bundle changes with the language and the section; the user only after a form submission.
@@ -87,8 +93,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const lang = data?.lang ?? langFromPath(location.pathname) ?? DEFAULT_LANG;
   // without the root loader's bundle (it failed: an error page) the bundled common texts serve
   const i18n = useMemo(
-    () => createI18n(lang, data?.i18n ?? fallbackBundle(lang)),
-    [lang, data?.i18n],
+    () => createI18n(lang, (data && bundleOf(lang, data.i18n)) ?? fallbackBundle(lang)),
+    [lang, data],
   );
   return (
     <html lang={lang} dir="ltr">
@@ -98,6 +104,19 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="theme-color" content="#0b5e55" />
         <Meta />
         <Links />
+        {data
+          ? Object.entries(data.i18n).map(([ns, href]) => (
+              // fetched by entry.client before hydration; preloaded beside the scripts
+              <link
+                key={ns}
+                rel="preload"
+                as="fetch"
+                crossOrigin="anonymous"
+                href={href}
+                data-i18n-ns={ns}
+              />
+            ))
+          : null}
       </head>
       <body>
         <I18nextProvider i18n={i18n}>
@@ -106,7 +125,10 @@ export function Layout({ children }: { children: ReactNode }) {
           </a>
           <SiteHeader />
           <main id="main" className="container" tabIndex={-1}>
-            {children}
+            <ShownMessagesProvider>
+              {children}
+              <PageRefusal />
+            </ShownMessagesProvider>
           </main>
           <SiteFooter />
         </I18nextProvider>

@@ -14,6 +14,7 @@ import { handleReachEvent } from "./modules/reach/notify.server";
 
 export { healthCheck, logger, shutdown } from "./modules/core/lifecycle.server";
 export { readContentVersions } from "./modules/core/content-versions.server";
+export { translationFile } from "./modules/i18n/resources.server";
 
 /** Registers every feature's event handlers and background jobs (safe to call more than once). */
 export function registerFeatures(): void {

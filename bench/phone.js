@@ -82,9 +82,13 @@ try {
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
     let bytes = 0;
     let requests = 0;
+    const urls = new Map();
+    cdp.on("Network.requestWillBeSent", (e) => urls.set(e.requestId, e.request.url));
+    const each = [];
     cdp.on("Network.loadingFinished", (e) => {
       bytes += e.encodedDataLength;
       requests++;
+      each.push([urls.get(e.requestId)?.replace(base, ""), e.encodedDataLength]);
     });
     await page.addInitScript(() => {
       window.__lcp = 0;
@@ -99,6 +103,7 @@ try {
     p.lcp = Math.round(await page.evaluate(() => window.__lcp));
     p.bytes = bytes;
     p.requests = requests;
+    if (process.env.PHONE_VERBOSE) console.error(p.name, JSON.stringify(each));
     await context.close();
   }
 } finally {

@@ -15,7 +15,7 @@
 // Environment: BENCH_DURATION (s per measurement, 5), BENCH_ROUNDS (3), BENCH_CONNECTIONS (50),
 // BENCH_SKIP=pg,phone to leave parts out, PG_URL for the PostgreSQL server.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import { join } from "node:path";
@@ -61,34 +61,47 @@ const seeded = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "be
 if (seeded.status !== 0) throw new Error(seeded.stderr);
 const seed = JSON.parse(seeded.stdout.trim().split("\n").pop());
 
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, ["server.js"], {
-  stdio: ["ignore", "pipe", "inherit"],
-  env: {
-    ...process.env,
-    NODE_ENV: "production",
-    DEMO: "1",
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    DATABASE_URL: dbFile,
-    PUBLIC_URL: base,
-    LOG_LEVEL: "warn",
-    UPLOAD_DIR: join(dir, "uploads"),
-  },
-});
-await new Promise((ok, fail) => {
-  let out = "";
-  server.stdout.on("data", (b) => {
-    out += b;
-    if (out.includes("is running at")) ok();
+copyFileSync(dbFile, `${dbFile}.clean`);
+
+/** A production instance (`node server.js`) on `file`; extra environment in `env`. */
+async function startApp(file, env = {}) {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ["server.js"], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DEMO: "1",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: file,
+      PUBLIC_URL: url,
+      LOG_LEVEL: "warn",
+      UPLOAD_DIR: join(dir, "uploads"),
+      ...env,
+    },
   });
-  server.once("exit", (c) => fail(new Error(`server exited ${c}`)));
-});
-const cleanups = [
-  () => server.kill("SIGTERM"),
-  () => rmSync(dir, { recursive: true, force: true }),
-];
+  await new Promise((ok, fail) => {
+    let out = "";
+    child.stdout.on("data", (b) => {
+      out += b;
+      if (out.includes("is running at")) ok();
+    });
+    child.once("exit", (c) => fail(new Error(`server exited ${c}`)));
+  });
+  const stop = () =>
+    new Promise((ok) => {
+      if (child.exitCode !== null) return ok();
+      child.removeAllListeners("exit");
+      child.once("exit", ok);
+      child.kill("SIGTERM");
+    });
+  return { url, stop };
+}
+const app1 = await startApp(dbFile);
+const base = app1.url;
+const cleanups = [() => void app1.stop(), () => rmSync(dir, { recursive: true, force: true })];
 process.on("exit", () => cleanups.forEach((c) => c()));
 
 const cookie = `jyiyn_session=${seed.tokens[0]}`;
@@ -171,10 +184,14 @@ for (let round = 1; round <= rounds; round++) {
   }
 }
 
-// votes: 100 voters, every (voter, question) pair cast, then checked in the database
+// votes: 100 voters, every (voter, question) pair cast in turn (later rounds change the choice);
+// each answer is matched to its request through autocannon's per-connection context, so the
+// database can be checked afterwards against what the server confirmed (302): every confirmed
+// pair has exactly one row, holding the choice of its last confirmed cast (none lost, none doubled)
 async function votes(url, tokens, questionIds, hearingId) {
   let n = 0;
-  const cast = new Map();
+  const confirmed = new Map(); // "userIndex:questionId" → last confirmed choice
+  const attempted = new Map(); // "userIndex:questionId" → [{ seq, choice }] in order sent
   const r = await cannon({
     url,
     connections: 100,
@@ -182,12 +199,17 @@ async function votes(url, tokens, questionIds, hearingId) {
       {
         method: "POST",
         path: `/ky/hearings/${hearingId}?index`,
-        setupRequest: (req) => {
+        setupRequest: (req, context) => {
           const i = n++;
           const voter = i % tokens.length;
           const q = questionIds[Math.floor(i / tokens.length) % questionIds.length];
-          const choice = ["for", "against", "abstain"][i % 3];
-          cast.set(`${voter}:${q}`, choice);
+          const choice = ["for", "against", "abstain"][
+            Math.floor(i / (tokens.length * questionIds.length)) % 3
+          ];
+          context.cast = { key: `${voter}:${q}`, choice, seq: i };
+          const list = attempted.get(`${voter}:${q}`) ?? [];
+          list.push({ seq: i, choice });
+          attempted.set(`${voter}:${q}`, list);
           return {
             ...req,
             headers: {
@@ -197,32 +219,83 @@ async function votes(url, tokens, questionIds, hearingId) {
             body: `intent=vote&questionId=${q}&choice=${choice}`,
           };
         },
+        onResponse: (status, _body, context) => {
+          const c = context.cast;
+          if (status !== 302 || !c) return;
+          const prev = confirmed.get(c.key);
+          if (!prev || prev.seq < c.seq) confirmed.set(c.key, c);
+        },
       },
     ],
   });
-  return { r, pairs: cast.size };
+  return { r, confirmed, attempted };
+}
+
+/** Compares the rows of the session voters with what the server confirmed. */
+function checkVotes(v, rows, voterIds) {
+  const index = new Map(voterIds.map((id, i) => [id, i]));
+  const byKey = new Map();
+  let doubled = 0;
+  for (const row of rows) {
+    const key = `${index.get(Number(row.user_id))}:${row.question_id}`;
+    if (byKey.has(key)) doubled++;
+    byKey.set(key, row.choice);
+  }
+  let lost = 0;
+  let wrongChoice = 0;
+  for (const [key, c] of v.confirmed) {
+    if (!byKey.has(key)) lost++;
+    else {
+      // the last confirmed choice, or one sent after it whose answer did not arrive in time
+      const allowed = new Set([c.choice]);
+      for (const a of v.attempted.get(key)) if (a.seq > c.seq) allowed.add(a.choice);
+      if (!allowed.has(byKey.get(key))) wrongChoice++;
+    }
+  }
+  const unexplained = [...byKey.keys()].filter((k) => !v.attempted.has(k)).length;
+  return {
+    rps: v.r.requests.average,
+    p50: v.r.latency.p50,
+    p99: v.r.latency.p99,
+    confirmedCasts: v.r["3xx"] ?? 0,
+    other: v.r.non2xx - (v.r["3xx"] ?? 0),
+    errors: v.r.errors + v.r.timeouts,
+    pairs: v.confirmed.size,
+    rows: rows.length,
+    lost,
+    doubled,
+    wrongChoice,
+    unexplained,
+  };
 }
 log("votes (SQLite)…");
 const v = await votes(base, seed.tokens, seed.questionIds, seed.hearingId);
 const sq = new Database(dbFile, { readonly: true });
-const sessionVoterRows = sq
+const sqliteRows = sq
   .prepare(
-    "select count(*) n, count(distinct question_id || ':' || user_id) d from votes where hearing_id = ? and user_id in (select user_id from verifications where person_hash like 's-%')",
+    `select user_id, question_id, choice from votes where hearing_id = ? and user_id in (${seed.voterIds.join(",")})`,
   )
-  .get(seed.hearingId);
+  .all(seed.hearingId);
 sq.close();
-const voteSqlite = {
-  rps: v.r.requests.average,
-  p50: v.r.latency.p50,
-  p99: v.r.latency.p99,
-  redirects: v.r["3xx"] ?? 0,
-  other: v.r.non2xx - (v.r["3xx"] ?? 0),
-  errors: v.r.errors,
-  pairs: v.pairs,
-  rows: sessionVoterRows.n,
-  distinct: sessionVoterRows.d,
-};
-server.kill("SIGTERM");
+const voteSqlite = checkVotes(v, sqliteRows, seed.voterIds);
+await app1.stop();
+
+// the same votes against node:cluster workers (WEB_CONCURRENCY=2, ADR 0061), on a fresh copy
+const clusterFile = join(dir, "cluster.sqlite");
+copyFileSync(`${dbFile}.clean`, clusterFile);
+const app2 = await startApp(clusterFile, { WEB_CONCURRENCY: "2" });
+cleanups.push(() => void app2.stop());
+log("votes (SQLite, 2 cluster workers)…");
+const v2 = await votes(app2.url, seed.tokens, seed.questionIds, seed.hearingId);
+await app2.stop();
+const sq2 = new Database(clusterFile, { readonly: true });
+const clusterRows = sq2
+  .prepare(
+    `select user_id, question_id, choice from votes where hearing_id = ? and user_id in (${seed.voterIds.join(",")})`,
+  )
+  .all(seed.hearingId);
+sq2.close();
+const voteCluster = checkVotes(v2, clusterRows, seed.voterIds);
 
 // ---- 2. PostgreSQL through deploy/ (nginx + 2 instances) -----------------------------------
 let pgPart = null;
@@ -239,23 +312,14 @@ if (!skip.has("pg")) {
   await c.connect();
   const rows = (
     await c.query(
-      "select count(*)::int n, count(distinct (question_id, user_id))::int d from votes where hearing_id = $1 and user_id in (select user_id from verifications where person_hash like 's-%')",
-      [s.hearingId],
+      `select user_id, question_id, choice from votes where hearing_id = $1 and user_id = any($2::int[])`,
+      [s.hearingId, s.voterIds],
     )
-  ).rows[0];
+  ).rows;
   await c.end();
   pgPart = {
     page: { rps: a.requests.average, p50: a.latency.p50, p99: a.latency.p99, non2xx: a.non2xx },
-    votes: {
-      rps: pv.r.requests.average,
-      p50: pv.r.latency.p50,
-      p99: pv.r.latency.p99,
-      other: pv.r.non2xx - (pv.r["3xx"] ?? 0),
-      errors: pv.r.errors,
-      pairs: pv.pairs,
-      rows: rows.n,
-      distinct: rows.d,
-    },
+    votes: checkVotes(pv, rows, s.voterIds),
   };
   await stack.stop();
 }
@@ -309,12 +373,15 @@ Requests ask for brotli (\`Accept-Encoding: br\`); "KiB" is the size of the answ
 ${scenarios.map(row).join("\n")}
 
 ## Casting votes (100 concurrent voters, form posts answered with a 302)
-| database | path | votes/s | p50 (ms) | p99 (ms) | other than 302 | errors | (voter, question) pairs cast | rows | distinct rows |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
-| SQLite | one instance | ${voteSqlite.rps.toFixed(0)} | ${voteSqlite.p50} | ${voteSqlite.p99} | ${voteSqlite.other} | ${voteSqlite.errors} | ${voteSqlite.pairs} | ${voteSqlite.rows} | ${voteSqlite.distinct} |
-${pgPart ? `| PostgreSQL | nginx + 2 instances (deploy/start.js) | ${pgPart.votes.rps.toFixed(0)} | ${pgPart.votes.p50} | ${pgPart.votes.p99} | ${pgPart.votes.other} | ${pgPart.votes.errors} | ${pgPart.votes.pairs} | ${pgPart.votes.rows} | ${pgPart.votes.distinct} |` : "| PostgreSQL | skipped | | | | | | | | |"}
+| database | path | votes/s | p50 (ms) | p99 (ms) | casts confirmed (302) | other answers | errors | (voter, question) pairs confirmed | rows | lost | doubled | wrong choice | rows nobody cast |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+${[["SQLite", "one process", voteSqlite], ["SQLite", "2 node:cluster workers (WEB_CONCURRENCY=2)", voteCluster], ...(pgPart ? [["PostgreSQL", "nginx + 2 instances (deploy/start.js)", pgPart.votes]] : [])].map(([d, w, x]) => `| ${d} | ${w} | ${x.rps.toFixed(0)} | ${x.p50} | ${x.p99} | ${x.confirmedCasts} | ${x.other} | ${x.errors} | ${x.pairs} | ${x.rows} | **${x.lost}** | **${x.doubled}** | ${x.wrongChoice} | ${x.unexplained} |`).join("\n")}${pgPart ? "" : "\n| PostgreSQL | skipped | | | | | | | | | | | | |"}
 
-"rows = pairs and distinct rows = rows" means no vote was lost or doubled.
+Each of 500 voters casts each of 4 questions in turn (2,000 pairs; later rounds change the choice).
+"lost": a pair the server confirmed with a 302 that has no row; "doubled": a pair with more than one
+row; "wrong choice": the row does not hold the last confirmed choice. A cast still in flight when
+the measurement stops may leave a row without a confirmation ("rows nobody cast" counts rows for
+pairs never sent, which must be 0).
 
 ## Through deploy/ (PostgreSQL, nginx with micro-caching, 2 app instances)
 ${pgPart ? `Anonymous hearing page: ${pgPart.page.rps.toFixed(0)} req/s, p50 ${pgPart.page.p50} ms, p99 ${pgPart.page.p99} ms, non-2xx ${pgPart.page.non2xx}.` : "skipped"}

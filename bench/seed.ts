@@ -2,7 +2,7 @@
  * Benchmark data: a fresh SQLite file (BENCH_DB, default data/bench.sqlite) with the demo places and
  * accounts, one open tariff hearing with 5,000 comments and 20,000 votes (5,000 verified voters ×
  * 4 questions), and signed-in sessions for 500 more verified voters (for the vote benchmark).
- * Prints a JSON line: { hearingId, questionIds, tokens }.
+ * Prints a JSON line: { hearingId, questionIds, tokens, voterIds } (voterIds[i] holds tokens[i]).
  */
 import { rmSync } from "node:fs";
 import { createDb } from "../db/connection";
@@ -188,4 +188,4 @@ await db.destroy();
 console.error(
   `bench seed: hearing ${h.id}, ${COMMENTS} comments, ${votes} votes, ${tokens.length} sessions`,
 );
-console.log(JSON.stringify({ hearingId: h.id, questionIds, tokens }));
+console.log(JSON.stringify({ hearingId: h.id, questionIds, tokens, voterIds: sessionVoters }));

@@ -10,6 +10,7 @@ import type {
   TextareaHTMLAttributes,
 } from "react";
 import { useId } from "react";
+import { textsOf, useShownMessages } from "./page-refusal";
 
 type Variant = "primary" | "secondary" | "danger";
 
@@ -36,6 +37,7 @@ function useFieldIds(id?: string) {
 
 function FieldErrors({ id, errors }: { id: string; errors?: string[] | string | null }) {
   const list = errors ? (Array.isArray(errors) ? errors : [errors]) : [];
+  useShownMessages(list);
   if (list.length === 0) return null;
   return (
     <p id={id} className="field-error" role="alert">
@@ -148,6 +150,7 @@ export function Alert({
   title?: ReactNode;
   children?: ReactNode;
 }) {
+  useShownMessages(textsOf(children));
   return (
     <div
       className={`alert alert-${tone}`}
@@ -172,6 +175,7 @@ export interface SummaryItem {
  * focused, so with or without JavaScript the person lands on it and follows a link to the field.
  */
 export function ErrorSummary({ items, title }: { items: SummaryItem[]; title: string }) {
+  useShownMessages(items.map((it) => it.message));
   if (items.length === 0) return null;
   return (
     <div className="error-summary" role="alert" tabIndex={-1}>

@@ -8,13 +8,13 @@ import {
 } from "~/modules/hearings/commands.server";
 import { TariffLinesEditor } from "~/modules/hearings/edit/TariffLinesEditor";
 import { idField, intent, loadForEdit, runEditAction } from "~/modules/hearings/edit.server";
-import { lineSchema } from "~/modules/hearings/schemas";
+import { amendReasonSchema, lineSchema } from "~/modules/hearings/schemas";
 import { langOfRequest, notFound } from "~/modules/core/reply.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const { view } = await loadForEdit(args);
   if (view.hearing.type !== "tariff") throw notFound(langOfRequest(args.request));
-  return { lines: view.lines, editable: view.editable };
+  return { lines: view.lines, editable: view.editable, state: view.state };
 }
 
 export const action = (args: ActionFunctionArgs) =>
@@ -28,7 +28,9 @@ export const action = (args: ActionFunctionArgs) =>
       run: (c) => updateTariffLine(c.db, c.user, c.id, idField(c.form, "lineId"), c.data),
     }),
     removeLine: intent({
-      run: (c) => removeTariffLine(c.db, c.user, c.id, idField(c.form, "lineId")),
+      schema: amendReasonSchema,
+      run: (c) =>
+        removeTariffLine(c.db, c.user, c.id, idField(c.form, "lineId"), c.data.amendReason),
     }),
   });
 

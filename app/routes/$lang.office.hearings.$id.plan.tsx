@@ -11,13 +11,18 @@ import {
 } from "~/modules/hearings/commands.server";
 import { PlanEditor } from "~/modules/hearings/edit/PlanEditor";
 import { idField, intent, loadForEdit, runEditAction } from "~/modules/hearings/edit.server";
-import { projectEditSchema, projectSchema, sectionSchema } from "~/modules/hearings/schemas";
+import {
+  amendReasonSchema,
+  projectEditSchema,
+  projectSchema,
+  sectionSchema,
+} from "~/modules/hearings/schemas";
 import { langOfRequest, notFound } from "~/modules/core/reply.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const { view } = await loadForEdit(args);
   if (view.hearing.type !== "plan") throw notFound(langOfRequest(args.request));
-  return { sections: view.sections, editable: view.editable };
+  return { sections: view.sections, editable: view.editable, state: view.state };
 }
 
 export const action = (args: ActionFunctionArgs) =>
@@ -31,7 +36,9 @@ export const action = (args: ActionFunctionArgs) =>
       run: (c) => updatePlanSection(c.db, c.user, c.id, idField(c.form, "sectionId"), c.data),
     }),
     removeSection: intent({
-      run: (c) => removePlanSection(c.db, c.user, c.id, idField(c.form, "sectionId")),
+      schema: amendReasonSchema,
+      run: (c) =>
+        removePlanSection(c.db, c.user, c.id, idField(c.form, "sectionId"), c.data.amendReason),
     }),
     addProject: intent({
       schema: projectSchema,

@@ -4,7 +4,7 @@ import { useLoaderData } from "@remix-run/react";
 import { addQuestion, removeQuestion } from "~/modules/hearings/commands.server";
 import { QuestionsEditor } from "~/modules/hearings/edit/QuestionsEditor";
 import { idField, intent, loadForEdit, runEditAction } from "~/modules/hearings/edit.server";
-import { questionSchema } from "~/modules/hearings/schemas";
+import { amendReasonSchema, questionSchema } from "~/modules/hearings/schemas";
 
 export async function loader(args: LoaderFunctionArgs) {
   const { view } = await loadForEdit(args);
@@ -19,7 +19,9 @@ export const action = (args: ActionFunctionArgs) =>
         addQuestion(c.db, c.user, c.id, { ...c.data, tariffLineId: c.data.tariffLineId ?? null }),
     }),
     removeQuestion: intent({
-      run: (c) => removeQuestion(c.db, c.user, c.id, idField(c.form, "questionId")),
+      schema: amendReasonSchema,
+      run: (c) =>
+        removeQuestion(c.db, c.user, c.id, idField(c.form, "questionId"), c.data.amendReason),
     }),
   });
 

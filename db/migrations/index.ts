@@ -15,6 +15,7 @@ import * as m40 from "./2026-11-30_40_protocol_numbers";
 import * as m30 from "./2026-11-30_30_content_versions";
 import { syncContentTriggers } from "../content-versions";
 import * as m41 from "./2026-11-30_41_tariffs";
+import * as m50 from "./2026-11-30_50_amendments";
 
 /**
  * Migrations are imported statically (not read from the disk) so they survive the Vite build and
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   "2026-11-30_40_protocol_numbers": m40,
   "2026-11-30_30_content_versions": m30,
   "2026-11-30_41_tariffs": m41,
+  "2026-11-30_50_amendments": m50,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -129,10 +129,30 @@ export interface QuestionsTable {
 }
 
 /** The hearings tables, by name (composed into `Database` in db/schema.ts). */
+/**
+ * An amendment of a proposal after announcement (migration 50, ADR 0050): numbered per hearing,
+ * with the reason, what changed (`changes_json`, rendered in ky and ru by hearings/amend.ts) and
+ * the comment end before and after (moved when fewer than the minimum comment days remained).
+ */
+export interface AmendmentsTable {
+  id: Id;
+  hearing_id: number;
+  number: number;
+  /** the hearing version it produced */
+  version: number;
+  reason: string;
+  changes_json: string;
+  comment_end_before: string | null;
+  comment_end_after: string | null;
+  created_by: number;
+  created_at: string;
+}
+
 export interface HearingsTables {
   hearings: HearingsTable;
   hearing_transitions: HearingTransitionsTable;
   hearing_versions: HearingVersionsTable;
+  amendments: AmendmentsTable;
   tariff_lines: TariffLinesTable;
   tariff_cost_items: TariffCostItemsTable;
   plan_sections: PlanSectionsTable;

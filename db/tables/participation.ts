@@ -54,6 +54,25 @@ export interface VotesTable {
   updated_at: string;
 }
 
+/** A vote set aside by an amendment (migration 50, ADR 0050): out of `votes`, kept, never counted. */
+export interface VotesSetAsideTable {
+  id: Id;
+  amendment_id: number;
+  hearing_id: number;
+  /** the vote's id in `votes` before it was set aside */
+  vote_id: number;
+  /** no foreign key: a question removed by the amendment goes, these rows stay */
+  question_id: number;
+  question_title_ky: string;
+  question_title_ru: string;
+  user_id: number;
+  choice: VoteChoice;
+  village_id: number | null;
+  created_at: string;
+  updated_at: string;
+  set_aside_at: string;
+}
+
 export interface MeetingRecordsTable {
   hearing_id: number;
   attendance: Generated<number>;
@@ -81,6 +100,7 @@ export interface ParticipationTables {
   comments: CommentsTable;
   comment_reports: CommentReportsTable;
   votes: VotesTable;
+  votes_set_aside: VotesSetAsideTable;
   meeting_records: MeetingRecordsTable;
   meeting_tallies: MeetingTalliesTable;
 }

@@ -24,6 +24,9 @@ for (const engine of engines) {
     let resident = "";
 
     test.beforeAll(async () => {
+      // seeding a PostgreSQL database with the demo data takes long on a busy machine; the
+      // group's timeout above does not cover hooks
+      test.setTimeout(300_000);
       db = await demoDatabase(engine);
       const [open] = await db.sql.all(
         "select h.id from hearings h join municipalities m on m.id = h.municipality_id where h.state = 'open' and m.slug = 'issyk-kul-tyup' order by h.id limit 1",

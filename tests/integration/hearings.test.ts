@@ -166,9 +166,10 @@ describe(`hearing state machine with a controllable clock (${process.env.TEST_DB
     expect((await getHearingHeader(t.db, id, "ru"))!.state).toBe("announced");
     await refused(cmd.announceHearing(t.db, a, id), "errors.badTransition");
     await refused(cmd.closeHearing(t.db, a, id), "errors.badTransition");
+    // after announcement a new question is an amendment: refused without its reason (ADR 0050)
     await refused(
       cmd.addQuestion(t.db, a, id, { titleKy: "x", titleRu: "x", tariffLineId: null }),
-      "errors.questionsFrozen",
+      "amend.reasonRequired",
     );
 
     // the comment period starts: derived on read without a write, recorded once (no actor) by
@@ -741,12 +742,33 @@ describe("editing a tariff line after announcement", () => {
     expect(bad.status).toBe(400);
     expect(bad.body.errors.costItems[0]).toContain("32,50\u00a0сом");
     expect(bad.body.values.proposedPrice).toBe("33");
-    const ok = await result(
+    // announced: a price change is an amendment; without its reason it is refused at the field,
+    // in the page's language, with what was typed kept (ADR 0050)
+    const noReason = await result(
       linesRoute.action(
         args(makeRequest(`/ru/office/hearings/${id}/lines`, { cookie: cookies.official, form }), {
           lang: "ru",
           id: String(id),
         }),
+      ),
+    );
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.errors.amendReason[0]).toBe(
+      "Укажите причину изменения: слушания объявлены, а меняется то, по чему голосуют.",
+    );
+    expect(noReason.body.values).toMatchObject({
+      proposedPrice: "32,50",
+      costItems: form.costItems,
+    });
+    const ok = await result(
+      linesRoute.action(
+        args(
+          makeRequest(`/ru/office/hearings/${id}/lines`, {
+            cookie: cookies.official,
+            form: { ...form, amendReason: "Подорожало топливо" },
+          }),
+          { lang: "ru", id: String(id) },
+        ),
       ),
     );
     expect(ok.body).toMatchObject({ ok: true });
@@ -758,6 +780,7 @@ describe("editing a tariff line after announcement", () => {
     ]);
     expect(v.version).toBe(2);
     expect(v.lastUpdate!.changed).toEqual(["tariffLines"]);
+    expect(v.amendments).toMatchObject([{ number: 1, reason: "Подорожало топливо" }]);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
- * Issue 11, must-have 2 (the guard part; amendments themselves are not built yet): what is voted
- * on does not change under cast votes, removing a commented line is a clear 409 (it was a 500
- * from the foreign key), and removing a line never leaves its question on the ballot.
+ * Issue 11, must-have 2: what is voted on changes under cast votes only as an amendment (a reason;
+ * the votes set aside, ADR 0050 — tests/integration/amendments.test.ts has the rest), removing a
+ * commented line is a clear 409 (it was a 500 from the foreign key), and removing a line never
+ * leaves its question on the ballot.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadSessionUser } from "~/modules/auth/session.server";
@@ -34,22 +35,24 @@ afterEach(() => setClock(null));
 afterAll(() => t.cleanup());
 
 describe(`the proposal under cast votes (${process.env.TEST_DB ?? "sqlite"})`, () => {
-  it("raising a line's price 25 → 45 сом after votes is refused; the votes still count for 25", async () => {
+  it("raising a line's price 25 → 45 сом after votes is an amendment: a reason, the votes set aside", async () => {
     const h = await insertHearing(t.db, w.m, w.official, { state: "open" });
     const official = (await loadSessionUser(t.db, w.official))!;
     const resident = (await loadSessionUser(t.db, w.resident))!;
     setClock(OPEN);
     await castVote(t.db, resident, h.id, h.questionIds[0], "for");
+    // without a reason: refused at its field (ADR 0050 replaced the interim refusal of ADR 0025)
     await expect(
       cmd.updateTariffLine(t.db, official, h.id, h.lineIds[0], line(4500)),
-    ).rejects.toMatchObject({ key: "hearings:errors.votesCastOnProposal", status: 409 });
+    ).rejects.toMatchObject({ key: "hearings:amend.reasonRequired", status: 400 });
     await expect(cmd.addTariffLine(t.db, official, h.id, line(3000))).rejects.toMatchObject({
-      key: "hearings:errors.votesCastOnProposal",
+      key: "hearings:amend.reasonRequired",
     });
     await expect(cmd.removeTariffLine(t.db, official, h.id, h.lineIds[1])).rejects.toMatchObject({
-      key: "hearings:errors.votesCastOnProposal",
+      key: "hearings:amend.reasonRequired",
     });
-    // a text correction is an ordinary edit
+    expect((await getResults(t.db, h.id))[0].online.for).toBe(1);
+    // a text correction is an ordinary edit: the vote still counts
     await cmd.updateTariffLine(t.db, official, h.id, h.lineIds[0], line(2500, "Уточнённый текст"));
     const l = await t.db
       .selectFrom("tariff_lines")
@@ -58,6 +61,18 @@ describe(`the proposal under cast votes (${process.env.TEST_DB ?? "sqlite"})`, (
       .executeTakeFirstOrThrow();
     expect([Number(l.proposed_price), l.justification_ru]).toEqual([2500, "Уточнённый текст"]);
     expect((await getResults(t.db, h.id))[0].online.for).toBe(1);
+    // with a reason: the price changes and the vote cast on 25 сом is set aside, kept, not counted
+    await cmd.updateTariffLine(t.db, official, h.id, h.lineIds[0], {
+      ...line(4500),
+      amendReason: "Күйүүчү май кымбаттады",
+    });
+    expect((await getResults(t.db, h.id))[0].online.for).toBe(0);
+    const kept = await t.db
+      .selectFrom("votes_set_aside")
+      .select(["user_id", "choice"])
+      .where("hearing_id", "=", h.id)
+      .execute();
+    expect(kept).toEqual([{ user_id: w.resident, choice: "for" }]);
   });
 
   it("removing a line with comments is a clear 409, not a foreign-key 500", async () => {

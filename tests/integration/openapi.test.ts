@@ -129,11 +129,58 @@ describe("OpenAPI document /api/v1/openapi.json", () => {
       id: String(ids.psr2630),
     });
     expect(csv.status).toBe(200);
+    // an amendment with one vote it set aside (ADR 0050), so the setAside shape is checked too
+    const q = await t.db
+      .selectFrom("questions")
+      .select(["id", "title_ky", "title_ru"])
+      .where("hearing_id", "=", ids.psr2630)
+      .executeTakeFirstOrThrow();
+    const by = await t.db.selectFrom("users").select("id").executeTakeFirstOrThrow();
+    const { id: amendmentId } = await t.db
+      .insertInto("amendments")
+      .values({
+        hearing_id: ids.psr2630,
+        number: 1,
+        version: 1,
+        reason: "Демо",
+        changes_json: "[]",
+        comment_end_before: null,
+        comment_end_after: null,
+        created_by: by.id,
+        created_at: "2026-03-01T06:00:00.000Z",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await t.db
+      .insertInto("votes_set_aside")
+      .values({
+        amendment_id: amendmentId,
+        hearing_id: ids.psr2630,
+        vote_id: 999999,
+        question_id: q.id,
+        question_title_ky: q.title_ky,
+        question_title_ru: q.title_ru,
+        user_id: by.id,
+        choice: "for",
+        village_id: null,
+        created_at: "2026-02-28T06:00:00.000Z",
+        updated_at: "2026-02-28T06:00:00.000Z",
+        set_aside_at: "2026-03-01T06:00:00.000Z",
+      })
+      .execute();
     const closed = await check(results, "/api/v1/hearings/{id}/results", {
       id: String(ids.psr2630),
     });
     expect(closed.status).toBe(200);
     expect(closed.body.questions.length).toBeGreaterThan(0);
+    expect(closed.body.setAside).toEqual([
+      {
+        amendment: 1,
+        at: "2026-03-01T12:00:00+06:00",
+        votes: 1,
+        byQuestion: [{ questionId: q.id, title: { ky: q.title_ky, ru: q.title_ru }, votes: 1 }],
+      },
+    ]);
     expect(
       (await check(results, "/api/v1/hearings/{id}/results", { id: String(ids.taza26) })).status,
     ).toBe(403);

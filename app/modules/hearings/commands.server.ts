@@ -3,7 +3,8 @@
  * it, it loads the hearing and asks the policy (`policy.ts`: role in the hearing's municipality,
  * state, dates) before it writes, throwing the policy's refusal as a DomainError. Outcomes common
  * to the edit commands: 404 `hearings:errors.notFound`, 403 `errors.forbidden`, 409
- * `errors.notEditable` / `errors.questionsFrozen` / `errors.wrongType` (see `editRefusal`).
+ * `errors.notEditable` / `errors.wrongType` (see `editRefusal`). After announcement a change to
+ * what is voted on is an amendment (`amend.server.ts`, ADR 0050).
  */
 import { randomBytes } from "node:crypto";
 import type { DB } from "#db/connection";
@@ -20,6 +21,8 @@ import { getStorage, newKey, sha256Hex } from "../storage/storage.server";
 import { deriveState, pendingClockSteps } from "./state";
 import { checkSchedule, type ScheduleInput } from "./schedule";
 import { checkUpload } from "./uploads.server";
+import type { AmendmentChange, LineRef } from "./amend";
+import { affectedQuestions, recordAmendment, requireAmendReason } from "./amend.server";
 import {
   announceRefusal,
   cancelRefusal,
@@ -351,7 +354,15 @@ export interface TariffLineInput {
   justificationKy: string;
   justificationRu: string;
   costItems: { nameKy: string; nameRu: string; amount: number }[];
+  /** why, when the hearing is announced and the change is an amendment (ADR 0050) */
+  amendReason?: string;
 }
+
+const lineRef = (l: { service: string; category: string; unit: string }): LineRef => ({
+  service: l.service,
+  category: l.category,
+  unit: l.unit,
+});
 
 /** A cost breakdown, when given, must add up to the proposed price exactly. */
 function checkCostSum(input: TariffLineInput): void {
@@ -383,6 +394,13 @@ async function insertCostItems(trx: Tx, lineId: number, items: TariffLineInput["
     .execute();
 }
 
+/**
+ * Adds a tariff line. After announcement this is an amendment (ADR 0050): a reason is required,
+ * the votes on the questions about the whole proposal are set aside, the comment end may move.
+ * Outcomes: the new line's id; 400 `hearings:errors.costSum` (costItems) or
+ * `hearings:amend.reasonRequired` (amendReason); 403 forbidden (another municipality); 404;
+ * 409 notEditable / wrongType / `hearings:amend.meetingBeforeCommentEnd`.
+ */
 export async function addTariffLine(
   db: DB,
   actor: Actor,
@@ -393,7 +411,7 @@ export async function addTariffLine(
   return db.transaction().execute(async (trx) => {
     const h = await loadHearing(trx, id);
     refuseIf(editRefusal(actor, facts(h), "lines"));
-    await refuseChangeUnderVotes(trx, h);
+    requireAmendReason(h, input.amendReason);
     const last = await trx
       .selectFrom("tariff_lines")
       .select((eb) => eb.fn.max("position").as("p"))
@@ -415,33 +433,25 @@ export async function addTariffLine(
       .returning("id")
       .executeTakeFirstOrThrow();
     await insertCostItems(trx, lineId, input.costItems);
+    await recordAmendment(trx, h, actor.id, {
+      reason: input.amendReason,
+      changes: [{ kind: "lineAdded", line: lineRef(input), proposed: input.proposedPrice }],
+      affectedQuestionIds: await affectedQuestions(trx, id, null),
+    });
     await afterEdit(trx, h, actor.id, ["tariffLines"]);
     return lineId;
   });
 }
 
-/**
- * What is voted on may not change under cast votes. After announcement a change to a line's
- * service, category, unit or prices, or adding or removing a line, changes what the votes were
- * cast on; until amendments (a reason, a new version, votes set aside and voters asked to vote
- * again — issue 11, not built yet) exist, such a change is refused while votes exist, so no vote
- * ever counts for a proposal the voter did not see. Text corrections stay ordinary edits.
- * @throws DomainError 409 `hearings:errors.votesCastOnProposal`
- */
-async function refuseChangeUnderVotes(trx: Tx, h: Hearing): Promise<void> {
-  if (h.state === "draft") return;
-  const v = await trx
-    .selectFrom("votes")
-    .select((eb) => eb.fn.countAll().as("n"))
-    .where("hearing_id", "=", h.id)
-    .executeTakeFirstOrThrow();
-  if (Number(v.n) > 0)
-    throw new DomainError(
-      "hearings:errors.votesCastOnProposal",
-      { count: Number(v.n) },
-      409,
-      "_form",
-    );
+/** A question counted at the in-person meeting stays: the tally is part of the record. */
+async function refuseRemovalWithTally(trx: Tx, questionIds: number[]): Promise<void> {
+  if (!questionIds.length) return;
+  const t = await trx
+    .selectFrom("meeting_tallies")
+    .select("question_id")
+    .where("question_id", "in", questionIds)
+    .executeTakeFirst();
+  if (t) throw new DomainError("hearings:amend.hasTally", {}, 409, "_form");
 }
 
 /** A line or section that residents commented on stays: its comments point at it. */
@@ -459,6 +469,15 @@ async function refuseRemovalWithComments(
     throw new DomainError("hearings:errors.hasComments", { count: Number(c.n) }, 409, "_form");
 }
 
+/**
+ * Edits a tariff line. After announcement a change of its service, category, unit or prices is an
+ * amendment (ADR 0050): a reason is required, the votes on the line's questions and on those about
+ * the whole proposal are set aside, the comment end may move. Justifications and cost items alone
+ * are ordinary edits (kept as a hearing version).
+ * Outcomes: 400 `hearings:errors.costSum` (costItems) or `hearings:amend.reasonRequired`
+ * (amendReason); 403 forbidden (another municipality); 404 notFound (line not of this hearing);
+ * 409 notEditable / `hearings:amend.meetingBeforeCommentEnd`.
+ */
 export async function updateTariffLine(
   db: DB,
   actor: Actor,
@@ -477,13 +496,20 @@ export async function updateTariffLine(
       .where("hearing_id", "=", id)
       .executeTakeFirst();
     if (!before) throw new DomainError("hearings:errors.notFound", {}, 404, "_form");
-    const voted =
+    const changes: AmendmentChange[] = [];
+    const was = lineRef(before);
+    if (
       before.service !== input.service ||
       before.category !== input.category ||
-      before.unit !== input.unit ||
-      Number(before.current_price) !== input.currentPrice ||
-      Number(before.proposed_price) !== input.proposedPrice;
-    if (voted) await refuseChangeUnderVotes(trx, h);
+      before.unit !== input.unit
+    )
+      changes.push({ kind: "lineRelabelled", from: was, to: lineRef(input) });
+    for (const [field, from, to] of [
+      ["current", Number(before.current_price), input.currentPrice],
+      ["proposed", Number(before.proposed_price), input.proposedPrice],
+    ] as const)
+      if (from !== to) changes.push({ kind: "price", line: lineRef(input), field, from, to });
+    if (changes.length) requireAmendReason(h, input.amendReason);
     const r = await trx
       .updateTable("tariff_lines")
       .set({
@@ -502,25 +528,63 @@ export async function updateTariffLine(
       throw new DomainError("hearings:errors.notFound", {}, 404, "_form");
     await trx.deleteFrom("tariff_cost_items").where("tariff_line_id", "=", lineId).execute();
     await insertCostItems(trx, lineId, input.costItems);
+    if (changes.length)
+      await recordAmendment(trx, h, actor.id, {
+        reason: input.amendReason,
+        changes,
+        affectedQuestionIds: await affectedQuestions(trx, id, lineId),
+      });
     await afterEdit(trx, h, actor.id, ["tariffLines"]);
   });
 }
 
-export async function removeTariffLine(db: DB, actor: Actor, id: number, lineId: number) {
+/**
+ * Removes a tariff line. A line residents commented on stays (409 `hearings:errors.hasComments`:
+ * the comments point at it). After announcement the removal is an amendment (ADR 0050): a reason
+ * is required; the votes on the line's own questions and on those about the whole proposal are set
+ * aside (kept in `votes_set_aside`), then the line's own questions go with it, so no orphaned
+ * question stays on the ballot. A question with a recorded show-of-hands tally stays (409
+ * `hearings:amend.hasTally`).
+ * Outcomes: 400 `hearings:amend.reasonRequired` (amendReason); 403 forbidden; 404 notFound;
+ * 409 notEditable / hasComments / hasTally / `hearings:amend.meetingBeforeCommentEnd`.
+ */
+export async function removeTariffLine(
+  db: DB,
+  actor: Actor,
+  id: number,
+  lineId: number,
+  amendReason?: string,
+) {
   await db.transaction().execute(async (trx) => {
     const h = await loadHearing(trx, id);
     refuseIf(editRefusal(actor, facts(h), "lines"));
     const line = await trx
       .selectFrom("tariff_lines")
-      .select("id")
+      .selectAll()
       .where("id", "=", lineId)
       .where("hearing_id", "=", id)
       .executeTakeFirst();
     if (!line) throw new DomainError("hearings:errors.notFound", {}, 404, "_form");
     await refuseRemovalWithComments(trx, "tariff_line_id", lineId);
-    await refuseChangeUnderVotes(trx, h);
-    // the line's own vote questions go with it (no orphaned question on the ballot); with no
-    // votes cast (refused above) there is nothing to keep
+    requireAmendReason(h, amendReason);
+    const own = await trx
+      .selectFrom("questions")
+      .select("id")
+      .where("tariff_line_id", "=", lineId)
+      .execute();
+    await refuseRemovalWithTally(
+      trx,
+      own.map((q) => q.id),
+    );
+    await recordAmendment(trx, h, actor.id, {
+      reason: amendReason,
+      changes: [
+        { kind: "lineRemoved", line: lineRef(line), proposed: Number(line.proposed_price) },
+      ],
+      affectedQuestionIds: await affectedQuestions(trx, id, lineId),
+    });
+    // the line's own vote questions go with it (no orphaned question on the ballot); their votes
+    // were set aside above (drafts have none)
     await trx.deleteFrom("questions").where("tariff_line_id", "=", lineId).execute();
     await trx.deleteFrom("tariff_cost_items").where("tariff_line_id", "=", lineId).execute();
     const r = await trx
@@ -534,15 +598,22 @@ export async function removeTariffLine(db: DB, actor: Actor, id: number, lineId:
   });
 }
 
+/**
+ * Adds a section to a plan hearing. After announcement this is an amendment (ADR 0050): a reason
+ * is required and the votes on every question (all are about the whole programme) are set aside.
+ * Outcomes: the section's id; 400 `hearings:amend.reasonRequired` (amendReason); 403 forbidden;
+ * 404; 409 notEditable / wrongType / `hearings:amend.meetingBeforeCommentEnd`.
+ */
 export async function addPlanSection(
   db: DB,
   actor: Actor,
   id: number,
-  input: { nameKy: string; nameRu: string },
+  input: { nameKy: string; nameRu: string; amendReason?: string },
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const h = await loadHearing(trx, id);
     refuseIf(editRefusal(actor, facts(h), "plan"));
+    requireAmendReason(h, input.amendReason);
     const last = await trx
       .selectFrom("plan_sections")
       .select((eb) => eb.fn.max("position").as("p"))
@@ -558,24 +629,47 @@ export async function addPlanSection(
       })
       .returning("id")
       .executeTakeFirstOrThrow();
+    await recordAmendment(trx, h, actor.id, {
+      reason: input.amendReason,
+      changes: [{ kind: "sectionAdded", name: { ky: input.nameKy, ru: input.nameRu } }],
+      affectedQuestionIds: await affectedQuestions(trx, id, null),
+    });
     await afterEdit(trx, h, actor.id, ["planSections"]);
     return sid;
   });
 }
 
-export async function removePlanSection(db: DB, actor: Actor, id: number, sectionId: number) {
+/**
+ * Removes a plan section and its projects. A section residents commented on stays (409
+ * `hearings:errors.hasComments`). After announcement this is an amendment (ADR 0050): a reason is
+ * required and the votes on every question are set aside.
+ * Outcomes: 400 `hearings:amend.reasonRequired` (amendReason); 403 forbidden; 404 notFound;
+ * 409 notEditable / hasComments / `hearings:amend.meetingBeforeCommentEnd`.
+ */
+export async function removePlanSection(
+  db: DB,
+  actor: Actor,
+  id: number,
+  sectionId: number,
+  amendReason?: string,
+) {
   await db.transaction().execute(async (trx) => {
     const h = await loadHearing(trx, id);
     refuseIf(editRefusal(actor, facts(h), "plan"));
     const s = await trx
       .selectFrom("plan_sections")
-      .select("id")
+      .select(["id", "name_ky", "name_ru"])
       .where("id", "=", sectionId)
       .where("hearing_id", "=", id)
       .executeTakeFirst();
     if (!s) throw new DomainError("hearings:errors.notFound", {}, 404, "_form");
     await refuseRemovalWithComments(trx, "plan_section_id", sectionId);
-    await refuseChangeUnderVotes(trx, h);
+    requireAmendReason(h, amendReason);
+    await recordAmendment(trx, h, actor.id, {
+      reason: amendReason,
+      changes: [{ kind: "sectionRemoved", name: { ky: s.name_ky, ru: s.name_ru } }],
+      affectedQuestionIds: await affectedQuestions(trx, id, null),
+    });
     await trx.deleteFrom("plan_projects").where("section_id", "=", sectionId).execute();
     await trx.deleteFrom("plan_sections").where("id", "=", sectionId).execute();
     await afterEdit(trx, h, actor.id, ["planSections"]);
@@ -717,16 +811,32 @@ export async function removePlanProject(db: DB, actor: Actor, id: number, projec
   });
 }
 
-/** Questions may be defined until the hearing is announced. */
+/**
+ * Adds a vote question. After announcement this is an amendment (ADR 0050): a reason is required;
+ * no vote is set aside (the new question has none), the comment end may move.
+ * Outcomes: the question's id; 400 `hearings:amend.reasonRequired` (amendReason); 403 forbidden;
+ * 404 (hearing, or a line not of this hearing at tariffLineId); 409 notEditable /
+ * `hearings:amend.meetingBeforeCommentEnd`.
+ */
 export async function addQuestion(
   db: DB,
   actor: Actor,
   id: number,
-  input: { titleKy: string; titleRu: string; tariffLineId: number | null },
+  input: { titleKy: string; titleRu: string; tariffLineId: number | null; amendReason?: string },
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const h = await loadHearing(trx, id);
     refuseIf(editRefusal(actor, facts(h), "questions"));
+    requireAmendReason(h, input.amendReason);
+    if (input.tariffLineId != null) {
+      const l = await trx
+        .selectFrom("tariff_lines")
+        .select("id")
+        .where("id", "=", input.tariffLineId)
+        .where("hearing_id", "=", id)
+        .executeTakeFirst();
+      if (!l) throw new DomainError("hearings:errors.notFound", {}, 404, "tariffLineId");
+    }
     const last = await trx
       .selectFrom("questions")
       .select((eb) => eb.fn.max("position").as("p"))
@@ -743,27 +853,60 @@ export async function addQuestion(
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await afterEdit(trx, h, actor.id, []);
+    await recordAmendment(trx, h, actor.id, {
+      reason: input.amendReason,
+      changes: [{ kind: "questionAdded", title: { ky: input.titleKy, ru: input.titleRu } }],
+      affectedQuestionIds: [],
+    });
+    await afterEdit(trx, h, actor.id, ["questions"]);
     return qid;
   });
 }
 
-export async function removeQuestion(db: DB, actor: Actor, id: number, questionId: number) {
+/**
+ * Removes a vote question (at least one stays). After announcement this is an amendment (ADR
+ * 0050): a reason is required and the question's votes are set aside (kept in `votes_set_aside`
+ * with its title) before it goes. A question with a recorded show-of-hands tally stays.
+ * Outcomes: 400 `hearings:amend.reasonRequired` (amendReason); 403 forbidden; 404 notFound;
+ * 409 notEditable / lastQuestion / `hearings:amend.hasTally` /
+ * `hearings:amend.meetingBeforeCommentEnd`.
+ */
+export async function removeQuestion(
+  db: DB,
+  actor: Actor,
+  id: number,
+  questionId: number,
+  amendReason?: string,
+) {
   await db.transaction().execute(async (trx) => {
     const h = await loadHearing(trx, id);
     refuseIf(editRefusal(actor, facts(h), "questions"));
+    const q = await trx
+      .selectFrom("questions")
+      .select(["id", "title_ky", "title_ru"])
+      .where("id", "=", questionId)
+      .where("hearing_id", "=", id)
+      .executeTakeFirst();
+    if (!q) throw new DomainError("hearings:errors.notFound", {}, 404, "_form");
     const n = await trx
       .selectFrom("questions")
       .select((eb) => eb.fn.countAll().as("n"))
       .where("hearing_id", "=", id)
       .executeTakeFirstOrThrow();
-    if (Number(n.n) <= 1) throw new DomainError("hearings:errors.lastQuestion");
+    if (Number(n.n) <= 1) throw new DomainError("hearings:errors.lastQuestion", {}, 409);
+    requireAmendReason(h, amendReason);
+    await refuseRemovalWithTally(trx, [questionId]);
+    await recordAmendment(trx, h, actor.id, {
+      reason: amendReason,
+      changes: [{ kind: "questionRemoved", title: { ky: q.title_ky, ru: q.title_ru } }],
+      affectedQuestionIds: [questionId],
+    });
     await trx
       .deleteFrom("questions")
       .where("id", "=", questionId)
       .where("hearing_id", "=", id)
       .execute();
-    await afterEdit(trx, h, actor.id, []);
+    await afterEdit(trx, h, actor.id, ["questions"]);
   });
 }
 

@@ -26,6 +26,7 @@ import {
   type CalcInput,
 } from "./calculator";
 import type { HearingView, TariffLineView } from "./queries.server";
+import { describeChanges } from "./amend";
 
 type View = Omit<HearingView, never>;
 
@@ -519,6 +520,9 @@ export function HearingContent({
           {t("page.updatedOn", { date: formatDate(view.lastUpdate.at, lang), fields: changed })}
         </p>
       ) : null}
+      {view.amendments.length ? (
+        <Amendments amendments={view.amendments} lang={lang} idPrefix={idPrefix} />
+      ) : null}
       <p className="lead">{view.summary}</p>
       <p>
         {t("page.initiator")}:{" "}
@@ -618,5 +622,43 @@ export function HearingContent({
         ) : null}
       </section>
     </article>
+  );
+}
+
+/**
+ * The amendments of the proposal after announcement (ADR 0050), newest first: "changed on <date,
+ * Bishkek time>: <what changed>", the reason, and the comment end when it moved.
+ */
+function Amendments({
+  amendments,
+  lang,
+  idPrefix,
+}: {
+  amendments: View["amendments"];
+  lang: Lang;
+  idPrefix: string;
+}) {
+  const { t } = useTranslation("hearings");
+  return (
+    <section aria-labelledby={`${idPrefix}amendments-heading`} className="alert alert-info">
+      <h2 id={`${idPrefix}amendments-heading`}>{t("amend.title")}</h2>
+      <ul className="plain-list">
+        {[...amendments].reverse().map((a) => (
+          <li key={a.number} id={`${idPrefix}amendment-${a.number}`}>
+            <p>
+              {t("amend.changedOn", {
+                number: a.number,
+                date: formatDateTime(a.at, lang),
+                what: describeChanges(a.changes, t, lang),
+              })}
+            </p>
+            <p>{t("amend.reason", { reason: a.reason })}</p>
+            {a.commentEndMovedTo ? (
+              <p>{t("amend.commentEndMoved", { date: formatDate(a.commentEndMovedTo, lang) })}</p>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

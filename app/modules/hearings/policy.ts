@@ -54,15 +54,15 @@ export function createRefusal(actor: Actor | null, municipalityId: number): Refu
 
 /**
  * May `actor` edit `part` of hearing `h`? In order: an official of its municipality (403
- * `errors.forbidden`); questions only in a draft (409 `errors.questionsFrozen`); everything else
- * until the hearing is closed or cancelled (409 `errors.notEditable`); tariff lines only on a
- * tariff hearing, plan sections and projects only on a plan (409 `errors.wrongType`).
- * (Changing what was voted on while votes exist is refused by the command: it needs the votes.)
+ * `errors.forbidden`); any part until the hearing is closed or cancelled (409
+ * `errors.notEditable`); tariff lines only on a tariff hearing, plan sections and projects only
+ * on a plan (409 `errors.wrongType`). After announcement a change to what is voted on (lines,
+ * sections, questions) is an amendment: the command asks for its reason and sets the affected
+ * votes aside (ADR 0050, `amend.server.ts`).
  */
 export function editRefusal(actor: Actor | null, h: HearingFacts, part: EditPart): Refusal | null {
   const role = roleRefusal(actor, "hearing.edit", h.municipalityId);
   if (role) return role;
-  if (part === "questions") return h.state === "draft" ? null : no("errors.questionsFrozen", 409);
   if (h.state === "closed" || h.state === "cancelled") return no("errors.notEditable", 409);
   if (part === "lines" && h.type !== "tariff") return no("errors.wrongType", 409);
   if (part === "plan" && h.type !== "plan") return no("errors.wrongType", 409);
@@ -109,3 +109,22 @@ export function cancelRefusal(actor: Actor | null, h: HearingFacts): Refusal | n
     (h.state === "closed" || h.state === "cancelled" ? no("errors.badTransition", 409) : null)
   );
 }
+
+/**
+ * May `actor` see hearing `h` at all (its public page, documents, protocol page, office frame)?
+ * Everyone, unless it is a draft: then only its municipality's officials (`hearing.viewDraft`);
+ * for anyone else a draft does not exist (404 `common:errors.notFoundText`).
+ */
+export function viewRefusal(
+  actor: Actor | null,
+  h: { state: HearingState; municipalityId: number },
+): Refusal | null {
+  return h.state !== "draft" ||
+    can(actor, "hearing.viewDraft", { municipalityId: h.municipalityId })
+    ? null
+    : { key: "common:errors.notFoundText", status: 404 };
+}
+
+/** `viewRefusal` as a yes/no, for loaders that answer a plain 404. */
+export const mayView = (actor: Actor | null, h: { state: HearingState; municipalityId: number }) =>
+  viewRefusal(actor, h) === null;

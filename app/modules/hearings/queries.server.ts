@@ -5,11 +5,12 @@
 import { publicStage } from "../protocol/stage";
 import type { DB } from "#db/connection";
 import type { Hearing, HearingState, HearingType, ProtocolStage } from "#db/schema";
-import { can, type Actor } from "../auth/permissions";
+import type { Actor } from "../auth/permissions";
 import { now } from "../core/clock.server";
 import { normalizeSearch } from "../format/search";
 import { bishkekParts, toIsoBishkek } from "../format/time";
 import type { Lang } from "../i18n/config";
+import { parseChanges, type AmendmentChange } from "./amend";
 import { changeRatio } from "./catalog";
 import { deriveState, pendingClockSteps } from "./state";
 
@@ -118,6 +119,15 @@ export interface HearingView extends HearingHeader {
   earliestCloseAt: string | null;
   version: number;
   lastUpdate: { at: string; changed: string[] } | null;
+  /** amendments after announcement, in order (ADR 0050): changes rendered by hearings/amend.ts */
+  amendments: {
+    number: number;
+    at: string;
+    reason: string;
+    changes: AmendmentChange[];
+    /** the new comment end when the amendment moved it, else null */
+    commentEndMovedTo: string | null;
+  }[];
   tariffLines: TariffLineView[];
   planSections: PlanSectionView[];
   planTotal: number;
@@ -133,46 +143,60 @@ export interface HearingView extends HearingHeader {
 }
 
 async function details(db: DB, id: number) {
-  const [lines, sections, docs, questions, transitions, lastVersion] = await Promise.all([
-    db
-      .selectFrom("tariff_lines")
-      .selectAll()
-      .where("hearing_id", "=", id)
-      .orderBy("position")
-      .execute(),
-    db
-      .selectFrom("plan_sections")
-      .selectAll()
-      .where("hearing_id", "=", id)
-      .orderBy("position")
-      .execute(),
-    db
-      .selectFrom("documents")
-      .selectAll()
-      .where("hearing_id", "=", id)
-      .where("removed_at", "is", null)
-      .orderBy("id")
-      .execute(),
-    db
-      .selectFrom("questions")
-      .selectAll()
-      .where("hearing_id", "=", id)
-      .orderBy("position")
-      .execute(),
-    db
-      .selectFrom("hearing_transitions")
-      .selectAll()
-      .where("hearing_id", "=", id)
-      .orderBy("id")
-      .execute(),
-    db
-      .selectFrom("hearing_versions")
-      .select(["created_at", "changed_fields_json"])
-      .where("hearing_id", "=", id)
-      .orderBy("version", "desc")
-      .limit(1)
-      .executeTakeFirst(),
-  ]);
+  const [lines, sections, docs, questions, transitions, lastVersion, amendments] =
+    await Promise.all([
+      db
+        .selectFrom("tariff_lines")
+        .selectAll()
+        .where("hearing_id", "=", id)
+        .orderBy("position")
+        .execute(),
+      db
+        .selectFrom("plan_sections")
+        .selectAll()
+        .where("hearing_id", "=", id)
+        .orderBy("position")
+        .execute(),
+      db
+        .selectFrom("documents")
+        .selectAll()
+        .where("hearing_id", "=", id)
+        .where("removed_at", "is", null)
+        .orderBy("id")
+        .execute(),
+      db
+        .selectFrom("questions")
+        .selectAll()
+        .where("hearing_id", "=", id)
+        .orderBy("position")
+        .execute(),
+      db
+        .selectFrom("hearing_transitions")
+        .selectAll()
+        .where("hearing_id", "=", id)
+        .orderBy("id")
+        .execute(),
+      db
+        .selectFrom("hearing_versions")
+        .select(["created_at", "changed_fields_json"])
+        .where("hearing_id", "=", id)
+        .orderBy("version", "desc")
+        .limit(1)
+        .executeTakeFirst(),
+      db
+        .selectFrom("amendments")
+        .select([
+          "number",
+          "created_at",
+          "reason",
+          "changes_json",
+          "comment_end_before",
+          "comment_end_after",
+        ])
+        .where("hearing_id", "=", id)
+        .orderBy("number")
+        .execute(),
+    ]);
   const lineIds = lines.map((l) => l.id);
   const sectionIds = sections.map((s) => s.id);
   const [costItems, projects] = await Promise.all([
@@ -193,7 +217,17 @@ async function details(db: DB, id: number) {
           .execute()
       : [],
   ]);
-  return { lines, sections, docs, questions, transitions, lastVersion, costItems, projects };
+  return {
+    lines,
+    sections,
+    docs,
+    questions,
+    transitions,
+    lastVersion,
+    amendments,
+    costItems,
+    projects,
+  };
 }
 
 /** The hearing as the public page shows it (drafts too: the route decides who may see one). */
@@ -241,6 +275,16 @@ export async function getHearingView(db: DB, id: number, lang: Lang): Promise<He
     lastUpdate: d.lastVersion
       ? { at: d.lastVersion.created_at, changed: JSON.parse(d.lastVersion.changed_fields_json) }
       : null,
+    amendments: d.amendments.map((a) => ({
+      number: Number(a.number),
+      at: a.created_at,
+      reason: a.reason,
+      changes: parseChanges(a.changes_json),
+      commentEndMovedTo:
+        a.comment_end_after && a.comment_end_after !== a.comment_end_before
+          ? a.comment_end_after
+          : null,
+    })),
     tariffLines: d.lines.map((l) => ({
       id: l.id,
       service: l.service,
@@ -316,12 +360,8 @@ export async function getHearingForEdit(db: DB, id: number) {
   };
 }
 
-/** Who may see a hearing: everyone unless it is a draft (then that municipality's officials). */
-export function mayView(user: Actor | null, h: { state: HearingState; municipalityId: number }) {
-  return (
-    h.state !== "draft" || can(user, "hearing.viewDraft", { municipalityId: h.municipalityId })
-  );
-}
+/** Who may see a hearing: the policy's `mayView` (kept here for the queries' callers). */
+export { mayView } from "./policy";
 
 export async function getDocumentForDownload(db: DB, hearingId: number, docId: number) {
   if (!Number.isInteger(docId) || !Number.isInteger(hearingId)) return null;

@@ -2,7 +2,7 @@
  * Schedule checks against the municipality's settings (pure). Moments are Date instants; the
  * comment period ends at the end of its last Bishkek day.
  */
-import { bishkekDaysBetween } from "../format/time";
+import { addDays, bishkekDaysBetween, endOfBishkekDay, toBishkekDateInput } from "../format/time";
 
 export interface ScheduleInput {
   noticeAt: Date | null;
@@ -63,4 +63,23 @@ export function checkSchedule(s: ScheduleInput, settings: ScheduleSettings): Sch
 /** The earliest moment an official may close the hearing early. */
 export function earliestClose(commentStartAt: Date, minCommentDays: number): Date {
   return new Date(commentStartAt.getTime() + minCommentDays * DAY);
+}
+
+/**
+ * The comment end after an amendment (ADR 0050): residents get at least `minCommentDays` Bishkek
+ * calendar days, today included, to read the changed proposal, comment and vote again. When fewer
+ * remain, the end moves to the end (23:59:59.999 Bishkek) of the last of those days; otherwise it
+ * stays. E.g. amended on 01.12 with the end on 02.12 and 10 minimum days → end on 10.12.
+ * @param at the moment of the amendment
+ * @returns `{ end, moved }` (end unchanged and moved false when enough days remain)
+ */
+export function amendedCommentEnd(
+  at: Date,
+  commentEndAt: Date,
+  minCommentDays: number,
+): { end: Date; moved: boolean } {
+  const remaining = commentEndAt < at ? 0 : bishkekDaysBetween(at, commentEndAt) + 1;
+  if (remaining >= minCommentDays) return { end: commentEndAt, moved: false };
+  const lastDay = toBishkekDateInput(addDays(at, minCommentDays - 1));
+  return { end: endOfBishkekDay(lastDay)!, moved: true };
 }

@@ -102,9 +102,18 @@ export const lineSchema = z.object({
   justificationKy: opt(2000),
   justificationRu: opt(2000),
   costItems,
+  /** required by the command when the hearing is announced and what is voted on changes */
+  amendReason: opt(1000),
 });
 
-export const sectionSchema = z.object({ nameKy: req(200), nameRu: req(200) });
+/** The reason of an amendment on forms that only remove or add (sections, questions, lines). */
+export const amendReasonSchema = z.object({ amendReason: opt(1000) });
+
+export const sectionSchema = z.object({
+  nameKy: req(200),
+  nameRu: req(200),
+  amendReason: opt(1000),
+});
 
 export const projectSchema = z.object({
   sectionId: idField("hearings:validation.required"),
@@ -133,6 +142,7 @@ export const questionSchema = z.object({
   titleKy: req(300),
   titleRu: req(300),
   tariffLineId: idField().optional(),
+  amendReason: opt(1000),
 });
 
 export const cancelSchema = z.object({ reason: req(1000) });

@@ -3,17 +3,18 @@ import type { i18n as I18n, ResourceLanguage, TOptions } from "i18next";
 import { DEFAULT_LANG, isLang, langFromPath } from "./config";
 import { fallbackBundle } from "./fallback";
 import { createI18n } from "./instance";
+import { bundleOf, type NamespaceRefs } from "./store";
 
 interface RootLike {
   lang?: string;
-  i18n?: ResourceLanguage;
+  i18n?: NamespaceRefs;
 }
 interface MatchLike {
   id: string;
   data?: unknown;
 }
 
-const instances = new WeakMap<ResourceLanguage, I18n>();
+const instances = new WeakMap<object, I18n>();
 
 const fallbacks = new Map<string, ResourceLanguage>();
 
@@ -26,15 +27,19 @@ export function metaT(matches: readonly MatchLike[], pathname?: string) {
   const lang = isLang(root?.lang)
     ? root.lang
     : ((pathname ? langFromPath(pathname) : null) ?? DEFAULT_LANG);
-  let bundle = root?.i18n;
-  if (!bundle) {
+  // one instance per root data (its namespace URLs) or per language's fallback
+  const loaded = root?.i18n ? bundleOf(lang, root.i18n) : null;
+  let key: object | undefined = loaded ? root!.i18n : undefined;
+  let bundle = loaded;
+  if (!key || !bundle) {
     bundle = fallbacks.get(lang) ?? fallbackBundle(lang);
     fallbacks.set(lang, bundle);
+    key = bundle;
   }
-  let inst = instances.get(bundle);
+  let inst = instances.get(key);
   if (!inst) {
     inst = createI18n(lang, bundle);
-    instances.set(bundle, inst);
+    instances.set(key, inst);
   }
   return inst.t.bind(inst);
 }

@@ -11,6 +11,8 @@ import type { DB } from "#db/connection";
 export type DomainEvent =
   | { type: "hearing.announced"; hearingId: number }
   | { type: "hearing.closed"; hearingId: number }
+  /** an amendment changed what is voted on; its set-aside votes are in `votes_set_aside` */
+  | { type: "hearing.amended"; hearingId: number; amendmentId: number }
   | { type: "comment.answered"; commentId: number }
   | { type: "protocol.submitted"; hearingId: number }
   | { type: "protocol.returned"; hearingId: number }

@@ -3,6 +3,7 @@
  * person, total), then who took part and how the comments divide (by stance, source, village).
  */
 import { useTranslation } from "react-i18next";
+import { formatDate } from "../format/format";
 import { ResultChart, ResultTable } from "./components";
 import type { ParticipationFigures } from "./queries.server";
 import type { QuestionResult } from "./results.server";
@@ -17,7 +18,9 @@ export function Results({
   /** the question titles in the page's language */
   questions: { id: number; title: string }[];
 }) {
-  const { t } = useTranslation("participation");
+  const { t, i18n } = useTranslation("participation");
+  const lang = i18n.language === "ru" ? "ru" : "ky";
+  const setAside = f.setAside.filter((a) => a.votes > 0);
   return (
     <section aria-labelledby="results-heading" id="results">
       <h3 id="results-heading">{t("results.title")}</h3>
@@ -49,6 +52,19 @@ export function Results({
           })}
         </li>
       </ul>
+      {setAside.length > 0 ? (
+        <ul aria-label={t("hearings:amend.title")}>
+          {setAside.map((a) => (
+            <li key={a.number}>
+              {t("hearings:amend.setAsideLine", {
+                number: a.number,
+                date: formatDate(a.at, lang),
+                count: a.votes,
+              })}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {f.byVillage.length > 0 ? (
         <ul className="inline-list" aria-label={t("results.byVillage")}>
           {f.byVillage.map((v) => (

@@ -9,6 +9,7 @@ import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button, ErrorSummary } from "~/components/ui";
 import { useLang } from "~/modules/i18n/hooks";
+import { formatDate } from "~/modules/format/format";
 import { errorsFor } from "./reply";
 import type { ActionFailure } from "./respond.server";
 
@@ -66,6 +67,7 @@ export function VoteSection({
   closed,
   opensOn,
   reply,
+  setAside = {},
 }: {
   hearingId: number;
   /** the questions with their titles in the page's language */
@@ -79,8 +81,11 @@ export function VoteSection({
   /** when voting opens (a formatted date and time), for a hearing not open yet */
   opensOn?: string | null;
   reply: ActionFailure | undefined;
+  /** questions whose vote of this person an amendment set aside (not cast again) → when (ADR 0050) */
+  setAside?: Record<number, string>;
 }) {
   const { t } = useTranslation("participation");
+  const lang = useLang();
   if (questions.length === 0) return null;
   const errs = errorsFor(reply, "ballot");
   const summary = errs
@@ -153,6 +158,10 @@ export function VoteSection({
                 {current ? (
                   <p className="vote-current" data-testid={`my-vote-${q.id}`}>
                     {t("vote.yours", { choice: t(`choice.${current}`) })}
+                  </p>
+                ) : setAside[q.id] ? (
+                  <p className="vote-again" data-testid={`vote-again-${q.id}`}>
+                    {t("voteAgain", { date: formatDate(setAside[q.id], lang) })}
                   </p>
                 ) : null}
               </fieldset>

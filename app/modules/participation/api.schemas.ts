@@ -77,6 +77,24 @@ export const ResultsReply = z.object({
       total: Tally,
     }),
   ),
+  setAside: z
+    .array(
+      z.object({
+        amendment: z.number().int().describe("the amendment's number in this hearing (1, 2, …)"),
+        at: z.string().describe("when it was made, ISO 8601 with the Bishkek offset"),
+        votes: z.number().int().describe("votes it set aside: counted in no figure above"),
+        byQuestion: z.array(
+          z.object({
+            questionId: z.number().int().describe("may name a question the amendment removed"),
+            title: Bilingual,
+            votes: z.number().int(),
+          }),
+        ),
+      }),
+    )
+    .describe(
+      "amendments of the proposal after announcement (ADR 0050), each with the votes it set aside",
+    ),
 });
 
 /** A localized refusal: `{ error: { code: "errors.…", message } }` (404 unknown hearing, 403 results before close). */

@@ -13,6 +13,7 @@ import { listComments, participationFigures, type CommentView } from "./queries.
 import { countVotesCast, getResults } from "./results.server";
 import { filtersFromUrl } from "./schemas";
 import { toCount } from "../http/ids";
+import { toIsoBishkek } from "../format/time";
 
 /** The language of an API request (see `apiLangOf`). */
 export const apiLang = apiLangOf;
@@ -136,6 +137,16 @@ async function resultsJson(db: DB, h: HearingContext) {
       online: q.online,
       inPerson: q.inPerson,
       total: q.total,
+    })),
+    setAside: figures.setAside.map((a) => ({
+      amendment: a.number,
+      at: toIsoBishkek(a.at),
+      votes: a.votes,
+      byQuestion: a.byQuestion.map((q) => ({
+        questionId: q.questionId,
+        title: q.title,
+        votes: q.votes,
+      })),
     })),
   };
 }

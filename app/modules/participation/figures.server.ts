@@ -171,3 +171,57 @@ export async function commentsByVillage(
     }))
     .sort((a, b) => b.comments - a.comments);
 }
+
+/** Votes one amendment set aside (kept in `votes_set_aside`, counted nowhere above). */
+export interface SetAsideFigure {
+  /** the amendment's number in its hearing (1, 2, …) */
+  number: number;
+  /** when it was made (ISO 8601 UTC) */
+  at: string;
+  /** votes it set aside, all questions together */
+  votes: number;
+  /** per question it touched: the question's id and title then (a removed question keeps them) */
+  byQuestion: { questionId: number; title: { ky: string; ru: string }; votes: number }[];
+}
+
+/**
+ * The amendments of a hearing in order, each with the votes it set aside (ADR 0050): what the
+ * results page, the results API and the protocol report as "Өзгөртүү №1 (01.12.2026): 12 добуш
+ * эсепке алынган жок". Every amendment is listed, also one that set no vote aside (votes 0).
+ */
+export async function setAsideFigures(db: DB, hearingId: number): Promise<SetAsideFigure[]> {
+  const [amendments, rows] = await Promise.all([
+    db
+      .selectFrom("amendments")
+      .select(["id", "number", "created_at"])
+      .where("hearing_id", "=", hearingId)
+      .orderBy("number")
+      .execute(),
+    db
+      .selectFrom("votes_set_aside")
+      .select([
+        "amendment_id",
+        "question_id",
+        "question_title_ky",
+        "question_title_ru",
+        (eb) => eb.fn.countAll<number>().as("n"),
+      ])
+      .where("hearing_id", "=", hearingId)
+      .groupBy(["amendment_id", "question_id", "question_title_ky", "question_title_ru"])
+      .orderBy("question_id")
+      .execute(),
+  ]);
+  return amendments.map((a) => {
+    const mine = rows.filter((r) => r.amendment_id === a.id);
+    return {
+      number: Number(a.number),
+      at: a.created_at,
+      votes: mine.reduce((s, r) => s + Number(r.n), 0),
+      byQuestion: mine.map((r) => ({
+        questionId: r.question_id,
+        title: { ky: r.question_title_ky, ru: r.question_title_ru },
+        votes: Number(r.n),
+      })),
+    };
+  });
+}

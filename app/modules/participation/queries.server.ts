@@ -13,7 +13,9 @@ import {
   commentFigures,
   commentsByVillage,
   participantFigures,
+  setAsideFigures,
   type CommentFigures,
+  type SetAsideFigure,
 } from "./figures.server";
 
 export interface CommentFilters {
@@ -248,10 +250,35 @@ export async function myVotes(
   return Object.fromEntries(rows.map((r) => [r.question_id, r.choice]));
 }
 
+/**
+ * The person's votes that an amendment set aside and that they have not cast again: question id →
+ * when it was set aside (ISO 8601 UTC). The vote form asks them to vote again (ADR 0050).
+ */
+export async function mySetAsideVotes(
+  db: DB,
+  hearingId: number,
+  userId: number,
+): Promise<Record<number, string>> {
+  const rows = await db
+    .selectFrom("votes_set_aside as s")
+    .leftJoin("votes as v", (j) =>
+      j.onRef("v.question_id", "=", "s.question_id").onRef("v.user_id", "=", "s.user_id"),
+    )
+    .select(["s.question_id", "s.set_aside_at"])
+    .where("s.hearing_id", "=", hearingId)
+    .where("s.user_id", "=", userId)
+    .where("v.id", "is", null)
+    .orderBy("s.set_aside_at")
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.question_id, r.set_aside_at]));
+}
+
 export interface ParticipationFigures {
   participants: { online: number; inPerson: number; total: number };
   comments: CommentCounts;
   byVillage: { village: string; comments: number }[];
+  /** per amendment, the votes it set aside (ADR 0050), in order */
+  setAside: SetAsideFigure[];
 }
 
 /** Participation figures for the results (after close), by the one counting rule. */
@@ -260,15 +287,17 @@ export async function participationFigures(
   hearingId: number,
   lang: Lang,
 ): Promise<ParticipationFigures> {
-  const [people, comments, villages] = await Promise.all([
+  const [people, comments, villages, setAside] = await Promise.all([
     participantFigures(db, hearingId),
     commentFigures(db, hearingId),
     commentsByVillage(db, hearingId),
+    setAsideFigures(db, hearingId),
   ]);
   return {
     participants: { online: people.online, inPerson: people.inPerson, total: people.total },
     comments,
     byVillage: villages.map((v) => ({ village: v.village?.[lang] ?? "", comments: v.comments })),
+    setAside,
   };
 }
 

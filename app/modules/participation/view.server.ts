@@ -12,7 +12,13 @@ import { lineLabel } from "../hearings/labels.server";
 import type { Lang } from "../i18n/config";
 import { isLocked, resultsVisible, type HearingContext } from "./context.server";
 import { commentRefusal, voteRefusal } from "./policy";
-import { commentCounts, listComments, myVotes, participationFigures } from "./queries.server";
+import {
+  commentCounts,
+  listComments,
+  mySetAsideVotes,
+  myVotes,
+  participationFigures,
+} from "./queries.server";
 import { countVotesCast, getResults } from "./results.server";
 import { filtersFromUrl } from "./schemas";
 
@@ -32,13 +38,14 @@ export async function participationView(
 ) {
   const f = filtersFromUrl(url);
   const closed = resultsVisible(h);
-  const [counts, votesCast, comments, votes, results, figures] = await Promise.all([
+  const [counts, votesCast, comments, votes, results, figures, setAside] = await Promise.all([
     commentCounts(db, h.id),
     countVotesCast(db, h.id),
     listComments(db, h.id, { ...f, lang, viewerId: user?.id ?? null, limit: 20 }),
     user ? myVotes(db, h.id, user.id) : Promise.resolve({} as Record<number, string>),
     closed ? getResults(db, h.id) : Promise.resolve(null),
     closed ? participationFigures(db, h.id, lang) : Promise.resolve(null),
+    user ? mySetAsideVotes(db, h.id, user.id) : Promise.resolve({} as Record<number, string>),
   ]);
   const at = now();
   return {
@@ -67,6 +74,8 @@ export async function participationView(
     votesCast,
     comments,
     myVotes: votes,
+    /** the person's votes an amendment set aside, not cast again: question id → when */
+    setAside,
     filters: f,
     reported: url.searchParams.has("reported"),
     results,

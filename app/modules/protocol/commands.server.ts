@@ -35,7 +35,7 @@ import {
   submitRefusal,
   type HearingFacts,
 } from "./policy";
-import { renderVersion, verifyUrl, type FileFormat } from "./render.server";
+import { renderVersion, verifyUrl, type FileFormat, type VersionRow } from "./render.server";
 
 export interface DraftInput {
   chairName: string;
@@ -394,7 +394,20 @@ export function newVerificationCode(): string {
   return `${s.slice(0, 5)}-${s.slice(5)}`;
 }
 
-/** The council secretary records the council's decision on the submitted version, once. */
+/**
+ * The council secretary records the council's decision on the submitted version, once.
+ *
+ * Approval: the four files (PDF and DOCX, ky and ru) of the approved version are rendered and
+ * stored BEFORE the write transaction (seconds for a large hearing; on SQLite a write
+ * transaction would block every vote meanwhile). The transaction then checks everything again,
+ * also that the version is still the one rendered (same id and content hash, still undecided),
+ * and commits the decision with the files' hashes atomically; if it refuses, the stored files are
+ * removed. Return: one transaction, nothing rendered.
+ *
+ * Outcomes: `{ version, code }` (code null for "return"); DomainError 404 (no protocol), 403 (not
+ * the council's secretary), 409 (hearing not closed, not submitted, already decided, or the
+ * version changed while its files were rendered), 400 (resolution or effective date refused).
+ */
 export async function decideProtocol(
   db: DB,
   actor: Actor,
@@ -402,29 +415,103 @@ export async function decideProtocol(
   input: DecisionInput,
   ctx: Ctx = {},
 ): Promise<{ version: number; code: string | null }> {
+  if (input.decision !== "approve") return decideInTransaction(db, actor, protocolId, input, ctx);
+  const { v } = await checkDecidable(db, actor, protocolId, input);
+  const approval = approvalOf(v, actor.id, input, nowIso(), newVerificationCode());
+  const files = await renderFiles(approval.row);
+  try {
+    return await decideInTransaction(db, actor, protocolId, input, ctx, { ...approval, files });
+  } catch (error) {
+    const storage = getStorage();
+    for (const f of files) await storage.remove(f.storage_key).catch(() => {});
+    throw error;
+  }
+}
+
+/** The protocol, its closed hearing and its current version, if `actor` may decide it now. */
+async function checkDecidable(db: DB, actor: Actor, protocolId: number, input: DecisionInput) {
+  const p = await db
+    .selectFrom("protocols")
+    .selectAll()
+    .where("id", "=", protocolId)
+    .executeTakeFirst();
+  if (!p) throw new DomainError("protocol:errors.notFound", {}, 404);
+  const h = await loadClosedHearing(db, p.hearing_id);
+  const v = await db
+    .selectFrom("protocol_versions")
+    .selectAll()
+    .where("protocol_id", "=", p.id)
+    .where("version", "=", p.current_version)
+    .executeTakeFirstOrThrow();
+  refuseIf(
+    decideRefusal(actor, facts(h), p.state, {
+      decided: !!v.decision,
+      submitted: !!v.submitted_at,
+    }),
+  );
+  if (input.decision === "approve")
+    input.resolutionDate = checkResolutionDate(h, input.resolutionDate);
+  return { p, h, v };
+}
+
+/** What approving version `v` writes: the frozen content with the decision, as the stored row. */
+function approvalOf(
+  v: VersionRow,
+  actorId: number,
+  input: DecisionInput & { decision: "approve" },
+  at: string,
+  code: string,
+) {
+  // the frozen canonical content: the snapshot the council read, with its decision
+  const content = JSON.parse(v.content_json) as Record<string, unknown>;
+  const snapshot = content as unknown as ProtocolContent;
+  const isTariff = snapshot.hearing?.type === "tariff" && snapshot.tariffLines?.length > 0;
+  const effectiveFrom = isTariff
+    ? input.effectiveFrom?.trim() || firstOfNextMonth(toBishkekDateInput(now()))
+    : null;
+  if (effectiveFrom) assertEffectiveDate(effectiveFrom, input.resolutionDate);
+  const frozen = canonicalJson({
+    ...content,
+    decision: {
+      decision: "approved",
+      resolutionNumber: input.resolutionNumber.trim(),
+      resolutionDate: input.resolutionDate,
+      deputies: input.deputies ?? null,
+      decidedAt: at,
+      verificationCode: code,
+      ...(effectiveFrom ? { tariffsEffectiveFrom: effectiveFrom } : {}),
+    },
+  });
+  const row: VersionRow = {
+    ...v,
+    decision: "approved",
+    decided_by: actorId,
+    decided_at: at,
+    resolution_number: input.resolutionNumber.trim(),
+    resolution_date: input.resolutionDate,
+    deputies_for: input.deputies?.for ?? null,
+    deputies_against: input.deputies?.against ?? null,
+    deputies_abstain: input.deputies?.abstain ?? null,
+    verification_code: code,
+    content_json: frozen,
+    content_sha256: contentHash(frozen),
+  };
+  return { at, code, snapshot, effectiveFrom, row, renderedFrom: v };
+}
+
+type Approval = ReturnType<typeof approvalOf> & { files: StoredFile[] };
+
+async function decideInTransaction(
+  db: DB,
+  actor: Actor,
+  protocolId: number,
+  input: DecisionInput,
+  ctx: Ctx,
+  approval?: Approval,
+): Promise<{ version: number; code: string | null }> {
   return db.transaction().execute(async (trx) => {
-    const p = await trx
-      .selectFrom("protocols")
-      .selectAll()
-      .where("id", "=", protocolId)
-      .executeTakeFirst();
-    if (!p) throw new DomainError("protocol:errors.notFound", {}, 404);
-    const h = await loadClosedHearing(trx, p.hearing_id);
-    const v = await trx
-      .selectFrom("protocol_versions")
-      .selectAll()
-      .where("protocol_id", "=", p.id)
-      .where("version", "=", p.current_version)
-      .executeTakeFirstOrThrow();
-    refuseIf(
-      decideRefusal(actor, facts(h), p.state, {
-        decided: !!v.decision,
-        submitted: !!v.submitted_at,
-      }),
-    );
-    if (input.decision === "approve")
-      input.resolutionDate = checkResolutionDate(h, input.resolutionDate);
-    const at = nowIso();
+    const { p, h, v } = await checkDecidable(trx, actor, protocolId, input);
+    const at = approval?.at ?? nowIso();
     let code: string | null = null;
     if (input.decision === "return") {
       const r = await trx
@@ -442,53 +529,42 @@ export async function decideProtocol(
         throw new DomainError("protocol:errors.alreadyDecided", {}, 409);
       await setStage(trx, h.id, p.id, "returned");
     } else {
-      code = newVerificationCode();
-      // the frozen canonical content: the snapshot the council read, with its decision
-      const content = JSON.parse(v.content_json) as Record<string, unknown>;
-      const snapshot = content as unknown as ProtocolContent;
-      const isTariff = snapshot.hearing?.type === "tariff" && snapshot.tariffLines?.length > 0;
-      const effectiveFrom = isTariff
-        ? input.effectiveFrom?.trim() || firstOfNextMonth(toBishkekDateInput(now()))
-        : null;
-      if (effectiveFrom) assertEffectiveDate(effectiveFrom, input.resolutionDate);
-      const frozen = canonicalJson({
-        ...content,
-        decision: {
-          decision: "approved",
-          resolutionNumber: input.resolutionNumber.trim(),
-          resolutionDate: input.resolutionDate,
-          deputies: input.deputies ?? null,
-          decidedAt: at,
-          verificationCode: code,
-          ...(effectiveFrom ? { tariffsEffectiveFrom: effectiveFrom } : {}),
-        },
-      });
+      if (!approval) throw new Error("decideInTransaction: approval without rendered files");
+      // the version must still be the one whose files were rendered outside the transaction
+      if (
+        v.id !== approval.renderedFrom.id ||
+        v.content_sha256 !== approval.renderedFrom.content_sha256 ||
+        v.content_json !== approval.renderedFrom.content_json
+      )
+        throw new DomainError("protocol:errors.alreadyDecided", {}, 409);
+      code = approval.code;
+      const { row, snapshot, effectiveFrom } = approval;
       const r = await trx
         .updateTable("protocol_versions")
         .set({
           decision: "approved",
           decided_by: actor.id,
           decided_at: at,
-          resolution_number: input.resolutionNumber.trim(),
-          resolution_date: input.resolutionDate,
-          deputies_for: input.deputies?.for ?? null,
-          deputies_against: input.deputies?.against ?? null,
-          deputies_abstain: input.deputies?.abstain ?? null,
+          resolution_number: row.resolution_number,
+          resolution_date: row.resolution_date,
+          deputies_for: row.deputies_for,
+          deputies_against: row.deputies_against,
+          deputies_abstain: row.deputies_abstain,
           verification_code: code,
-          content_json: frozen,
-          content_sha256: contentHash(frozen),
+          content_json: row.content_json,
+          content_sha256: row.content_sha256,
         })
         .where("id", "=", v.id)
         .where("decision", "is", null)
+        .where("content_sha256", "=", approval.renderedFrom.content_sha256)
         .executeTakeFirst();
       if (Number(r.numUpdatedRows) !== 1)
         throw new DomainError("protocol:errors.alreadyDecided", {}, 409);
-      const approved = await trx
-        .selectFrom("protocol_versions")
-        .selectAll()
-        .where("id", "=", v.id)
-        .executeTakeFirstOrThrow();
-      await freezeFiles(trx, approved, at);
+      for (const f of approval.files)
+        await trx
+          .insertInto("protocol_files")
+          .values({ ...f, version_id: v.id, created_at: at })
+          .execute();
       await setStage(trx, h.id, p.id, "approved");
       // the register: in the same transaction as the decision (ADR 0041)
       if (effectiveFrom)
@@ -549,29 +625,29 @@ export async function decideProtocol(
   });
 }
 
-/** Render each language and format of an approved version, store it, and record its hash. */
-async function freezeFiles(
-  db: DB,
-  v: Parameters<typeof renderVersion>[0],
-  at: string,
-): Promise<void> {
+type StoredFile = {
+  lang: "ky" | "ru";
+  format: FileFormat;
+  storage_key: string;
+  sha256: string;
+  size: number;
+};
+
+/** Render each language and format of an approved version and store it (no database write). */
+async function renderFiles(v: VersionRow): Promise<StoredFile[]> {
   const storage = getStorage();
-  for (const lang of ["ky", "ru"] as const)
-    for (const format of ["pdf", "docx"] as FileFormat[]) {
-      const data = await renderVersion(v, lang, format);
-      const key = `protocols/${v.protocol_id}/v${v.version}-${lang}-${randomBytes(6).toString("hex")}.${format}`;
-      await storage.put(key, data);
-      await db
-        .insertInto("protocol_files")
-        .values({
-          version_id: v.id,
-          lang,
-          format,
-          storage_key: key,
-          sha256: sha256Hex(data),
-          size: data.length,
-          created_at: at,
-        })
-        .execute();
-    }
+  const out: StoredFile[] = [];
+  try {
+    for (const lang of ["ky", "ru"] as const)
+      for (const format of ["pdf", "docx"] as FileFormat[]) {
+        const data = await renderVersion(v, lang, format);
+        const key = `protocols/${v.protocol_id}/v${v.version}-${lang}-${randomBytes(6).toString("hex")}.${format}`;
+        await storage.put(key, data);
+        out.push({ lang, format, storage_key: key, sha256: sha256Hex(data), size: data.length });
+      }
+  } catch (error) {
+    for (const f of out) await storage.remove(f.storage_key).catch(() => {});
+    throw error;
+  }
+  return out;
 }

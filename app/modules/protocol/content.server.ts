@@ -7,7 +7,12 @@
 import { lineLabelBoth } from "../hearings/labels.server";
 import type { DB } from "#db/connection";
 import type { AnswerStatus, HearingType, Stance } from "#db/schema";
-import { commentFigures, participantFigures } from "../participation/figures.server";
+import {
+  commentFigures,
+  participantFigures,
+  setAsideFigures,
+} from "../participation/figures.server";
+import { parseChanges, type AmendmentChange } from "../hearings/amend";
 import { getResults, type QuestionResult } from "../participation/results.server";
 import { sha256Hex } from "../storage/storage.server";
 
@@ -107,6 +112,18 @@ export interface ProtocolContent {
     replyToHidden?: boolean;
   }[];
   votes: QuestionResult[];
+  /**
+   * amendments of the proposal after announcement (ADR 0050), each with the votes it set aside
+   * (counted in no figure above); absent in protocols frozen before amendments existed
+   */
+  amendments?: {
+    number: number;
+    at: string;
+    reason: string;
+    changes: AmendmentChange[];
+    commentEndMovedTo: string | null;
+    votesSetAside: number;
+  }[];
   generatedAt: string;
 }
 
@@ -152,6 +169,22 @@ export async function buildProtocolContent(
     .where("m.id", "=", h.municipality_id)
     .executeTakeFirstOrThrow();
 
+  const [amendmentRows, setAside] = await Promise.all([
+    db
+      .selectFrom("amendments")
+      .select([
+        "number",
+        "created_at",
+        "reason",
+        "changes_json",
+        "comment_end_before",
+        "comment_end_after",
+      ])
+      .where("hearing_id", "=", hearingId)
+      .orderBy("number")
+      .execute(),
+    setAsideFigures(db, hearingId),
+  ]);
   const [lines, sections, projects, comments, villages, figures, votes, people, meeting] =
     await Promise.all([
       db
@@ -345,6 +378,17 @@ export async function buildProtocolContent(
     },
     comments: outComments,
     votes,
+    amendments: amendmentRows.map((a) => ({
+      number: Number(a.number),
+      at: a.created_at,
+      reason: a.reason,
+      changes: parseChanges(a.changes_json),
+      commentEndMovedTo:
+        a.comment_end_after && a.comment_end_after !== a.comment_end_before
+          ? a.comment_end_after
+          : null,
+      votesSetAside: setAside.find((x) => x.number === Number(a.number))?.votes ?? 0,
+    })),
     generatedAt,
   };
 }

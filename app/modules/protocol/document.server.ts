@@ -3,6 +3,7 @@
  * the DOCX and the page render. Built from the canonical content and the council's decision.
  */
 import { lineWords } from "../hearings/labels.server";
+import { describeChanges } from "../hearings/amend";
 import type { TFunction } from "i18next";
 import type { Lang } from "../i18n/config";
 import {
@@ -172,6 +173,24 @@ export function buildDocument(
     });
   }
 
+  const amendments = c.amendments ?? [];
+  if (amendments.length) {
+    // the proposal above is the amended one; each amendment with its date, changes and reason
+    p(t("doc.amendedIntro", { count: amendments.length }));
+    for (const a of amendments) {
+      p(
+        t("hearings:amend.changedOn", {
+          number: a.number,
+          date: formatDate(a.at, lang),
+          what: describeChanges(a.changes, t, lang),
+        }),
+      );
+      p(t("hearings:amend.reason", { reason: a.reason }));
+      if (a.commentEndMovedTo)
+        p(t("hearings:amend.commentEndMoved", { date: formatDate(a.commentEndMovedTo, lang) }));
+    }
+  }
+
   heading(t("doc.s.comments"));
   const st = c.commentStats;
   if (st.total === 0) p(t("doc.noComments"));
@@ -251,6 +270,16 @@ export function buildDocument(
       numeric: [2, 3, 4],
     });
   }
+  // votes set aside by amendments: kept in the record, counted in no figure above (ADR 0050)
+  for (const a of amendments)
+    if (a.votesSetAside > 0)
+      p(
+        t("hearings:amend.setAsideLine", {
+          number: a.number,
+          date: formatDate(a.at, lang),
+          count: a.votesSetAside,
+        }),
+      );
 
   heading(t("doc.s.conclusions"));
   const concl = c.protocol.conclusions[lang].trim();

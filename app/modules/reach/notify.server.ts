@@ -32,7 +32,8 @@ export type NotificationKind =
   | "reminder_comment_end"
   | "reminder_meeting"
   | "protocol_submitted"
-  | "protocol_returned";
+  | "protocol_returned"
+  | "vote_set_aside";
 
 export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   "hearing_announced",
@@ -43,6 +44,7 @@ export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   "reminder_meeting",
   "protocol_submitted",
   "protocol_returned",
+  "vote_set_aside",
 ];
 
 type PrefColumn = "new_hearings" | "results" | "protocols" | "answers" | "reminders";
@@ -56,7 +58,12 @@ export const PREF_OF: Record<NotificationKind, PrefColumn | null> = {
   reminder_meeting: "reminders",
   protocol_submitted: null,
   protocol_returned: null,
+  // about the person's own vote: always sent, mailed like a personal notice (ADR 0050)
+  vote_set_aside: null,
 };
+
+/** Kinds without a preference that are still mailed (not work notices): the person's own vote. */
+const MAILED_ALWAYS: ReadonlySet<NotificationKind> = new Set(["vote_set_aside"]);
 
 export interface NotificationPayload {
   title?: Bilingual;
@@ -217,7 +224,8 @@ export async function notifyUsers(
     const pref = PREF_OF[kind];
     if (pref && prefs[pref] !== 1) continue;
     // work notices (protocol submitted/returned) stay in the portal: the protocol feature mails them
-    const mailable = !!u.email && prefs.delivery !== "none" && pref !== null;
+    const mailable =
+      !!u.email && prefs.delivery !== "none" && (pref !== null || MAILED_ALWAYS.has(kind));
     const mailNow = mailable && prefs.delivery === "immediate";
     const lang: Lang = isLang(u.locale) ? u.locale : "ky";
     await db
@@ -361,6 +369,28 @@ export async function handleReachEvent(db: DB, event: DomainEvent): Promise<void
   const h = await hearingInfo(db, event.hearingId);
   if (!h) return;
   const payload = hearingPayload(h);
+  if (event.type === "hearing.amended") {
+    // each voter whose vote the amendment set aside, once, in their own language
+    const voters = await db
+      .selectFrom("votes_set_aside")
+      .select("user_id")
+      .distinct()
+      .where("amendment_id", "=", event.amendmentId)
+      .execute();
+    const a = await db
+      .selectFrom("amendments")
+      .select(["number", "created_at"])
+      .where("id", "=", event.amendmentId)
+      .executeTakeFirst();
+    await notifyUsers(
+      db,
+      voters.map((v) => v.user_id),
+      "vote_set_aside",
+      h.id,
+      { ...payload, at: a?.created_at ?? null, amendment: a?.number ?? null },
+    );
+    return;
+  }
   switch (event.type) {
     case "hearing.announced":
       await notifyUsers(db, await subscriberIds(db, h.municipality_id), "hearing_announced", h.id, {

@@ -4,6 +4,7 @@
  * Dates are Asia/Bishkek calendar dates "yyyy-mm-dd" (compared as text); prices integer tyiyn.
  * See ADR 0041 and docs/hearings.md ("The tariff register").
  */
+import { parseCalendarDate } from "../format/time";
 
 /** The fields of a register entry the rules read. */
 export interface EntryCore {
@@ -43,12 +44,14 @@ export function shiftDate(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** True for a real calendar date "yyyy-mm-dd" between 1991 and 2100 (no 30 February). */
+/**
+ * True for a real calendar date "yyyy-mm-dd" from 1991 (the register starts with independence) to
+ * 2100 (no 30 February). The day itself is checked by the one date parser, `parseCalendarDate`
+ * (format/time); only the register's narrower shape and floor are added here.
+ */
 export function isCalendarDate(v: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-  const d = new Date(`${v}T00:00:00Z`);
-  const y = Number(v.slice(0, 4));
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v && y >= 1991 && y <= 2100;
+  return parseCalendarDate(v) === v && Number(v.slice(0, 4)) >= 1991;
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   binder,
   EditPage,
   EditRow,
+  AmendReasonField,
   RemoveForm,
   useEditReply,
   type Dict,
@@ -32,18 +33,27 @@ function projectInput(p: Project) {
   };
 }
 
-function SectionFields({ v, e }: { v: Dict; e: Errs }) {
+function SectionFields({ v, e, amend }: { v: Dict; e: Errs; amend?: boolean }) {
   const { t } = useTranslation("office");
   const f = binder(t, v, e);
   return (
     <>
       <Field {...f("nameKy")} label={t("fields.sectionNameKy")} />
       <Field {...f("nameRu")} label={t("fields.sectionNameRu")} />
+      {amend ? <AmendReasonField v={v} e={e} /> : null}
     </>
   );
 }
 
-function SectionCard({ s, editable }: { s: PlanSection; editable: boolean }) {
+function SectionCard({
+  s,
+  editable,
+  amend,
+}: {
+  s: PlanSection;
+  editable: boolean;
+  amend: boolean;
+}) {
   const { t, i18n } = useTranslation("office");
   const ky = i18n.language === "ky";
   return (
@@ -84,14 +94,20 @@ function SectionCard({ s, editable }: { s: PlanSection; editable: boolean }) {
               {(v, e) => <ProjectFields v={v} e={e} />}
             </EditRow>
           ))}
-          <RemoveForm intent="removeSection" field="sectionId" id={s.id} />
+          <RemoveForm intent="removeSection" field="sectionId" id={s.id} amend={amend} />
         </>
       ) : null}
     </div>
   );
 }
 
-export function PlanEditor({ sections, editable }: Pick<EditView, "sections" | "editable">) {
+export function PlanEditor({
+  sections,
+  editable,
+  state,
+}: Pick<EditView, "sections" | "editable" | "state">) {
+  // announced: adding or removing a section is an amendment and asks for its reason (ADR 0050)
+  const amend = state !== "draft";
   const { t, i18n } = useTranslation("office");
   const ky = i18n.language === "ky";
   const { formError } = useEditReply();
@@ -100,11 +116,11 @@ export function PlanEditor({ sections, editable }: Pick<EditView, "sections" | "
       {formError("removeSection")}
       {formError("removeProject")}
       {sections.map((s) => (
-        <SectionCard key={s.id} s={s} editable={editable} />
+        <SectionCard key={s.id} s={s} editable={editable} amend={amend} />
       ))}
       {editable ? (
         <AddForm intent="addSection" label={t("edit.addSection")}>
-          {(v, e) => <SectionFields v={v} e={e} />}
+          {(v, e) => <SectionFields v={v} e={e} amend={amend} />}
         </AddForm>
       ) : null}
       {editable && sections.length ? (

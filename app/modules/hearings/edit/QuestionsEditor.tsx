@@ -1,12 +1,12 @@
 /**
- * The questions put to the vote. They are fixed at announcement: added and removed only while the
- * hearing is a draft, and at least one stays.
+ * The questions put to the vote (at least one stays). After announcement adding or removing one is
+ * an amendment (ADR 0050): the forms ask for its reason; a removed question's votes are set aside.
  */
 import { useTranslation } from "react-i18next";
 import { Field, SelectField } from "~/components/ui";
 import { formatAmount } from "~/modules/format/format";
 import type { EditView } from "../edit.server";
-import { AddForm, binder, EditPage, RemoveForm, useEditReply } from "./reply";
+import { AddForm, AmendReasonField, binder, EditPage, RemoveForm, useEditReply } from "./reply";
 
 export function QuestionsEditor({
   questions,
@@ -15,7 +15,8 @@ export function QuestionsEditor({
 }: Pick<EditView, "questions" | "lines" | "state">) {
   const { t } = useTranslation("office");
   const { formError } = useEditReply();
-  const draft = state === "draft";
+  const editable = state !== "closed" && state !== "cancelled";
+  const amend = state !== "draft";
   return (
     <EditPage id="questions" title={t("edit.questions")}>
       {formError("removeQuestion")}
@@ -23,13 +24,19 @@ export function QuestionsEditor({
         {questions.map((q) => (
           <li key={q.id}>
             {q.title_ky} / {q.title_ru}{" "}
-            {draft && questions.length > 1 ? (
-              <RemoveForm intent="removeQuestion" field="questionId" id={q.id} inline />
+            {editable && questions.length > 1 ? (
+              <RemoveForm
+                intent="removeQuestion"
+                field="questionId"
+                id={q.id}
+                inline
+                amend={amend}
+              />
             ) : null}
           </li>
         ))}
       </ol>
-      {draft ? (
+      {editable ? (
         <AddForm intent="addQuestion" label={t("edit.addQuestion")}>
           {(v, e) => (
             <>
@@ -50,6 +57,7 @@ export function QuestionsEditor({
                   ))}
                 </SelectField>
               ) : null}
+              {amend ? <AmendReasonField v={v} e={e} /> : null}
             </>
           )}
         </AddForm>

@@ -24,8 +24,14 @@ function lineInput(l: Line) {
   };
 }
 
-export function TariffLinesEditor({ lines, editable }: Pick<EditView, "lines" | "editable">) {
+export function TariffLinesEditor({
+  lines,
+  editable,
+  state,
+}: Pick<EditView, "lines" | "editable" | "state">) {
   const { t } = useTranslation("office");
+  // announced: a change of what is voted on is an amendment and asks for its reason (ADR 0050)
+  const amend = state !== "draft";
   const { formError } = useEditReply();
   const label = (l: Line) =>
     `${t(`hearings:service.${l.service}`)}, ${t(`hearings:category.${l.category}`)}, ${t(`hearings:unit.${l.unit}`)}`;
@@ -55,7 +61,9 @@ export function TariffLinesEditor({ lines, editable }: Pick<EditView, "lines" | 
                 <td className="num">{formatMoney(l.current_price)}</td>
                 <td className="num">{formatMoney(l.proposed_price)}</td>
                 <td>
-                  {editable ? <RemoveForm intent="removeLine" field="lineId" id={l.id} /> : null}
+                  {editable ? (
+                    <RemoveForm intent="removeLine" field="lineId" id={l.id} amend={amend} />
+                  ) : null}
                 </td>
               </tr>
             ))}
@@ -72,13 +80,13 @@ export function TariffLinesEditor({ lines, editable }: Pick<EditView, "lines" | 
               summary={`${t("edit.editLine")}: ${label(l)}`}
               initial={lineInput(l)}
             >
-              {(v, e) => <LineFields v={v} e={e} />}
+              {(v, e) => <LineFields v={v} e={e} amend={amend} />}
             </EditRow>
           ))
         : null}
       {editable ? (
         <AddForm intent="addLine" label={t("edit.addLine")}>
-          {(v, e) => <LineFields v={v} e={e} />}
+          {(v, e) => <LineFields v={v} e={e} amend={amend} />}
         </AddForm>
       ) : null}
     </EditPage>

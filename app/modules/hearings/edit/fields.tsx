@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Field, SelectField, TextareaField } from "~/components/ui";
 import { formatAmount } from "~/modules/format/format";
 import { CATEGORIES, FUNDING_SOURCES, SERVICES, UNITS } from "../catalog";
-import { binder, type Dict, type Errs } from "./reply";
+import { AmendReasonField, binder, type Dict, type Errs } from "./reply";
 
 /** An amount in tyiyn as the forms take it back ("1250,50", no group spaces). */
 export const amountInput = (tyiyn: number) => formatAmount(tyiyn).replace(/\s/g, "");
@@ -45,8 +45,11 @@ export function InitiatorKindField(
   );
 }
 
-/** The fields of a tariff line (add and edit forms). */
-export function LineFields({ v, e }: { v: Dict; e: Errs }) {
+/**
+ * The fields of a tariff line (add and edit forms); `amend`: the hearing is announced, so a change
+ * of prices, unit or category is an amendment and asks for its reason.
+ */
+export function LineFields({ v, e, amend }: { v: Dict; e: Errs; amend?: boolean }) {
   const { t } = useTranslation("office");
   const f = binder(t, v, e);
   return (
@@ -59,6 +62,7 @@ export function LineFields({ v, e }: { v: Dict; e: Errs }) {
       <TextareaField {...f("justificationKy")} rows={2} />
       <TextareaField {...f("justificationRu")} rows={2} />
       <TextareaField {...f("costItems")} hint={t("fields.costItemsHint")} rows={3} />
+      {amend ? <AmendReasonField v={v} e={e} /> : null}
     </>
   );
 }

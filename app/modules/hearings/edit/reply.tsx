@@ -7,7 +7,7 @@ import { Form, useActionData } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Alert, Button } from "~/components/ui";
+import { Alert, Button, Field } from "~/components/ui";
 import type { ActionReply } from "~/modules/core/reply.server";
 
 /** Typed values of a form, by field name. */
@@ -74,27 +74,57 @@ export function EditPage({
   );
 }
 
-/** A one-button form that removes a row (`intent` with the row's id in `field`). */
+/**
+ * A one-button form that removes a row (`intent` with the row's id in `field`). With `amend` (the
+ * hearing is announced: the removal is an amendment, ADR 0050) it asks for the reason first,
+ * showing back a refused post's reason and message for this row.
+ */
 export function RemoveForm({
   intent,
   field,
   id,
   inline,
+  amend,
 }: {
   intent: string;
   field: string;
   id: number;
   inline?: boolean;
+  amend?: boolean;
 }) {
   const { t } = useTranslation("office");
+  const { errs, vals } = useEditReply();
+  const mine = vals(intent)[field] === String(id);
   return (
-    <Form noValidate method="post" className={inline ? "inline-form" : undefined}>
+    <Form
+      noValidate
+      method="post"
+      className={amend ? "stack-form" : inline ? "inline-form" : undefined}
+    >
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name={field} value={id} />
+      {amend ? (
+        <AmendReasonField v={mine ? vals(intent) : {}} e={mine ? errs(intent) : {}} />
+      ) : null}
       <button type="submit" className="link-button">
         {t("edit.remove")}
       </button>
     </Form>
+  );
+}
+
+/**
+ * The reason of an amendment (`amendReason`): shown on the forms that change what is voted on
+ * once the hearing is announced; the command refuses an empty one at this field (ADR 0050).
+ */
+export function AmendReasonField({ v, e }: { v: Dict; e: Errs }) {
+  const { t } = useTranslation("office");
+  return (
+    <Field
+      {...binder(t, v, e)("amendReason")}
+      hint={t("fields.amendReasonHint")}
+      maxLength={1000}
+    />
   );
 }
 

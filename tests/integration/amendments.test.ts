@@ -1,0 +1,495 @@
+/**
+ * Issue 11, must-have 2 (ADR 0050): amending a proposal after announcement. The smallest inputs:
+ * one line's proposed price 35 → 45 сом after two votes, one voter reading Kyrgyz and one Russian.
+ * The votes are set aside (counted nowhere, kept in the record), each voter gets a message in their
+ * language, a new vote counts, the comment end moves to the minimum, a missing reason is refused
+ * at its field, removals under votes leave no orphaned question, another municipality's official
+ * is refused, and the results and the protocol (pdftotext, DOCX text) report the set-aside count.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { loadSessionUser } from "~/modules/auth/session.server";
+import { setClock } from "~/modules/core/clock.server";
+import * as cmd from "~/modules/hearings/commands.server";
+import { getHearingView } from "~/modules/hearings/queries.server";
+import { amendedCommentEnd } from "~/modules/hearings/schedule";
+import { castVote } from "~/modules/participation/commands.server";
+import { participantFigures, setAsideFigures } from "~/modules/participation/figures.server";
+import { mySetAsideVotes } from "~/modules/participation/queries.server";
+import { getResults } from "~/modules/participation/results.server";
+import { buildProtocolContent } from "~/modules/protocol/content.server";
+import { buildDocument } from "~/modules/protocol/document.server";
+import { renderDocx } from "~/modules/protocol/docx.server";
+import { renderPdf } from "~/modules/protocol/pdf.server";
+import { createTestDb, type TestDb } from "../helpers/db";
+import { makeUser } from "../helpers/factories";
+import {
+  insertHearing,
+  makeWorld,
+  type FixtureHearing,
+  type World,
+} from "../helpers/participation-fixtures";
+
+let t: TestDb;
+let w: World;
+let dir: string;
+let ruVoter: number;
+// 05.03.2026 12:00 in Bishkek; the fixture's comment period ends 15.03.2026 (11 days left)
+const OPEN = "2026-03-05T06:00:00.000Z";
+const line = (proposedPrice: number, amendReason?: string) => ({
+  service: "waste_collection",
+  category: "population",
+  unit: "person_month",
+  currentPrice: 3000,
+  proposedPrice,
+  justificationKy: "",
+  justificationRu: "",
+  costItems: [],
+  amendReason,
+});
+
+beforeAll(async () => {
+  t = await createTestDb();
+  w = await makeWorld(t.db);
+  ruVoter = await makeUser(t.db, {
+    municipalityId: w.m,
+    villageId: w.village,
+    verifiedIn: [{ municipalityId: w.m, villageId: w.village, birthDate: "1985-06-01" }],
+  });
+  await t.db.updateTable("users").set({ locale: "ru" }).where("id", "=", ruVoter).execute();
+  dir = mkdtempSync(join(tmpdir(), "jyiyn-amend-"));
+}, 60_000);
+afterEach(() => setClock(null));
+afterAll(async () => {
+  await t.cleanup();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** An open tariff hearing whose first line is "waste collection, population, 30 → 35 сом". */
+async function openHearing(o: { minCommentDays?: number; meetingAt?: string } = {}) {
+  const h = await insertHearing(t.db, w.m, w.official, { state: "open" });
+  await t.db
+    .updateTable("tariff_lines")
+    .set({
+      service: "waste_collection",
+      category: "population",
+      unit: "person_month",
+      current_price: 3000,
+      proposed_price: 3500,
+    })
+    .where("id", "=", h.lineIds[0])
+    .execute();
+  await t.db
+    .updateTable("hearings")
+    .set({
+      notice_at: "2026-02-20T00:00:00.000Z",
+      meeting_at: o.meetingAt ?? "2026-04-01T04:00:00.000Z",
+    })
+    .where("id", "=", h.id)
+    .execute();
+  await t.db
+    .updateTable("municipalities")
+    .set({ min_comment_days: o.minCommentDays ?? 14, min_notice_days: 10 })
+    .where("id", "=", w.m)
+    .execute();
+  return h;
+}
+
+const actor = async (id: number) => (await loadSessionUser(t.db, id))!;
+
+async function voteBoth(h: FixtureHearing) {
+  setClock(OPEN);
+  await castVote(t.db, await actor(w.resident), h.id, h.questionIds[0], "for");
+  await castVote(t.db, await actor(ruVoter), h.id, h.questionIds[0], "against");
+}
+
+const counted = async (h: FixtureHearing) => (await getResults(t.db, h.id))[0].online;
+
+function pdfText(buf: Buffer): string {
+  const f = join(dir, `p-${Math.random().toString(36).slice(2)}.pdf`);
+  writeFileSync(f, buf);
+  return execFileSync("pdftotext", ["-raw", "-enc", "UTF-8", f, "-"]).toString("utf8");
+}
+function docxText(buf: Buffer): string {
+  const f = join(dir, `d-${Math.random().toString(36).slice(2)}.docx`);
+  writeFileSync(f, buf);
+  return execFileSync("unzip", ["-p", f, "word/document.xml"])
+    .toString("utf8")
+    .replace(/<\/w:p>/g, "\n")
+    .replace(/<[^>]+>/g, "");
+}
+const squash = (s: string) => s.replace(/[\s\u00A0]+/g, " ");
+
+describe(`amendments (${process.env.TEST_DB ?? "sqlite"})`, () => {
+  it("35 → 45 сом after votes: votes set aside (kept, not counted), voters told in their language, a new vote counts", async () => {
+    const h = await openHearing();
+    await voteBoth(h);
+    expect(await counted(h)).toEqual({ for: 1, against: 1, abstain: 0 });
+    const official = await actor(w.official);
+
+    await cmd.updateTariffLine(
+      t.db,
+      official,
+      h.id,
+      h.lineIds[0],
+      line(4500, "Күйүүчү май кымбаттады"),
+    );
+
+    // not counted anywhere …
+    expect(await counted(h)).toEqual({ for: 0, against: 0, abstain: 0 });
+    expect((await participantFigures(t.db, h.id)).onlineVoters).toBe(0);
+    // … but kept, with the amendment that set them aside
+    const kept = await t.db
+      .selectFrom("votes_set_aside as v")
+      .innerJoin("amendments as a", "a.id", "v.amendment_id")
+      .select(["v.user_id", "v.choice", "a.number", "a.reason"])
+      .where("v.hearing_id", "=", h.id)
+      .orderBy("v.user_id")
+      .execute();
+    expect(kept).toEqual([
+      { user_id: w.resident, choice: "for", number: 1, reason: "Күйүүчү май кымбаттады" },
+      { user_id: ruVoter, choice: "against", number: 1, reason: "Күйүүчү май кымбаттады" },
+    ]);
+    expect(await setAsideFigures(t.db, h.id)).toMatchObject([{ number: 1, votes: 2 }]);
+
+    // the price changed, a version was kept, the page says what changed in both languages
+    const l = await t.db
+      .selectFrom("tariff_lines")
+      .select("proposed_price")
+      .where("id", "=", h.lineIds[0])
+      .executeTakeFirstOrThrow();
+    expect(Number(l.proposed_price)).toBe(4500);
+    const ky = (await getHearingView(t.db, h.id, "ky"))!;
+    expect(ky.amendments).toHaveLength(1);
+    expect(ky.amendments[0].changes).toEqual([
+      {
+        kind: "price",
+        line: { service: "waste_collection", category: "population", unit: "person_month" },
+        field: "proposed",
+        from: 3500,
+        to: 4500,
+      },
+    ]);
+    const version = await t.db
+      .selectFrom("amendments")
+      .select("version")
+      .where("hearing_id", "=", h.id)
+      .executeTakeFirstOrThrow();
+    const versions = await t.db
+      .selectFrom("hearing_versions")
+      .select("version")
+      .where("hearing_id", "=", h.id)
+      .execute();
+    expect(versions.map((v) => v.version)).toContain(version.version);
+
+    // each voter: a notification and a mail in their own language
+    const notes = await t.db
+      .selectFrom("notifications")
+      .select(["user_id", "kind"])
+      .where("hearing_id", "=", h.id)
+      .where("kind", "=", "vote_set_aside")
+      .orderBy("user_id")
+      .execute();
+    expect(notes.map((n) => n.user_id)).toEqual([w.resident, ruVoter]);
+    const mails = await t.db
+      .selectFrom("mail_outbox as o")
+      .innerJoin("users as u", "u.email", "o.to_address")
+      .select(["u.id", "o.subject", "o.text_body"])
+      .where("o.kind", "=", "notify_vote_set_aside")
+      .where("u.id", "in", [w.resident, ruVoter])
+      .orderBy("u.id")
+      .execute();
+    expect(mails).toHaveLength(2);
+    expect(mails[0].subject).toBe("Кайра добуш бериңиз: Таштанды чыгаруунун тарифи");
+    expect(mails[0].text_body).toContain("мурунку добушуңуз эсепке алынбайт");
+    expect(mails[1].subject).toBe("Проголосуйте заново: Тариф на вывоз ТБО");
+    expect(mails[1].text_body).toContain("ваш прежний голос не учитывается");
+
+    // the vote form asks them to vote again, until they do
+    expect(await mySetAsideVotes(t.db, h.id, w.resident)).toEqual({
+      [h.questionIds[0]]: OPEN,
+    });
+    // voting again counts (one counted vote per person and question still holds)
+    await castVote(t.db, await actor(w.resident), h.id, h.questionIds[0], "against");
+    await castVote(t.db, await actor(w.resident), h.id, h.questionIds[0], "abstain");
+    expect(await counted(h)).toEqual({ for: 0, against: 0, abstain: 1 });
+    expect(await mySetAsideVotes(t.db, h.id, w.resident)).toEqual({});
+    const rows = await t.db
+      .selectFrom("votes")
+      .select("user_id")
+      .where("question_id", "=", h.questionIds[0])
+      .execute();
+    expect(rows).toHaveLength(1);
+  });
+
+  it("a text correction stays an ordinary edit: no reason asked, no vote set aside", async () => {
+    const h = await openHearing();
+    await voteBoth(h);
+    await cmd.updateTariffLine(t.db, await actor(w.official), h.id, h.lineIds[0], {
+      ...line(3500),
+      justificationRu: "Уточнённый текст",
+    });
+    expect(await counted(h)).toEqual({ for: 1, against: 1, abstain: 0 });
+    expect(await setAsideFigures(t.db, h.id)).toEqual([]);
+  });
+
+  it("without a reason: refused at the amendReason field, nothing changed", async () => {
+    const h = await openHearing();
+    await voteBoth(h);
+    for (const reason of [undefined, "", "   "])
+      await expect(
+        cmd.updateTariffLine(t.db, await actor(w.official), h.id, h.lineIds[0], line(4500, reason)),
+      ).rejects.toMatchObject({
+        key: "hearings:amend.reasonRequired",
+        status: 400,
+        field: "amendReason",
+      });
+    await expect(
+      cmd.removeTariffLine(t.db, await actor(w.official), h.id, h.lineIds[1]),
+    ).rejects.toMatchObject({ key: "hearings:amend.reasonRequired", field: "amendReason" });
+    await expect(
+      cmd.addQuestion(t.db, await actor(w.official), h.id, {
+        titleKy: "Жаңы?",
+        titleRu: "Новый?",
+        tariffLineId: null,
+      }),
+    ).rejects.toMatchObject({ key: "hearings:amend.reasonRequired", field: "amendReason" });
+    expect(await counted(h)).toEqual({ for: 1, against: 1, abstain: 0 });
+    const l = await t.db
+      .selectFrom("tariff_lines")
+      .select("proposed_price")
+      .where("id", "=", h.lineIds[0])
+      .executeTakeFirstOrThrow();
+    expect(Number(l.proposed_price)).toBe(3500);
+  });
+
+  it("the comment end moves so that the minimum comment days remain, and stays when they do", async () => {
+    // 11 days left (05.03 … 15.03), 14 required → the end moves to 18.03 23:59:59.999 Bishkek
+    const h = await openHearing({ minCommentDays: 14 });
+    setClock(OPEN);
+    await cmd.updateTariffLine(t.db, await actor(w.official), h.id, h.lineIds[0], line(4000, "x"));
+    const row = await t.db
+      .selectFrom("hearings")
+      .select("comment_end_at")
+      .where("id", "=", h.id)
+      .executeTakeFirstOrThrow();
+    expect(row.comment_end_at).toBe("2026-03-18T17:59:59.999Z");
+    const a = await t.db
+      .selectFrom("amendments")
+      .select(["comment_end_before", "comment_end_after"])
+      .where("hearing_id", "=", h.id)
+      .executeTakeFirstOrThrow();
+    expect(a).toEqual({
+      comment_end_before: "2026-03-15T17:59:59.999Z",
+      comment_end_after: "2026-03-18T17:59:59.999Z",
+    });
+    expect((await getHearingView(t.db, h.id, "ru"))!.amendments[0].commentEndMovedTo).toBe(
+      "2026-03-18T17:59:59.999Z",
+    );
+
+    const h2 = await openHearing({ minCommentDays: 11 });
+    setClock(OPEN);
+    await cmd.updateTariffLine(
+      t.db,
+      await actor(w.official),
+      h2.id,
+      h2.lineIds[0],
+      line(4000, "x"),
+    );
+    const row2 = await t.db
+      .selectFrom("hearings")
+      .select("comment_end_at")
+      .where("id", "=", h2.id)
+      .executeTakeFirstOrThrow();
+    expect(row2.comment_end_at).toBe("2026-03-15T17:59:59.999Z");
+
+    // the pure rule, at the edges of a Bishkek day
+    const end = new Date("2026-03-15T17:59:59.999Z");
+    expect(amendedCommentEnd(new Date("2026-03-05T18:00:00Z"), end, 10).moved).toBe(false);
+    expect(amendedCommentEnd(new Date("2026-03-06T18:00:00Z"), end, 10)).toEqual({
+      end: new Date("2026-03-16T17:59:59.999Z"),
+      moved: true,
+    });
+  });
+
+  it("when the moved comment end would pass the announced meeting: a clear 409, nothing changed", async () => {
+    const h = await openHearing({ minCommentDays: 14, meetingAt: "2026-03-16T04:00:00.000Z" });
+    await voteBoth(h);
+    await expect(
+      cmd.updateTariffLine(t.db, await actor(w.official), h.id, h.lineIds[0], line(4500, "x")),
+    ).rejects.toMatchObject({
+      key: "hearings:amend.meetingBeforeCommentEnd",
+      status: 409,
+      params: { count: 14, end: "18.03.2026", meeting: "16.03.2026" },
+    });
+    expect(await counted(h)).toEqual({ for: 1, against: 1, abstain: 0 });
+    expect(await setAsideFigures(t.db, h.id)).toEqual([]);
+  });
+
+  it("a meeting already inside the comment period (as the rules allowed) does not stop the amendment", async () => {
+    const h = await openHearing({ minCommentDays: 14, meetingAt: "2026-03-10T12:00:00.000Z" });
+    await voteBoth(h);
+    await cmd.updateTariffLine(t.db, await actor(w.official), h.id, h.lineIds[0], line(4500, "x"));
+    const row = await t.db
+      .selectFrom("hearings")
+      .select(["comment_end_at", "meeting_at"])
+      .where("id", "=", h.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({
+      comment_end_at: "2026-03-18T17:59:59.999Z",
+      meeting_at: "2026-03-10T12:00:00.000Z",
+    });
+  });
+
+  it("removing a line under votes: its question goes (no orphan), the votes are set aside", async () => {
+    const h = await openHearing({ minCommentDays: 1 });
+    const own = await t.db
+      .insertInto("questions")
+      .values({
+        hearing_id: h.id,
+        position: 2,
+        title_ky: "Бюджеттик уюмдар үчүн?",
+        title_ru: "Для бюджетных?",
+        tariff_line_id: h.lineIds[1],
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await voteBoth(h);
+    await castVote(t.db, await actor(w.resident), h.id, own.id, "against");
+    await cmd.removeTariffLine(
+      t.db,
+      await actor(w.official),
+      h.id,
+      h.lineIds[1],
+      "Жаңылыш кошулган",
+    );
+    const qs = await t.db
+      .selectFrom("questions")
+      .select("id")
+      .where("hearing_id", "=", h.id)
+      .execute();
+    expect(qs.map((q) => q.id)).toEqual([h.questionIds[0]]);
+    const orphans = await t.db
+      .selectFrom("votes")
+      .select("id")
+      .where("question_id", "=", own.id)
+      .execute();
+    expect(orphans).toEqual([]);
+    const [fig] = await setAsideFigures(t.db, h.id);
+    expect(fig.votes).toBe(3);
+    expect(fig.byQuestion).toContainEqual({
+      questionId: own.id,
+      title: { ky: "Бюджеттик уюмдар үчүн?", ru: "Для бюджетных?" },
+      votes: 1,
+    });
+    expect(await counted(h)).toEqual({ for: 0, against: 0, abstain: 0 });
+  });
+
+  it("removing a question under votes sets its votes aside; adding one sets none aside", async () => {
+    const h = await insertHearing(t.db, w.m, w.official, { state: "open", questions: 2 });
+    await voteBoth(h);
+    await castVote(t.db, await actor(w.resident), h.id, h.questionIds[1], "for");
+    const official = await actor(w.official);
+    await cmd.removeQuestion(t.db, official, h.id, h.questionIds[1], "Кайталанган маселе");
+    expect(await setAsideFigures(t.db, h.id)).toMatchObject([{ number: 1, votes: 1 }]);
+    expect(await counted(h)).toEqual({ for: 1, against: 1, abstain: 0 });
+    await cmd.addQuestion(t.db, official, h.id, {
+      titleKy: "Жаңы маселе?",
+      titleRu: "Новый вопрос?",
+      tariffLineId: null,
+      amendReason: "Тургундардын сунушу боюнча",
+    });
+    expect(await setAsideFigures(t.db, h.id)).toMatchObject([
+      { number: 1, votes: 1 },
+      { number: 2, votes: 0 },
+    ]);
+    expect(await counted(h)).toEqual({ for: 1, against: 1, abstain: 0 });
+  });
+
+  it("adding or removing a plan section under votes sets every question's votes aside", async () => {
+    const h = await insertHearing(t.db, w.m, w.official, { state: "open" });
+    await t.db.updateTable("hearings").set({ type: "plan" }).where("id", "=", h.id).execute();
+    await voteBoth(h);
+    const official = await actor(w.official);
+    await expect(
+      cmd.addPlanSection(t.db, official, h.id, { nameKy: "Жол", nameRu: "Дороги" }),
+    ).rejects.toMatchObject({ key: "hearings:amend.reasonRequired", field: "amendReason" });
+    const sid = await cmd.addPlanSection(t.db, official, h.id, {
+      nameKy: "Жол",
+      nameRu: "Дороги",
+      amendReason: "Кеңештин сунушу",
+    });
+    expect(await counted(h)).toEqual({ for: 0, against: 0, abstain: 0 });
+    await castVote(t.db, await actor(w.resident), h.id, h.questionIds[0], "for");
+    await cmd.removePlanSection(t.db, official, h.id, sid, "Каражат жок");
+    expect(await setAsideFigures(t.db, h.id)).toMatchObject([
+      { number: 1, votes: 2 },
+      { number: 2, votes: 1 },
+    ]);
+  });
+
+  it("another municipality's official is refused (403), nothing changed", async () => {
+    const h = await openHearing();
+    await voteBoth(h);
+    const other = await actor(w.otherOfficial);
+    await expect(
+      cmd.updateTariffLine(t.db, other, h.id, h.lineIds[0], line(4500, "x")),
+    ).rejects.toMatchObject({ key: "hearings:errors.forbidden", status: 403 });
+    await expect(
+      cmd.removeQuestion(t.db, other, h.id, h.questionIds[0], "x"),
+    ).rejects.toMatchObject({ status: 403 });
+    expect(await counted(h)).toEqual({ for: 1, against: 1, abstain: 0 });
+    expect(await setAsideFigures(t.db, h.id)).toEqual([]);
+  });
+
+  it("the protocol (PDF and DOCX, ky and ru) reports the amendment and the votes it set aside", async () => {
+    const h = await openHearing();
+    await voteBoth(h);
+    setClock("2026-03-06T06:00:00.000Z");
+    await cmd.updateTariffLine(
+      t.db,
+      await actor(w.official),
+      h.id,
+      h.lineIds[0],
+      line(4500, "Күйүүчү май кымбаттады"),
+    );
+    const content = await buildProtocolContent(
+      t.db,
+      h.id,
+      {
+        number: "1/2026",
+        version: 1,
+        chairName: "А",
+        secretaryName: "Б",
+        conclusionsKy: "",
+        conclusionsRu: "",
+      },
+      "2026-03-20T06:00:00.000Z",
+    );
+    expect(content.amendments).toMatchObject([{ number: 1, votesSetAside: 2 }]);
+    const want = {
+      ky: [
+        "Өзгөртүү №1 (06.03.2026): 2 добуш эсепке алынган жок",
+        "Калк, бир адамга айына: сунушталган 35 → 45 сом",
+        "Себеби: Күйүүчү май кымбаттады",
+      ],
+      ru: [
+        "Изменение № 1 (06.03.2026): 2 голоса не учтены",
+        "Население, на 1 человека в месяц: предлагаемый 35 → 45 сом",
+        "Причина: Күйүүчү май кымбаттады",
+      ],
+    };
+    for (const lang of ["ky", "ru"] as const) {
+      const doc = buildDocument(content, lang, null, null);
+      const pdf = squash(pdfText(await renderPdf(doc)));
+      const docx = squash(docxText(await renderDocx(doc)));
+      for (const s of want[lang]) {
+        expect(pdf).toContain(s);
+        expect(docx).toContain(s);
+      }
+    }
+  });
+});
