@@ -16,7 +16,7 @@ export {
   readContentVersions,
   translationFile,
 } from "./startup.server";
-export { plainRefusal } from "./modules/http/refuse.server";
+export { plainRefusal } from "./modules/core/reply.server";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;

@@ -1,3 +1,4 @@
+import { PageRefusal, ShownMessagesProvider } from "~/components/page-refusal";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import type { ClientLoaderFunctionArgs } from "@remix-run/react";
 import {
@@ -126,7 +127,10 @@ export function Layout({ children }: { children: ReactNode }) {
           </a>
           <SiteHeader />
           <main id="main" className="container" tabIndex={-1}>
-            {children}
+            <ShownMessagesProvider>
+              {children}
+              <PageRefusal />
+            </ShownMessagesProvider>
           </main>
           <SiteFooter />
         </I18nextProvider>

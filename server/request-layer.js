@@ -10,7 +10,7 @@
 //   Content-Length before reading or while counting the stream, never after buffering it all.
 //
 // Refusals are localized pages (or JSON under /api/) made by `refuse(pathname, acceptLanguage,
-// key, status, params)` from the app (app/modules/http/refuse.server.ts).
+// key, status, params)` from the app (`plainRefusal` in app/modules/core/reply.server.ts).
 /* global AbortController, Request */
 import { Buffer } from "node:buffer";
 import { URLSearchParams } from "node:url";
@@ -181,7 +181,11 @@ export function requestLayer({ refuse, formMaxBytes, uploadMaxBytes }) {
         res.append("Set-Cookie", `${name}=; Path=/; Max-Age=0; SameSite=Lax`);
     }
     if (!BODY_METHODS.has(req.method)) return next();
-    // 4. the body: a form within its limit, counted while it streams
+    // 4. the API takes no bodies: whatever is sent is read and thrown away, and the route answers
+    //    in the API's JSON shape (404 unknown path, 405 known path; OPTIONS is the CORS preflight)
+    if (req.path === "/api" || req.path.startsWith("/api/"))
+      return refuseAfterDiscarding(req, res, req.get("content-length"), () => next());
+    // 5. the body: a form within its limit, counted while it streams
     const type = (req.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
     if (!FORM_TYPES.has(type))
       return refuseAfterDiscarding(req, res, req.get("content-length"), () =>

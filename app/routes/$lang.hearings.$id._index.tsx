@@ -14,7 +14,7 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "~/components/ui";
 import { clientIp } from "~/modules/audit/audit.server";
 import { getUser, requireUser } from "~/modules/auth/guards.server";
-import { can } from "~/modules/auth/permissions";
+import { mayView } from "~/modules/hearings/policy";
 import { getDb } from "~/modules/core/db.server";
 import { parseForm } from "~/modules/forms/validate.server";
 import { useLang } from "~/modules/i18n/hooks";
@@ -61,8 +61,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   if (!h) throw notFound(lang);
   const user = await getUser(request);
   // a draft is shown (by the hearings layout) to its officials only; participation stays empty
-  if (h.state === "draft" && !can(user, "hearing.viewDraft", { municipalityId: h.municipalityId }))
-    throw notFound(lang);
+  if (!mayView(user, h)) throw notFound(lang);
   return participationView(db, h, user, new URL(request.url), lang);
 }
 
@@ -89,6 +88,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
           stance: p.data.stance,
           body: p.data.body,
           anonymous: p.data.anonymous,
+          lang,
           ...p.data.target,
         }),
       );
@@ -105,6 +105,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
           stance: "neutral",
           body: p.data.body,
           anonymous: p.data.anonymous,
+          lang,
         }),
       );
       if (!r.ok) return r.response;

@@ -5,6 +5,7 @@ import { getHearingContext } from "~/modules/participation/context.server";
 import { DomainError } from "~/modules/core/errors";
 import { apiRefusal } from "~/modules/core/reply.server";
 import { idParam } from "~/modules/http/params.server";
+import { apiPreflight } from "~/modules/hearings/api.server";
 
 // GET /api/v1/hearings/{id}/comments?cursor=&limit=&stance=&target=&unanswered=1 (docs/api.md)
 export async function loader({ params, request }: LoaderFunctionArgs) {
@@ -15,3 +16,6 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const body = await commentsPageJson(db, h, new URL(request.url), lang);
   return Response.json(body, { headers: { "Cache-Control": "no-store" } });
 }
+
+/** Every method but GET/HEAD: 405 in the API's JSON shape (OPTIONS: the CORS preflight). */
+export const action = apiPreflight;

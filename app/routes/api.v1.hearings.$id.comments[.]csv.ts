@@ -5,6 +5,7 @@ import { getHearingContext } from "~/modules/participation/context.server";
 import { DomainError } from "~/modules/core/errors";
 import { apiRefusal } from "~/modules/core/reply.server";
 import { idParam } from "~/modules/http/params.server";
+import { apiPreflight } from "~/modules/hearings/api.server";
 
 // GET /api/v1/hearings/{id}/comments.csv?lang=ky|ru — UTF-8 with BOM (docs/api.md)
 export async function loader({ params, request }: LoaderFunctionArgs) {
@@ -21,3 +22,6 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     },
   });
 }
+
+/** Every method but GET/HEAD: 405 in the API's JSON shape (OPTIONS: the CORS preflight). */
+export const action = apiPreflight;

@@ -5,6 +5,7 @@ import { env } from "~/modules/core/env.server";
 import { apiNotFound } from "~/modules/hearings/api.server";
 import { protocolApiJson } from "~/modules/protocol/api.server";
 import { toId } from "~/modules/http/ids";
+import { apiPreflight } from "~/modules/hearings/api.server";
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), {
@@ -24,3 +25,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
   return body ? json(body) : apiNotFound(request);
 }
+
+/** Every method but GET/HEAD: 405 in the API's JSON shape (OPTIONS: the CORS preflight). */
+export const action = apiPreflight;

@@ -3,6 +3,7 @@ import { getDb } from "~/modules/core/db.server";
 import { apiReply } from "~/modules/core/reply.server";
 import { idParam } from "~/modules/http/params.server";
 import { resultsFor } from "~/modules/participation/api.server";
+import { apiPreflight } from "~/modules/hearings/api.server";
 
 // GET /api/v1/hearings/{id}/results — after close only; 403 before, for everyone (docs/api.md)
 export async function loader({ params, request }: LoaderFunctionArgs) {
@@ -11,3 +12,6 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     return Response.json(body, { headers: { "Cache-Control": "no-store" } });
   });
 }
+
+/** Every method but GET/HEAD: 405 in the API's JSON shape (OPTIONS: the CORS preflight). */
+export const action = apiPreflight;

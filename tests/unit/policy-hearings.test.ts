@@ -10,6 +10,7 @@ import {
   closeRefusal,
   createRefusal,
   editRefusal,
+  viewRefusal,
   type EditPart,
 } from "~/modules/hearings/policy";
 import { ELSEWHERE, HERE, people, WHO } from "../helpers/policy-people";
@@ -125,5 +126,15 @@ describe("state changes", () => {
       closeRefusal(people.official, h("open"), new Date("2026-03-15T00:00:00.000Z")),
     ).toBeNull();
     expect(key(closeRefusal(people.officialElsewhere, h("open"), late))).toBe(H("forbidden"));
+  });
+});
+
+describe("who may see a hearing (viewRefusal)", () => {
+  it("everyone, except a draft: only its municipality's officials (404 for the rest)", () => {
+    for (const w of WHO)
+      for (const s of STATES)
+        expect(key(viewRefusal(people[w], hearing(s))), `${w} ${s}`).toBe(
+          s === "draft" && w !== "official" ? "common:errors.notFoundText" : null,
+        );
   });
 });

@@ -242,7 +242,7 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
       title: "Jyiyn open data API",
       version: "1.0.0",
       description:
-        "Public hearings of Kyrgyz municipalities, read-only, free to use without a key. Keys are camelCase; texts come as { ky, ru }; money is сом with two decimals. See docs/api.md.",
+        "Public hearings of Kyrgyz municipalities, read-only, free to use without a key. Keys are camelCase; texts come as { ky, ru }; money is сом with two decimals. Every refusal is { error: { code, message } } (ApiErrorMessage), message in ?lang= or Accept-Language: any other path under /api/ answers 404 and any method but GET, HEAD and OPTIONS 405 (with Allow). See docs/api.md.",
     },
     jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
     servers: [{ url: serverUrl }],

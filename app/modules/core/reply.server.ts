@@ -6,7 +6,9 @@
  *   (`refusalReply`, or `attempt` around a command);
  * - a loader throws a localized text `Response` with the status (403/404/409 …), which the root
  *   error boundary shows (`refusalPage`, `notFound`, `forbiddenPage`, `orRefusalPage`);
- * - the API answers JSON `{ error: { code, message } }` with the status (`apiRefusal`).
+ * - the API answers JSON `{ error: { code, message } }` with the status (`apiRefusal`);
+ * - a request refused before any command runs (bad id, body not a form, too large) gets either,
+ *   by its path (`refusalFor`), and server.js's own refusals a small page (`plainRefusal`).
  *
  * Anything that is not a DomainError is rethrown untouched (a programming error stays a 500).
  */
@@ -185,4 +187,71 @@ export async function apiReply(
     for (const [k, v] of Object.entries(extraHeaders)) r.headers.set(k, v);
     return r;
   }
+}
+
+const isApiPath = (pathname: string) => pathname === "/api" || pathname.startsWith("/api/");
+
+function pathOf(request: Request): string {
+  try {
+    return new URL(request.url).pathname;
+  } catch {
+    return "/"; // a URL Remix accepted always parses
+  }
+}
+
+/** The language a refusal of `request` is written in: its path, else Accept-Language, else ky. */
+export function requestLang(request: Request): Lang {
+  return (
+    langFromPath(pathOf(request)) ??
+    langFromAcceptLanguage(request.headers.get("accept-language")) ??
+    DEFAULT_LANG
+  );
+}
+
+/**
+ * A refusal of `request` to throw from any loader or action, before or instead of a command
+ * (a bad id, a body that is no form, one too large): the API's JSON `{ error: { code, message } }`
+ * under /api/ (`apiRefusal`, in the API's language), else the localized page (`refusalPage`).
+ */
+export function refusalFor(request: Request, e: DomainError): Response {
+  if (isApiPath(pathOf(request))) return apiRefusal(apiLangOf(request), e);
+  return refusalPage(requestLang(request), e);
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * A refusal server.js sends itself, before Remix runs (body too large, not a form, bad URL): a
+ * small HTML page in the language of `pathname` ("/ky/…", "/ru/…", else Accept-Language, else ky),
+ * or JSON `{ error: { code, message } }` for /api/ paths. No JavaScript needed to read it.
+ *
+ * @returns status, content type and body to send as they are
+ */
+export function plainRefusal(
+  pathname: string,
+  acceptLanguage: string | undefined,
+  key: string,
+  status: number,
+  params: Record<string, string | number> = {},
+): { status: number; contentType: string; body: string } {
+  const lang =
+    langFromPath(pathname) ?? langFromAcceptLanguage(acceptLanguage ?? null) ?? DEFAULT_LANG;
+  const t = getFixedT(lang);
+  const text = t(key, params) as string;
+  if (isApiPath(pathname))
+    return {
+      status,
+      contentType: "application/json; charset=utf-8",
+      body: JSON.stringify({ error: { code: key, message: text } }),
+    };
+  const title =
+    status === 404 ? t("common:errors.notFoundTitle") : t("common:errors.badRequestTitle");
+  const portal = t("common:layout.portalName");
+  const body =
+    `<!DOCTYPE html><html lang="${lang}" dir="ltr"><head><meta charset="utf-8">` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1">` +
+    `<title>${escapeHtml(`${title} · ${portal}`)}</title></head><body>` +
+    `<main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p>` +
+    `<p><a href="/${lang}">${escapeHtml(t("common:errors.backHome"))}</a></p></main></body></html>`;
+  return { status, contentType: "text/html; charset=utf-8", body };
 }

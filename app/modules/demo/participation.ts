@@ -321,7 +321,7 @@ export async function seedParticipation(ctx: SeedContext, hearings: SeededHearin
   ): Promise<number[]> {
     const ids: number[] = [];
     const step = (to - from) / (items.length + 1);
-    for (const [i, [stance, , body, target, answer]] of items.entries()) {
+    for (const [i, [stance, lang, body, target, answer]] of items.entries()) {
       const a = authors[i % authors.length];
       const created = new Date(from + step * (i + 1)).toISOString();
       const r = await db
@@ -337,6 +337,7 @@ export async function seedParticipation(ctx: SeedContext, hearings: SeededHearin
           stance,
           ...(await targetIds(hearingId, target)),
           body,
+          lang,
           created_at: created,
           answer_status: answer?.[0] ?? null,
           answer_text: answer?.[1] ?? null,
@@ -383,7 +384,7 @@ export async function seedParticipation(ctx: SeedContext, hearings: SeededHearin
       ? Date.parse(h.comment_start_at)
       : now.getTime() - 5 * 24 * HOUR;
     const ids = await seedComments(h.id, WASTE, start, now.getTime() - HOUR);
-    for (const [k, [parent, , body]] of WASTE_REPLIES.entries()) {
+    for (const [k, [parent, lang, body]] of WASTE_REPLIES.entries()) {
       const a = authors[(k + 1) % authors.length];
       await db
         .insertInto("comments")
@@ -397,6 +398,7 @@ export async function seedParticipation(ctx: SeedContext, hearings: SeededHearin
           author_verified: a.id === accounts.residents.unverified ? 0 : 1,
           stance: "neutral",
           body,
+          lang,
           created_at: new Date(now.getTime() - HOUR + (k + 1) * 60_000).toISOString(),
         })
         .execute();
@@ -414,6 +416,7 @@ export async function seedParticipation(ctx: SeedContext, hearings: SeededHearin
         author_verified: 0,
         stance: "against",
         body: "Бул жерде жарнама: арзан көмүр сатабыз, телефон 0555 000 000!",
+        lang: "ky",
         created_at: new Date(now.getTime() - 30 * 60_000).toISOString(),
         hidden_at: new Date(now.getTime() - 20 * 60_000).toISOString(),
         hidden_by: accounts.official,

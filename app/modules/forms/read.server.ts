@@ -10,11 +10,12 @@
  * - Every text value goes through `cleanText` (line breaks "\n", no NUL or other control
  *   characters) and every file name through `cleanFileName`, so nothing downstream sees them.
  *
- * Refusals are thrown as localized Responses (refuse.server.ts). server.js applies the same limits
+ * Refusals are thrown as localized Responses (`refusalFor`, core/reply.server.ts). server.js applies the same limits
  * and media types in front of Remix, so this is the second wall and the one tests reach directly.
  */
 import { env } from "../core/env.server";
-import { refusalResponse } from "../http/refuse.server";
+import { DomainError } from "../core/errors";
+import { refusalFor } from "../core/reply.server";
 import { cleanFileName, cleanText } from "../http/text";
 
 export interface ReadFormOptions {
@@ -42,7 +43,7 @@ export async function readBodyLimited(
 ): Promise<Uint8Array<ArrayBuffer>> {
   const declared = request.headers.get("content-length");
   if (declared && /^\d+$/.test(declared) && Number(declared) > max)
-    throw refusalResponse(request, "common:errors.tooLarge", 413, { mb: mbOf(max) });
+    throw refusalFor(request, new DomainError("common:errors.tooLarge", { mb: mbOf(max) }, 413));
   if (!request.body) return new Uint8Array(new ArrayBuffer(0));
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -52,13 +53,13 @@ export async function readBodyLimited(
     try {
       step = await reader.read();
     } catch {
-      throw refusalResponse(request, "common:errors.badForm", 400);
+      throw refusalFor(request, new DomainError("common:errors.badForm", {}, 400));
     }
     if (step.done) break;
     total += step.value.byteLength;
     if (total > max) {
       await reader.cancel().catch(() => undefined);
-      throw refusalResponse(request, "common:errors.tooLarge", 413, { mb: mbOf(max) });
+      throw refusalFor(request, new DomainError("common:errors.tooLarge", { mb: mbOf(max) }, 413));
     }
     chunks.push(step.value);
   }
@@ -83,7 +84,7 @@ export async function readForm(request: Request, opts: ReadFormOptions = {}): Pr
   const contentType = request.headers.get("content-type");
   const type = mediaType(contentType);
   if (type !== "application/x-www-form-urlencoded" && type !== "multipart/form-data")
-    throw refusalResponse(request, "common:errors.notAForm", 415);
+    throw refusalFor(request, new DomainError("common:errors.notAForm", {}, 415));
   const bytes = await readBodyLimited(request, formLimit(type, opts.files ?? false));
   let raw: FormData;
   if (type === "application/x-www-form-urlencoded") {
@@ -96,7 +97,7 @@ export async function readForm(request: Request, opts: ReadFormOptions = {}): Pr
         headers: { "content-type": contentType ?? "" },
       }).formData();
     } catch {
-      throw refusalResponse(request, "common:errors.badForm", 400);
+      throw refusalFor(request, new DomainError("common:errors.badForm", {}, 400));
     }
   }
   return cleanForm(raw);

@@ -109,3 +109,22 @@ export function cancelRefusal(actor: Actor | null, h: HearingFacts): Refusal | n
     (h.state === "closed" || h.state === "cancelled" ? no("errors.badTransition", 409) : null)
   );
 }
+
+/**
+ * May `actor` see hearing `h` at all (its public page, documents, protocol page, office frame)?
+ * Everyone, unless it is a draft: then only its municipality's officials (`hearing.viewDraft`);
+ * for anyone else a draft does not exist (404 `common:errors.notFoundText`).
+ */
+export function viewRefusal(
+  actor: Actor | null,
+  h: { state: HearingState; municipalityId: number },
+): Refusal | null {
+  return h.state !== "draft" ||
+    can(actor, "hearing.viewDraft", { municipalityId: h.municipalityId })
+    ? null
+    : { key: "common:errors.notFoundText", status: 404 };
+}
+
+/** `viewRefusal` as a yes/no, for loaders that answer a plain 404. */
+export const mayView = (actor: Actor | null, h: { state: HearingState; municipalityId: number }) =>
+  viewRefusal(actor, h) === null;

@@ -5,7 +5,7 @@
 import { publicStage } from "../protocol/stage";
 import type { DB } from "#db/connection";
 import type { Hearing, HearingState, HearingType, ProtocolStage } from "#db/schema";
-import { can, type Actor } from "../auth/permissions";
+import type { Actor } from "../auth/permissions";
 import { now } from "../core/clock.server";
 import { normalizeSearch } from "../format/search";
 import { bishkekParts, toIsoBishkek } from "../format/time";
@@ -360,12 +360,8 @@ export async function getHearingForEdit(db: DB, id: number) {
   };
 }
 
-/** Who may see a hearing: everyone unless it is a draft (then that municipality's officials). */
-export function mayView(user: Actor | null, h: { state: HearingState; municipalityId: number }) {
-  return (
-    h.state !== "draft" || can(user, "hearing.viewDraft", { municipalityId: h.municipalityId })
-  );
-}
+/** Who may see a hearing: the policy's `mayView` (kept here for the queries' callers). */
+export { mayView } from "./policy";
 
 export async function getDocumentForDownload(db: DB, hearingId: number, docId: number) {
   if (!Number.isInteger(docId) || !Number.isInteger(hearingId)) return null;

@@ -1,10 +1,11 @@
 /**
  * Ids and text from the URL, parsed once: a route never calls `Number(params.id)` itself.
  * A malformed or out-of-range id in the path is "no such page" (404), in a form field or cursor
- * a bad request (400); both are thrown as localized Responses (see refuse.server.ts).
+ * a bad request (400); both are thrown as localized Responses (`refusalFor` in core/reply.server.ts).
  */
 import { toId } from "./ids";
-import { refusalResponse } from "./refuse.server";
+import { DomainError } from "../core/errors";
+import { refusalFor } from "../core/reply.server";
 import { cleanText } from "./text";
 
 /** The id in path parameter `name` (1 … 2^31 − 1); throws a localized 404 for anything else. */
@@ -14,7 +15,8 @@ export function idParam(
   name = "id",
 ): number {
   const id = toId(params[name]);
-  if (id === null) throw refusalResponse(request, "common:errors.notFoundText", 404);
+  if (id === null)
+    throw refusalFor(request, new DomainError("common:errors.notFoundText", {}, 404));
   return id;
 }
 
@@ -24,7 +26,7 @@ export function idParam(
  */
 export function formId(request: Request, form: FormData, name: string): number {
   const id = toId(form.get(name));
-  if (id === null) throw refusalResponse(request, "common:errors.badRequest", 400);
+  if (id === null) throw refusalFor(request, new DomainError("common:errors.badRequest", {}, 400));
   return id;
 }
 

@@ -1,0 +1,158 @@
+/**
+ * Refusals reach the person even when no form of the page shows them (ADR 0081), and every API
+ * path answers in the API's JSON shape — through the real server (server.js → request layer →
+ * Remix, the document render a browser without JavaScript gets), on SQLite or PostgreSQL.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadSessionUser } from "~/modules/auth/session.server";
+import { setClock } from "~/modules/core/clock.server";
+import { answerComment, createComment } from "~/modules/participation/commands.server";
+import { getFixedT } from "~/modules/i18n/resources.server";
+import { createTestDb, type TestDb } from "../helpers/db";
+import { startLiveServer, type LiveServer } from "../helpers/live-server";
+import { insertHearing, makeWorld, type World } from "../helpers/participation-fixtures";
+
+let t: TestDb;
+let w: World;
+let server: LiveServer;
+let hearingId = 0;
+let answeredId = 0;
+
+beforeAll(async () => {
+  t = await createTestDb();
+  w = await makeWorld(t.db);
+  hearingId = (await insertHearing(t.db, w.m, w.official)).id;
+  setClock("2026-03-05T06:00:00.000Z");
+  const resident = (await loadSessionUser(t.db, w.resident))!;
+  answeredId = await createComment(t.db, resident, {
+    hearingId,
+    stance: "against",
+    body: "льгота для пенсионеров 50 %",
+    anonymous: false,
+  });
+  await answerComment(
+    t.db,
+    (await loadSessionUser(t.db, w.official))!,
+    answeredId,
+    "accepted",
+    "Принято.",
+  );
+  setClock(null);
+  server = await startLiveServer(t.url);
+  await fetch(`${server.origin}/ru`); // the first request compiles the app
+}, 180_000);
+
+afterAll(async () => {
+  await server?.stop();
+  await t?.cleanup();
+});
+
+async function send(method: string, path: string, form?: Record<string, string>, cookie?: string) {
+  const res = await fetch(server.origin + path, {
+    method,
+    redirect: "manual",
+    headers: {
+      ...(cookie ? { cookie } : {}),
+      ...(form ? { "content-type": "application/x-www-form-urlencoded" } : {}),
+    },
+    body: form ? new URLSearchParams(form).toString() : undefined,
+  });
+  return { res, text: await res.text() };
+}
+
+/** The page's own refusal alert in the HTML, or null. */
+const pageAlert = (html: string) =>
+  /<div[^>]*data-testid="page-refusal"[^>]*>([\s\S]*?)<\/div>/.exec(html)?.[0] ?? null;
+
+describe("a refusal no form shows is shown by the page (no JavaScript)", () => {
+  for (const lang of ["ru", "ky"] as const) {
+    const t_ = getFixedT(lang);
+    it(`${lang}: editing a comment that was answered → 409 and the reason on the page`, async () => {
+      const r = await send(
+        "POST",
+        `/${lang}/hearings/${hearingId}?index`,
+        { intent: "edit", commentId: String(answeredId), body: "скидка всем 90 %" },
+        w.cookies.resident,
+      );
+      expect(r.res.status).toBe(409);
+      const alert = pageAlert(r.text);
+      expect(alert).not.toBeNull();
+      expect(alert).toContain('role="alert"');
+      expect(alert).toContain(t_("common:errors.refusedTitle"));
+      expect(alert).toContain(t_("participation:errors.answeredFixed"));
+    });
+    it(`${lang}: an unknown intent → 400 and the localized message on the page`, async () => {
+      const r = await send(
+        "POST",
+        `/${lang}/hearings/${hearingId}?index`,
+        { intent: "frobnicate" },
+        w.cookies.resident,
+      );
+      expect(r.res.status).toBe(400);
+      expect(pageAlert(r.text)).toContain(t_("common:errors.invalidForm"));
+    });
+  }
+
+  it("an office action on another municipality's hearing → 403 page with the localized reason", async () => {
+    const r = await send(
+      "POST",
+      `/ru/office/hearings/${hearingId}?index`,
+      { intent: "cancel", reason: "нет" },
+      w.cookies.otherOfficial,
+    );
+    expect(r.res.status).toBe(403);
+    expect(r.text).toContain(getFixedT("ru")("common:errors.forbidden"));
+  });
+
+  it("a refusal its form shows is not shown twice", async () => {
+    // a comment with an empty body: the comment form shows the field error itself
+    const r = await send(
+      "POST",
+      `/ru/hearings/${hearingId}?index`,
+      { intent: "comment", stance: "for", body: "" },
+      w.cookies.resident,
+    );
+    expect(r.res.status).toBeGreaterThanOrEqual(400);
+    expect(pageAlert(r.text)).toBeNull();
+  });
+});
+
+describe("every path under /api/ answers the API's JSON shape", () => {
+  const json = async (method: string, path: string, status: number) => {
+    const r = await send(method, path);
+    expect(r.res.status, `${method} ${path}`).toBe(status);
+    expect(r.res.headers.get("content-type"), `${method} ${path}`).toMatch(/application\/json/);
+    return { res: r.res, body: JSON.parse(r.text) as { error: { code: string; message: string } } };
+  };
+  it("unknown paths → 404 with the localized message, for every method", async () => {
+    for (const [method, path] of [
+      ["GET", "/api/v1/nope?lang=ru"],
+      ["GET", "/api/v1/hearings/1/nope?lang=ru"],
+      ["GET", "/api/v2/hearings?lang=ru"],
+      ["GET", "/api?lang=ru"],
+      ["POST", "/api/v1/nope?lang=ru"],
+      ["DELETE", "/api/v1/nope?lang=ru"],
+    ] as const) {
+      const { body } = await json(method, path, 404);
+      expect(body.error).toEqual({
+        code: "common:errors.notFoundText",
+        message: getFixedT("ru")("common:errors.notFoundText"),
+      });
+    }
+    const ky = await json("GET", "/api/v1/nope?lang=ky", 404);
+    expect(ky.body.error.message).toBe(getFixedT("ky")("common:errors.notFoundText"));
+  });
+  it("known paths with another method → 405 with Allow", async () => {
+    for (const path of [
+      "/api/v1/tariffs",
+      `/api/v1/hearings/${hearingId}`,
+      `/api/v1/hearings/${hearingId}/comments`,
+      `/api/v1/hearings/${hearingId}/protocol`,
+      `/api/v1/hearings/${hearingId}/results`,
+    ]) {
+      const { res, body } = await json("DELETE", `${path}?lang=ru`, 405);
+      expect(res.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
+      expect(body.error.message).toBe(getFixedT("ru")("common:errors.methodNotAllowed"));
+    }
+  });
+});
