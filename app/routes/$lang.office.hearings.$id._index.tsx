@@ -1,6 +1,7 @@
 /**
  * An official's overview of one hearing: what is still missing before announcement, and the state
- * changes — announce, close the comment period early, cancel (each its own permission).
+ * changes — announce, close the comment period early, cancel (each its own permission; the last
+ * two behind a confirmation at the end of the page, `?confirm=close|cancel`).
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
@@ -10,10 +11,17 @@ import {
   cancelHearing,
   closeHearing,
 } from "~/modules/hearings/commands.server";
-import { StateActions } from "~/modules/hearings/edit/StateActions";
+import { nowIso } from "~/modules/core/clock.server";
+import { hearingsDue } from "~/modules/hearings/dashboard.server";
+import { StateActions, type Confirmable } from "~/modules/hearings/edit/StateActions";
 import { intent, loadForEdit, runEditAction } from "~/modules/hearings/edit.server";
 import { earliestClose } from "~/modules/hearings/schedule";
 import { cancelSchema } from "~/modules/hearings/schemas";
+
+/** `?confirm=close|cancel` asks for that confirmation; anything else asks for none. */
+function confirmParam(v: string | null): Confirmable | null {
+  return v === "close" || v === "cancel" ? v : null;
+}
 
 export async function loader(args: LoaderFunctionArgs) {
   const { db, view } = await loadForEdit(args);
@@ -28,6 +36,8 @@ export async function loader(args: LoaderFunctionArgs) {
     minCommentDays: Number(h.m_min_comment_days),
     missing: view.state === "draft" ? await announceProblems(db, h) : [],
     earliestClose: close ? close.toISOString() : null,
+    due: (await hearingsDue(db, [h.id], nowIso())).get(h.id) ?? null,
+    confirm: confirmParam(new URL(args.request.url).searchParams.get("confirm")),
   };
 }
 

@@ -259,6 +259,8 @@ export interface CommentSpec {
   villageId?: number | null;
   stance: Stance;
   body: string;
+  /** the language of the page it was written (entered) on; unknown when left out */
+  lang?: "ky" | "ru";
   parentId?: number | null;
   tariffLineId?: number | null;
   planSectionId?: number | null;
@@ -284,6 +286,7 @@ export async function makeComment(db: DB, hearingId: number, c: CommentSpec): Pr
         villageId: c.villageId ?? null,
         stance: c.stance,
         body: c.body,
+        lang: c.lang ?? null,
       });
     }
     if (c.author === undefined) throw new Error("a comment needs an author or a speaker");
@@ -294,6 +297,7 @@ export async function makeComment(db: DB, hearingId: number, c: CommentSpec): Pr
       stance: c.stance,
       body: c.body,
       anonymous: !!c.anonymous,
+      lang: c.lang ?? null,
     });
   });
   if (c.answer) {

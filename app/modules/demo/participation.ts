@@ -316,7 +316,7 @@ export async function seedParticipation(ctx: SeedContext, hearings: SeededHearin
   ): Promise<number[]> {
     const ids: number[] = [];
     const step = (to - from) / (items.length + 1);
-    for (const [i, [stance, , body, target, answer]] of items.entries()) {
+    for (const [i, [stance, lang, body, target, answer]] of items.entries()) {
       const a = authors[i % authors.length];
       const t = await targetIds(hearingId, target);
       ids.push(
@@ -326,6 +326,7 @@ export async function seedParticipation(ctx: SeedContext, hearings: SeededHearin
           anonymous: i % 4 === 3,
           stance,
           body,
+          lang,
           tariffLineId: t.tariff_line_id,
           planSectionId: t.plan_section_id,
           answer: answer
@@ -365,13 +366,14 @@ export async function seedParticipation(ctx: SeedContext, hearings: SeededHearin
       ? Date.parse(h.comment_start_at)
       : now.getTime() - 5 * 24 * HOUR;
     const ids = await seedComments(h.id, WASTE, start, now.getTime() - HOUR);
-    for (const [k, [parent, , body]] of WASTE_REPLIES.entries())
+    for (const [k, [parent, lang, body]] of WASTE_REPLIES.entries())
       await makeComment(db, h.id, {
         at: new Date(now.getTime() - HOUR + (k + 1) * 60_000).toISOString(),
         author: authors[(k + 1) % authors.length].id,
         parentId: ids[parent],
         stance: "neutral",
         body,
+        lang,
       });
     // one hidden comment (text kept), reported by a resident first
     const hidden = await makeComment(db, h.id, {
@@ -379,6 +381,7 @@ export async function seedParticipation(ctx: SeedContext, hearings: SeededHearin
       author: accounts.residents.unverified,
       stance: "against",
       body: "Бул жерде жарнама: арзан көмүр сатабыз, телефон 0555 000 000!",
+      lang: "ky",
     });
     await withClock(new Date(now.getTime() - 25 * 60_000), async () =>
       reportComment(db, await actorOf(db, accounts.residents.nurlan), hidden, "Жарнама"),
