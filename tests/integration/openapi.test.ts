@@ -143,7 +143,21 @@ describe("OpenAPI document /api/v1/openapi.json", () => {
         number: 1,
         version: 1,
         reason: "Демо",
-        changes_json: "[]",
+        changes_json: JSON.stringify([
+          {
+            kind: "projectBudget",
+            title: { ky: "Суу түтүгү", ru: "Водопровод" },
+            from: 175_000_050,
+            to: 200_000_000,
+          },
+          {
+            kind: "price",
+            line: { service: "waste_collection", category: "population", unit: "person_month" },
+            field: "proposed",
+            from: 3500,
+            to: 4500,
+          },
+        ]),
         comment_end_before: null,
         comment_end_after: null,
         created_by: by.id,
@@ -184,6 +198,39 @@ describe("OpenAPI document /api/v1/openapi.json", () => {
     expect(
       (await check(results, "/api/v1/hearings/{id}/results", { id: String(ids.taza26) })).status,
     ).toBe(403);
+    // the hearing itself lists its amendments (number, date, reason, changes, set-aside count)
+    const amended = await check(hearing, "/api/v1/hearings/{id}", { id: String(ids.psr2630) });
+    expect(amended.body.amendments).toEqual([
+      {
+        number: 1,
+        at: "2026-03-01T12:00:00+06:00",
+        reason: "Демо",
+        changes: [
+          {
+            kind: "projectBudget",
+            title: { ky: "Суу түтүгү", ru: "Водопровод" },
+            from: 1_750_000.5,
+            to: 2_000_000,
+          },
+          {
+            kind: "price",
+            line: { service: "waste_collection", category: "population", unit: "person_month" },
+            field: "proposed",
+            from: 35,
+            to: 45,
+          },
+        ],
+        text: {
+          ky: "«Суу түтүгү» долбоорунун бюджети: 1\u00A0750\u00A0000,50 → 2\u00A0000\u00A0000 сом; Калк, бир адамга айына: сунушталган 35 → 45 сом",
+          ru: "бюджет проекта «Водопровод»: 1\u00A0750\u00A0000,50 → 2\u00A0000\u00A0000 сом; Население, на 1 человека в месяц: предлагаемый 35 → 45 сом",
+        },
+        commentEndBefore: null,
+        commentEndAfter: null,
+        votesSetAside: 1,
+      },
+    ]);
+    const never = await check(hearing, "/api/v1/hearings/{id}", { id: String(ids.taza26) });
+    expect(never.body.amendments).toEqual([]);
   });
 
   it("matches the protocol endpoint, camelCase like the others", async () => {

@@ -84,6 +84,54 @@ const PlanSection = z.object({
   ),
 });
 
+const LineRef = z.object({ service: z.string(), category: z.string(), unit: z.string() });
+
+/** One change of an amendment as data (ADR 0050); amounts in сом. */
+const AmendmentChange = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("price"),
+    line: LineRef,
+    field: z.enum(["current", "proposed"]),
+    from: z.number().describe("сом"),
+    to: z.number().describe("сом"),
+  }),
+  z.object({ kind: z.literal("lineRelabelled"), from: LineRef, to: LineRef }),
+  z.object({ kind: z.literal("lineAdded"), line: LineRef, proposed: z.number().describe("сом") }),
+  z.object({ kind: z.literal("lineRemoved"), line: LineRef, proposed: z.number().describe("сом") }),
+  z.object({ kind: z.literal("sectionAdded"), name: Bilingual }),
+  z.object({ kind: z.literal("sectionRemoved"), name: Bilingual }),
+  z.object({
+    kind: z.literal("projectAdded"),
+    title: Bilingual,
+    budget: z.number().describe("сом"),
+  }),
+  z.object({
+    kind: z.literal("projectRemoved"),
+    title: Bilingual,
+    budget: z.number().describe("сом"),
+  }),
+  z.object({
+    kind: z.literal("projectBudget"),
+    title: Bilingual,
+    from: z.number().describe("сом"),
+    to: z.number().describe("сом"),
+  }),
+  z.object({ kind: z.literal("questionAdded"), title: Bilingual }),
+  z.object({ kind: z.literal("questionRemoved"), title: Bilingual }),
+]);
+
+/** An amendment of the proposal after announcement (ADR 0050). */
+const Amendment = z.object({
+  number: z.number().int().describe("1, 2, … per hearing"),
+  at: BishkekInstant,
+  reason: z.string().describe("as the official typed it"),
+  changes: z.array(AmendmentChange),
+  text: Bilingual.describe("the changes as a sentence, as the hearing page shows them"),
+  commentEndBefore: BishkekInstant.nullable(),
+  commentEndAfter: BishkekInstant.nullable(),
+  votesSetAside: z.number().int().describe("votes this amendment set aside (kept, not counted)"),
+});
+
 /** `GET /api/v1/hearings/{id}`: the list item's fields plus the details; tariffLines or planSections by type. */
 export const HearingReply = HearingListItem.extend({
   body: Bilingual,
@@ -110,6 +158,7 @@ export const HearingReply = HearingListItem.extend({
       url: z.url(),
     }),
   ),
+  amendments: z.array(Amendment).describe("in order; empty when the proposal was never amended"),
   tariffLines: z.array(TariffLine).optional(),
   planSections: z.array(PlanSection).optional(),
 });

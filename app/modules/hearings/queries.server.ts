@@ -10,7 +10,8 @@ import { now } from "../core/clock.server";
 import { normalizeSearch } from "../format/search";
 import { bishkekParts, toIsoBishkek } from "../format/time";
 import type { Lang } from "../i18n/config";
-import { parseChanges, type AmendmentChange } from "./amend";
+import { getFixedT } from "../i18n/resources.server";
+import { describeChanges, parseChanges, type AmendmentChange } from "./amend";
 import { changeRatio } from "./catalog";
 import { deriveState, pendingClockSteps } from "./state";
 
@@ -591,6 +592,7 @@ export async function apiHearing(db: DB, id: number, base: string) {
     version: Number(h.version),
     updatedAt: toIsoBishkek(h.updated_at),
     questions: d.questions.map((q) => ({ id: q.id, title: both(q.title_ky, q.title_ru) })),
+    amendments: await apiAmendments(db, id, d.amendments),
     documents: d.docs.map((x) => ({
       id: x.id,
       name: x.title || x.file_name,
@@ -633,6 +635,68 @@ export async function apiHearing(db: DB, id: number, base: string) {
       };
     });
   return out;
+}
+
+/** An amendment's change for the API: amounts in сом like the rest of the API. */
+function apiChange(c: AmendmentChange): Record<string, unknown> {
+  const som = (tyiyn: number) => tyiyn / 100;
+  switch (c.kind) {
+    case "price":
+    case "projectBudget":
+      return { ...c, from: som(c.from), to: som(c.to) };
+    case "lineAdded":
+    case "lineRemoved":
+      return { ...c, proposed: som(c.proposed) };
+    case "projectAdded":
+    case "projectRemoved":
+      return { ...c, budget: som(c.budget) };
+    default:
+      return { ...c };
+  }
+}
+
+/**
+ * The amendments of `/api/v1/hearings/{id}` (ADR 0050): number, moment, reason, the changes as
+ * data and as text in ky and ru, the comment end before and after, and how many votes each set
+ * aside (from `votes_set_aside`).
+ */
+async function apiAmendments(
+  db: DB,
+  hearingId: number,
+  rows: {
+    number: number | string;
+    created_at: string;
+    reason: string;
+    changes_json: string;
+    comment_end_before: string | null;
+    comment_end_after: string | null;
+  }[],
+) {
+  if (!rows.length) return [];
+  const counts = await db
+    .selectFrom("votes_set_aside as v")
+    .innerJoin("amendments as a", "a.id", "v.amendment_id")
+    .select(["a.number", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("v.hearing_id", "=", hearingId)
+    .groupBy("a.number")
+    .execute();
+  const setAside = new Map(counts.map((c) => [Number(c.number), Number(c.n)]));
+  return rows.map((a) => {
+    const changes = parseChanges(a.changes_json);
+    return {
+      number: Number(a.number),
+      at: toIsoBishkek(a.created_at),
+      reason: a.reason,
+      changes: changes.map(apiChange),
+      text: {
+        ky: describeChanges(changes, getFixedT("ky"), "ky"),
+        ru: describeChanges(changes, getFixedT("ru"), "ru"),
+      },
+      commentEndBefore: isoOrNull(a.comment_end_before),
+      commentEndAfter: isoOrNull(a.comment_end_after),
+      votesSetAside: setAside.get(Number(a.number)) ?? 0,
+    };
+  });
 }
 
 /** What a guard or policy needs of a hearing: its municipality and its (derived) state. */
