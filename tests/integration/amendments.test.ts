@@ -456,6 +456,12 @@ describe(`amendments (${process.env.TEST_DB ?? "sqlite"})`, () => {
 
   it("the protocol (PDF and DOCX, ky and ru) reports the amendment and the votes it set aside", async () => {
     const h = await openHearing();
+    // the official's summary states the old price (free text, ADR 0050 "The summary")
+    await t.db
+      .updateTable("hearings")
+      .set({ summary_ky: "Тариф 30 сомдон 35 сомго чейин", summary_ru: "Тариф с 30 до 35 сом" })
+      .where("id", "=", h.id)
+      .execute();
     await voteBoth(h);
     setClock("2026-03-06T06:00:00.000Z");
     await cmd.updateTariffLine(
@@ -479,13 +485,16 @@ describe(`amendments (${process.env.TEST_DB ?? "sqlite"})`, () => {
       "2026-03-20T06:00:00.000Z",
     );
     expect(content.amendments).toMatchObject([{ number: 1, votesSetAside: 2 }]);
+    expect(content.hearing.summaryBefore).toEqual({ number: 1, at: "2026-03-06T06:00:00.000Z" });
     const want = {
       ky: [
+        "Жогорудагы кыскача мазмун 06.03.2026 күнкү № 1 өзгөртүүгө чейин жазылган",
         "Өзгөртүү №1 (06.03.2026): 2 добуш эсепке алынган жок",
         "Калк, бир адамга айына: сунушталган 35 → 45 сом",
         "Себеби: Күйүүчү май кымбаттады",
       ],
       ru: [
+        "Краткое описание выше составлено до изменения № 1 от 06.03.2026; действующие предлагаемые цены и суммы — в разделе 5.",
         "Изменение № 1 (06.03.2026): 2 голоса не учтены",
         "Население, на 1 человека в месяц: предлагаемый 35 → 45 сом",
         "Причина: Күйүүчү май кымбаттады",
@@ -500,6 +509,44 @@ describe(`amendments (${process.env.TEST_DB ?? "sqlite"})`, () => {
         expect(docx).toContain(s);
       }
     }
+    // the official updates the summary after the amendment: the note goes
+    const d = await t.db
+      .selectFrom("hearings")
+      .selectAll()
+      .where("id", "=", h.id)
+      .executeTakeFirstOrThrow();
+    await cmd.updateDetails(t.db, await actor(w.official), h.id, {
+      titleKy: d.title_ky,
+      titleRu: d.title_ru,
+      summaryKy: "Тариф 30 сомдон 45 сомго чейин",
+      summaryRu: "Тариф с 30 до 45 сом",
+      bodyKy: d.body_ky,
+      bodyRu: d.body_ru,
+      authoritativeLang: d.authoritative_lang,
+      initiatorKind: d.initiator_kind,
+      initiatorNameKy: d.initiator_name_ky ?? "",
+      initiatorNameRu: d.initiator_name_ru ?? "",
+      noticeAt: d.notice_at ? new Date(d.notice_at) : null,
+      commentStartAt: d.comment_start_at ? new Date(d.comment_start_at) : null,
+      commentEndAt: d.comment_end_at ? new Date(d.comment_end_at) : null,
+      meetingAt: d.meeting_at ? new Date(d.meeting_at) : null,
+      meetingPlaceKy: d.meeting_place_ky,
+      meetingPlaceRu: d.meeting_place_ru,
+    } as never);
+    const updated = await buildProtocolContent(
+      t.db,
+      h.id,
+      {
+        number: "1/2026",
+        version: 1,
+        chairName: "А",
+        secretaryName: "Б",
+        conclusionsKy: "",
+        conclusionsRu: "",
+      },
+      "2026-03-20T06:00:00.000Z",
+    );
+    expect(updated.hearing.summaryBefore).toBeNull();
   });
 
   // ---- issue 11 review (fix11a) -------------------------------------------------------------

@@ -44,6 +44,13 @@ export interface ProtocolContent {
     type: HearingType;
     title: L10n;
     summary: L10n;
+    /**
+     * the summary is the official's free text and may state prices: when an amendment came after
+     * it was last changed, the amendment (number, moment) so the document says the summary
+     * predates it and the prices are those of the table (ADR 0050); null when it is current;
+     * absent in protocols frozen before this
+     */
+    summaryBefore?: { number: number; at: string } | null;
     initiator: { kind: "okmotu" | "enterprise"; name: L10n };
     noticeAt: string | null;
     commentStartAt: string | null;
@@ -169,11 +176,12 @@ export async function buildProtocolContent(
     .where("m.id", "=", h.municipality_id)
     .executeTakeFirstOrThrow();
 
-  const [amendmentRows, setAside] = await Promise.all([
+  const [amendmentRows, setAside, summaryVersion] = await Promise.all([
     db
       .selectFrom("amendments")
       .select([
         "number",
+        "version",
         "created_at",
         "reason",
         "changes_json",
@@ -184,7 +192,22 @@ export async function buildProtocolContent(
       .orderBy("number")
       .execute(),
     setAsideFigures(db, hearingId),
+    // the last hearing version that changed the summary (0: as written before announcement)
+    db
+      .selectFrom("hearing_versions")
+      .select((eb) => eb.fn.max("version").as("v"))
+      .where("hearing_id", "=", hearingId)
+      .where((w) =>
+        w.or([
+          w("changed_fields_json", "like", '%"summary_ky"%'),
+          w("changed_fields_json", "like", '%"summary_ru"%'),
+        ]),
+      )
+      .executeTakeFirst(),
   ]);
+  const staleBy = [...amendmentRows]
+    .reverse()
+    .find((a) => Number(a.version) > Number(summaryVersion?.v ?? 0));
   const [lines, sections, projects, comments, villages, figures, votes, people, meeting] =
     await Promise.all([
       db
@@ -321,6 +344,10 @@ export async function buildProtocolContent(
       type: h.type,
       title: { ky: h.title_ky, ru: h.title_ru },
       summary: { ky: h.summary_ky, ru: h.summary_ru },
+      summaryBefore:
+        staleBy && (h.summary_ky || h.summary_ru)
+          ? { number: Number(staleBy.number), at: staleBy.created_at }
+          : null,
       initiator: {
         kind: h.initiator_kind,
         name: { ky: h.initiator_name_ky ?? "", ru: h.initiator_name_ru ?? "" },

@@ -89,6 +89,14 @@ export function buildDocument(
   heading(t("doc.s.subject"));
   p(t("doc.subject", { title: h.title[lang] }));
   if (h.summary[lang]) p(h.summary[lang]);
+  // a summary written before an amendment may state old prices: the table's are the proposal's
+  if (h.summary[lang] && h.summaryBefore)
+    p(
+      t("doc.summaryBefore", {
+        number: h.summaryBefore.number,
+        date: date(h.summaryBefore.at, lang),
+      }),
+    );
   const initiator = h.initiator.name[lang]
     ? `${h.initiator.name[lang]} (${t(`doc.initiatorKind.${h.initiator.kind}`)})`
     : t(`doc.initiatorKind.${h.initiator.kind}`);
