@@ -5,7 +5,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSessionUser } from "~/modules/auth/session.server";
-import { setClock } from "~/modules/core/clock.server";
 import { answerComment, createComment, hideComment } from "~/modules/participation/commands.server";
 import { getFixedT } from "~/modules/i18n/resources.server";
 import { createTestDb, type TestDb } from "../helpers/db";
@@ -22,8 +21,15 @@ let hiddenId = 0;
 beforeAll(async () => {
   t = await createTestDb();
   w = await makeWorld(t.db);
-  hearingId = (await insertHearing(t.db, w.m, w.official)).id;
-  setClock("2026-03-05T06:00:00.000Z");
+  // open now (the live server runs on the real clock): a refusal is the one under test, not
+  // "the period ended"
+  const day = 864e5;
+  hearingId = (
+    await insertHearing(t.db, w.m, w.official, {
+      start: new Date(Date.now() - 2 * day).toISOString(),
+      end: new Date(Date.now() + 30 * day).toISOString(),
+    })
+  ).id;
   const resident = (await loadSessionUser(t.db, w.resident))!;
   answeredId = await createComment(t.db, resident, {
     hearingId,
@@ -45,7 +51,6 @@ beforeAll(async () => {
     anonymous: false,
   });
   await hideComment(t.db, (await loadSessionUser(t.db, w.official))!, hiddenId, "оскорбления");
-  setClock(null);
   server = await startLiveServer(t.url);
   await fetch(`${server.origin}/ru`); // the first request compiles the app
 }, 180_000);
@@ -70,7 +75,9 @@ async function send(method: string, path: string, form?: Record<string, string>,
 
 /** The HTML of the comment card (or refused-form card) with this anchor, or null. */
 const card = (html: string, id: number) =>
-  new RegExp(`<(article|div)[^>]*id="comment-${id}"[\\s\\S]*?</details>`).exec(html)?.[0] ?? null;
+  new RegExp(
+    `<(article|div)[^>]*id="comment-${id}"[\\s\\S]*?(</article>|</details></div></div>)`,
+  ).exec(html)?.[0] ?? null;
 
 /** The page's own refusal alert in the HTML, or null. */
 const pageAlert = (html: string) =>
