@@ -19,7 +19,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as fontkit from "fontkit";
-import { hyphenateSync } from "hyphen/ru";
+// the file itself: Node's ESM loader (the production server) imports no directory
+import hyphenRu from "hyphen/ru/index.js";
 
 export type FontName = "R" | "B";
 
@@ -116,7 +117,7 @@ const PIECE_MARK = "\u0001";
  * already has a hyphen or dash breaks after it by itself (not listed here).
  */
 export function breakPoints(word: string): number[] {
-  const marked = hyphenateSync(word, { hyphenChar: PIECE_MARK, minWordLength: 4 });
+  const marked = hyphenRu.hyphenateSync(word, { hyphenChar: PIECE_MARK, minWordLength: 4 });
   const out: number[] = [];
   let at = 0;
   for (const ch of marked) {
