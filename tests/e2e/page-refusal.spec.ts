@@ -94,7 +94,7 @@ test("ru, no JavaScript: a reply to a comment hidden meanwhile comes back open w
   browser,
 }) => {
   const db = e2eDb();
-  let target = 0;
+  let target: number;
   try {
     const aigul = db.prepare("select id from users where email = 'aigul@jyiyn.demo'").get() as {
       id: number;
