@@ -7,7 +7,7 @@ import { loadNamespaces, type NamespaceRefs } from "./modules/i18n/store";
 // are in the store before hydration, so the first render in the browser sees the server's texts.
 const refs: NamespaceRefs = {};
 for (const link of document.querySelectorAll<HTMLLinkElement>("link[data-i18n-ns]"))
-  refs[link.dataset.i18nNs!] = link.getAttribute("href")!;
+  for (const ns of link.dataset.i18nNs!.split(" ")) refs[ns] = link.getAttribute("href")!;
 
 loadNamespaces(document.documentElement.lang, refs)
   .catch((error: unknown) => console.error(error))

@@ -23,7 +23,7 @@ import { countUnread } from "./modules/reach/queries.server";
 import { DEFAULT_LANG, langFromPath, type Lang } from "./modules/i18n/config";
 import { createI18n } from "./modules/i18n/instance";
 import { namespaceRefs } from "./modules/i18n/resources.server";
-import { bundleOf, loadNamespaces } from "./modules/i18n/store";
+import { instanceFor, loadNamespaces } from "./modules/i18n/store";
 import { preferredLang } from "./modules/i18n/negotiate.server";
 import { metaT } from "./modules/i18n/meta";
 import { fallbackBundle } from "./modules/i18n/fallback";
@@ -93,7 +93,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const lang = data?.lang ?? langFromPath(location.pathname) ?? DEFAULT_LANG;
   // without the root loader's bundle (it failed: an error page) the bundled common texts serve
   const i18n = useMemo(
-    () => createI18n(lang, (data && bundleOf(lang, data.i18n)) ?? fallbackBundle(lang)),
+    () => (data && instanceFor(lang, data.i18n)) ?? createI18n(lang, fallbackBundle(lang)),
     [lang, data],
   );
   return (
@@ -105,15 +105,17 @@ export function Layout({ children }: { children: ReactNode }) {
         <Meta />
         <Links />
         {data
-          ? Object.entries(data.i18n).map(([ns, href]) => (
+          ? [...new Set(Object.values(data.i18n))].map((href) => (
               // fetched by entry.client before hydration; preloaded beside the scripts
               <link
-                key={ns}
+                key={href}
                 rel="preload"
                 as="fetch"
                 crossOrigin="anonymous"
                 href={href}
-                data-i18n-ns={ns}
+                data-i18n-ns={Object.keys(data.i18n)
+                  .filter((ns) => data.i18n[ns] === href)
+                  .join(" ")}
               />
             ))
           : null}

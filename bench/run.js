@@ -1,4 +1,4 @@
-/* global Buffer */
+/* global Buffer, performance */
 // npm run bench — the app side by side with a bare Node http server sending the same bytes, in one
 // run, alternating (several rounds), and writes docs/performance.md with the machine's description
 // and what else was running.
@@ -172,6 +172,27 @@ const add = (key, r) => {
     errors: r.errors,
   });
 };
+/**
+ * Waits until `url` answers /healthz within 50 ms (at most 90 s): requests still queued from the
+ * last measurement must not slow the next one down.
+ */
+async function settle(url) {
+  const until = Date.now() + 90_000;
+  while (Date.now() < until) {
+    const t = performance.now();
+    const ok = await fetch(`${url}/healthz`).then(
+      (r) => r.arrayBuffer().then(() => r.ok),
+      () => false,
+    );
+    if (ok && performance.now() - t < 50) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+// warm-up (not counted): every scenario once for a second
+for (const s of scenarios)
+  await cannon({ url: base + s.path, headers: s.headers, duration: 1, connections: 10 });
+await settle(base);
 for (let round = 1; round <= rounds; round++) {
   for (const s of scenarios) {
     for (const [who, url] of [
@@ -180,6 +201,7 @@ for (let round = 1; round <= rounds; round++) {
     ]) {
       log(`round ${round}: ${s.name} (${who})…`);
       add(`${s.name}|${who}`, await cannon({ url: url + s.path, headers: s.headers }));
+      if (who === "app") await settle(base);
     }
   }
 }
@@ -268,6 +290,7 @@ function checkVotes(v, rows, voterIds) {
     unexplained,
   };
 }
+await settle(base);
 log("votes (SQLite)…");
 const v = await votes(base, seed.tokens, seed.questionIds, seed.hearingId);
 const sq = new Database(dbFile, { readonly: true });
@@ -285,6 +308,12 @@ const clusterFile = join(dir, "cluster.sqlite");
 copyFileSync(`${dbFile}.clean`, clusterFile);
 const app2 = await startApp(clusterFile, { WEB_CONCURRENCY: "2" });
 cleanups.push(() => void app2.stop());
+log("signed-in hearing page (SQLite, 2 cluster workers)…");
+const signedIn = scenarios.find((x) => x.name === "signed-in hearing page");
+await cannon({ url: app2.url + signedIn.path, headers: signedIn.headers, duration: 1 });
+await settle(app2.url);
+const clusterPage = await cannon({ url: app2.url + signedIn.path, headers: signedIn.headers });
+await settle(app2.url);
 log("votes (SQLite, 2 cluster workers)…");
 const v2 = await votes(app2.url, seed.tokens, seed.questionIds, seed.hearingId);
 await app2.stop();
@@ -305,7 +334,17 @@ if (!skip.has("pg")) {
   cleanups.push(() => void stack.stop());
   const s = stack.seed;
   const page = `/ky/hearings/${s.hearingId}`;
+  // warm-up (not counted): both instances render the page once, then a second of load
+  for (const u of stack.instances) await (await fetch(u + page)).arrayBuffer();
+  await cannon({
+    url: stack.http + page,
+    headers: { "accept-encoding": "br" },
+    duration: 1,
+    connections: 10,
+  });
+  await settle(stack.http);
   const a = await cannon({ url: stack.http + page, headers: { "accept-encoding": "br" } });
+  await settle(stack.http);
   log("votes (PostgreSQL, through nginx)…");
   const pv = await votes(stack.http, s.tokens, s.questionIds, s.hearingId);
   const c = new pg.Client({ connectionString: stack.database });
@@ -378,6 +417,8 @@ ${scenarios.map(row).join("\n")}
 ${[["SQLite", "one process", voteSqlite], ["SQLite", "2 node:cluster workers (WEB_CONCURRENCY=2)", voteCluster], ...(pgPart ? [["PostgreSQL", "nginx + 2 instances (deploy/start.js)", pgPart.votes]] : [])].map(([d, w, x]) => `| ${d} | ${w} | ${x.rps.toFixed(0)} | ${x.p50} | ${x.p99} | ${x.confirmedCasts} | ${x.other} | ${x.errors} | ${x.pairs} | ${x.rows} | **${x.lost}** | **${x.doubled}** | ${x.wrongChoice} | ${x.unexplained} |`).join("\n")}${pgPart ? "" : "\n| PostgreSQL | skipped | | | | | | | | | | | | |"}
 
 Each of 500 voters casts each of 4 questions in turn (2,000 pairs; later rounds change the choice).
+Signed-in hearing page on the 2 cluster workers (same data, same run): ${clusterPage.requests.average.toFixed(0)} req/s, p50 ${clusterPage.latency.p50} ms, p99 ${clusterPage.latency.p99} ms (one process: see the first table).
+
 "lost": a pair the server confirmed with a 302 that has no row; "doubled": a pair with more than one
 row; "wrong choice": the row does not hold the last confirmed choice. A cast still in flight when
 the measurement stops may leave a row without a confirmation ("rows nobody cast" counts rows for

@@ -9,8 +9,14 @@ import type {
   SelectHTMLAttributes,
   TextareaHTMLAttributes,
 } from "react";
-import { useId } from "react";
+import { createContext, useContext, useId } from "react";
 import { textsOf, useShownMessages } from "./page-refusal";
+
+/**
+ * The id prefix of the form the fields are in (see `EditForm`): a field with a `name` and no `id`
+ * gets the id `<prefix>-<name>`, so an error summary can link to it. Without a prefix: `useId`.
+ */
+export const FieldIdPrefix = createContext<string | null>(null);
 
 type Variant = "primary" | "secondary" | "danger";
 
@@ -29,9 +35,30 @@ interface FieldShell {
   className?: string;
 }
 
-function useFieldIds(id?: string) {
+/**
+ * Binds a form's fields to the last refused post: `bind("price")` gives `{ name, label,
+ * defaultValue, errors }` to spread into `Field`, `TextareaField` or `SelectField` — the label from
+ * `label(name)`, the value typed in the refused post (else `initial[name]`, else ""), and the
+ * field's localized messages.
+ */
+export function fieldBinder(
+  label: (name: string) => string,
+  values: Readonly<Record<string, string | undefined>>,
+  errors: Readonly<Record<string, string[] | undefined>>,
+  initial: Readonly<Record<string, string | undefined>> = {},
+) {
+  return (name: string) => ({
+    name,
+    label: label(name),
+    defaultValue: values[name] ?? initial[name] ?? "",
+    errors: errors[name],
+  });
+}
+
+function useFieldIds(id?: string, name?: string) {
   const auto = useId();
-  const base = id ?? `f${auto.replace(/:/g, "")}`;
+  const prefix = useContext(FieldIdPrefix);
+  const base = id ?? (prefix && name ? `${prefix}-${name}` : `f${auto.replace(/:/g, "")}`);
   return { id: base, hintId: `${base}-hint`, errorId: `${base}-error` };
 }
 
@@ -56,16 +83,19 @@ function FieldFrame({
   errors,
   className = "",
   id,
+  name,
   control,
 }: FieldShell & {
   id?: string;
+  /** the control's name (its id within a {@link FieldIdPrefix}) */
+  name?: string;
   control: (aria: {
     id: string;
     "aria-invalid": true | undefined;
     "aria-describedby": string | undefined;
   }) => ReactNode;
 }) {
-  const ids = useFieldIds(id);
+  const ids = useFieldIds(id, name);
   const hasErrors = !!errors && (!Array.isArray(errors) || errors.length > 0);
   const describedBy =
     [hint ? ids.hintId : null, hasErrors ? ids.errorId : null].filter(Boolean).join(" ") ||
@@ -98,7 +128,7 @@ export function Field({
 }: FieldShell & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <FieldFrame
-      {...{ label, hint, errors, className, id }}
+      {...{ label, hint, errors, className, id, name: input.name }}
       control={(aria) => <input {...aria} {...input} />}
     />
   );
@@ -114,7 +144,7 @@ export function TextareaField({
 }: FieldShell & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <FieldFrame
-      {...{ label, hint, errors, className, id }}
+      {...{ label, hint, errors, className, id, name: input.name }}
       control={(aria) => <textarea {...aria} {...input} />}
     />
   );
@@ -131,7 +161,7 @@ export function SelectField({
 }: FieldShell & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <FieldFrame
-      {...{ label, hint, errors, className, id }}
+      {...{ label, hint, errors, className, id, name: input.name }}
       control={(aria) => (
         <select {...aria} {...input}>
           {children}
@@ -304,34 +334,6 @@ export function DataTable<R>({
             </tr>
           </tfoot>
         ) : null}
-      </table>
-    </div>
-  );
-}
-
-/**
- * @deprecated The old table (scrolls sideways on phones); every table moves to {@link DataTable}.
- * Kept only until the hearing routes being split by arch-routes land.
- */
-export function Table({
-  caption,
-  children,
-  className = "",
-}: {
-  caption?: ReactNode;
-  children: ReactNode;
-  className?: string;
-}) {
-  return (
-    <div
-      className="table-wrap"
-      role="region"
-      aria-label={typeof caption === "string" ? caption : undefined}
-      tabIndex={0}
-    >
-      <table className={`table ${className}`.trim()}>
-        {caption ? <caption>{caption}</caption> : null}
-        {children}
       </table>
     </div>
   );

@@ -88,6 +88,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
           stance: p.data.stance,
           body: p.data.body,
           anonymous: p.data.anonymous,
+          lang,
           ...p.data.target,
         }),
       );
@@ -104,6 +105,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
           stance: "neutral",
           body: p.data.body,
           anonymous: p.data.anonymous,
+          lang,
         }),
       );
       if (!r.ok) return r.response;

@@ -7,7 +7,15 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Alert, Button, DataTable, Field, SelectField, TextareaField } from "~/components/ui";
+import {
+  Alert,
+  Button,
+  DataTable,
+  Field,
+  fieldBinder,
+  SelectField,
+  TextareaField,
+} from "~/components/ui";
 import { clientIp } from "~/modules/audit/audit.server";
 import { getUser, requireUser } from "~/modules/auth/guards.server";
 import { getDb } from "~/modules/core/db.server";
@@ -66,6 +74,9 @@ export default function TariffRegister() {
   const [sp] = useSearchParams();
   const values: Record<string, string> = (a && !a.ok ? a.values : null) ?? {};
   const errors: Record<string, string[]> = (a && !a.ok ? a.errors : null) ?? {};
+  const bind = fieldBinder((name) => t(`form.${name}`), values, errors, {
+    providerKind: "enterprise",
+  });
   return (
     <>
       <nav className="breadcrumbs" aria-label={t("common:layout.breadcrumbs")}>
@@ -164,101 +175,41 @@ export default function TariffRegister() {
           <p className="muted">{t("form.intro")}</p>
           {a && !a.ok && a.formError ? <Alert tone="error">{a.formError}</Alert> : null}
           <Form method="post" encType="multipart/form-data" noValidate className="stack-form">
-            <SelectField
-              label={t("form.service")}
-              name="service"
-              defaultValue={values.service ?? ""}
-              errors={errors.service}
-            >
+            <SelectField {...bind("service")}>
               {SERVICES.map((s) => (
                 <option key={s} value={s}>
                   {th(`service.${s}`)}
                 </option>
               ))}
             </SelectField>
-            <SelectField
-              label={t("form.category")}
-              name="category"
-              defaultValue={values.category ?? ""}
-              errors={errors.category}
-            >
+            <SelectField {...bind("category")}>
               {CATEGORIES.map((s) => (
                 <option key={s} value={s}>
                   {th(`category.${s}`)}
                 </option>
               ))}
             </SelectField>
-            <SelectField
-              label={t("form.unit")}
-              name="unit"
-              defaultValue={values.unit ?? ""}
-              errors={errors.unit}
-            >
+            <SelectField {...bind("unit")}>
               {UNITS.map((s) => (
                 <option key={s} value={s}>
                   {th(`unit.${s}`)}
                 </option>
               ))}
             </SelectField>
-            <SelectField
-              label={t("form.providerKind")}
-              name="providerKind"
-              defaultValue={values.providerKind ?? "enterprise"}
-              errors={errors.providerKind}
-            >
+            <SelectField {...bind("providerKind")}>
               <option value="enterprise">{t("protocol:doc.initiatorKind.enterprise")}</option>
               <option value="okmotu">{t("protocol:doc.initiatorKind.okmotu")}</option>
             </SelectField>
-            <Field
-              label={t("form.providerNameKy")}
-              name="providerNameKy"
-              defaultValue={values.providerNameKy ?? ""}
-              errors={errors.providerNameKy}
-            />
-            <Field
-              label={t("form.providerNameRu")}
-              name="providerNameRu"
-              defaultValue={values.providerNameRu ?? ""}
-              errors={errors.providerNameRu}
-            />
-            <Field
-              label={t("form.price")}
-              name="price"
-              inputMode="decimal"
-              defaultValue={values.price ?? ""}
-              errors={errors.price}
-            />
+            <Field {...bind("providerNameKy")} />
+            <Field {...bind("providerNameRu")} />
+            <Field {...bind("price")} inputMode="decimal" />
             <div className="grid-2">
-              <Field
-                label={t("form.validFrom")}
-                name="validFrom"
-                type="date"
-                defaultValue={values.validFrom ?? ""}
-                errors={errors.validFrom}
-              />
-              <Field
-                label={t("form.validTo")}
-                name="validTo"
-                type="date"
-                defaultValue={values.validTo ?? ""}
-                errors={errors.validTo}
-              />
+              <Field {...bind("validFrom")} type="date" />
+              <Field {...bind("validTo")} type="date" />
             </div>
             <div className="grid-2">
-              <Field
-                label={t("form.resolutionNumber")}
-                name="resolutionNumber"
-                defaultValue={values.resolutionNumber ?? ""}
-                errors={errors.resolutionNumber}
-                autoComplete="off"
-              />
-              <Field
-                label={t("form.resolutionDate")}
-                name="resolutionDate"
-                type="date"
-                defaultValue={values.resolutionDate ?? ""}
-                errors={errors.resolutionDate}
-              />
+              <Field {...bind("resolutionNumber")} autoComplete="off" />
+              <Field {...bind("resolutionDate")} type="date" />
             </div>
             <Field
               label={t("form.document")}
@@ -267,13 +218,7 @@ export default function TariffRegister() {
               accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
               errors={errors.document}
             />
-            <Field
-              label={t("form.correctsId")}
-              name="correctsId"
-              inputMode="numeric"
-              defaultValue={values.correctsId ?? ""}
-              errors={errors.correctsId}
-            />
+            <Field {...bind("correctsId")} inputMode="numeric" />
             <TextareaField
               label={t("form.reason")}
               name="reason"

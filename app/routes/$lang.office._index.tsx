@@ -8,6 +8,7 @@ import { getDb } from "~/modules/core/db.server";
 import { formatDateTime } from "~/modules/format/format";
 import { StateTag } from "~/modules/hearings/components";
 import { hearingsDue, type HearingDue } from "~/modules/hearings/dashboard.server";
+import { DueList, hasWork } from "~/modules/hearings/DueList";
 import { listOfficeHearings } from "~/modules/hearings/queries.server";
 import type { Lang } from "~/modules/i18n/config";
 import { pageMeta } from "~/modules/i18n/meta";
@@ -46,10 +47,6 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 
 const ORDER = ["open", "announced", "draft", "closed", "cancelled"];
 
-function hasWork(d: HearingDue | null): boolean {
-  return !!d && (d.unanswered > 0 || d.meetingToRecord || d.protocolToDraft || d.protocolReturned);
-}
-
 type Row = {
   id: number;
   title: string;
@@ -57,43 +54,6 @@ type Row = {
   commentEndAt: string | null;
   due: HearingDue | null;
 };
-
-function DueCell({ h, lang }: { h: Row; lang: Lang }) {
-  const { t } = useTranslation("office");
-  const base = `/${lang}/office/hearings/${h.id}`;
-  const d = h.due;
-  const items = [
-    d && d.unanswered > 0 ? (
-      <Link key="c" to={`${base}/comments?unanswered=1`}>
-        {t("dashboard.due.unanswered", { count: d.unanswered })}
-      </Link>
-    ) : null,
-    d?.meetingToRecord ? (
-      <Link key="m" to={`${base}/meeting`}>
-        {t("dashboard.due.meeting")}
-      </Link>
-    ) : null,
-    d?.protocolToDraft ? (
-      <Link key="p" to={`${base}/protocol`}>
-        {t("dashboard.due.protocol")}
-      </Link>
-    ) : null,
-    d?.protocolReturned ? (
-      <Link key="r" to={`${base}/protocol`}>
-        {t("dashboard.due.returned")}
-      </Link>
-    ) : null,
-    d?.councilAwaited ? <span key="a">{t("dashboard.due.council")}</span> : null,
-  ].filter(Boolean);
-  if (!items.length) return <span className="muted">{t("dashboard.due.nothing")}</span>;
-  return (
-    <ul className="plain-list due-list">
-      {items.map((x, i) => (
-        <li key={i}>{x}</li>
-      ))}
-    </ul>
-  );
-}
 
 function Deadlines({ h, lang }: { h: Row; lang: Lang }) {
   const { t } = useTranslation("office");
@@ -173,7 +133,7 @@ export default function OfficeDashboard() {
                     key: "due",
                     header: t("dashboard.col.due"),
                     first: true,
-                    cell: (h) => <DueCell h={h} lang={lang} />,
+                    cell: (h) => <DueList id={h.id} due={h.due} lang={lang} />,
                   },
                   {
                     key: "deadlines",

@@ -120,6 +120,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
           villageId: p.data.villageId,
           stance: p.data.stance,
           body: p.data.body,
+          lang,
           ...p.data.target,
         },
         ip,

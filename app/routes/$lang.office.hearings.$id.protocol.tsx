@@ -8,7 +8,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { clientIp } from "~/modules/audit/audit.server";
 import { requireHearing } from "~/modules/hearings/guards.server";
-import { Alert, Button, Field, Table, TextareaField } from "~/components/ui";
+import { Alert, Button, DataTable, Field, TextareaField } from "~/components/ui";
 import { getDb } from "~/modules/core/db.server";
 import { invalidReply, refusal } from "~/modules/core/reply.server";
 import { formValues, parseForm } from "~/modules/forms/validate.server";
@@ -195,37 +195,44 @@ export default function OfficeProtocol() {
       {d.versions.length ? (
         <section aria-labelledby="versions-heading">
           <h2 id="versions-heading">{t("office.versions")}</h2>
-          <Table>
-            <thead>
-              <tr>
-                <th scope="col">{t("versions.col.version")}</th>
-                <th scope="col">{t("versions.col.created")}</th>
-                <th scope="col">{t("versions.col.submitted")}</th>
-                <th scope="col">{t("versions.col.decision")}</th>
-                <th scope="col">{t("versions.col.files")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.versions.map((x) => (
-                <tr key={x.version}>
-                  <td className="num">{x.version}</td>
-                  <td>{x.created}</td>
-                  <td>{x.submitted ?? "—"}</td>
-                  <td>
+          <DataTable
+            rows={d.versions}
+            rowKey={(x) => x.version}
+            columns={[
+              {
+                key: "version",
+                header: t("versions.col.version"),
+                rowHeader: true,
+                cell: (x) => x.version,
+              },
+              { key: "created", header: t("versions.col.created"), cell: (x) => x.created },
+              {
+                key: "submitted",
+                header: t("versions.col.submitted"),
+                cell: (x) => x.submitted ?? "—",
+              },
+              {
+                key: "decision",
+                header: t("versions.col.decision"),
+                cell: (x) => (
+                  <>
                     {x.decision}
                     {x.returnComments ? <span className="muted"> — {x.returnComments}</span> : null}
-                  </td>
-                  <td>
-                    {x.links.map((l) => (
-                      <a key={l.href} href={l.href} className="protocol-file-link">
-                        {l.label}
-                      </a>
-                    ))}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+                  </>
+                ),
+              },
+              {
+                key: "files",
+                header: t("versions.col.files"),
+                cell: (x) =>
+                  x.links.map((l) => (
+                    <a key={l.href} href={l.href} className="protocol-file-link">
+                      {l.label}
+                    </a>
+                  )),
+              },
+            ]}
+          />
         </section>
       ) : null}
     </>

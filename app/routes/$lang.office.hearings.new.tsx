@@ -1,5 +1,4 @@
 import {
-  data,
   redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -11,14 +10,15 @@ import { Button, Field, SelectField } from "~/components/ui";
 import { requirePermission, requireUser } from "~/modules/auth/guards.server";
 import { can } from "~/modules/auth/permissions";
 import { getDb } from "~/modules/core/db.server";
-import { parseForm, type FieldErrors, type FormValues } from "~/modules/forms/validate.server";
+import { parseForm } from "~/modules/forms/validate.server";
 import { createHearing } from "~/modules/hearings/commands.server";
 import { createSchema } from "~/modules/hearings/schemas";
 import { InitiatorKindField } from "~/modules/hearings/edit/fields";
+import { binder } from "~/modules/hearings/edit/reply";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang, tFor } from "~/modules/i18n/route.server";
 import { listOfficeHearings } from "~/modules/hearings/queries.server";
-import { forbiddenPage } from "~/modules/core/reply.server";
+import { forbiddenPage, invalidReply } from "~/modules/core/reply.server";
 import { readForm } from "~/modules/forms/read.server";
 import { toId } from "~/modules/http/ids";
 
@@ -42,11 +42,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const lang = requireLang(params);
   const form = await readForm(request);
   const parsed = parseForm(form, createSchema, tFor(params));
-  if (!parsed.ok)
-    return data<{ errors: FieldErrors; values: FormValues }>(
-      { errors: parsed.errors, values: parsed.values },
-      { status: 400 },
-    );
+  if (!parsed.ok) return invalidReply(parsed.errors, parsed.values);
   const user = await requirePermission(request, "hearing.create", {
     municipalityId: parsed.data.municipalityId,
   });
@@ -60,6 +56,7 @@ export default function NewHearing() {
   const { t } = useTranslation("office");
   const v = reply?.values ?? {};
   const e = reply?.errors ?? {};
+  const bind = binder(t, v, e, { initiatorKind: "okmotu" });
   return (
     <>
       <h1>{t("new.heading")}</h1>
@@ -85,38 +82,11 @@ export default function NewHearing() {
           <option value="tariff">{t("hearings:type.tariff")}</option>
           <option value="plan">{t("hearings:type.plan")}</option>
         </SelectField>
-        <Field
-          label={t("fields.titleKy")}
-          name="titleKy"
-          lang="ky"
-          defaultValue={v.titleKy}
-          errors={e.titleKy}
-          required
-        />
-        <Field
-          label={t("fields.titleRu")}
-          name="titleRu"
-          lang="ru"
-          defaultValue={v.titleRu}
-          errors={e.titleRu}
-          required
-        />
-        <InitiatorKindField
-          label={t("fields.initiatorKind")}
-          name="initiatorKind"
-          defaultValue={v.initiatorKind ?? "okmotu"}
-          errors={e.initiatorKind}
-        />
-        <Field
-          label={t("fields.initiatorNameKy")}
-          name="initiatorNameKy"
-          defaultValue={v.initiatorNameKy}
-        />
-        <Field
-          label={t("fields.initiatorNameRu")}
-          name="initiatorNameRu"
-          defaultValue={v.initiatorNameRu}
-        />
+        <Field {...bind("titleKy")} lang="ky" required />
+        <Field {...bind("titleRu")} lang="ru" required />
+        <InitiatorKindField {...bind("initiatorKind")} />
+        <Field {...bind("initiatorNameKy")} />
+        <Field {...bind("initiatorNameRu")} />
         <Button>{t("new.submit")}</Button>
       </Form>
     </>

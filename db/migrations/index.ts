@@ -16,6 +16,7 @@ import * as m30 from "./2026-11-30_30_content_versions";
 import { syncContentTriggers } from "../content-versions";
 import * as m41 from "./2026-11-30_41_tariffs";
 import * as m50 from "./2026-11-30_50_amendments";
+import * as m70 from "./2026-11-30_70_comment_lang";
 
 /**
  * Migrations are imported statically (not read from the disk) so they survive the Vite build and
@@ -37,6 +38,7 @@ export const migrations: Record<string, Migration> = {
   "2026-11-30_30_content_versions": m30,
   "2026-11-30_41_tariffs": m41,
   "2026-11-30_50_amendments": m50,
+  "2026-11-30_70_comment_lang": m70,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

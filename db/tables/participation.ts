@@ -23,6 +23,8 @@ export interface CommentsTable {
   tariff_line_id: number | null;
   plan_section_id: number | null;
   body: string;
+  /** the language of the page the comment was written on; null for comments from before 2026-11-30 */
+  lang: "ky" | "ru" | null;
   created_at: string;
   edited_at: string | null;
   hidden_at: string | null;

@@ -109,6 +109,7 @@ const T = {
     changed: "Калк, бир адамга айына: сунушталган 35 → 45 сом",
     subject: "Кайра добуш бериңиз: Өзгөртүү ky (демо)",
     close: "Талкуулоону мөөнөтүнөн мурун жабуу",
+    closeConfirm: "Ооба, талкуулоону жабуу",
     setAside: (d: string) => `Өзгөртүү №1 (${d}): 1 добуш эсепке алынган жок`,
   },
   ru: {
@@ -116,6 +117,7 @@ const T = {
     changed: "Население, на 1 человека в месяц: предлагаемый 35 → 45 сом",
     subject: "Проголосуйте заново: Изменение ru (демо)",
     close: "Закрыть обсуждение досрочно",
+    closeConfirm: "Да, закрыть обсуждение",
     setAside: (d: string) => `Изменение № 1 (${d}): 1 голос не учтён`,
   },
 };
@@ -193,7 +195,9 @@ for (const lang of ["ky", "ru"] as const) {
 
     // the protocol reports the vote set aside: close, draft, submit, read the PDF
     await page.goto(`/${lang}/office/hearings/${w.hearingId}`);
-    await page.getByRole("button", { name: T[lang].close }).click();
+    // close early: the link at the end of the page, then the confirmation
+    await page.getByRole("link", { name: T[lang].close }).click();
+    await page.getByRole("button", { name: T[lang].closeConfirm }).click();
     await expect(page.getByRole("status").first()).toBeVisible();
     await page.goto(`/${lang}/office/hearings/${w.hearingId}/protocol`);
     await page.locator('input[name="chairName"]').fill("Бакыт Өмүрбеков");

@@ -242,7 +242,7 @@ test.describe.serial("participation", () => {
     await expect(page.getByText("Внесено: Жылдыз Асанова")).toBeVisible();
     await page.getByLabel("Имя выступающего").fill("Токтосун Абдыкадыров");
     await page.getByLabel("Село").selectOption({ label: "Чон-Таш" });
-    await page.getByLabel("Ваша позиция").selectOption("against");
+    await page.getByLabel("Позиция выступающего").selectOption("against");
     await page.getByLabel("Что сказал(а)").fill("Сначала новая машина, потом тариф.");
     await page.getByRole("button", { name: "Добавить выступление" }).click();
     await expect(page.locator("#speakers")).toContainText("Токтосун Абдыкадыров");
@@ -259,9 +259,10 @@ test.describe.serial("participation", () => {
     await page.goto(`/ru/hearings/${hearingId}`);
     await expect(page.locator("#results")).toHaveCount(0);
 
-    // the official closes the hearing early with the close button
+    // the official closes the hearing early: the link at the end of the page, then the confirmation
     await page.goto(`/ru/office/hearings/${hearingId}`);
-    await page.getByRole("button", { name: "Закрыть обсуждение досрочно" }).click();
+    await page.getByRole("link", { name: "Закрыть обсуждение досрочно" }).click();
+    await page.getByRole("button", { name: "Да, закрыть обсуждение" }).click();
     await expect(page.getByRole("status").first()).toContainText("Обсуждение закрыто.");
     await page.goto(`/ru/hearings/${hearingId}`);
     const results = page.locator("#results");

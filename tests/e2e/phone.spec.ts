@@ -74,6 +74,9 @@ function pagesByRole(): [string, string | null, string[]][] {
       [
         "/office",
         `/office/hearings/${d.open}`,
+        `/office/hearings/${d.open}?confirm=close`,
+        `/office/hearings/${d.open}?confirm=cancel`,
+        `/office/hearings/${d.open}/lines`,
         `/office/hearings/${d.open}/comments`,
         `/office/hearings/${d.open}/meeting`,
         `/office/hearings/${d.closed}/protocol`,
@@ -163,19 +166,14 @@ async function walk(
   await context.close();
 }
 
-// Known to fail today (issue 14 stays open): the walks find words broken mid-word in the plan,
-// results and editor tables that are not yet DataTables (e.g. «Өзгөргөндөн», «Предлагается» on
-// /hearings/1). They are kept, marked fixme, so the next engineer turns them on with that fix.
 for (const lang of ["ky", "ru"] as const) {
   for (const [who, login, paths] of pagesByRole()) {
-    test.fixme(`${who}: every page fits a 360-px phone, with axe (${lang}, JavaScript)`, async ({
+    test(`${who}: every page fits a 360-px phone, with axe (${lang}, JavaScript)`, async ({
       browser,
     }) => {
       await walk(browser, login, paths, true, lang);
     });
-    test.fixme(`${who}: every page fits a 360-px phone (${lang}, no JavaScript)`, async ({
-      browser,
-    }) => {
+    test(`${who}: every page fits a 360-px phone (${lang}, no JavaScript)`, async ({ browser }) => {
       await walk(browser, login, paths, false, lang);
     });
   }
@@ -234,6 +232,86 @@ test.describe("an open hearing on a phone", () => {
     }
   }
 
+  for (const lang of ["ky", "ru"] as const) {
+    test(`a refused comment answers at its form, with a summary linking to the fields (${lang}, no JavaScript)`, async ({
+      browser,
+    }) => {
+      const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
+      await signInAs(context, "aigul@jyiyn.demo");
+      const page = await context.newPage();
+      await page.goto(`/${lang}/hearings/${demo().open}`);
+      const form = page.locator("#comment-form");
+      await form.locator("#comment-body").fill("ok");
+      await form.locator("button[type=submit]").click();
+      // the reply page opens at the form: its summary and the field's message on the screen
+      await expect(page).toHaveURL(/#comment-form$/);
+      const summary = form.locator(".error-summary");
+      await expect(summary).toBeInViewport();
+      await expect(summary.locator('a[href="#comment-body"]')).toContainText(
+        lang === "ky" ? "3 белги" : "3 знака",
+      );
+      await expect(summary.locator('a[href="#stance-for"]')).toHaveCount(1);
+      await expect(form.locator("#stance-error")).toBeVisible();
+      await expect(form.locator("#comment-body")).toHaveValue("ok");
+      await context.close();
+    });
+  }
+
+  // One submit votes on every question (castVotes). Signed in with a session row (signInAs), not
+  // the sign-in form: the form runs argon2id (19 MiB, t = 2) and counts failures per address, which
+  // on a loaded 2-core machine made an earlier version of this test time out before the hearing
+  // page opened. Every step awaits what the page shows; nothing sleeps.
+  const BALLOTS = [
+    { lang: "ky" as const, who: "aigul@jyiyn.demo", choices: ["for", "against", "abstain", "for"] },
+    {
+      lang: "ru" as const,
+      who: "nurlan@jyiyn.demo",
+      choices: ["against", "abstain", "for", "against"],
+    },
+  ];
+  for (const { lang, who, choices } of BALLOTS) {
+    test(`every question voted with one submit (${lang}, no JavaScript)`, async ({ browser }) => {
+      const id = demo().open;
+      const db = e2eDb();
+      const questions = (() => {
+        try {
+          return db
+            .prepare("select id from questions where hearing_id = ? order by position, id")
+            .all(id) as { id: number }[];
+        } finally {
+          db.close();
+        }
+      })();
+      expect(questions.length, "the demo's open hearing has several questions").toBeGreaterThan(1);
+      const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
+      await signInAs(context, who);
+      const page = await context.newPage();
+      await page.goto(`/${lang}/hearings/${id}#vote`);
+      const vote = page.locator("#vote");
+      for (const [i, q] of questions.entries())
+        await vote.locator(`#choice-${q.id}-${choices[i % choices.length]}`).check();
+      await vote.locator("button[type=submit]").click();
+      await expect(page).toHaveURL(/#vote$/);
+      for (const [i, q] of questions.entries())
+        await expect(vote.locator(`#choice-${q.id}-${choices[i % choices.length]}`)).toBeChecked();
+      await expect(vote.locator('[data-testid^="my-vote-"]')).toHaveCount(questions.length);
+      const check = e2eDb();
+      try {
+        const rows = check
+          .prepare(
+            "select v.question_id as q, v.choice from votes v join users u on u.id = v.user_id where u.email = ? and v.hearing_id = ?",
+          )
+          .all(who, id) as { q: number; choice: string }[];
+        expect(Object.fromEntries(rows.map((r) => [r.q, r.choice]))).toEqual(
+          Object.fromEntries(questions.map((q, i) => [q.id, choices[i % choices.length]])),
+        );
+      } finally {
+        check.close();
+      }
+      await context.close();
+    });
+  }
+
   test("anonymous visitors see the options and a sign-in link; a closed hearing invites nobody", async ({
     page,
   }) => {
@@ -245,4 +323,60 @@ test.describe("an open hearing on a phone", () => {
     await expect(page.locator('#vote a[href*="/login"]')).toHaveCount(0);
     await expect(page.locator("#vote")).toContainText("Голосование завершено");
   });
+});
+
+// ---- the official's destructive actions: last on the page, behind a confirmation (no JavaScript) ----
+
+test("cancelling a hearing asks first, at the end of the page, and works without JavaScript", async ({
+  browser,
+}) => {
+  // an open hearing other than the one the other tests read, and an official of its municipality
+  const db = e2eDb();
+  const { id, email } = (() => {
+    try {
+      return db
+        .prepare(
+          `select h.id, u.email from hearings h
+             join roles r on r.municipality_id = h.municipality_id and r.role = 'official'
+             join users u on u.id = r.user_id
+           where h.state = 'open' and h.id <> ? order by h.id limit 1`,
+        )
+        .get(demo().open) as { id: number; email: string };
+    } finally {
+      db.close();
+    }
+  })();
+  const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
+  await signInAs(context, email);
+  const page = await context.newPage();
+  await page.goto(`/ru/office/hearings/${id}`);
+  // what is due comes first; the destructive links are the last thing on the page, no form yet
+  const order = await page.evaluate(() => {
+    const due = document.querySelector("#due-heading");
+    const danger = document.querySelector("#danger-heading");
+    return !!due && !!danger && !!(due.compareDocumentPosition(danger) & 4);
+  });
+  expect(order, "what is due before the destructive actions").toBe(true);
+  await expect(page.locator("form input[name=intent][value=cancel]")).toHaveCount(0);
+  await page.locator(".danger-zone a", { hasText: "Отменить слушания" }).click();
+  await expect(page).toHaveURL(/confirm=cancel#confirm$/);
+  const box = page.locator("#confirm");
+  await expect(box).toBeInViewport();
+  await expect(box).toContainText("Отменить это действие нельзя");
+  // no reason: refused at the form, with the summary linking to the field
+  await box.getByRole("button", { name: "Да, отменить слушания" }).click();
+  await expect(page).toHaveURL(/#cancel$/);
+  await expect(page.locator("#cancel .error-summary a[href='#cancel-reason']")).toBeInViewport();
+  await page.locator("#cancel-reason").fill("Тариф пересчитывается");
+  await page.locator("#cancel").getByRole("button", { name: "Да, отменить слушания" }).click();
+  await expect(page.getByText("Слушания отменены.")).toBeVisible();
+  const check = e2eDb();
+  try {
+    expect(check.prepare("select state from hearings where id = ?").get(id)).toEqual({
+      state: "cancelled",
+    });
+  } finally {
+    check.close();
+  }
+  await context.close();
 });

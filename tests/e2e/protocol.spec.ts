@@ -103,8 +103,13 @@ for (const lang of ["ky", "ru"] as const) {
     const page = await off.newPage();
     await page.goto(`/${lang}/office/hearings/${hearingId}`);
     await page
-      .getByRole("button", {
+      .getByRole("link", {
         name: lang === "ky" ? "Талкуулоону мөөнөтүнөн мурун жабуу" : "Закрыть обсуждение досрочно",
+      })
+      .click();
+    await page
+      .getByRole("button", {
+        name: lang === "ky" ? "Ооба, талкуулоону жабуу" : "Да, закрыть обсуждение",
       })
       .click();
     await expect(page.getByRole("status").first()).toContainText(

@@ -71,5 +71,7 @@ describe("demo seed", () => {
     } finally {
       await fresh.cleanup();
     }
-  });
+    // the demo is made through the commands (ADR 0090): some 1,500 statements, over 30 s on a
+    // loaded PostgreSQL
+  }, 120_000);
 });

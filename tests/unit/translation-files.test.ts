@@ -1,30 +1,42 @@
 /**
  * Translations as hashed, immutable files (ADR 0062): a page's root data names its namespaces by
- * URL; the server answers exactly those URLs with the namespace's JSON, and refuses other hashes.
+ * the URL of the one file holding them; the server answers exactly those URLs with the
+ * namespaces' JSON, and refuses other hashes and unknown namespaces.
  */
 import { describe, expect, it } from "vitest";
 import { namespacesFor } from "~/modules/i18n/namespaces";
 import { bundleFor, namespaceRefs, translationFile } from "~/modules/i18n/resources.server";
 import { bundleOf } from "~/modules/i18n/store";
 
+const fileName = (url: string) => url.split("/").pop()!;
+
 describe("translation files", () => {
-  it("names only the page's namespaces, by a URL with the content's hash", () => {
-    const refs = namespaceRefs("ky", namespacesFor("/ky/hearings/1"));
-    expect(Object.keys(refs).sort()).toEqual([...namespacesFor("/ky/hearings/1")!].sort());
+  it("names only the page's namespaces, all in one file with the content's hash", () => {
+    const names = namespacesFor("/ky/hearings/1")!;
+    const refs = namespaceRefs("ky", names);
+    expect(Object.keys(refs).sort()).toEqual([...names].sort());
     expect(refs).not.toHaveProperty("admin");
-    for (const [ns, url] of Object.entries(refs))
-      expect(url).toMatch(new RegExp(`^/locales/ky/${ns}\\.[\\w-]{12}\\.json$`));
-    // another language, other texts: other hashes
-    expect(namespaceRefs("ru", ["common"]).common).not.toBe(refs.common);
+    const urls = new Set(Object.values(refs));
+    expect(urls.size).toBe(1);
+    expect([...urls][0]).toMatch(
+      new RegExp(`^/locales/ky/${[...names].sort().join("\\+")}\\.[\\w-]{12}\\.json$`),
+    );
+    // another language, other texts: another hash
+    expect(namespaceRefs("ru", names).common).not.toBe(refs.common);
   });
 
-  it("serves each named URL with its namespace's texts, and nothing for another hash", () => {
-    const url = namespaceRefs("ru", ["participation"]).participation;
-    const file = url.split("/").pop()!;
-    expect(JSON.parse(translationFile("ru", file)!)).toEqual(bundleFor("ru").participation);
+  it("serves each named URL with its namespaces' texts, and nothing for another hash", () => {
+    const url = namespaceRefs("ru", ["participation", "common"]).participation;
+    const file = fileName(url);
+    expect(JSON.parse(translationFile("ru", file)!)).toEqual({
+      common: bundleFor("ru").common,
+      participation: bundleFor("ru").participation,
+    });
     expect(translationFile("ky", file)).toBeNull();
     expect(translationFile("ru", file.replace(/\.[\w-]{12}\./, ".AAAAAAAAAAAA."))).toBeNull();
+    expect(translationFile("ru", "common+nosuch.AAAAAAAAAAAA.json")).toBeNull();
     expect(translationFile("ru", "../../package.json")).toBeNull();
+    expect(translationFile("en", file)).toBeNull();
   });
 
   it("the server's store holds every bundle the root data can name", () => {

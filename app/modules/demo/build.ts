@@ -97,6 +97,8 @@ export interface HearingSpec {
    * when absent the hearing keeps the default question createHearing adds.
    */
   questions?: { titleKy: string; titleRu: string; line?: number }[];
+  /** questions added after the default one (which stays) */
+  moreQuestions?: { titleKy: string; titleRu: string; line?: number }[];
   /** announce (default true); false leaves a complete draft */
   announce?: boolean;
   /** when the official announces it: default `noticeAt`; earlier for a notice dated ahead */
@@ -195,7 +197,17 @@ export async function buildHearing(db: DB, spec: HearingSpec): Promise<BuiltHear
           }),
         );
       for (const d of defaults) await removeQuestion(db, official, out.id, d.id);
-    } else out.questionIds = defaults.map((d) => d.id);
+    } else {
+      out.questionIds = defaults.map((d) => d.id);
+      for (const q of spec.moreQuestions ?? [])
+        out.questionIds.push(
+          await addQuestion(db, official, out.id, {
+            titleKy: q.titleKy,
+            titleRu: q.titleRu,
+            tariffLineId: q.line != null ? out.lineIds[q.line] : null,
+          }),
+        );
+    }
   });
   if (spec.announce !== false)
     await withClock(spec.announceAt ?? spec.noticeAt, () => announceHearing(db, official, out.id));
@@ -247,6 +259,8 @@ export interface CommentSpec {
   villageId?: number | null;
   stance: Stance;
   body: string;
+  /** the language of the page it was written (entered) on; unknown when left out */
+  lang?: "ky" | "ru";
   parentId?: number | null;
   tariffLineId?: number | null;
   planSectionId?: number | null;
@@ -272,6 +286,7 @@ export async function makeComment(db: DB, hearingId: number, c: CommentSpec): Pr
         villageId: c.villageId ?? null,
         stance: c.stance,
         body: c.body,
+        lang: c.lang ?? null,
       });
     }
     if (c.author === undefined) throw new Error("a comment needs an author or a speaker");
@@ -282,6 +297,7 @@ export async function makeComment(db: DB, hearingId: number, c: CommentSpec): Pr
       stance: c.stance,
       body: c.body,
       anonymous: !!c.anonymous,
+      lang: c.lang ?? null,
     });
   });
   if (c.answer) {

@@ -1,7 +1,8 @@
 import type { DB } from "#db/connection";
-import type { HearingState } from "#db/schema";
-import { normalizeSearch } from "~/modules/format/search";
+import { updateDetails } from "~/modules/hearings/commands.server";
+import { withClock } from "~/modules/core/clock.server";
 import { endOfBishkekDay, fromBishkekLocal, toBishkekDateInput } from "~/modules/format/time";
+import { actorOf, buildHearing, settleAt, type SectionSpec } from "./build";
 import type { SeedContext } from "./index";
 
 /** Ids of the demo hearings (filled in by the hearings feature). */
@@ -51,129 +52,100 @@ function at(now: Date, days: number, time: string): string {
   )!.toISOString();
 }
 
-async function hearing(
-  db: DB,
-  h: Texts & {
-    municipality_id: number;
-    type: "tariff" | "plan";
-    state: HearingState;
-    short_code: string;
-    initiator_kind: "okmotu" | "enterprise";
-    initiator_name_ky?: string;
-    initiator_name_ru?: string;
-    notice_at: string;
-    comment_start_at: string;
-    comment_end_at: string;
-    meeting_at: string;
-    meeting_place_ky: string;
-    meeting_place_ru: string;
-    created_by: number;
-    created_at: string;
-  },
-): Promise<number> {
-  const { id } = await db
-    .insertInto("hearings")
-    .values({
-      ...h,
-      protocol_state: null,
-      authoritative_lang: "ky",
-      initiator_name_ky: h.initiator_name_ky ?? null,
-      initiator_name_ru: h.initiator_name_ru ?? null,
-      announced_at: h.notice_at,
-      closed_at: h.state === "closed" ? h.comment_end_at : null,
-      search_text: normalizeSearch(
-        [
-          h.title_ky,
-          h.title_ru,
-          h.summary_ky,
-          h.summary_ru,
-          h.initiator_name_ky,
-          h.initiator_name_ru,
-        ]
-          .filter(Boolean)
-          .join(" "),
-      ),
-      updated_at: h.created_at,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const steps: [string | null, string, number | null, string][] = [
-    [null, "draft", h.created_by, h.created_at],
-    ["draft", "announced", h.created_by, h.notice_at],
-  ];
-  if (h.state === "open" || h.state === "closed")
-    steps.push(["announced", "open", null, h.comment_start_at]);
-  if (h.state === "closed") steps.push(["open", "closed", null, h.comment_end_at]);
-  for (const [from, to, actor, when] of steps)
-    await db
-      .insertInto("hearing_transitions")
-      .values({
-        hearing_id: id,
-        from_state: from,
-        to_state: to,
-        actor_user_id: actor,
-        reason: null,
-        created_at: when,
-      })
-      .execute();
-  await db
-    .insertInto("questions")
-    .values({
-      hearing_id: id,
-      position: 1,
-      title_ky: "Сунушту колдойсузбу?",
-      title_ru: "Поддерживаете ли вы предложение?",
-      tariff_line_id: null,
-    })
-    .execute();
-  return id;
+/** Numbers of demo hearings: the fields of the old rows, made through buildHearing. */
+interface DemoHearing extends Texts {
+  municipality_id: number;
+  type: "tariff" | "plan";
+  state: "announced" | "open" | "closed";
+  short_code: string;
+  initiator_kind: "okmotu" | "enterprise";
+  initiator_name_ky?: string;
+  initiator_name_ru?: string;
+  notice_at: string;
+  comment_start_at: string;
+  comment_end_at: string;
+  meeting_at: string;
+  meeting_place_ky: string;
+  meeting_place_ru: string;
+  created_by: number;
+  created_at: string;
 }
 
-async function lines(db: DB, hearingId: number, list: Line[], questionPerLine: boolean) {
-  let pos = 0;
-  for (const l of list) {
-    pos += 1;
-    const { id } = await db
-      .insertInto("tariff_lines")
-      .values({
-        hearing_id: hearingId,
-        position: pos,
-        service: l.service,
-        category: l.category,
-        unit: l.unit,
-        current_price: l.current,
-        proposed_price: l.proposed,
-        justification_ky: l.just_ky,
-        justification_ru: l.just_ru,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    let cpos = 0;
-    for (const [ky, ru, amount] of l.cost ?? []) {
-      cpos += 1;
-      await db
-        .insertInto("tariff_cost_items")
-        .values({ tariff_line_id: id, position: cpos, name_ky: ky, name_ru: ru, amount })
-        .execute();
-    }
-    if (questionPerLine) {
-      const cat = {
-        population: ["калк", "населения"],
-        budget: ["бюджеттик уюмдар", "бюджетных организаций"],
-        other: ["башка керектөөчүлөр", "прочих потребителей"],
-      }[l.category]!;
-      await db
-        .insertInto("questions")
-        .values({
-          hearing_id: hearingId,
-          position: pos + 1,
-          title_ky: `${cat[0][0].toUpperCase()}${cat[0].slice(1)} үчүн тарифти колдойсузбу?`,
-          title_ru: `Поддерживаете ли вы тариф для ${cat[1]}?`,
-          tariff_line_id: id,
+const CATEGORY_WORDS: Record<string, [string, string]> = {
+  population: ["калк", "населения"],
+  budget: ["бюджеттик уюмдар", "бюджетных организаций"],
+  other: ["башка керектөөчүлөр", "прочих потребителей"],
+};
+
+/**
+ * A demo hearing as its official made it (app/modules/demo/build.ts): created, filled in and
+ * announced on its notice day, with its tariff lines (and, with `questionPerLine`, a question on
+ * each line after the general one) or its plan sections and projects; stored open at its comment
+ * start when `state` is open or closed (the close is stored by settleDemoHearings).
+ */
+async function hearing(
+  db: DB,
+  h: DemoHearing,
+  o: { lines?: Line[]; questionPerLine?: boolean; sections?: SectionSpec[] } = {},
+): Promise<number> {
+  const lines = o.lines ?? [];
+  const built = await buildHearing(db, {
+    municipalityId: h.municipality_id,
+    official: h.created_by,
+    type: h.type,
+    shortCode: h.short_code,
+    titleKy: h.title_ky,
+    titleRu: h.title_ru,
+    summaryKy: h.summary_ky,
+    summaryRu: h.summary_ru,
+    bodyKy: h.body_ky,
+    bodyRu: h.body_ru,
+    authoritativeLang: "ky",
+    initiatorKind: h.initiator_kind,
+    initiatorNameKy: h.initiator_name_ky ?? null,
+    initiatorNameRu: h.initiator_name_ru ?? null,
+    createdAt: h.created_at,
+    noticeAt: h.notice_at,
+    commentStartAt: h.comment_start_at,
+    commentEndAt: h.comment_end_at,
+    meetingAt: h.meeting_at,
+    meetingPlaceKy: h.meeting_place_ky,
+    meetingPlaceRu: h.meeting_place_ru,
+    lines: lines.map((l) => ({
+      service: l.service,
+      category: l.category,
+      unit: l.unit,
+      currentPrice: l.current,
+      proposedPrice: l.proposed,
+      justificationKy: l.just_ky,
+      justificationRu: l.just_ru,
+      costItems: (l.cost ?? []).map(([nameKy, nameRu, amount]) => ({ nameKy, nameRu, amount })),
+    })),
+    sections: o.sections,
+    moreQuestions: o.questionPerLine
+      ? lines.map((l, i) => {
+          const cat = CATEGORY_WORDS[l.category]!;
+          return {
+            titleKy: `${cat[0][0].toUpperCase()}${cat[0].slice(1)} үчүн тарифти колдойсузбу?`,
+            titleRu: `Поддерживаете ли вы тариф для ${cat[1]}?`,
+            line: i,
+          };
         })
-        .execute();
-    }
-  }
+      : undefined,
+  });
+  // a hearing whose period has ended is closed later, by settleDemoHearings, once the
+  // participation seed has added its comments and votes (nothing is added after a close)
+  if (h.state === "open" || h.state === "closed") await settleAt(db, built.id, h.comment_start_at);
+  return built.id;
+}
+
+/**
+ * Store what the clock gives every demo hearing at `now` (closed when its period is over), as the
+ * job tick would: run after the participation seed, before the protocols.
+ */
+export async function settleDemoHearings(ctx: SeedContext, hearings: SeededHearings) {
+  for (const id of Object.values(hearings))
+    if (id != null) await settleAt(ctx.db, id, ctx.now.toISOString());
 }
 
 export async function seedHearings(ctx: SeedContext): Promise<SeededHearings> {
@@ -184,7 +156,7 @@ export async function seedHearings(ctx: SeedContext): Promise<SeededHearings> {
   const placeRu = "село Ак-Булун, Дом культуры";
 
   // 1. Waste collection by «Таза-Мурас»: open now (started 17 days ago, ends in 5 days).
-  const wasteTariff = await hearing(db, {
+  const wasteTexts: DemoHearing = {
     municipality_id: ik,
     type: "tariff",
     state: "open",
@@ -208,139 +180,146 @@ export async function seedHearings(ctx: SeedContext): Promise<SeededHearings> {
     meeting_place_ru: placeRu,
     created_by: accounts.official,
     created_at: created,
-  });
-  await lines(
+  };
+  const wasteTariff = await hearing(
     db,
-    wasteTariff,
-    [
-      {
-        service: "waste_collection",
-        category: "population",
-        unit: "person_month",
-        current: 2500,
-        proposed: 3500,
-        just_ky: "Күйүүчү майдын жана оңдоонун баасы өстү.",
-        just_ru: "Выросли цены на топливо и ремонт.",
-        cost: [
-          ["Күйүүчү май", "Топливо", 1200],
-          ["Эмгек акы", "Заработная плата", 1500],
-          ["Унааны оңдоо", "Ремонт техники", 500],
-          ["Таштанды полигону", "Полигон", 300],
-        ],
-      },
-      {
-        service: "waste_collection",
-        category: "budget",
-        unit: "m3",
-        current: 25000,
-        proposed: 32000,
-        just_ky: "Мектептер жана бала бакчалар үчүн.",
-        just_ru: "Для школ и детских садов.",
-      },
-      {
-        service: "waste_collection",
-        category: "other",
-        unit: "tonne",
-        current: 120000,
-        proposed: 150000,
-        just_ky: "Дүкөндөр, кафелер жана башка ишканалар үчүн.",
-        just_ru: "Для магазинов, кафе и других предприятий.",
-      },
-    ],
-    true,
+    {
+      ...wasteTexts,
+      meeting_place_ky: "Ак-Булуң айылы, айыл өкмөтүнүн имараты",
+      meeting_place_ru: "село Ак-Булун, здание айыл окмоту",
+    },
+    {
+      questionPerLine: true,
+      lines: [
+        {
+          service: "waste_collection",
+          category: "population",
+          unit: "person_month",
+          current: 2500,
+          proposed: 3500,
+          just_ky: "Күйүүчү майдын жана оңдоонун баасы өстү.",
+          just_ru: "Выросли цены на топливо и ремонт.",
+          cost: [
+            ["Күйүүчү май", "Топливо", 1200],
+            ["Эмгек акы", "Заработная плата", 1500],
+            ["Унааны оңдоо", "Ремонт техники", 500],
+            ["Таштанды полигону", "Полигон", 300],
+          ],
+        },
+        {
+          service: "waste_collection",
+          category: "budget",
+          unit: "m3",
+          current: 25000,
+          proposed: 32000,
+          just_ky: "Мектептер жана бала бакчалар үчүн.",
+          just_ru: "Для школ и детских садов.",
+        },
+        {
+          service: "waste_collection",
+          category: "other",
+          unit: "tonne",
+          current: 120000,
+          proposed: 150000,
+          just_ky: "Дүкөндөр, кафелер жана башка ишканалар үчүн.",
+          just_ru: "Для магазинов, кафе и других предприятий.",
+        },
+      ],
+    },
   );
-  const wasteRow = await db
-    .selectFrom("hearings")
-    .selectAll()
-    .where("id", "=", wasteTariff)
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto("hearing_versions")
-    .values({
-      hearing_id: wasteTariff,
-      version: 2,
-      snapshot_json: JSON.stringify(wasteRow),
-      changed_fields_json: JSON.stringify(["meeting_place_ky", "meeting_place_ru"]),
-      created_by: accounts.official,
-      created_at: at(now, -3, "11:00"),
-    })
-    .execute();
-  await db
-    .updateTable("hearings")
-    .set({ version: 2, updated_at: at(now, -3, "11:00") })
-    .where("id", "=", wasteTariff)
-    .execute();
+  // three days ago the official moved the meeting to the house of culture: version 2
+  await withClock(at(now, -3, "11:00"), async () =>
+    updateDetails(db, await actorOf(db, accounts.official), wasteTariff, {
+      titleKy: wasteTexts.title_ky,
+      titleRu: wasteTexts.title_ru,
+      summaryKy: wasteTexts.summary_ky,
+      summaryRu: wasteTexts.summary_ru,
+      bodyKy: wasteTexts.body_ky,
+      bodyRu: wasteTexts.body_ru,
+      authoritativeLang: "ky",
+      initiatorKind: "enterprise",
+      initiatorNameKy: wasteTexts.initiator_name_ky ?? null,
+      initiatorNameRu: wasteTexts.initiator_name_ru ?? null,
+      noticeAt: new Date(wasteTexts.notice_at),
+      commentStartAt: new Date(wasteTexts.comment_start_at),
+      commentEndAt: new Date(wasteTexts.comment_end_at),
+      meetingAt: new Date(wasteTexts.meeting_at),
+      meetingPlaceKy: placeKy,
+      meetingPlaceRu: placeRu,
+    }),
+  );
 
   // 2. Drinking water: announced, comments start in 5 days.
-  const waterTariff = await hearing(db, {
-    municipality_id: ik,
-    type: "tariff",
-    state: "announced",
-    short_code: "suu26ik",
-    initiator_kind: "okmotu",
-    title_ky: "Ичүүчү суунун тарифин бекитүү",
-    title_ru: "Утверждение тарифа на питьевую воду",
-    summary_ky:
-      "Эсептегичсиз үйлөр үчүн бир адамга айына 20 сомдон 35 сомго чейин, эсептегичи барлар үчүн 1 м³ үчүн 14,43 сом.",
-    summary_ru:
-      "Для домов без счётчика — с 20 до 35 сом на человека в месяц, со счётчиком — 14,43 сом за 1 м³.",
-    body_ky: `Тариф Министрлер Кабинетинин 2024-жылдын 19-июнундагы №320 токтомуна ылайык эсептелди. Суу түтүктөрүн жаңылоого каражат керек.\n\n${DEMO_KY}`,
-    body_ru: `Тариф рассчитан по постановлению Кабинета Министров № 320 от 19.06.2024. Нужны средства на обновление водопровода.\n\n${DEMO_RU}`,
-    notice_at: day(now, -2),
-    comment_start_at: day(now, 5),
-    comment_end_at: day(now, 24, true),
-    meeting_at: at(now, 26, "14:00"),
-    meeting_place_ky: "Чоң-Таш айылы, мектептин жыйындар залы",
-    meeting_place_ru: "село Чон-Таш, актовый зал школы",
-    created_by: accounts.official,
-    created_at: created,
-  });
-  await lines(
+  const waterTariff = await hearing(
     db,
-    waterTariff,
-    [
-      {
-        service: "drinking_water",
-        category: "population",
-        unit: "person_month",
-        current: 2000,
-        proposed: 3500,
-        just_ky: "Эсептегичсиз үйлөр үчүн.",
-        just_ru: "Для домов без счётчика.",
-      },
-      {
-        service: "drinking_water",
-        category: "population",
-        unit: "m3",
-        current: 1000,
-        proposed: 1443,
-        just_ky: "Эсептегичи бар үйлөр үчүн.",
-        just_ru: "Для домов со счётчиком.",
-      },
-      {
-        service: "drinking_water",
-        category: "budget",
-        unit: "m3",
-        current: 2500,
-        proposed: 3000,
-        just_ky: "",
-        just_ru: "",
-      },
-      {
-        service: "drinking_water",
-        category: "other",
-        unit: "m3",
-        current: 3500,
-        proposed: 4200,
-        just_ky: "",
-        just_ru: "",
-      },
-    ],
-    false,
+    {
+      municipality_id: ik,
+      type: "tariff",
+      state: "announced",
+      short_code: "suu26ik",
+      initiator_kind: "okmotu",
+      title_ky: "Ичүүчү суунун тарифин бекитүү",
+      title_ru: "Утверждение тарифа на питьевую воду",
+      summary_ky:
+        "Эсептегичсиз үйлөр үчүн бир адамга айына 20 сомдон 35 сомго чейин, эсептегичи барлар үчүн 1 м³ үчүн 14,43 сом.",
+      summary_ru:
+        "Для домов без счётчика — с 20 до 35 сом на человека в месяц, со счётчиком — 14,43 сом за 1 м³.",
+      body_ky: `Тариф Министрлер Кабинетинин 2024-жылдын 19-июнундагы №320 токтомуна ылайык эсептелди. Суу түтүктөрүн жаңылоого каражат керек.\n\n${DEMO_KY}`,
+      body_ru: `Тариф рассчитан по постановлению Кабинета Министров № 320 от 19.06.2024. Нужны средства на обновление водопровода.\n\n${DEMO_RU}`,
+      notice_at: day(now, -2),
+      comment_start_at: day(now, 5),
+      comment_end_at: day(now, 24, true),
+      meeting_at: at(now, 26, "14:00"),
+      meeting_place_ky: "Чоң-Таш айылы, мектептин жыйындар залы",
+      meeting_place_ru: "село Чон-Таш, актовый зал школы",
+      created_by: accounts.official,
+      created_at: created,
+    },
+    {
+      questionPerLine: false,
+      lines: [
+        {
+          service: "drinking_water",
+          category: "population",
+          unit: "person_month",
+          current: 2000,
+          proposed: 3500,
+          just_ky: "Эсептегичсиз үйлөр үчүн.",
+          just_ru: "Для домов без счётчика.",
+        },
+        {
+          service: "drinking_water",
+          category: "population",
+          unit: "m3",
+          current: 1000,
+          proposed: 1443,
+          just_ky: "Эсептегичи бар үйлөр үчүн.",
+          just_ru: "Для домов со счётчиком.",
+        },
+        {
+          service: "drinking_water",
+          category: "budget",
+          unit: "m3",
+          current: 2500,
+          proposed: 3000,
+          just_ky: "",
+          just_ru: "",
+        },
+        {
+          service: "drinking_water",
+          category: "other",
+          unit: "m3",
+          current: 3500,
+          proposed: 4200,
+          just_ky: "",
+          just_ru: "",
+        },
+      ],
+    },
   );
 
   // 3. Development programme 2026–2030: closed 10 days ago.
-  const devPlan = await hearing(db, {
+  const devPlanTexts: DemoHearing = {
     municipality_id: ik,
     type: "plan",
     state: "closed",
@@ -362,7 +341,7 @@ export async function seedHearings(ctx: SeedContext): Promise<SeededHearings> {
     meeting_place_ru: placeRu,
     created_by: accounts.official,
     created_at: new Date(now.getTime() - 50 * DAY).toISOString(),
-  });
+  };
   const plan: [
     string,
     string,
@@ -455,79 +434,68 @@ export async function seedHearings(ctx: SeedContext): Promise<SeededHearings> {
       [["Спорт аянтчасы", "Спортивная площадка", 120000000, 2029, 2030, "community"]],
     ],
   ];
-  let spos = 0;
-  for (const [ky, ru, projects] of plan) {
-    spos += 1;
-    const { id: sid } = await db
-      .insertInto("plan_sections")
-      .values({ hearing_id: devPlan, position: spos, name_ky: ky, name_ru: ru })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    let ppos = 0;
-    for (const [tky, tru, budget, from, to, source] of projects) {
-      ppos += 1;
-      await db
-        .insertInto("plan_projects")
-        .values({
-          section_id: sid,
-          position: ppos,
-          title_ky: tky,
-          title_ru: tru,
-          budget,
-          year_from: from,
-          year_to: to,
-          funding_source: source,
-        })
-        .execute();
-    }
-  }
+  const devPlan = await hearing(db, devPlanTexts, {
+    sections: plan.map(([nameKy, nameRu, projects]) => ({
+      nameKy,
+      nameRu,
+      projects: projects.map(([titleKy, titleRu, budget, yearFrom, yearTo, fundingSource]) => ({
+        titleKy,
+        titleRu,
+        budget,
+        yearFrom,
+        yearTo,
+        fundingSource,
+      })),
+    })),
+  });
 
   // 4. Sary-Oi: drinking water, open.
-  const other = await hearing(db, {
-    municipality_id: places.saryOi.id,
-    type: "tariff",
-    state: "open",
-    short_code: "saryoi26",
-    initiator_kind: "okmotu",
-    title_ky: "Сары-Ойдо ичүүчү суунун тарифи",
-    title_ru: "Тариф на питьевую воду в Сары-Ое",
-    summary_ky: "Бир адамга айына 20 сомдон 35 сомго чейин; эсептегич менен 1 м³ үчүн 14,43 сом.",
-    summary_ru: "С 20 до 35 сом на человека в месяц; по счётчику — 14,43 сом за 1 м³.",
-    body_ky: `Суу насосунун электр энергиясына чыгымдар өстү.\n\n${DEMO_KY}`,
-    body_ru: `Выросли расходы на электроэнергию для насоса.\n\n${DEMO_RU}`,
-    notice_at: day(now, -10),
-    comment_start_at: day(now, -3),
-    comment_end_at: day(now, 12, true),
-    meeting_at: at(now, 14, "11:00"),
-    meeting_place_ky: "Сары-Ой айыл өкмөтүнүн имараты",
-    meeting_place_ru: "здание айыл окмоту Сары-Ой",
-    created_by: accounts.officialSaryOi,
-    created_at: created,
-  });
-  await lines(
+  const other = await hearing(
     db,
-    other,
-    [
-      {
-        service: "drinking_water",
-        category: "population",
-        unit: "person_month",
-        current: 2000,
-        proposed: 3500,
-        just_ky: "",
-        just_ru: "",
-      },
-      {
-        service: "drinking_water",
-        category: "population",
-        unit: "m3",
-        current: 1000,
-        proposed: 1443,
-        just_ky: "",
-        just_ru: "",
-      },
-    ],
-    false,
+    {
+      municipality_id: places.saryOi.id,
+      type: "tariff",
+      state: "open",
+      short_code: "saryoi26",
+      initiator_kind: "okmotu",
+      title_ky: "Сары-Ойдо ичүүчү суунун тарифи",
+      title_ru: "Тариф на питьевую воду в Сары-Ое",
+      summary_ky: "Бир адамга айына 20 сомдон 35 сомго чейин; эсептегич менен 1 м³ үчүн 14,43 сом.",
+      summary_ru: "С 20 до 35 сом на человека в месяц; по счётчику — 14,43 сом за 1 м³.",
+      body_ky: `Суу насосунун электр энергиясына чыгымдар өстү.\n\n${DEMO_KY}`,
+      body_ru: `Выросли расходы на электроэнергию для насоса.\n\n${DEMO_RU}`,
+      notice_at: day(now, -10),
+      comment_start_at: day(now, -3),
+      comment_end_at: day(now, 12, true),
+      meeting_at: at(now, 14, "11:00"),
+      meeting_place_ky: "Сары-Ой айыл өкмөтүнүн имараты",
+      meeting_place_ru: "здание айыл окмоту Сары-Ой",
+      created_by: accounts.officialSaryOi,
+      created_at: created,
+    },
+    {
+      questionPerLine: false,
+      lines: [
+        {
+          service: "drinking_water",
+          category: "population",
+          unit: "person_month",
+          current: 2000,
+          proposed: 3500,
+          just_ky: "",
+          just_ru: "",
+        },
+        {
+          service: "drinking_water",
+          category: "population",
+          unit: "m3",
+          current: 1000,
+          proposed: 1443,
+          just_ky: "",
+          just_ru: "",
+        },
+      ],
+    },
   );
 
   return { wasteTariff, waterTariff, devPlan, other };

@@ -1,6 +1,6 @@
 import type { DB } from "#db/connection";
 import { seedAccounts, type SeededAccounts } from "./accounts";
-import { seedHearings, type SeededHearings } from "./hearings";
+import { seedHearings, settleDemoHearings, type SeededHearings } from "./hearings";
 import { seedParticipation } from "./participation";
 import { seedPlaces, type SeededPlaces } from "./places";
 import { seedProtocols } from "./protocols";
@@ -30,6 +30,7 @@ export async function seedDemo(db: DB, now: Date, secret: string): Promise<SeedR
   const ctx: SeedContext = { db, now, secret, places, accounts };
   const hearings = await seedHearings(ctx);
   await seedParticipation(ctx, hearings);
+  await settleDemoHearings(ctx, hearings);
   await seedProtocols(ctx, hearings);
   await seedReach(ctx, hearings);
   await seedTariffs(ctx);

@@ -3,11 +3,16 @@
  * hearing gets ~40 comments in Kyrgyz and Russian with stances, replies, answers and one hidden
  * comment, and votes from the demo residents and extra demo voters; the closed development
  * programme gets online and in-person votes, a meeting record and answered comments.
- * Hearings missing from SeededHearings (null) are skipped.
+ * Hearings missing from SeededHearings (null) are skipped. Everything is done through the
+ * participation commands with the clock at each moment (ADR 0090); only the extra demo voters
+ * (people and their verifications) are inserted directly.
  */
 import type { DB } from "#db/connection";
 import type { AnswerStatus, Stance, VoteChoice } from "#db/schema";
 import { hashPassword } from "~/modules/auth/password.server";
+import { withClock } from "~/modules/core/clock.server";
+import { hideComment, reportComment } from "~/modules/participation/commands.server";
+import { actorOf, makeComment, makeVote, recordMeeting } from "./build";
 import type { SeededHearings } from "./hearings";
 import type { SeedContext } from "./index";
 
@@ -210,6 +215,7 @@ const PLAN_SPEAKERS: [string, Stance, string, Target, [AnswerStatus, string]][] 
   ],
 ];
 
+/** The ids of a hearing's questions, in order (every hearing has at least one). */
 async function firstQuestion(db: DB, hearingId: number): Promise<number[]> {
   const qs = await db
     .selectFrom("questions")
@@ -217,19 +223,7 @@ async function firstQuestion(db: DB, hearingId: number): Promise<number[]> {
     .where("hearing_id", "=", hearingId)
     .orderBy("position")
     .execute();
-  if (qs.length > 0) return qs.map((q) => q.id);
-  const q = await db
-    .insertInto("questions")
-    .values({
-      hearing_id: hearingId,
-      position: 1,
-      title_ky: "Сунушту колдойсузбу?",
-      title_ru: "Поддерживаете ли вы предложение?",
-      tariff_line_id: null,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return [q.id];
+  return qs.map((q) => q.id);
 }
 
 /** Extra verified demo voters of Issyk-Kul (no sign-in needed; they exist for the counts). */
@@ -313,6 +307,7 @@ export async function seedParticipation(ctx: SeedContext, hearings: SeededHearin
     return { tariff_line_id: null, plan_section_id: null };
   }
 
+  /** Comments posted through the commands, spread over [from, to]; answered half a step later. */
   async function seedComments(
     hearingId: number,
     items: DemoComment[],
@@ -321,35 +316,34 @@ export async function seedParticipation(ctx: SeedContext, hearings: SeededHearin
   ): Promise<number[]> {
     const ids: number[] = [];
     const step = (to - from) / (items.length + 1);
-    for (const [i, [stance, , body, target, answer]] of items.entries()) {
+    for (const [i, [stance, lang, body, target, answer]] of items.entries()) {
       const a = authors[i % authors.length];
-      const created = new Date(from + step * (i + 1)).toISOString();
-      const r = await db
-        .insertInto("comments")
-        .values({
-          hearing_id: hearingId,
-          parent_id: null,
-          source: "online",
-          author_user_id: a.id,
-          anonymous: i % 4 === 3 ? 1 : 0,
-          village_id: a.village,
-          author_verified: a.id === accounts.residents.unverified ? 0 : 1,
+      const t = await targetIds(hearingId, target);
+      ids.push(
+        await makeComment(db, hearingId, {
+          at: new Date(from + step * (i + 1)).toISOString(),
+          author: a.id,
+          anonymous: i % 4 === 3,
           stance,
-          ...(await targetIds(hearingId, target)),
           body,
-          created_at: created,
-          answer_status: answer?.[0] ?? null,
-          answer_text: answer?.[1] ?? null,
-          answered_by: answer ? accounts.official : null,
-          answered_at: answer ? new Date(from + step * (i + 1.5)).toISOString() : null,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      ids.push(r.id);
+          lang,
+          tariffLineId: t.tariff_line_id,
+          planSectionId: t.plan_section_id,
+          answer: answer
+            ? {
+                status: answer[0],
+                text: answer[1],
+                by: accounts.official,
+                at: new Date(from + step * (i + 1.5)).toISOString(),
+              }
+            : undefined,
+        }),
+      );
     }
     return ids;
   }
 
+  /** Votes cast through castVote at `at`. */
   async function seedVotes(
     hearingId: number,
     questionIds: number[],
@@ -359,18 +353,7 @@ export async function seedParticipation(ctx: SeedContext, hearings: SeededHearin
   ) {
     for (const q of questionIds)
       for (const [i, v] of who.entries())
-        await db
-          .insertInto("votes")
-          .values({
-            hearing_id: hearingId,
-            question_id: q,
-            user_id: v.id,
-            choice: pick(i),
-            village_id: v.village,
-            created_at: at,
-            updated_at: at,
-          })
-          .execute();
+        await makeVote(db, hearingId, { userId: v.id, questionId: q, choice: pick(i), at });
   }
 
   if (hearings.wasteTariff) {
@@ -383,54 +366,29 @@ export async function seedParticipation(ctx: SeedContext, hearings: SeededHearin
       ? Date.parse(h.comment_start_at)
       : now.getTime() - 5 * 24 * HOUR;
     const ids = await seedComments(h.id, WASTE, start, now.getTime() - HOUR);
-    for (const [k, [parent, , body]] of WASTE_REPLIES.entries()) {
-      const a = authors[(k + 1) % authors.length];
-      await db
-        .insertInto("comments")
-        .values({
-          hearing_id: h.id,
-          parent_id: ids[parent],
-          source: "online",
-          author_user_id: a.id,
-          anonymous: 0,
-          village_id: a.village,
-          author_verified: a.id === accounts.residents.unverified ? 0 : 1,
-          stance: "neutral",
-          body,
-          created_at: new Date(now.getTime() - HOUR + (k + 1) * 60_000).toISOString(),
-        })
-        .execute();
-    }
-    // one hidden comment (text kept), with its report
-    const hidden = await db
-      .insertInto("comments")
-      .values({
-        hearing_id: h.id,
-        parent_id: null,
-        source: "online",
-        author_user_id: accounts.residents.unverified,
-        anonymous: 0,
-        village_id: ik.kyzylSuu,
-        author_verified: 0,
-        stance: "against",
-        body: "Бул жерде жарнама: арзан көмүр сатабыз, телефон 0555 000 000!",
-        created_at: new Date(now.getTime() - 30 * 60_000).toISOString(),
-        hidden_at: new Date(now.getTime() - 20 * 60_000).toISOString(),
-        hidden_by: accounts.official,
-        hidden_reason: "Жарнама / Реклама",
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await db
-      .insertInto("comment_reports")
-      .values({
-        comment_id: hidden.id,
-        reporter_user_id: accounts.residents.nurlan,
-        reason: "Жарнама",
-        created_at: new Date(now.getTime() - 25 * 60_000).toISOString(),
-        resolved_at: new Date(now.getTime() - 20 * 60_000).toISOString(),
-      })
-      .execute();
+    for (const [k, [parent, lang, body]] of WASTE_REPLIES.entries())
+      await makeComment(db, h.id, {
+        at: new Date(now.getTime() - HOUR + (k + 1) * 60_000).toISOString(),
+        author: authors[(k + 1) % authors.length].id,
+        parentId: ids[parent],
+        stance: "neutral",
+        body,
+        lang,
+      });
+    // one hidden comment (text kept), reported by a resident first
+    const hidden = await makeComment(db, h.id, {
+      at: new Date(now.getTime() - 30 * 60_000).toISOString(),
+      author: accounts.residents.unverified,
+      stance: "against",
+      body: "Бул жерде жарнама: арзан көмүр сатабыз, телефон 0555 000 000!",
+      lang: "ky",
+    });
+    await withClock(new Date(now.getTime() - 25 * 60_000), async () =>
+      reportComment(db, await actorOf(db, accounts.residents.nurlan), hidden, "Жарнама"),
+    );
+    await withClock(new Date(now.getTime() - 20 * 60_000), async () =>
+      hideComment(db, await actorOf(db, accounts.official), hidden, "Жарнама / Реклама"),
+    );
     // demo voters (not Айгүл, so a visitor can try voting with her account)
     const qs = await firstQuestion(db, h.id);
     await seedVotes(
@@ -460,50 +418,35 @@ export async function seedParticipation(ctx: SeedContext, hearings: SeededHearin
       new Date(end - 2 * 24 * HOUR).toISOString(),
     );
     const at = new Date(h.meeting_at ? Date.parse(h.meeting_at) : end - 24 * HOUR).toISOString();
-    await db
-      .insertInto("meeting_records")
-      .values({
-        hearing_id: h.id,
-        attendance: 64,
-        held_at: at,
-        notes: "Демо: жыйын айыл өкмөтүнүн залында өттү.",
-        entered_by: accounts.official,
-        updated_at: at,
-      })
-      .execute();
+    // the official records the meeting two hours after it: attendance, tally, the speakers with
+    // the answers given there
+    await recordMeeting(db, h.id, {
+      officialId: accounts.official,
+      at: new Date(Date.parse(at) + 2 * HOUR).toISOString(),
+      heldAt: at,
+      attendance: 64,
+      notes: "Демо: жыйын айыл өкмөтүнүн залында өттү.",
+      tallies: qs.map((questionId) => ({ questionId, for: 41, against: 15, abstain: 8 })),
+    });
+    const villages = Object.values(ik);
     for (const [i, [name, stance, body, target, answer]] of PLAN_SPEAKERS.entries()) {
-      await db
-        .insertInto("comments")
-        .values({
-          hearing_id: h.id,
-          parent_id: null,
-          source: "in_person",
-          speaker_name: name,
-          entered_by: accounts.official,
-          ...(await targetIds(h.id, target)),
-          village_id: Object.values(ik)[i % Object.values(ik).length],
-          stance,
-          body,
-          created_at: new Date(Date.parse(at) + (i + 1) * 10 * 60_000).toISOString(),
-          answer_status: answer[0],
-          answer_text: answer[1],
-          answered_by: accounts.official,
-          answered_at: new Date(Date.parse(at) + 2 * HOUR).toISOString(),
-        })
-        .execute();
+      const t = await targetIds(h.id, target);
+      await makeComment(db, h.id, {
+        at: new Date(Date.parse(at) + 2 * HOUR + (i + 1) * 60_000).toISOString(),
+        speaker: name,
+        enteredBy: accounts.official,
+        villageId: villages[i % villages.length],
+        stance,
+        body,
+        tariffLineId: t.tariff_line_id,
+        planSectionId: t.plan_section_id,
+        answer: {
+          status: answer[0],
+          text: answer[1],
+          by: accounts.official,
+          at: new Date(Date.parse(at) + 3 * HOUR).toISOString(),
+        },
+      });
     }
-    for (const q of qs)
-      await db
-        .insertInto("meeting_tallies")
-        .values({
-          question_id: q,
-          hearing_id: h.id,
-          for_count: 41,
-          against_count: 15,
-          abstain_count: 8,
-          entered_by: accounts.official,
-          updated_at: at,
-        })
-        .execute();
   }
 }

@@ -1,4 +1,5 @@
-import { randomBytes } from "node:crypto";
+import { withClock } from "~/modules/core/clock.server";
+import { subscribe, updatePrefs } from "~/modules/reach/commands.server";
 import type { SeedContext } from "./index";
 import type { SeededHearings } from "./hearings";
 
@@ -10,24 +11,26 @@ export async function seedReach(ctx: SeedContext, hearings: SeededHearings): Pro
   const { db, now, accounts, places } = ctx;
   const at = now.toISOString();
   const { aigul, nurlan } = accounts.residents;
-  for (const [userId, delivery] of [
-    [aigul, "immediate"],
-    [nurlan, "daily"],
-  ] as const) {
-    await db
-      .insertInto("notification_prefs")
-      .values({
-        user_id: userId,
+  // through the reach commands, as each chose on the notifications page (the participation
+  // seed's answers may already have made their preferences)
+  await withClock(at, async () => {
+    for (const [userId, delivery] of [
+      [aigul, "immediate"],
+      [nurlan, "daily"],
+    ] as const) {
+      await updatePrefs(db, userId, {
+        newHearings: true,
+        results: true,
+        protocols: true,
+        answers: true,
+        reminders: true,
         delivery,
-        unsubscribe_salt: randomBytes(12).toString("base64url"),
-        updated_at: at,
-      })
-      .execute();
-    await db
-      .insertInto("subscriptions")
-      .values({ user_id: userId, municipality_id: places.issykKul.id, created_at: at })
-      .execute();
-  }
+      });
+      await subscribe(db, userId, places.issykKul.id);
+    }
+  });
+  // one "new hearing" notification waiting in Айгүл's list (she followed after it was announced,
+  // so no command would have sent it to her)
   const first = hearings.wasteTariff ?? hearings.waterTariff;
   if (first !== null) {
     const h = await db

@@ -1,12 +1,11 @@
 import PDFDocument from "pdfkit";
 import type { Actor } from "~/modules/auth/permissions";
 import { loadSessionUser } from "~/modules/auth/session.server";
-import { normalizeSearch } from "~/modules/format/search";
 import { fromBishkekLocal, toBishkekDateInput } from "~/modules/format/time";
-import { decideProtocol, saveDraft, submitProtocol } from "~/modules/protocol/commands.server";
 import { dejavu } from "~/modules/protocol/typeset.server";
 import { enterTariff, type ManualTariffInput } from "~/modules/tariffs/commands.server";
 import { firstOfNextMonth } from "~/modules/tariffs/register";
+import { buildHearing, protocolTo, settleAt } from "./build";
 import type { SeedContext } from "./index";
 
 /**
@@ -317,89 +316,50 @@ async function approvedWasteHearing(ctx: SeedContext): Promise<void> {
   const { db, now, accounts, places } = ctx;
   const day = (n: number, time = "00:00") =>
     fromBishkekLocal(toBishkekDateInput(new Date(now.getTime() + n * DAY)), time)!.toISOString();
-  const title_ky = "Таштанды чыгаруу тарифи, 2025 (демо)";
-  const title_ru = "Тариф на вывоз ТБО, 2025 (демо)";
-  const { id } = await db
-    .insertInto("hearings")
-    .values({
-      municipality_id: places.issykKul.id,
-      type: "tariff",
-      state: "closed",
-      protocol_state: null,
-      short_code: "IKW2025",
-      title_ky,
-      title_ru,
-      summary_ky: "20 сомдон 25 сомго чейин бир адамга айына. Демо мазмун.",
-      summary_ru: "С 20 до 25 сом на человека в месяц. Демонстрационные данные.",
-      body_ky: "Демо мазмун: бул угуулар порталды көрсөтүү үчүн түзүлгөн.",
-      body_ru: "Демо-содержание: эти слушания созданы для показа портала.",
-      authoritative_lang: "ky",
-      initiator_kind: "enterprise",
-      initiator_name_ky: "«Таза-Мурас» муниципалдык ишканасы",
-      initiator_name_ru: "Муниципальное предприятие «Таза-Мурас»",
-      notice_at: day(-400),
-      comment_start_at: day(-390),
-      comment_end_at: day(-370),
-      meeting_at: day(-372, "10:00"),
-      meeting_place_ky: "Ак-Булуң айылындагы маданият үйү",
-      meeting_place_ru: "Дом культуры села Ак-Булун",
-      announced_at: day(-400),
-      closed_at: day(-370),
-      search_text: normalizeSearch(`${title_ky} ${title_ru}`),
-      created_by: accounts.official,
-      created_at: day(-402),
-      updated_at: day(-370),
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const lines = [
-    [W_POP, 2000, 2500],
-    [W_BUDGET, 20000, 25000],
-    [W_OTHER, 100000, 120000],
-  ] as const;
-  let pos = 0;
-  for (const [k, current, proposed] of lines)
-    await db
-      .insertInto("tariff_lines")
-      .values({
-        hearing_id: id,
-        position: ++pos,
-        ...k,
-        current_price: current,
-        proposed_price: proposed,
-      })
-      .execute();
-  await db
-    .insertInto("questions")
-    .values({
-      hearing_id: id,
-      position: 1,
-      title_ky: "Сунушту колдойсузбу?",
-      title_ru: "Поддерживаете ли вы предложение?",
-      tariff_line_id: null,
-    })
-    .execute();
-  const official = (await loadSessionUser(db, accounts.official))!;
-  const secretary = (await loadSessionUser(db, accounts.secretary))!;
-  await saveDraft(db, official, id, {
+  const { id } = await buildHearing(db, {
+    municipalityId: places.issykKul.id,
+    official: accounts.official,
+    type: "tariff",
+    shortCode: "IKW2025",
+    titleKy: "Таштанды чыгаруу тарифи, 2025 (демо)",
+    titleRu: "Тариф на вывоз ТБО, 2025 (демо)",
+    summaryKy: "20 сомдон 25 сомго чейин бир адамга айына. Демо мазмун.",
+    summaryRu: "С 20 до 25 сом на человека в месяц. Демонстрационные данные.",
+    bodyKy: "Демо мазмун: бул угуулар порталды көрсөтүү үчүн түзүлгөн.",
+    bodyRu: "Демо-содержание: эти слушания созданы для показа портала.",
+    authoritativeLang: "ky",
+    initiatorKind: "enterprise",
+    initiatorNameKy: "«Таза-Мурас» муниципалдык ишканасы",
+    initiatorNameRu: "Муниципальное предприятие «Таза-Мурас»",
+    createdAt: day(-402),
+    noticeAt: day(-400),
+    commentStartAt: day(-390),
+    commentEndAt: day(-370),
+    meetingAt: day(-372, "10:00"),
+    meetingPlaceKy: "Ак-Булуң айылындагы маданият үйү",
+    meetingPlaceRu: "Дом культуры села Ак-Булун",
+    lines: (
+      [
+        [W_POP, 2000, 2500],
+        [W_BUDGET, 20000, 25000],
+        [W_OTHER, 100000, 120000],
+      ] as const
+    ).map(([k, currentPrice, proposedPrice]) => ({ ...k, currentPrice, proposedPrice })),
+  });
+  // closed by the clock after its period; ten days later the council approved the protocol (the
+  // tariffs in force from the first of the following month)
+  await settleAt(db, id, new Date(Date.parse(day(-370)) + 1000).toISOString());
+  await protocolTo(db, id, {
+    stage: "approved",
+    officialId: accounts.official,
+    secretaryId: accounts.secretary,
+    at: day(-360, "12:00"),
     chairName: "Жылдыз Асанова",
     secretaryName: "Айнура Үсөнова",
     conclusionsKy: "Тарифти бекитүү сунушталат. (Демо мазмун)",
     conclusionsRu: "Рекомендуется утвердить тариф. (Демонстрационные данные)",
+    resolutionNumber: "31/2",
+    deputies: { for: 12, against: 2, abstain: 1 },
+    demo: true,
   });
-  const { protocolId } = await submitProtocol(db, official, id);
-  const resolutionDate = toBishkekDateInput(new Date(now.getTime() - 360 * DAY));
-  await decideProtocol(
-    db,
-    secretary,
-    protocolId,
-    {
-      decision: "approve",
-      resolutionNumber: "31/2",
-      resolutionDate,
-      deputies: { for: 12, against: 2, abstain: 1 },
-      effectiveFrom: firstOfNextMonth(resolutionDate),
-    },
-    { demo: true },
-  );
 }

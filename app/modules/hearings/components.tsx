@@ -6,7 +6,7 @@
 import { Form, Link, useLocation, useSubmit } from "@remix-run/react";
 import { useEffect, useState, type ChangeEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { DataTable, Table } from "~/components/ui";
+import { DataTable } from "~/components/ui";
 import {
   formatDate,
   formatDateTime,
@@ -16,6 +16,7 @@ import {
 } from "../format/format";
 import type { ProtocolStage } from "#db/schema";
 import type { Lang } from "../i18n/config";
+import { changedFieldLabels } from "./changed";
 import { publicStage, publicStageKey } from "../protocol/stage";
 import {
   calcNeeds,
@@ -188,31 +189,41 @@ export function PlanSections({ view, idPrefix = "" }: { view: View; idPrefix?: s
       {view.planSections.map((s) => (
         <section key={s.id} aria-labelledby={`${idPrefix}section-${s.id}`}>
           <h3 id={`${idPrefix}section-${s.id}`}>{s.name}</h3>
-          <Table caption={t("page.sectionTotal", { amount: formatMoney(s.total) })}>
-            <thead>
-              <tr>
-                <th scope="col">{t("page.projectCol.title")}</th>
-                <th scope="col" className="num">
-                  {t("page.projectCol.budget")}
-                </th>
-                <th scope="col">{t("page.projectCol.years")}</th>
-                <th scope="col">{t("page.projectCol.funding")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.projects.map((p) => (
-                <tr key={p.id}>
-                  <td>
+          <DataTable
+            caption={t("page.sectionTotal", { amount: formatMoney(s.total) })}
+            rows={s.projects}
+            rowKey={(p) => p.id}
+            columns={[
+              {
+                key: "title",
+                header: t("page.projectCol.title"),
+                rowHeader: true,
+                cell: (p) => (
+                  <>
                     {p.title}
                     {p.description ? <span className="muted block">{p.description}</span> : null}
-                  </td>
-                  <td className="num">{formatMoney(p.budget)}</td>
-                  <td>{formatYearRange(p.yearFrom, p.yearTo)}</td>
-                  <td>{t(`funding.${p.fundingSource}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+                  </>
+                ),
+              },
+              {
+                key: "budget",
+                header: t("page.projectCol.budget"),
+                num: true,
+                first: true,
+                cell: (p) => formatMoney(p.budget),
+              },
+              {
+                key: "years",
+                header: t("page.projectCol.years"),
+                cell: (p) => formatYearRange(p.yearFrom, p.yearTo),
+              },
+              {
+                key: "funding",
+                header: t("page.projectCol.funding"),
+                cell: (p) => t(`funding.${p.fundingSource}`),
+              },
+            ]}
+          />
         </section>
       ))}
       <p className="plan-total">
@@ -496,7 +507,9 @@ export function HearingContent({
   const H = headingLevel === 1 ? "h1" : "h2";
   const base = `/${lang}/hearings/${view.id}`;
   const changed = view.lastUpdate?.changed.length
-    ? view.lastUpdate.changed.map((f) => t(`page.changed.${f}`, { defaultValue: f })).join(", ")
+    ? changedFieldLabels(view.lastUpdate.changed, (f) =>
+        t(`page.changed.${f}`, { defaultValue: f }),
+      ).join(", ")
     : null;
   return (
     <article className="hearing" lang={lang}>

@@ -3,7 +3,7 @@ import type { i18n as I18n, ResourceLanguage, TOptions } from "i18next";
 import { DEFAULT_LANG, isLang, langFromPath } from "./config";
 import { fallbackBundle } from "./fallback";
 import { createI18n } from "./instance";
-import { bundleOf, type NamespaceRefs } from "./store";
+import { instanceFor, type NamespaceRefs } from "./store";
 
 interface RootLike {
   lang?: string;
@@ -27,19 +27,19 @@ export function metaT(matches: readonly MatchLike[], pathname?: string) {
   const lang = isLang(root?.lang)
     ? root.lang
     : ((pathname ? langFromPath(pathname) : null) ?? DEFAULT_LANG);
-  // one instance per root data (its namespace URLs) or per language's fallback
-  const loaded = root?.i18n ? bundleOf(lang, root.i18n) : null;
-  let key: object | undefined = loaded ? root!.i18n : undefined;
-  let bundle = loaded;
-  if (!key || !bundle) {
-    bundle = fallbacks.get(lang) ?? fallbackBundle(lang);
-    fallbacks.set(lang, bundle);
-    key = bundle;
-  }
-  let inst = instances.get(key);
+  // one shared instance per language and namespace files, or the language's fallback
+  let inst = isLang(lang) && root?.i18n ? instanceFor(lang, root.i18n) : null;
   if (!inst) {
-    inst = createI18n(lang, bundle);
-    instances.set(key, inst);
+    let bundle = fallbacks.get(lang);
+    if (!bundle) {
+      bundle = fallbackBundle(lang);
+      fallbacks.set(lang, bundle);
+    }
+    inst = instances.get(bundle) ?? null;
+    if (!inst) {
+      inst = createI18n(lang, bundle);
+      instances.set(bundle, inst);
+    }
   }
   return inst.t.bind(inst);
 }

@@ -12,7 +12,7 @@ import { putBundle, type NamespaceRefs } from "./store";
  * root loader.
  */
 let cache: Record<Lang, ResourceLanguage> | undefined;
-/** "lang/ns" → the served file: its JSON text and its URL with the content hash */
+/** "lang/ns1+ns2…" → the served file: its JSON text and its URL with the content hash */
 const files = new Map<string, { json: string; url: string }>();
 
 export function localesDir(): string {
@@ -31,9 +31,6 @@ export function loadResources(): Record<Lang, ResourceLanguage> {
       const ns = file.replace(/\.json$/, "");
       bundle[ns] = JSON.parse(readFileSync(join(dir, file), "utf8"));
       putBundle(lang, ns, bundle[ns]);
-      const json = JSON.stringify(bundle[ns]);
-      const hash = createHash("sha256").update(json).digest("base64url").slice(0, 12);
-      files.set(`${lang}/${ns}`, { json, url: `/locales/${lang}/${ns}.${hash}.json` });
     }
     out[lang] = bundle;
   }
@@ -45,28 +42,43 @@ export function bundleFor(lang: Lang): ResourceLanguage {
   return loadResources()[lang];
 }
 
-/**
- * The URLs of `lang`'s namespaces `names` (all when null), for the root data: the page carries
- * these instead of the texts (ADR 0062).
- */
-export function namespaceRefs(lang: Lang, names: string[] | null): NamespaceRefs {
+/** The one file holding `lang`'s namespaces `names` ({ namespace: texts }), made once. */
+function fileOf(lang: Lang, names: string[]): { json: string; url: string } | null {
   const all = loadResources()[lang];
-  const out: NamespaceRefs = {};
-  for (const ns of names ?? Object.keys(all)) {
-    const f = files.get(`${lang}/${ns}`);
-    if (f) out[ns] = f.url;
+  const sorted = [...new Set(names)].sort();
+  if (!sorted.length || sorted.some((ns) => !(ns in all))) return null;
+  const key = `${lang}/${sorted.join("+")}`;
+  let f = files.get(key);
+  if (!f) {
+    const json = JSON.stringify(Object.fromEntries(sorted.map((ns) => [ns, all[ns]])));
+    const hash = createHash("sha256").update(json).digest("base64url").slice(0, 12);
+    f = { json, url: `/locales/${key}.${hash}.json` };
+    files.set(key, f);
   }
-  return out;
+  return f;
 }
 
 /**
- * The file behind a URL made by `namespaceRefs`: `lang` and `file` ("participation.<hash>.json"),
- * or null when no such file exists (another hash: an old page after a deploy).
+ * For the root data: `lang`'s namespaces `names` (all when null), each mapped to the URL of the
+ * one hashed file that holds them all (one request per page, ADR 0062). The page carries these
+ * instead of the texts.
+ */
+export function namespaceRefs(lang: Lang, names: string[] | null): NamespaceRefs {
+  const all = loadResources()[lang];
+  const list = (names ?? Object.keys(all)).filter((ns) => ns in all);
+  const f = fileOf(lang, list);
+  return f ? Object.fromEntries(list.map((ns) => [ns, f.url])) : {};
+}
+
+/**
+ * The file behind a URL made by `namespaceRefs`: `lang` and `file`
+ * ("common+participation.<hash>.json"), or null when there is no such file (an unknown namespace,
+ * or another hash: an old page after a deploy).
  */
 export function translationFile(lang: string, file: string): string | null {
-  loadResources();
-  const m = /^([a-z]+)\.([\w-]{12})\.json$/.exec(file);
-  const f = m ? files.get(`${lang}/${m[1]}`) : undefined;
+  const m = /^([a-z]+(?:\+[a-z]+)*)\.([\w-]{12})\.json$/.exec(file);
+  if (!m || (lang !== "ky" && lang !== "ru")) return null;
+  const f = fileOf(lang, m[1].split("+"));
   return f && f.url === `/locales/${lang}/${file}` ? f.json : null;
 }
 

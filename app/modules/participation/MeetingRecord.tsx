@@ -168,7 +168,7 @@ export function SpeakersSection({
             ))}
           </SelectField>
           <SelectField
-            label={t("commentForm.stance")}
+            label={t("office.speakerStance")}
             name="stance"
             defaultValue={v.stance ?? "neutral"}
             errors={sp?.stance}

@@ -12,6 +12,7 @@ import { now, nowIso } from "../core/clock.server";
 import { DomainError, refuseIf } from "../core/errors";
 import { deriveState } from "../hearings/state";
 import { toBishkekDateInput } from "../format/time";
+import type { Lang } from "../i18n/config";
 import { emit } from "../notify/events.server";
 import { getHearingContext, type HearingContext } from "./context.server";
 import {
@@ -126,6 +127,8 @@ export interface NewComment extends Target {
   stance: Stance;
   body: string;
   anonymous: boolean;
+  /** the language of the page it was written on (shown as a marker and as `lang`); null: unknown */
+  lang?: Lang | null;
 }
 
 /**
@@ -181,6 +184,7 @@ export async function createComment(db: DB, user: Actor, input: NewComment): Pro
         tariff_line_id: target.tariffLineId ?? null,
         plan_section_id: target.planSectionId ?? null,
         body: input.body,
+        lang: input.lang ?? null,
         created_at: nowIso(),
       })
       .returning("id")
@@ -648,7 +652,14 @@ export async function addSpeaker(
   db: DB,
   user: Actor,
   hearingId: number,
-  input: Target & { speakerName: string; villageId: number | null; stance: Stance; body: string },
+  input: Target & {
+    speakerName: string;
+    villageId: number | null;
+    stance: Stance;
+    body: string;
+    /** the language of the office page it was entered on; null: unknown */
+    lang?: Lang | null;
+  },
   ip: string | null = null,
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
@@ -690,6 +701,7 @@ export async function addSpeaker(
         tariff_line_id: input.tariffLineId ?? null,
         plan_section_id: input.planSectionId ?? null,
         body: input.body,
+        lang: input.lang ?? null,
         created_at: nowIso(),
       })
       .returning("id")

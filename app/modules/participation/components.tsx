@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { SelectField, Table } from "~/components/ui";
+import { DataTable, SelectField } from "~/components/ui";
 import { formatDateTime } from "~/modules/format/format";
 import { useLang } from "~/modules/i18n/hooks";
 import type { CommentView } from "./queries.server";
@@ -51,9 +51,10 @@ export function CommentBody({ c }: { c: CommentView }) {
         {t("comment.hiddenByModerator", { reason: c.hiddenReason ?? "" })}
       </p>
     );
-  // plain text: a React text node, line breaks kept by CSS
+  // plain text: a React text node, line breaks kept by CSS; `lang` for screen readers and
+  // hyphenation when the language it was written in is known
   return (
-    <p className="comment-body pre-line" dir="auto">
+    <p className="comment-body pre-line" dir="auto" lang={c.textLang ?? undefined}>
       {c.text}
     </p>
   );
@@ -76,6 +77,12 @@ export function CommentMeta({ c, labels }: { c: CommentView; labels: TargetLabel
       {target ? <span className="comment-target">{t("comment.about", { target })} · </span> : null}
       <time dateTime={c.createdAt}>{formatDateTime(c.createdAt, lang)}</time>
       {c.editedAt ? <span> · {t("comment.edited")}</span> : null}
+      {c.textLang && c.text !== null ? (
+        <span className="comment-lang" data-testid="comment-lang">
+          {" "}
+          · {t(`comment.writtenIn.${c.textLang}`)}
+        </span>
+      ) : null}
     </p>
   );
 }
@@ -155,32 +162,27 @@ export function ResultChart({ r }: { r: QuestionResult }) {
 
 export function ResultTable({ r }: { r: QuestionResult }) {
   const { t } = useTranslation("participation");
-  const row = (label: ReactNode, x: Tally) => (
-    <tr>
-      <th scope="row">{label}</th>
-      {CHOICES.map((c) => (
-        <td key={c}>{x[c]}</td>
-      ))}
-    </tr>
-  );
+  const rows: { key: string; label: ReactNode; x: Tally }[] = [
+    { key: "online", label: t("results.online"), x: r.online },
+    { key: "inPerson", label: t("results.inPerson"), x: r.inPerson },
+    { key: "total", label: <strong>{t("results.total")}</strong>, x: r.total },
+  ];
   return (
-    <Table caption={t("results.tableCaption")}>
-      <thead>
-        <tr>
-          <th scope="col">{t("results.source")}</th>
-          {CHOICES.map((c) => (
-            <th scope="col" key={c}>
-              {t(`choice.${c}`)}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {row(t("results.online"), r.online)}
-        {row(t("results.inPerson"), r.inPerson)}
-        {row(<strong>{t("results.total")}</strong>, r.total)}
-      </tbody>
-    </Table>
+    <DataTable
+      caption={t("results.tableCaption")}
+      className="result-table"
+      rows={rows}
+      rowKey={(row) => row.key}
+      columns={[
+        { key: "source", header: t("results.source"), rowHeader: true, cell: (row) => row.label },
+        ...CHOICES.map((c) => ({
+          key: c,
+          header: t(`choice.${c}`),
+          num: true,
+          cell: (row: (typeof rows)[number]) => row.x[c],
+        })),
+      ]}
+    />
   );
 }
 

@@ -41,6 +41,8 @@ export interface CommentView {
   planSectionId: number | null;
   /** null when hidden by the moderator */
   text: string | null;
+  /** the language the text was written in (the page's when it was posted); null: unknown */
+  textLang: Lang | null;
   hiddenReason: string | null;
   createdAt: string;
   editedAt: string | null;
@@ -99,6 +101,7 @@ function baseSelect(db: DB, hearingId: number) {
       "c.tariff_line_id",
       "c.plan_section_id",
       "c.body",
+      "c.lang",
       "c.created_at",
       "c.edited_at",
       "c.hidden_at",
@@ -135,6 +138,7 @@ function toView(r: Row, lang: Lang, viewerId: number | null, opts: { showHidden?
     tariffLineId: r.tariff_line_id,
     planSectionId: r.plan_section_id,
     text: hidden && !opts.showHidden ? null : r.body,
+    textLang: r.lang,
     hiddenReason: hidden ? (r.hidden_reason ?? "") : null,
     createdAt: r.created_at,
     editedAt: r.edited_at,

@@ -1,11 +1,10 @@
 /** The texts, initiator and schedule of a hearing (`intent=details`), both languages. */
-import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button, Field, SelectField, TextareaField } from "~/components/ui";
 import { toBishkekDateInput, toBishkekTimeInput } from "~/modules/format/time";
 import type { EditView } from "../edit.server";
 import { InitiatorKindField } from "./fields";
-import { binder, EditPage, useEditReply, type Dict } from "./reply";
+import { binder, EditForm, EditPage, useEditReply, type Dict } from "./reply";
 
 /** The hearing as the details form takes it back (dates and time in Asia/Bishkek). */
 function detailsInput(h: EditView["hearing"]): Dict {
@@ -33,13 +32,11 @@ function detailsInput(h: EditView["hearing"]): Dict {
 
 export function DetailsForm({ h }: { h: EditView["hearing"] }) {
   const { t } = useTranslation("office");
-  const { errs, vals, formError } = useEditReply();
+  const { errs, vals } = useEditReply();
   const f = binder(t, { ...detailsInput(h), ...vals("details") }, errs("details"));
   return (
     <EditPage id="details" title={t("edit.details")}>
-      {formError("details")}
-      <Form noValidate method="post" className="stack-form">
-        <input type="hidden" name="intent" value="details" />
+      <EditForm intent="details" anchor="details-form">
         <Field {...f("titleKy")} lang="ky" />
         <Field {...f("titleRu")} lang="ru" />
         <TextareaField {...f("summaryKy")} lang="ky" rows={3} />
@@ -67,7 +64,7 @@ export function DetailsForm({ h }: { h: EditView["hearing"] }) {
         <Field {...f("meetingPlaceKy")} />
         <Field {...f("meetingPlaceRu")} />
         <Button>{t("edit.save")}</Button>
-      </Form>
+      </EditForm>
     </EditPage>
   );
 }

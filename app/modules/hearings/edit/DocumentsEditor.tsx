@@ -1,9 +1,8 @@
 /** The hearing's documents: the list with download links, remove, and the upload form. */
-import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button, Field } from "~/components/ui";
 import type { EditView } from "../edit.server";
-import { EditPage, RemoveForm, useEditReply } from "./reply";
+import { EditForm, EditPage, RemoveForm, useEditReply } from "./reply";
 
 export function DocumentsEditor({
   id,
@@ -30,9 +29,7 @@ export function DocumentsEditor({
         ))}
       </ul>
       {editable ? (
-        <Form noValidate method="post" encType="multipart/form-data" className="stack-form">
-          <input type="hidden" name="intent" value="upload" />
-          {formError("upload")}
+        <EditForm intent="upload" anchor="upload" encType="multipart/form-data">
           <Field
             type="file"
             label={t("fields.file", { max: maxMb })}
@@ -42,7 +39,7 @@ export function DocumentsEditor({
           />
           <Field label={t("fields.fileTitle")} name="title" defaultValue={vals("upload").title} />
           <Button variant="secondary">{t("edit.upload")}</Button>
-        </Form>
+        </EditForm>
       ) : null}
     </EditPage>
   );

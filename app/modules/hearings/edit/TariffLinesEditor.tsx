@@ -1,6 +1,6 @@
 /** The tariff lines of a tariff hearing: the table, an edit form per line, the add form. */
 import { useTranslation } from "react-i18next";
-import { Table } from "~/components/ui";
+import { DataTable } from "~/components/ui";
 import { formatMoney } from "~/modules/format/format";
 import type { EditView } from "../edit.server";
 import { amountInput, LineFields } from "./fields";
@@ -39,36 +39,51 @@ export function TariffLinesEditor({
     <EditPage id="lines" title={t("edit.lines")}>
       {formError("removeLine")}
       {lines.length ? (
-        <Table>
-          <thead>
-            <tr>
-              <th scope="col">{t("fields.service")}</th>
-              <th scope="col">{t("fields.category")}</th>
-              <th scope="col">{t("fields.unit")}</th>
-              <th scope="col">{t("fields.currentPrice")}</th>
-              <th scope="col">{t("fields.proposedPrice")}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t("edit.remove")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {lines.map((l) => (
-              <tr key={l.id}>
-                <td>{t(`hearings:service.${l.service}`)}</td>
-                <td>{t(`hearings:category.${l.category}`)}</td>
-                <td>{t(`hearings:unit.${l.unit}`)}</td>
-                <td className="num">{formatMoney(l.current_price)}</td>
-                <td className="num">{formatMoney(l.proposed_price)}</td>
-                <td>
-                  {editable ? (
-                    <RemoveForm intent="removeLine" field="lineId" id={l.id} amend={amend} />
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+        <DataTable
+          className="lines-editor-table"
+          rows={lines}
+          rowKey={(l) => l.id}
+          columns={[
+            {
+              key: "service",
+              header: t("fields.service"),
+              rowHeader: true,
+              cell: (l) => t(`hearings:service.${l.service}`),
+            },
+            {
+              key: "category",
+              header: t("fields.category"),
+              cell: (l) => t(`hearings:category.${l.category}`),
+            },
+            { key: "unit", header: t("fields.unit"), cell: (l) => t(`hearings:unit.${l.unit}`) },
+            {
+              key: "current",
+              header: t("fields.currentPrice"),
+              num: true,
+              first: true,
+              cell: (l) => formatMoney(l.current_price),
+            },
+            {
+              key: "proposed",
+              header: t("fields.proposedPrice"),
+              num: true,
+              first: true,
+              cell: (l) => formatMoney(l.proposed_price),
+            },
+            ...(editable
+              ? [
+                  {
+                    key: "remove",
+                    header: <span className="visually-hidden">{t("edit.remove")}</span>,
+                    label: "",
+                    cell: (l: Line) => (
+                      <RemoveForm intent="removeLine" field="lineId" id={l.id} amend={amend} />
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
       ) : null}
       {editable
         ? lines.map((l) => (

@@ -3,11 +3,11 @@
  * (errors and typed values go back to the form that was sent), the section frame and the
  * success notice.
  */
-import { Form, useActionData } from "@remix-run/react";
+import { Form, useActionData, useFormAction } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Alert, Button, Field } from "~/components/ui";
+import { Alert, Button, ErrorSummary, Field, FieldIdPrefix, fieldBinder } from "~/components/ui";
 import type { ActionReply } from "~/modules/core/reply.server";
 
 /** Typed values of a form, by field name. */
@@ -20,13 +20,8 @@ export type Errs = Record<string, string[] | undefined>;
  * value (typed in a refused post, else the record's) and its messages. Spread into `Field`,
  * `TextareaField` or `SelectField`: `<Field {...bind("titleKy")} lang="ky" />`.
  */
-export function binder(t: TFunction, v: Dict, e: Errs) {
-  return (name: string) => ({
-    name,
-    label: String(t(`fields.${name}`)),
-    defaultValue: v[name] ?? "",
-    errors: e[name],
-  });
+export function binder(t: TFunction, v: Dict, e: Errs, initial: Dict = {}) {
+  return fieldBinder((name) => String(t(`fields.${name}`)), v, e, initial);
 }
 
 /**
@@ -72,6 +67,62 @@ export function EditPage({
       {children}
     </section>
   );
+}
+
+/**
+ * A POST form of an edit page that answers where it is (issue 14): it posts to the route's action
+ * with `#<anchor>`, so without JavaScript the reply page opens at this form; when its last post was
+ * refused it starts with an error summary (GOV.UK pattern) whose links go to the fields, whose ids
+ * are `<anchor>-<name>` (through {@link FieldIdPrefix}). `anchor` must be unique on the page
+ * (`details`, `addLine`, `updateLine-12`); it travels in the hidden `_anchor` field and comes back
+ * in the reply's values, which is how the page knows which of several same-intent forms was sent.
+ */
+export function EditForm({
+  intent,
+  anchor,
+  className = "stack-form",
+  encType,
+  children,
+}: {
+  intent: string;
+  anchor: string;
+  className?: string;
+  encType?: "multipart/form-data";
+  children: ReactNode;
+}) {
+  const { t } = useTranslation("office");
+  const { reply } = useEditReply();
+  const action = useFormAction();
+  const refused = !!reply && !reply.ok && reply.intent === intent && mineReply(reply, anchor);
+  const items = refused
+    ? Object.entries(reply.errors ?? {}).flatMap(([field, msgs]) =>
+        (msgs ?? []).map((message) => ({
+          message,
+          fieldId: field === "_form" ? undefined : `${anchor}-${field}`,
+        })),
+      )
+    : [];
+  return (
+    <Form
+      noValidate
+      method="post"
+      action={`${action}#${anchor}`}
+      id={anchor}
+      className={className}
+      encType={encType}
+    >
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="_anchor" value={anchor} />
+      {items.length ? <ErrorSummary items={items} title={t("common:errors.summaryTitle")} /> : null}
+      <FieldIdPrefix.Provider value={anchor}>{children}</FieldIdPrefix.Provider>
+    </Form>
+  );
+}
+
+/** The refused reply belongs to the form `anchor` (older replies without `_anchor`: every form). */
+function mineReply(reply: ActionReply, anchor: string): boolean {
+  const sent = !reply.ok ? reply.values?._anchor : undefined;
+  return sent === undefined || sent === anchor;
 }
 
 /**
@@ -150,18 +201,16 @@ export function EditRow({
   children: (v: Dict, e: Errs) => ReactNode;
 }) {
   const { t } = useTranslation("office");
-  const { errs, vals, formError } = useEditReply();
+  const { errs, vals } = useEditReply();
   const mine = vals(intent)[field] === String(id);
   return (
     <details open={mine || undefined}>
       <summary>{summary}</summary>
-      <Form noValidate method="post" className="stack-form">
-        <input type="hidden" name="intent" value={intent} />
+      <EditForm intent={intent} anchor={`${intent}-${id}`}>
         <input type="hidden" name={field} value={id} />
-        {mine ? formError(intent) : null}
         {children(mine ? vals(intent) : initial, mine ? errs(intent) : {})}
         <Button variant="secondary">{t("edit.save")}</Button>
-      </Form>
+      </EditForm>
     </details>
   );
 }
@@ -177,13 +226,11 @@ export function AddForm({
   label: string;
   children: (v: Dict, e: Errs) => ReactNode;
 }) {
-  const { errs, vals, formError } = useEditReply();
+  const { errs, vals } = useEditReply();
   return (
-    <Form noValidate method="post" className="stack-form">
-      <input type="hidden" name="intent" value={intent} />
-      {formError(intent)}
+    <EditForm intent={intent} anchor={intent}>
       {children(vals(intent), errs(intent))}
       <Button variant="secondary">{label}</Button>
-    </Form>
+    </EditForm>
   );
 }
