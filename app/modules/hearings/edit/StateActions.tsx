@@ -84,7 +84,7 @@ export function StateActions({
         </section>
       ) : null}
       {state === "draft" ? (
-        <EditForm intent="announce" anchor="announce" className="">
+        <EditForm intent="announce" anchor="announce" className="" notice="page">
           <p className="muted">{t("edit.announceHint")}</p>
           {items.size ? (
             <div className="alert alert-warning">
@@ -103,7 +103,10 @@ export function StateActions({
       ) : null}
       {editable && !showing ? (
         <section aria-labelledby="danger-heading" className="danger-zone">
-          <h2 id="danger-heading">{t("edit.danger")}</h2>
+          <h2 id="danger-heading">
+            {/* the heading names what is offered: closing early only while open */}
+            {t(state === "open" ? "edit.danger" : "edit.dangerCancel")}
+          </h2>
           <ul className="plain-list">
             {state === "open" ? (
               <li>
@@ -137,7 +140,7 @@ export function StateActions({
               {t("edit.closeHint", { date: formatDate(earliestClose, lang), min: minCommentDays })}
             </p>
           ) : null}
-          <EditForm intent="close" anchor="close">
+          <EditForm intent="close" anchor="close" notice="page">
             <Button variant="danger">{t("edit.closeConfirm")}</Button>
           </EditForm>
           <p>
@@ -149,7 +152,7 @@ export function StateActions({
         <section id="confirm" aria-labelledby="confirm-heading" className="confirm-box">
           <h2 id="confirm-heading">{t("edit.cancelConfirmTitle")}</h2>
           <p>{t("edit.cancelConsequence")}</p>
-          <EditForm intent="cancel" anchor="cancel">
+          <EditForm intent="cancel" anchor="cancel" notice="page">
             <TextareaField
               label={t("fields.reason")}
               name="reason"
