@@ -231,9 +231,13 @@ describe("the office's danger section names what it offers", () => {
         createElement(StateActions, {
           id: 1,
           state: st,
+          // the policy's answers: closing early applies only while open, cancelling until closed
+          actions: {
+            announce: { offered: false, refusal: null },
+            close: { offered: st === "open", refusal: null },
+            cancel: { offered: true, refusal: null },
+          },
           missing: [],
-          earliestClose: null,
-          minCommentDays: 20,
           due: null,
           confirm: null,
         }),

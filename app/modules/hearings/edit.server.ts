@@ -106,18 +106,19 @@ export type EditView = NonNullable<Awaited<ReturnType<typeof getHearingForEdit>>
 
 /**
  * Loads the hearing for an edit page after the same guard as the action (`hearing.edit` in its
- * municipality: 302 to sign in, 403, 404). Returns `db` for further reads and the `view`.
+ * municipality: 302 to sign in, 403, 404). Returns `db` for further reads, the signed-in `user`
+ * (for the policy's answers) and the `view`.
  */
 export async function loadForEdit(args: {
   params: { lang?: string; id?: string };
   request: Request;
-}): Promise<{ db: DB; view: EditView }> {
+}): Promise<{ db: DB; user: Actor; view: EditView }> {
   const lang = requireLang(args.params);
   const db = await getDb();
-  const { hearing } = await requireHearing(args.request, db, args.params.id, "hearing.edit");
+  const { user, hearing } = await requireHearing(args.request, db, args.params.id, "hearing.edit");
   const h = await getHearingForEdit(db, hearing.id);
   if (!h) throw notFound(lang);
-  return { db, view: { ...h, editable: h.state !== "closed" && h.state !== "cancelled" } };
+  return { db, user, view: { ...h, editable: h.state !== "closed" && h.state !== "cancelled" } };
 }
 
 /**

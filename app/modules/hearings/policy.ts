@@ -110,6 +110,38 @@ export function cancelRefusal(actor: Actor | null, h: HearingFacts): Refusal | n
   );
 }
 
+/** One state change as the overview page offers it (the policy's answer in the view model). */
+export interface StateAction {
+  /** false when the change does not apply in the hearing's state (e.g. announcing an open one) */
+  offered: boolean;
+  /** why it is refused now (shown next to it), or null when allowed */
+  refusal: Refusal | null;
+}
+
+const asOffer = (r: Refusal | null): StateAction => ({
+  offered: r === null || r.key !== "hearings:errors.badTransition",
+  refusal: r,
+});
+
+/**
+ * The state changes of hearing `h` for `actor` at `now`, for the office overview page: each is the
+ * answer of `announceRefusal`, `closeRefusal`, `cancelRefusal` (the same the commands throw), and
+ * a change its state does not allow (409 `errors.badTransition`) is not offered at all. E.g. an
+ * open hearing two days into a 15-day minimum: `close` offered, refused with
+ * `errors.tooEarlyToClose` `{ min: 15, date }`; `announce` not offered; `cancel` allowed.
+ */
+export function stateActions(
+  actor: Actor | null,
+  h: HearingFacts & { commentStartAt: string | null; minCommentDays: number },
+  now: Date,
+): { announce: StateAction; close: StateAction; cancel: StateAction } {
+  return {
+    announce: asOffer(announceRefusal(actor, h)),
+    close: asOffer(closeRefusal(actor, h, now)),
+    cancel: asOffer(cancelRefusal(actor, h)),
+  };
+}
+
 /**
  * May `actor` see hearing `h` at all (its public page, documents, protocol page, office frame)?
  * Everyone, unless it is a draft: then only its municipality's officials (`hearing.viewDraft`);
