@@ -133,7 +133,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
       const p = parseForm(form, voteForm, t);
       if (!p.ok) return invalidReply(p.errors, p.values, intent);
       const r = await attempt(lang, intent, p.values, () =>
-        castVote(db, user, h.id, p.data.questionId, p.data.choice),
+        castVote(db, user, h.id, p.data.questionId, p.data.choice, seenAmendment(form)),
       );
       if (!r.ok) return r.response;
       return redirect(`${base}?voted=1#vote`);
@@ -154,13 +154,26 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
           );
         ballot.push({ questionId: q.id, choice: v });
       }
-      const r = await attempt(lang, intent, values, () => castVotes(db, user, h.id, ballot));
+      values.amendment = String(form.get("amendment") ?? "");
+      const r = await attempt(lang, intent, values, () =>
+        castVotes(db, user, h.id, ballot, seenAmendment(form)),
+      );
       if (!r.ok) return r.response;
       return redirect(`${base}?voted=1#vote`);
     }
     default:
       return invalidReply({ _form: [t("common:errors.invalidForm")] }, {}, intent);
   }
+}
+
+/**
+ * The amendment number the vote form was loaded with (its hidden `amendment` field, ADR 0050): a
+ * missing or unreadable one counts as 0, so a form from before any amendment is refused once the
+ * proposal has been amended.
+ */
+function seenAmendment(form: FormData): number {
+  const n = Number(form.get("amendment"));
+  return Number.isSafeInteger(n) && n >= 0 ? n : 0;
 }
 
 export default function HearingParticipation() {
@@ -196,6 +209,7 @@ export default function HearingParticipation() {
         questions={h.questions}
         myVotes={d.myVotes}
         setAside={d.setAside}
+        amendment={d.amendment}
         refusal={d.refusals.vote}
         closed={h.state === "closed" || h.state === "cancelled"}
         reply={a}

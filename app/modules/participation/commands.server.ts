@@ -10,7 +10,9 @@ import { audit } from "../audit/audit.server";
 import type { SessionUser } from "../auth/session.server";
 import { now, nowIso } from "../core/clock.server";
 import { DomainError, refuseIf } from "../core/errors";
+import { describeChanges, parseChanges } from "../hearings/amend";
 import { deriveState } from "../hearings/state";
+import { getFixedT } from "../i18n/resources.server";
 import { toBishkekDateInput } from "../format/time";
 import type { Lang } from "../i18n/config";
 import { emit } from "../notify/events.server";
@@ -435,8 +437,13 @@ export async function dismissReports(
  * Two statements: one read of the hearing, its municipality and the question (the refusal reasons,
  * as the policy's `voteRefusal`), then one INSERT … SELECT … ON CONFLICT whose WHERE repeats the time and lock
  * conditions, so a hearing closed or locked between the two stores nothing.
+ * `seenAmendment` is the hearing's amendment number the voter's page showed (the vote form's
+ * hidden `amendment` field; 0 before any amendment): when the proposal was amended since, the vote
+ * is refused — checked in the same INSERT, so an amendment between the read and the write stores
+ * nothing either (issue 11 review, ADR 0050). Undefined skips the check (seeding, fixtures).
  * Throws DomainError (participation:…): hearingNotFound/questionNotFound (404), notVerified/tooYoung (403),
- * signInToVote, locked, cancelled, periodEnded, periodNotStarted (409).
+ * signInToVote, locked, cancelled, periodEnded, periodNotStarted (409), amendedSince (409, at
+ * `ballot`, naming the amendments' numbers and changes in ky and ru).
  */
 export async function castVote(
   db: DB,
@@ -444,6 +451,7 @@ export async function castVote(
   hearingId: number,
   questionId: number,
   choice: VoteChoice,
+  seenAmendment?: number,
 ): Promise<void> {
   if (!Number.isSafeInteger(hearingId) || !Number.isSafeInteger(questionId))
     throw new DomainError("participation:errors.hearingNotFound", {}, 404);
@@ -485,6 +493,7 @@ export async function castVote(
   refuse(row);
   if (row.question_id === null)
     throw new DomainError("participation:errors.questionNotFound", {}, 404);
+  await refuseIfAmendedSince(db, hearingId, seenAmendment);
   const at = nowIso();
   const r = await db
     .insertInto("votes")
@@ -517,6 +526,19 @@ export async function castVote(
         .where("h.comment_end_at", ">", at)
         .where((w) =>
           w.or([w("h.protocol_state", "is", null), w("h.protocol_state", "!=", "approved")]),
+        )
+        .where((w) =>
+          seenAmendment === undefined
+            ? w.lit(true)
+            : w.not(
+                w.exists(
+                  w
+                    .selectFrom("amendments as a")
+                    .select("a.id")
+                    .whereRef("a.hearing_id", "=", "h.id")
+                    .where("a.number", ">", seenAmendment),
+                ),
+              ),
         ),
     )
     .onConflict((oc) =>
@@ -544,8 +566,38 @@ export async function castVote(
       .where("h.id", "=", hearingId)
       .executeTakeFirstOrThrow();
     refuse(again);
+    await refuseIfAmendedSince(db, hearingId, seenAmendment);
     throw new DomainError("participation:errors.periodEnded", {}, 409);
   }
+}
+
+/**
+ * A vote form loaded before an amendment is stale: 409 `participation:errors.amendedSince` at
+ * `ballot` when hearing `hearingId` has an amendment numbered above `seen`, naming the newest one
+ * and what the amendments since changed (`whatKy`, `whatRu`: each locale uses its own). Nothing
+ * when `seen` is undefined.
+ */
+async function refuseIfAmendedSince(db: DB, hearingId: number, seen: number | undefined) {
+  if (seen === undefined) return;
+  const since = await db
+    .selectFrom("amendments")
+    .select(["number", "changes_json"])
+    .where("hearing_id", "=", hearingId)
+    .where("number", ">", seen)
+    .orderBy("number")
+    .execute();
+  if (!since.length) return;
+  const changes = since.flatMap((a) => parseChanges(a.changes_json));
+  throw new DomainError(
+    "participation:errors.amendedSince",
+    {
+      number: Number(since[since.length - 1].number),
+      whatKy: describeChanges(changes, getFixedT("ky"), "ky"),
+      whatRu: describeChanges(changes, getFixedT("ru"), "ru"),
+    },
+    409,
+    "ballot",
+  );
 }
 
 // ---- the in-person meeting ---------------------------------------------------------------------
