@@ -47,7 +47,9 @@ export const action = (args: ActionFunctionArgs) =>
       run: (c) => updatePlanProject(c.db, c.user, c.id, idField(c.form, "projectId"), c.data),
     }),
     removeProject: intent({
-      run: (c) => removePlanProject(c.db, c.user, c.id, idField(c.form, "projectId")),
+      schema: amendReasonSchema,
+      run: (c) =>
+        removePlanProject(c.db, c.user, c.id, idField(c.form, "projectId"), c.data.amendReason),
     }),
   });
 

@@ -310,8 +310,10 @@ describe(`hearing state machine with a controllable clock (${process.env.TEST_DB
       }),
       "errors.costSum",
     );
+    // another category: one hearing has one line per service, category and unit
     await cmd.addTariffLine(t.db, a, id, {
       ...line,
+      category: "budget",
       costItems: [
         { nameKy: "Май", nameRu: "Топливо", amount: 1500 },
         { nameKy: "Акы", nameRu: "Зарплата", amount: 2000 },

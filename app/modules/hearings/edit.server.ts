@@ -55,7 +55,8 @@ export function intent<S extends z.ZodType>(i: EditIntent<S>): EditIntent<S> {
  * @param intents  the page's intents by the form's `intent` value
  * @param read     how the body is read (default `readForm(request)`); a DomainError it throws
  *                 (e.g. upload.tooLarge) is reported under `read.intent`
- * @returns `{ ok: true, intent, done }` (200), `{ ok: false, intent, errors, values }` (400 for a
+ * @returns `{ ok: true, intent, done, anchor? }` (200; `anchor` is the form's `_anchor` unless it
+ *          sent `_notice=page`), `{ ok: false, intent, errors, values }` (400 for a
  *          bad form or an unknown intent, the refusal's status otherwise); throws 302 to sign in,
  *          403 without permission, 404 for an unknown hearing
  */
@@ -88,7 +89,14 @@ export async function runEditAction(
   } catch (e) {
     return refusal(e, lang, name, values);
   }
-  return { ok: true as const, intent: name, done: spec.done ?? "saved" };
+  // the form still on the page shows the notice itself (EditForm); a gone one leaves it to the top
+  const anchor = form.get("_notice") === "page" ? undefined : form.get("_anchor");
+  return {
+    ok: true as const,
+    intent: name,
+    done: spec.done ?? "saved",
+    ...(typeof anchor === "string" && anchor ? { anchor } : {}),
+  };
 }
 
 /** The hearing as the edit pages show it: its row (both languages), parts, and `editable`. */
