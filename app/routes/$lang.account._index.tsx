@@ -10,12 +10,12 @@ import { useTranslation } from "react-i18next";
 import { Alert, Button, Field, SelectField, DataTable } from "~/components/ui";
 import {
   changePassword,
-  listSessions,
   revokeSession,
   signOutEverywhere,
   updateProfile,
 } from "~/modules/auth/commands.server";
 import { getSession, requirePermission } from "~/modules/auth/guards.server";
+import { listSessions } from "~/modules/auth/queries.server";
 import { metaOf } from "~/modules/auth/http.server";
 import { changePasswordSchema, profileSchema } from "~/modules/auth/schemas.server";
 import { clearSessionCookie } from "~/modules/auth/session.server";

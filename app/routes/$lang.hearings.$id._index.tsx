@@ -27,7 +27,7 @@ import {
   editComment,
   reportComment,
 } from "~/modules/participation/commands.server";
-import { CommentThreads } from "~/modules/participation/CommentCard";
+import { CommentThreads, RefusedElsewhere } from "~/modules/participation/CommentCard";
 import { CommentFilters, MoreComments } from "~/modules/participation/CommentFilters";
 import { CommentForm } from "~/modules/participation/CommentForm";
 import { targetLabels } from "~/modules/participation/components";
@@ -133,7 +133,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
       const p = parseForm(form, voteForm, t);
       if (!p.ok) return invalidReply(p.errors, p.values, intent);
       const r = await attempt(lang, intent, p.values, () =>
-        castVote(db, user, h.id, p.data.questionId, p.data.choice),
+        castVote(db, user, h.id, p.data.questionId, p.data.choice, seenAmendment(form)),
       );
       if (!r.ok) return r.response;
       return redirect(`${base}?voted=1#vote`);
@@ -154,13 +154,26 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
           );
         ballot.push({ questionId: q.id, choice: v });
       }
-      const r = await attempt(lang, intent, values, () => castVotes(db, user, h.id, ballot));
+      values.amendment = String(form.get("amendment") ?? "");
+      const r = await attempt(lang, intent, values, () =>
+        castVotes(db, user, h.id, ballot, seenAmendment(form)),
+      );
       if (!r.ok) return r.response;
       return redirect(`${base}?voted=1#vote`);
     }
     default:
       return invalidReply({ _form: [t("common:errors.invalidForm")] }, {}, intent);
   }
+}
+
+/**
+ * The amendment number the vote form was loaded with (its hidden `amendment` field, ADR 0050): a
+ * missing or unreadable one counts as 0, so a form from before any amendment is refused once the
+ * proposal has been amended.
+ */
+function seenAmendment(form: FormData): number {
+  const n = Number(form.get("amendment"));
+  return Number.isSafeInteger(n) && n >= 0 ? n : 0;
 }
 
 export default function HearingParticipation() {
@@ -174,6 +187,7 @@ export default function HearingParticipation() {
       <h2 id="participation-heading">{t("title")}</h2>
       <p className="participation-counts">
         {t("counts.comments", { count: d.counts.total })} ·{" "}
+        {d.counts.replies > 0 ? <>{t("counts.replies", { count: d.counts.replies })} · </> : null}
         {t("counts.votesCast", { count: d.votesCast })}
         {d.counts.hidden > 0 ? <> · {t("counts.hidden", { count: d.counts.hidden })}</> : null}
       </p>
@@ -195,6 +209,7 @@ export default function HearingParticipation() {
         questions={h.questions}
         myVotes={d.myVotes}
         setAside={d.setAside}
+        amendment={d.amendment}
         refusal={d.refusals.vote}
         closed={h.state === "closed" || h.state === "cancelled"}
         reply={a}
@@ -212,6 +227,10 @@ export default function HearingParticipation() {
         <h3 id="comments-heading">{t("comments.title")}</h3>
         <CommentFilters filters={d.filters} targets={h} byStance={d.counts.byStance} />
         {d.comments.items.length === 0 ? <p className="muted">{t("comments.none")}</p> : null}
+        <RefusedElsewhere
+          reply={a}
+          shown={d.comments.items.flatMap((c) => [c.id, ...c.replies.map((r) => r.id)])}
+        />
         <CommentThreads
           comments={d.comments.items}
           labels={targetLabels(h)}

@@ -1,7 +1,9 @@
 /**
  * An official's overview of one hearing: what is still missing before announcement, and the state
  * changes — announce, close the comment period early, cancel (each its own permission; the last
- * two behind a confirmation at the end of the page, `?confirm=close|cancel`).
+ * two behind a confirmation at the end of the page, `?confirm=close|cancel`). Whether each is
+ * offered, and why not yet, is the hearings policy's answer (`stateActions`) in the view model —
+ * the same the commands refuse with — so the page derives no rule itself.
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
@@ -11,11 +13,11 @@ import {
   cancelHearing,
   closeHearing,
 } from "~/modules/hearings/commands.server";
-import { nowIso } from "~/modules/core/clock.server";
+import { now } from "~/modules/core/clock.server";
 import { hearingsDue } from "~/modules/hearings/dashboard.server";
 import { StateActions, type Confirmable } from "~/modules/hearings/edit/StateActions";
 import { intent, loadForEdit, runEditAction } from "~/modules/hearings/edit.server";
-import { earliestClose } from "~/modules/hearings/schedule";
+import { stateActions } from "~/modules/hearings/policy";
 import { cancelSchema } from "~/modules/hearings/schemas";
 
 /** `?confirm=close|cancel` asks for that confirmation; anything else asks for none. */
@@ -24,19 +26,26 @@ function confirmParam(v: string | null): Confirmable | null {
 }
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { db, view } = await loadForEdit(args);
+  const { db, user, view } = await loadForEdit(args);
   const h = view.hearing;
-  const close =
-    h.comment_start_at && view.state === "open"
-      ? earliestClose(new Date(h.comment_start_at), Number(h.m_min_comment_days))
-      : null;
+  const at = now();
+  const actions = stateActions(
+    user,
+    {
+      municipalityId: h.municipality_id,
+      type: h.type,
+      state: view.state,
+      commentStartAt: h.comment_start_at,
+      minCommentDays: Number(h.m_min_comment_days),
+    },
+    at,
+  );
   return {
     id: h.id,
     state: view.state,
-    minCommentDays: Number(h.m_min_comment_days),
-    missing: view.state === "draft" ? await announceProblems(db, h) : [],
-    earliestClose: close ? close.toISOString() : null,
-    due: (await hearingsDue(db, [h.id], nowIso())).get(h.id) ?? null,
+    actions,
+    missing: actions.announce.refusal === null ? await announceProblems(db, h) : [],
+    due: (await hearingsDue(db, [h.id], at.toISOString())).get(h.id) ?? null,
     confirm: confirmParam(new URL(args.request.url).searchParams.get("confirm")),
   };
 }

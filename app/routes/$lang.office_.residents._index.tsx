@@ -21,12 +21,11 @@ import { useLang } from "~/modules/i18n/hooks";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang, tFor } from "~/modules/i18n/route.server";
 import {
-  listVerifications,
-  registryStats,
   revokeVerification,
   startRegistryImport,
   verifyInPerson,
 } from "~/modules/residents/commands.server";
+import { listVerifications, registryStats } from "~/modules/residents/queries.server";
 import { officeMunicipality } from "~/modules/residents/office.server";
 import { inPersonSchema, resetCodeSchema, revokeSchema } from "~/modules/residents/schemas.server";
 import { readForm } from "~/modules/forms/read.server";

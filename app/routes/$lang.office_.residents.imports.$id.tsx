@@ -8,7 +8,7 @@ import { getDb } from "~/modules/core/db.server";
 import { useLang } from "~/modules/i18n/hooks";
 import { pageMeta } from "~/modules/i18n/meta";
 import { requireLang } from "~/modules/i18n/route.server";
-import { getImport } from "~/modules/residents/commands.server";
+import { getImport } from "~/modules/residents/queries.server";
 import { notFound } from "~/modules/core/reply.server";
 import { idParam } from "~/modules/http/params.server";
 

@@ -6,7 +6,8 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Alert, Button, Field } from "~/components/ui";
-import { resetLinkValid, resetPasswordWithToken } from "~/modules/auth/commands.server";
+import { resetPasswordWithToken } from "~/modules/auth/commands.server";
+import { resetLinkValid } from "~/modules/auth/queries.server";
 import { metaOf, redirectWithSession } from "~/modules/auth/http.server";
 import { newPasswordSchema } from "~/modules/auth/schemas.server";
 import { getDb } from "~/modules/core/db.server";

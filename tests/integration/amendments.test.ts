@@ -15,6 +15,9 @@ import { loadSessionUser } from "~/modules/auth/session.server";
 import { setClock } from "~/modules/core/clock.server";
 import * as cmd from "~/modules/hearings/commands.server";
 import { getHearingView } from "~/modules/hearings/queries.server";
+import { lineSchema, projectSchema } from "~/modules/hearings/schemas";
+import { parseForm } from "~/modules/forms/validate.server";
+import { getFixedT } from "~/modules/i18n/resources.server";
 import { amendedCommentEnd } from "~/modules/hearings/schedule";
 import { castVote } from "~/modules/participation/commands.server";
 import { participantFigures, setAsideFigures } from "~/modules/participation/figures.server";
@@ -25,7 +28,8 @@ import { buildDocument } from "~/modules/protocol/document.server";
 import { renderDocx } from "~/modules/protocol/docx.server";
 import { renderPdf } from "~/modules/protocol/pdf.server";
 import { createTestDb, type TestDb } from "../helpers/db";
-import { makeUser } from "../helpers/factories";
+import { makeRequest, makeUser, sessionCookieFor } from "../helpers/factories";
+import * as participationRoute from "~/routes/$lang.hearings.$id._index";
 import {
   insertHearing,
   makeWorld,
@@ -267,7 +271,8 @@ describe(`amendments (${process.env.TEST_DB ?? "sqlite"})`, () => {
   });
 
   it("the comment end moves so that the minimum comment days remain, and stays when they do", async () => {
-    // 11 days left (05.03 … 15.03), 14 required → the end moves to 18.03 23:59:59.999 Bishkek
+    // 10 whole days left after the amendment's day (06.03 … 15.03), 14 required → the end moves
+    // to 19.03 23:59:59.999 Bishkek (whole days after the amendment's day, ADR 0050)
     const h = await openHearing({ minCommentDays: 14 });
     setClock(OPEN);
     await cmd.updateTariffLine(t.db, await actor(w.official), h.id, h.lineIds[0], line(4000, "x"));
@@ -276,7 +281,7 @@ describe(`amendments (${process.env.TEST_DB ?? "sqlite"})`, () => {
       .select("comment_end_at")
       .where("id", "=", h.id)
       .executeTakeFirstOrThrow();
-    expect(row.comment_end_at).toBe("2026-03-18T17:59:59.999Z");
+    expect(row.comment_end_at).toBe("2026-03-19T17:59:59.999Z");
     const a = await t.db
       .selectFrom("amendments")
       .select(["comment_end_before", "comment_end_after"])
@@ -284,13 +289,13 @@ describe(`amendments (${process.env.TEST_DB ?? "sqlite"})`, () => {
       .executeTakeFirstOrThrow();
     expect(a).toEqual({
       comment_end_before: "2026-03-15T17:59:59.999Z",
-      comment_end_after: "2026-03-18T17:59:59.999Z",
+      comment_end_after: "2026-03-19T17:59:59.999Z",
     });
     expect((await getHearingView(t.db, h.id, "ru"))!.amendments[0].commentEndMovedTo).toBe(
-      "2026-03-18T17:59:59.999Z",
+      "2026-03-19T17:59:59.999Z",
     );
 
-    const h2 = await openHearing({ minCommentDays: 11 });
+    const h2 = await openHearing({ minCommentDays: 10 });
     setClock(OPEN);
     await cmd.updateTariffLine(
       t.db,
@@ -308,8 +313,8 @@ describe(`amendments (${process.env.TEST_DB ?? "sqlite"})`, () => {
 
     // the pure rule, at the edges of a Bishkek day
     const end = new Date("2026-03-15T17:59:59.999Z");
-    expect(amendedCommentEnd(new Date("2026-03-05T18:00:00Z"), end, 10).moved).toBe(false);
-    expect(amendedCommentEnd(new Date("2026-03-06T18:00:00Z"), end, 10)).toEqual({
+    expect(amendedCommentEnd(new Date("2026-03-05T17:59:59.999Z"), end, 10).moved).toBe(false);
+    expect(amendedCommentEnd(new Date("2026-03-05T18:00:00Z"), end, 10)).toEqual({
       end: new Date("2026-03-16T17:59:59.999Z"),
       moved: true,
     });
@@ -323,7 +328,7 @@ describe(`amendments (${process.env.TEST_DB ?? "sqlite"})`, () => {
     ).rejects.toMatchObject({
       key: "hearings:amend.meetingBeforeCommentEnd",
       status: 409,
-      params: { count: 14, end: "18.03.2026", meeting: "16.03.2026" },
+      params: { count: 14, end: "19.03.2026", meeting: "16.03.2026" },
     });
     expect(await counted(h)).toEqual({ for: 1, against: 1, abstain: 0 });
     expect(await setAsideFigures(t.db, h.id)).toEqual([]);
@@ -339,7 +344,7 @@ describe(`amendments (${process.env.TEST_DB ?? "sqlite"})`, () => {
       .where("id", "=", h.id)
       .executeTakeFirstOrThrow();
     expect(row).toEqual({
-      comment_end_at: "2026-03-18T17:59:59.999Z",
+      comment_end_at: "2026-03-19T17:59:59.999Z",
       meeting_at: "2026-03-10T12:00:00.000Z",
     });
   });
@@ -412,6 +417,10 @@ describe(`amendments (${process.env.TEST_DB ?? "sqlite"})`, () => {
   it("adding or removing a plan section under votes sets every question's votes aside", async () => {
     const h = await insertHearing(t.db, w.m, w.official, { state: "open" });
     await t.db.updateTable("hearings").set({ type: "plan" }).where("id", "=", h.id).execute();
+    await t.db
+      .insertInto("plan_sections")
+      .values({ hearing_id: h.id, position: 1, name_ky: "Суу", name_ru: "Вода" })
+      .execute();
     await voteBoth(h);
     const official = await actor(w.official);
     await expect(
@@ -491,5 +500,310 @@ describe(`amendments (${process.env.TEST_DB ?? "sqlite"})`, () => {
         expect(docx).toContain(s);
       }
     }
+  });
+
+  // ---- issue 11 review (fix11a) -------------------------------------------------------------
+
+  it("money above 10 000 000 000 сом: 400 at the field naming the range (forms and commands), nothing stored", async () => {
+    const h = await openHearing();
+    const form = {
+      service: "waste_collection",
+      category: "population",
+      unit: "person_month",
+      currentPrice: "30",
+      proposedPrice: "100000000000000000",
+      amendReason: "x",
+    };
+    for (const lang of ["ky", "ru"] as const) {
+      const r = parseForm(form, lineSchema, getFixedT(lang));
+      expect(r.ok).toBe(false);
+      if (r.ok) continue;
+      expect(r.values.proposedPrice).toBe("100000000000000000");
+      expect(r.errors.proposedPrice[0]).toContain("10\u00A0000\u00A0000\u00A0000");
+    }
+    // the largest amount is taken, a tyiyn more is not
+    expect(lineSchema.safeParse({ ...form, proposedPrice: "10 000 000 000,00" }).success).toBe(
+      true,
+    );
+    expect(lineSchema.safeParse({ ...form, proposedPrice: "10000000000,01" }).success).toBe(false);
+    const budget = parseForm(
+      {
+        sectionId: "1",
+        titleKy: "А",
+        titleRu: "А",
+        budget: "99999999999",
+        yearFrom: "2026",
+        yearTo: "2026",
+        fundingSource: "local",
+      },
+      projectSchema,
+      getFixedT("ru"),
+    );
+    expect(budget.ok ? [] : budget.errors.budget).toEqual([
+      "Введите сумму от 0 до 10\u00A0000\u00A0000\u00A0000 сом, не больше двух знаков после запятой.",
+    ]);
+    const costs = lineSchema.safeParse({ ...form, proposedPrice: "45", costItems: "А; А; 1e3" });
+    expect(costs.success).toBe(false);
+    const bigCost = lineSchema.safeParse({
+      ...form,
+      proposedPrice: "45",
+      costItems: "А; А; 99999999999999",
+    });
+    expect(bigCost.success ? null : bigCost.error.issues[0].message).toBe(
+      "common:errors.moneyRange",
+    );
+    // a caller that skips the form (fixtures, imports) meets the same rule in the command
+    setClock(OPEN);
+    await expect(
+      cmd.updateTariffLine(t.db, await actor(w.official), h.id, h.lineIds[0], {
+        ...line(1e19, "x"),
+      }),
+    ).rejects.toMatchObject({
+      key: "common:errors.moneyRange",
+      status: 400,
+      field: "proposedPrice",
+    });
+    const l = await t.db
+      .selectFrom("tariff_lines")
+      .select("proposed_price")
+      .where("id", "=", h.lineIds[0])
+      .executeTakeFirstOrThrow();
+    expect(Number(l.proposed_price)).toBe(3500);
+  });
+
+  it("a too-long text gets its own message naming the limit, in ky and ru, on every form", () => {
+    const form = {
+      service: "waste_collection",
+      category: "population",
+      unit: "person_month",
+      currentPrice: "30",
+      proposedPrice: "45",
+      amendReason: "я".repeat(10000),
+    };
+    const ru = parseForm(form, lineSchema, getFixedT("ru"));
+    const ky = parseForm(form, lineSchema, getFixedT("ky"));
+    expect(ru.ok ? null : ru.errors.amendReason).toEqual(["Не больше 1000 знаков."]);
+    expect(ky.ok ? null : ky.errors.amendReason).toEqual(["Эң көп 1000 белги."]);
+    expect(ru.values.amendReason).toHaveLength(10000);
+    const title = parseForm(
+      { ...form, amendReason: "", justificationRu: "ж".repeat(2001) },
+      lineSchema,
+      getFixedT("ru"),
+    );
+    expect(title.ok ? null : title.errors.justificationRu).toEqual(["Не больше 2000 знаков."]);
+  });
+
+  it("removing every tariff line of an announced hearing is refused: one line stays", async () => {
+    const h = await openHearing({ minCommentDays: 1 });
+    setClock(OPEN);
+    const o = await actor(w.official);
+    await cmd.removeTariffLine(t.db, o, h.id, h.lineIds[1], "Жаңылыш кошулган");
+    await expect(cmd.removeTariffLine(t.db, o, h.id, h.lineIds[0], "r2")).rejects.toMatchObject({
+      key: "hearings:errors.lastLine",
+      status: 409,
+    });
+    const left = await t.db
+      .selectFrom("tariff_lines")
+      .select("id")
+      .where("hearing_id", "=", h.id)
+      .execute();
+    expect(left.map((r) => r.id)).toEqual([h.lineIds[0]]);
+    expect(
+      await t.db.selectFrom("amendments").select("number").where("hearing_id", "=", h.id).execute(),
+    ).toHaveLength(1);
+  });
+
+  it("removing the line that owns the only question is refused: the ballot keeps a question", async () => {
+    const h = await openHearing({ minCommentDays: 1 });
+    await t.db
+      .updateTable("questions")
+      .set({ tariff_line_id: h.lineIds[0] })
+      .where("id", "=", h.questionIds[0])
+      .execute();
+    await voteBoth(h);
+    await expect(
+      cmd.removeTariffLine(t.db, await actor(w.official), h.id, h.lineIds[0], "ошибка"),
+    ).rejects.toMatchObject({ key: "hearings:errors.lastQuestionWithLine", status: 409 });
+    const qs = await t.db
+      .selectFrom("questions")
+      .select("id")
+      .where("hearing_id", "=", h.id)
+      .execute();
+    expect(qs).toHaveLength(1);
+    expect(await counted(h)).toEqual({ for: 1, against: 1, abstain: 0 });
+  });
+
+  it("removing the last section of an announced plan is refused", async () => {
+    const h = await insertHearing(t.db, w.m, w.official, { state: "open" });
+    await t.db.updateTable("hearings").set({ type: "plan" }).where("id", "=", h.id).execute();
+    setClock(OPEN);
+    const sid = await cmd.addPlanSection(t.db, await actor(w.official), h.id, {
+      nameKy: "Суу",
+      nameRu: "Вода",
+      amendReason: "r",
+    });
+    await expect(
+      cmd.removePlanSection(t.db, await actor(w.official), h.id, sid, "r"),
+    ).rejects.toMatchObject({ key: "hearings:errors.lastSection", status: 409 });
+  });
+
+  it("plan projects are voted on: adding, re-budgeting and removing one under votes is an amendment", async () => {
+    const h = await insertHearing(t.db, w.m, w.official, { state: "open" });
+    await t.db.updateTable("hearings").set({ type: "plan" }).where("id", "=", h.id).execute();
+    const { id: sid } = await t.db
+      .insertInto("plan_sections")
+      .values({ hearing_id: h.id, position: 1, name_ky: "Суу", name_ru: "Вода" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await voteBoth(h);
+    const o = await actor(w.official);
+    const project = {
+      sectionId: sid,
+      titleKy: "Жаңы стадион",
+      titleRu: "Новый стадион",
+      budget: 1_000_000_000,
+      yearFrom: 2026,
+      yearTo: 2026,
+      fundingSource: "local" as const,
+      descriptionKy: "",
+      descriptionRu: "",
+    };
+    await expect(cmd.addPlanProject(t.db, o, h.id, project)).rejects.toMatchObject({
+      key: "hearings:amend.reasonRequired",
+      field: "amendReason",
+    });
+    const pid = await cmd.addPlanProject(t.db, o, h.id, { ...project, amendReason: "Кеңеш" });
+    expect(await counted(h)).toEqual({ for: 0, against: 0, abstain: 0 });
+    await castVote(t.db, await actor(w.resident), h.id, h.questionIds[0], "for");
+    // a title fix alone is an ordinary edit; a budget change is an amendment
+    const { sectionId: _s, ...edit } = project;
+    await cmd.updatePlanProject(t.db, o, h.id, pid, { ...edit, titleRu: "Стадион" });
+    expect(await counted(h)).toEqual({ for: 1, against: 0, abstain: 0 });
+    await expect(
+      cmd.updatePlanProject(t.db, o, h.id, pid, { ...edit, budget: 2_000_000_000 }),
+    ).rejects.toMatchObject({ key: "hearings:amend.reasonRequired" });
+    await cmd.updatePlanProject(t.db, o, h.id, pid, {
+      ...edit,
+      budget: 2_000_000_000,
+      amendReason: "Смета",
+    });
+    await castVote(t.db, await actor(w.resident), h.id, h.questionIds[0], "for");
+    await cmd.removePlanProject(t.db, o, h.id, pid, "Каражат жок");
+    expect(await setAsideFigures(t.db, h.id)).toMatchObject([
+      { number: 1, votes: 2 },
+      { number: 2, votes: 1 },
+      { number: 3, votes: 1 },
+    ]);
+    const view = (await getHearingView(t.db, h.id, "ru"))!;
+    expect(view.amendments.map((a) => a.number)).toEqual([1, 2, 3]);
+    // the voters are told each time (a notification per set-aside vote's voter and amendment)
+    const notes = await t.db
+      .selectFrom("notifications")
+      .select(["user_id"])
+      .where("hearing_id", "=", h.id)
+      .where("kind", "=", "vote_set_aside")
+      .execute();
+    expect(notes.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("relabelling a line: its own question follows in ky and ru; a duplicate line is refused", async () => {
+    const h = await openHearing({ minCommentDays: 1 });
+    await t.db
+      .updateTable("questions")
+      .set({
+        tariff_line_id: h.lineIds[0],
+        title_ky: "Калк үчүн тарифти колдойсузбу?",
+        title_ru: "Поддерживаете ли вы тариф для населения?",
+      })
+      .where("id", "=", h.questionIds[0])
+      .execute();
+    setClock(OPEN);
+    const o = await actor(w.official);
+    await cmd.updateTariffLine(t.db, o, h.id, h.lineIds[0], {
+      ...line(3500, "Категория туура эмес"),
+      category: "budget",
+    });
+    const q = await t.db
+      .selectFrom("questions")
+      .select(["title_ky", "title_ru"])
+      .where("id", "=", h.questionIds[0])
+      .executeTakeFirstOrThrow();
+    expect(q.title_ru).toContain("Бюджетные организации");
+    expect(q.title_ru).not.toContain("населения");
+    expect(q.title_ky).toContain("Бюджеттик уюмдар");
+    // the other line becomes the same service, category and unit: refused at the category field
+    await expect(
+      cmd.updateTariffLine(t.db, o, h.id, h.lineIds[1], { ...line(5000, "x"), category: "budget" }),
+    ).rejects.toMatchObject({
+      key: "hearings:errors.duplicateLine",
+      status: 409,
+      field: "category",
+    });
+    await expect(
+      cmd.addTariffLine(t.db, o, h.id, { ...line(5000, "x"), category: "budget" }),
+    ).rejects.toMatchObject({ key: "hearings:errors.duplicateLine", status: 409 });
+  });
+
+  it("a ballot loaded before an amendment and sent after is refused (409, what changed, choices kept)", async () => {
+    const h = await openHearing({ minCommentDays: 1 });
+    setClock(OPEN);
+    const cookie = await sessionCookieFor(t.db, ruVoter);
+    const params = { lang: "ru", id: String(h.id) };
+    const url = `/ru/hearings/${h.id}`;
+    // the page as the resident loaded it: amendment 0
+    const before: any = await participationRoute.loader({
+      request: makeRequest(url, { cookie }),
+      params,
+      context: {},
+    } as any);
+    expect(before.amendment).toBe(0);
+    await cmd.updateTariffLine(
+      t.db,
+      await actor(w.official),
+      h.id,
+      h.lineIds[0],
+      line(4500, "Май"),
+    );
+    const send = async (amendment: string | null) => {
+      const form: Record<string, string> = {
+        intent: "ballot",
+        [`choice-${h.questionIds[0]}`]: "for",
+      };
+      if (amendment !== null) form.amendment = amendment;
+      const r: any = await participationRoute.action({
+        request: makeRequest(`${url}?index`, { cookie, form }),
+        params,
+        context: {},
+      } as any);
+      if (r instanceof Response) return { status: r.status, body: null as any };
+      return { status: r?.init?.status ?? 200, body: r?.data ?? r };
+    };
+    for (const stale of ["0", null]) {
+      const r = await send(stale);
+      expect(r.status).toBe(409);
+      expect(r.body.errors.ballot[0]).toContain("изменение № 1");
+      expect(r.body.errors.ballot[0]).toContain("предлагаемый 35 → 45 сом");
+      expect(r.body.values[`choice-${h.questionIds[0]}`]).toBe("for");
+    }
+    expect(await counted(h)).toEqual({ for: 0, against: 0, abstain: 0 });
+    // the page loaded again carries amendment 1, and that vote counts
+    const after: any = await participationRoute.loader({
+      request: makeRequest(url, { cookie }),
+      params,
+      context: {},
+    } as any);
+    expect(after.amendment).toBe(1);
+    expect((await send("1")).status).toBe(302);
+    expect(await counted(h)).toEqual({ for: 1, against: 0, abstain: 0 });
+    // the command itself: an older number refused in ky too, the current one taken
+    await expect(
+      castVote(t.db, await actor(w.resident), h.id, h.questionIds[0], "against", 0),
+    ).rejects.toMatchObject({
+      key: "participation:errors.amendedSince",
+      status: 409,
+      params: { number: 1, whatKy: "Калк, бир адамга айына: сунушталган 35 → 45 сом" },
+    });
+    await castVote(t.db, await actor(w.resident), h.id, h.questionIds[0], "against", 1);
+    expect(await counted(h)).toEqual({ for: 1, against: 1, abstain: 0 });
   });
 });

@@ -179,7 +179,15 @@ describe(`editing plan sections and projects in place (${process.env.TEST_DB ?? 
       nameRu: "Питьевая вода",
     });
     expect(renamed.body).toMatchObject({ ok: true });
-    const edited = await post(id, cookies.official, projectForm(projectId));
+    // the budget changes: after announcement that is an amendment and needs its reason (ADR 0050)
+    const noReason = await post(id, cookies.official, projectForm(projectId));
+    expect(noReason.status).toBe(400);
+    expect(Object.keys(noReason.body.errors)).toEqual(["amendReason"]);
+    expect(noReason.body.values).toMatchObject({ budget: projectForm(projectId).budget });
+    const edited = await post(id, cookies.official, {
+      ...projectForm(projectId),
+      amendReason: "Смета жаңыланды",
+    });
     expect(edited.body).toMatchObject({ ok: true });
     const v = await versions(id);
     expect(v.map((x) => Number(x.version))).toEqual([2, 3]);

@@ -310,8 +310,10 @@ describe(`hearing state machine with a controllable clock (${process.env.TEST_DB
       }),
       "errors.costSum",
     );
+    // another category: one hearing has one line per service, category and unit
     await cmd.addTariffLine(t.db, a, id, {
       ...line,
+      category: "budget",
       costItems: [
         { nameKy: "Май", nameRu: "Топливо", amount: 1500 },
         { nameKy: "Акы", nameRu: "Зарплата", amount: 2000 },
@@ -489,6 +491,23 @@ describe("officials' pages: only that municipality's officials", () => {
   it("announces through the page and refuses an incomplete one with a message", async () => {
     setClock("2026-02-27T04:00:00Z");
     const id = String(await readyDraft());
+    const overview = async () =>
+      (
+        await result(
+          overviewRoute.loader(
+            args(makeRequest(`/ru/office/hearings/${id}`, { cookie: cookies.official }), {
+              lang: "ru",
+              id,
+            }),
+          ),
+        )
+      ).body;
+    // the view model carries the policy's answers: a draft may be announced or cancelled, not closed
+    expect((await overview()).actions).toEqual({
+      announce: { offered: true, refusal: null },
+      close: { offered: false, refusal: { key: "hearings:errors.badTransition", status: 409 } },
+      cancel: { offered: true, refusal: null },
+    });
     const ok = await result(
       overviewRoute.action(
         args(
@@ -514,6 +533,24 @@ describe("officials' pages: only that municipality's officials", () => {
     );
     expect(again.status).toBe(409);
     expect(again.body.errors._form[0]).toBe("Учурдагы абалдан бул аракет мүмкүн эмес.");
+    // open since 05.03 with a 14-day minimum: closing early is offered, refused until 19.03
+    setClock("2026-03-10T04:00:00Z");
+    const open = await overview();
+    expect(open.state).toBe("open");
+    expect(open.missing).toEqual([]);
+    expect(open.actions.announce.offered).toBe(false);
+    expect(open.actions.cancel).toEqual({ offered: true, refusal: null });
+    expect(open.actions.close.offered).toBe(true);
+    expect(open.actions.close.refusal).toMatchObject({
+      key: "hearings:errors.tooEarlyToClose",
+      status: 409,
+      params: { min: 14 },
+    });
+    const closeFrom = new Date(open.actions.close.refusal.params.date);
+    expect(closeFrom.getTime()).toBeGreaterThan(new Date("2026-03-10T04:00:00Z").getTime());
+    setClock(closeFrom.toISOString());
+    expect((await overview()).actions.close).toEqual({ offered: true, refusal: null });
+    setClock("2026-02-27T04:00:00Z");
     const cancel = await result(
       overviewRoute.action(
         args(

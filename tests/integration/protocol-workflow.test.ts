@@ -85,11 +85,11 @@ describe("protocol workflow", () => {
 
   it("only the municipality's officials draft and submit", async () => {
     for (const who of ["resident", "member", "secretary", "otherOfficial", "otherSecretary"])
-      await refused(saveDraft(t.db, actors[who], w.planHearing, draft), 403);
+      await refused(saveDraft(t.db, actors[who], w.planHearing, draft), 403, "errors.notAllowed");
     const r = await saveDraft(t.db, actors.official, w.planHearing, draft);
     expect(r.version).toBe(1);
     for (const who of ["resident", "member", "secretary", "otherOfficial"])
-      await refused(submitProtocol(t.db, actors[who], w.planHearing), 403);
+      await refused(submitProtocol(t.db, actors[who], w.planHearing), 403, "errors.notAllowed");
     const hp = (await getHearingProtocol(t.db, w.planHearing))!;
     expect(hp.protocol?.state).toBe("drafted");
     expect(hp.hearing.protocolState).toBe("drafted");

@@ -10,6 +10,7 @@ import {
   closeRefusal,
   createRefusal,
   editRefusal,
+  stateActions,
   viewRefusal,
   type EditPart,
 } from "~/modules/hearings/policy";
@@ -126,6 +127,37 @@ describe("state changes", () => {
       closeRefusal(people.official, h("open"), new Date("2026-03-15T00:00:00.000Z")),
     ).toBeNull();
     expect(key(closeRefusal(people.officialElsewhere, h("open"), late))).toBe(H("forbidden"));
+  });
+});
+
+describe("the overview page's state changes (stateActions)", () => {
+  it("offers what the state allows, with the refusal the command would give", () => {
+    const h = (state: HearingState) => ({
+      ...hearing(state),
+      commentStartAt: "2026-03-01T00:00:00.000Z",
+      minCommentDays: 14,
+    });
+    const early = new Date("2026-03-10T00:00:00.000Z");
+    const shown = (a: { offered: boolean; refusal: { key: string } | null }) =>
+      a.offered ? (a.refusal?.key ?? "allowed") : "not offered";
+    expect(
+      STATES.map((s) => {
+        const a = stateActions(people.official, h(s), early);
+        return [shown(a.announce), shown(a.close), shown(a.cancel)];
+      }),
+    ).toEqual([
+      ["allowed", "not offered", "allowed"],
+      ["not offered", "not offered", "allowed"],
+      ["not offered", H("tooEarlyToClose"), "allowed"],
+      ["not offered", "not offered", "not offered"],
+      ["not offered", "not offered", "not offered"],
+    ]);
+    expect(stateActions(people.official, h("open"), early).close.refusal).toEqual(
+      closeRefusal(people.official, h("open"), early),
+    );
+    // another municipality's official is offered each change but refused it (403)
+    const other = stateActions(people.officialElsewhere, h("draft"), early);
+    expect(other.announce).toMatchObject({ offered: true, refusal: { key: H("forbidden") } });
   });
 });
 

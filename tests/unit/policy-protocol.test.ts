@@ -21,11 +21,14 @@ describe("draft and submit: the officials of the municipality, after close", () 
     for (const w of WHO) {
       if (w === "official") continue;
       for (const st of STAGES) {
-        expect(draftRefusal(people[w], hearing("closed"), st), w).toMatchObject({
-          key: PR("errors.notFound"),
+        expect(draftRefusal(people[w], hearing("closed"), st), w).toEqual({
+          key: PR("errors.notAllowed"),
           status: 403,
         });
-        expect(key(submitRefusal(people[w], hearing("closed"), st)), w).toBe(PR("errors.notFound"));
+        expect(submitRefusal(people[w], hearing("closed"), st), w).toEqual({
+          key: PR("errors.notAllowed"),
+          status: 403,
+        });
       }
     }
   });
@@ -55,6 +58,12 @@ describe("draft and submit: the officials of the municipality, after close", () 
       PR("errors.notEditable"),
       PR("errors.approvedLocked"),
     ]);
+    // truly absent: 404 (not the 403 of a person without the right)
+    expect(submitRefusal(people.official, h, null)).toEqual({
+      key: PR("errors.notFound"),
+      status: 404,
+    });
+    expect(reviseRefusal(null)).toEqual({ key: PR("errors.notFound"), status: 404 });
     expect(STAGES.map((st) => key(reviseRefusal(st)))).toEqual([
       PR("errors.notFound"),
       PR("errors.notReturned"),

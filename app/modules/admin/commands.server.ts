@@ -8,7 +8,8 @@ import { audit } from "../audit/audit.server";
 import { now, nowIso } from "../core/clock.server";
 import { DomainError } from "../core/errors";
 import { parseLogin, loginKey } from "../auth/credentials.server";
-import { hashToken, newToken } from "../auth/tokens.server";
+import { newToken } from "../auth/tokens.server";
+import { findInvitation } from "./queries.server";
 
 /** True when the municipality exists (roles and invitations refer to it). */
 async function municipalityExists(db: DB, municipalityId: number): Promise<boolean> {
@@ -224,35 +225,6 @@ export async function revokeInvitation(db: DB, adminId: number, id: number, meta
       targetId: id,
       ip: meta.ip,
     });
-}
-
-export interface InvitationView {
-  id: number;
-  municipalityId: number;
-  role: RoleName;
-  note: string | null;
-  expiresAt: string;
-}
-
-/** A live invitation (not used, not revoked, not expired) by its token, or null. */
-export async function findInvitation(db: DB, token: string): Promise<InvitationView | null> {
-  const row = await db
-    .selectFrom("invitations")
-    .select(["id", "municipality_id", "role", "note", "expires_at"])
-    .where("token_hash", "=", hashToken(token))
-    .where("accepted_at", "is", null)
-    .where("revoked_at", "is", null)
-    .where("expires_at", ">", nowIso())
-    .executeTakeFirst();
-  return row
-    ? {
-        id: row.id,
-        municipalityId: row.municipality_id,
-        role: row.role,
-        note: row.note,
-        expiresAt: row.expires_at,
-      }
-    : null;
 }
 
 /**

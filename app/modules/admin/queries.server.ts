@@ -3,6 +3,7 @@ import type { DB } from "#db/connection";
 import type { MailStatus, RoleName } from "#db/schema";
 import type { Lang } from "../i18n/config";
 import { nowIso } from "../core/clock.server";
+import { hashToken } from "../auth/tokens.server";
 
 export interface MunicipalityRow {
   id: number;
@@ -220,4 +221,37 @@ export async function listMail(
     sentAt: m.sent_at,
     nextAttemptAt: m.next_attempt_at,
   }));
+}
+
+/** A live invitation as its page shows it (the role it grants and where). */
+export interface InvitationView {
+  id: number;
+  municipalityId: number;
+  role: RoleName;
+  note: string | null;
+  expiresAt: string;
+}
+
+/**
+ * A live invitation (not used, not revoked, not expired) by its token (compared as its hash), or
+ * null. `acceptInvitation` calls it with its transaction before it claims the invitation.
+ */
+export async function findInvitation(db: DB, token: string): Promise<InvitationView | null> {
+  const row = await db
+    .selectFrom("invitations")
+    .select(["id", "municipality_id", "role", "note", "expires_at"])
+    .where("token_hash", "=", hashToken(token))
+    .where("accepted_at", "is", null)
+    .where("revoked_at", "is", null)
+    .where("expires_at", ">", nowIso())
+    .executeTakeFirst();
+  return row
+    ? {
+        id: row.id,
+        municipalityId: row.municipality_id,
+        role: row.role,
+        note: row.note,
+        expiresAt: row.expires_at,
+      }
+    : null;
 }

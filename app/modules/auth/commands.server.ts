@@ -27,7 +27,8 @@ import {
   invalidateAllSessions,
   sessionIdFromToken,
 } from "./session.server";
-import { codeHash, hashToken, newCode, newToken } from "./tokens.server";
+import { liveResetLink } from "./queries.server";
+import { codeHash, newCode, newToken } from "./tokens.server";
 
 export interface Meta {
   ip?: string | null;
@@ -307,38 +308,6 @@ export async function signOutEverywhere(db: DB, userId: number, meta: Meta) {
 
 // ---- sessions of one account -------------------------------------------------------------------
 
-export interface SessionView {
-  /** a short public handle (first 16 hex of the id hash), never the whole id */
-  handle: string;
-  createdAt: string;
-  lastSeenAt: string;
-  ip: string | null;
-  userAgent: string | null;
-  current: boolean;
-}
-
-export async function listSessions(
-  db: DB,
-  userId: number,
-  currentId: string,
-): Promise<SessionView[]> {
-  const rows = await db
-    .selectFrom("sessions")
-    .selectAll()
-    .where("user_id", "=", userId)
-    .where("expires_at", ">", nowIso())
-    .orderBy("last_seen_at", "desc")
-    .execute();
-  return rows.map((r) => ({
-    handle: r.id.slice(0, 16),
-    createdAt: r.created_at,
-    lastSeenAt: r.last_seen_at,
-    ip: r.ip,
-    userAgent: r.user_agent,
-    current: r.id === currentId,
-  }));
-}
-
 /** Revoke one of the person's own sessions by its handle; false if none matched. */
 export async function revokeSession(
   db: DB,
@@ -555,19 +524,6 @@ export async function requestPasswordReset(
   return { ok: true };
 }
 
-/** Whether a reset link is still usable (for the page that asks for the new password). */
-export async function resetLinkValid(db: DB, token: string): Promise<boolean> {
-  const row = await db
-    .selectFrom("password_resets")
-    .select("id")
-    .where("token_hash", "=", hashToken(token))
-    .where("kind", "=", "email_link")
-    .where("used_at", "is", null)
-    .where("expires_at", ">", nowIso())
-    .executeTakeFirst();
-  return !!row;
-}
-
 async function applyReset(db: DB, resetId: number, userId: number, password: string, meta: Meta) {
   const hash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
@@ -602,14 +558,7 @@ export async function resetPasswordWithToken(
   password: string,
   meta: Meta,
 ): Promise<{ ok: true; session: NewSession } | { ok: false }> {
-  const row = await db
-    .selectFrom("password_resets")
-    .select(["id", "user_id"])
-    .where("token_hash", "=", hashToken(token))
-    .where("kind", "=", "email_link")
-    .where("used_at", "is", null)
-    .where("expires_at", ">", nowIso())
-    .executeTakeFirst();
+  const row = await liveResetLink(db, token);
   if (!row) return { ok: false };
   await applyReset(db, row.id, row.user_id, password, meta);
   return { ok: true, session: await startSession(db, row.user_id, meta) };

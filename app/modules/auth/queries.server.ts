@@ -1,5 +1,7 @@
 import type { DB } from "#db/connection";
+import { nowIso } from "../core/clock.server";
 import type { Lang } from "../i18n/config";
+import { hashToken } from "./tokens.server";
 
 export interface VillageChoice {
   municipalityId: number;
@@ -49,4 +51,66 @@ export async function municipalityOfVillage(db: DB, villageId: number): Promise<
     .where("id", "=", villageId)
     .executeTakeFirst();
   return r?.municipality_id ?? null;
+}
+
+// ---- sessions and reset links -------------------------------------------------------------------
+
+/** One signed-in session of an account, as the account page lists it. */
+export interface SessionView {
+  /** a short public handle (first 16 hex of the id hash), never the whole id */
+  handle: string;
+  createdAt: string;
+  lastSeenAt: string;
+  ip: string | null;
+  userAgent: string | null;
+  current: boolean;
+}
+
+/**
+ * The account's unexpired sessions, most recently used first; `current` marks the one whose id is
+ * `currentId` (the session hash, never the cookie token).
+ */
+export async function listSessions(
+  db: DB,
+  userId: number,
+  currentId: string,
+): Promise<SessionView[]> {
+  const rows = await db
+    .selectFrom("sessions")
+    .selectAll()
+    .where("user_id", "=", userId)
+    .where("expires_at", ">", nowIso())
+    .orderBy("last_seen_at", "desc")
+    .execute();
+  return rows.map((r) => ({
+    handle: r.id.slice(0, 16),
+    createdAt: r.created_at,
+    lastSeenAt: r.last_seen_at,
+    ip: r.ip,
+    userAgent: r.user_agent,
+    current: r.id === currentId,
+  }));
+}
+
+/**
+ * The unused, unexpired e-mail reset link with this token (`{ id, user_id }`), or undefined. The
+ * token is compared as its hash; `resetPasswordWithToken` claims the row atomically afterwards.
+ */
+export async function liveResetLink(
+  db: DB,
+  token: string,
+): Promise<{ id: number; user_id: number } | undefined> {
+  return db
+    .selectFrom("password_resets")
+    .select(["id", "user_id"])
+    .where("token_hash", "=", hashToken(token))
+    .where("kind", "=", "email_link")
+    .where("used_at", "is", null)
+    .where("expires_at", ">", nowIso())
+    .executeTakeFirst();
+}
+
+/** Whether a reset link is still usable (for the page that asks for the new password). */
+export async function resetLinkValid(db: DB, token: string): Promise<boolean> {
+  return !!(await liveResetLink(db, token));
 }

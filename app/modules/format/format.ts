@@ -70,10 +70,43 @@ export function formatYearRange(from: number, to: number): string {
   return from === to ? String(from) : `${from}–${to}`;
 }
 
-/** Parse "1 234,5" / "1234.50" / "20" into tyiyn; null when it is not a non-negative amount. */
-export function parseMoney(input: string): number | null {
+/**
+ * The largest amount of money any form or command accepts: 10 000 000 000 сом (10^12 tyiyn). It is
+ * far above any tariff price or municipal programme budget (a whole city's yearly budget is of
+ * the order of 10^10 сом), far below Number.MAX_SAFE_INTEGER (whole tyiyn stay exact in JavaScript) and
+ * below the `bigint` columns' limit on PostgreSQL (9.2 × 10^18; issue 11 review: 10^17 сом was a
+ * 500 there and 10^19 on SQLite). Refusals name it: `common:errors.moneyRange` with `max`.
+ */
+export const MAX_MONEY_TYIYN = 1_000_000_000_000;
+
+/** True when `tyiyn` is a whole number of tyiyn from 0 to MAX_MONEY_TYIYN (commands check it). */
+export function isMoneyInRange(tyiyn: number): boolean {
+  return Number.isSafeInteger(tyiyn) && tyiyn >= 0 && tyiyn <= MAX_MONEY_TYIYN;
+}
+
+/** The interpolation values of `common:errors.moneyRange`: `{ max: "10 000 000 000" }`. */
+export function moneyRangeParams(): { max: string } {
+  return { max: formatAmount(MAX_MONEY_TYIYN, 0) };
+}
+
+/**
+ * Reads "1 234,5" / "1234.50" / "20" as whole tyiyn: `{ tyiyn }`, or `{ error: "format" }` when it
+ * is not a non-negative amount with at most two decimals, `{ error: "range" }` above
+ * MAX_MONEY_TYIYN (checked on the digits before any conversion, so nothing is rounded).
+ */
+export function readMoney(input: string): { tyiyn: number } | { error: "format" | "range" } {
   const s = input.replace(/[\s\u00A0\u202F]/g, "").replace(",", ".");
-  if (!/^\d+(\.\d{1,2})?$/.test(s)) return null;
-  const [w, f = ""] = s.split(".");
-  return Number(w) * 100 + Number(f.padEnd(2, "0"));
+  if (!/^\d+(\.\d{1,2})?$/.test(s)) return { error: "format" };
+  const [w0, f = ""] = s.split(".");
+  const w = w0.replace(/^0+(?=\d)/, "");
+  if (w.length > String(MAX_MONEY_TYIYN / 100).length) return { error: "range" };
+  const tyiyn = Number(w) * 100 + Number(f.padEnd(2, "0"));
+  return isMoneyInRange(tyiyn) ? { tyiyn } : { error: "range" };
+}
+
+/** Parse "1 234,5" / "1234.50" / "20" into tyiyn; null when it is not a non-negative amount or
+ * is above MAX_MONEY_TYIYN (use `readMoney` to tell the two apart). */
+export function parseMoney(input: string): number | null {
+  const r = readMoney(input);
+  return "tyiyn" in r ? r.tyiyn : null;
 }

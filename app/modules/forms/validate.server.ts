@@ -26,9 +26,23 @@ export function formValues(
   return out;
 }
 
-function translate(t: TFunction, message: string): string {
-  // a message that looks like "ns:key.path" is a key; anything else is zod's own
-  if (/^[a-z]+:[\w.]+$/i.test(message)) return t(message) as string;
+/**
+ * One zod issue as a sentence in the request's language. A message that looks like "ns:key.path"
+ * is a key (a custom issue's `params` are its interpolation values). A text that is too long or too
+ * short without a key of its own gets `common:errors.tooLong` / `tooShort` naming the limit, on
+ * every form (issue 11 review: a 10,000-character reason got only "check the form"). Anything
+ * else is zod's own English: the generic `common:errors.invalidForm`.
+ */
+export function issueMessage(t: TFunction, issue: z.core.$ZodIssue): string {
+  const message = issue.message;
+  if (/^[a-z]+:[\w.]+$/i.test(message)) {
+    const params = issue.code === "custom" ? (issue.params ?? {}) : {};
+    return t(message, params) as string;
+  }
+  if (issue.code === "too_big" && issue.origin === "string")
+    return t("common:errors.tooLong", { count: Number(issue.maximum) }) as string;
+  if (issue.code === "too_small" && issue.origin === "string")
+    return t("common:errors.tooShort", { count: Number(issue.minimum) }) as string;
   return t("common:errors.invalidForm") as string;
 }
 
@@ -49,7 +63,7 @@ export function parseForm<S extends z.ZodType>(
   const errors: FieldErrors = {};
   for (const issue of res.error.issues) {
     const key = issue.path.length ? issue.path.join(".") : "_form";
-    (errors[key] ??= []).push(translate(t, issue.message));
+    (errors[key] ??= []).push(issueMessage(t, issue));
   }
   return { ok: false, errors, values };
 }

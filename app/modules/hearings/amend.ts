@@ -20,7 +20,7 @@ export interface Bilingual {
   ru: string;
 }
 
-/** One change of what is voted on. Prices in tyiyn. */
+/** One change of what is voted on. Prices and project budgets in tyiyn. */
 export type AmendmentChange =
   | { kind: "price"; line: LineRef; field: "current" | "proposed"; from: number; to: number }
   | { kind: "lineRelabelled"; from: LineRef; to: LineRef }
@@ -28,6 +28,9 @@ export type AmendmentChange =
   | { kind: "lineRemoved"; line: LineRef; proposed: number }
   | { kind: "sectionAdded"; name: Bilingual }
   | { kind: "sectionRemoved"; name: Bilingual }
+  | { kind: "projectAdded"; title: Bilingual; budget: number }
+  | { kind: "projectRemoved"; title: Bilingual; budget: number }
+  | { kind: "projectBudget"; title: Bilingual; from: number; to: number }
   | { kind: "questionAdded"; title: Bilingual }
   | { kind: "questionRemoved"; title: Bilingual };
 
@@ -72,6 +75,18 @@ export function describeChange(c: AmendmentChange, t: TFunction, lang: "ky" | "r
     case "sectionAdded":
     case "sectionRemoved":
       return t(`hearings:amend.change.${c.kind}`, { name: c.name[lang] || c.name.ky });
+    case "projectAdded":
+    case "projectRemoved":
+      return t(`hearings:amend.change.${c.kind}`, {
+        title: c.title[lang] || c.title.ky,
+        budget: amendmentMoney(c.budget),
+      });
+    case "projectBudget":
+      return t("hearings:amend.change.projectBudget", {
+        title: c.title[lang] || c.title.ky,
+        from: amendmentAmount(c.from),
+        to: amendmentAmount(c.to),
+      });
     case "questionAdded":
     case "questionRemoved":
       return t(`hearings:amend.change.${c.kind}`, { title: c.title[lang] || c.title.ky });

@@ -13,7 +13,7 @@ import { audit } from "../audit/audit.server";
 import type { Actor } from "../auth/permissions";
 import { nowIso, now } from "../core/clock.server";
 import { DomainError, refuseIf } from "../core/errors";
-import { formatMoney } from "../format/format";
+import { formatMoney, isMoneyInRange, moneyRangeParams } from "../format/format";
 import { normalizeSearch } from "../format/search";
 import { toBishkekDateInput } from "../format/time";
 import { emit } from "../notify/events.server";
@@ -23,6 +23,7 @@ import { checkSchedule, type ScheduleInput } from "./schedule";
 import { checkUpload } from "./uploads.server";
 import type { AmendmentChange, LineRef } from "./amend";
 import { affectedQuestions, recordAmendment, requireAmendReason } from "./amend.server";
+import { lineQuestionTitle } from "./labels.server";
 import {
   announceRefusal,
   cancelRefusal,
@@ -364,8 +365,45 @@ const lineRef = (l: { service: string; category: string; unit: string }): LineRe
   unit: l.unit,
 });
 
+/**
+ * Money a command is given must be whole tyiyn from 0 to MAX_MONEY_TYIYN (format.ts): the forms
+ * refuse more already; this holds for every other caller (fixtures, imports, tests).
+ * @throws DomainError 400 `common:errors.moneyRange` at `field`
+ */
+function checkMoney(tyiyn: number, field: string): void {
+  if (!isMoneyInRange(tyiyn))
+    throw new DomainError("common:errors.moneyRange", moneyRangeParams(), 400, field);
+}
+
+/**
+ * One hearing has one line per service, consumer category and unit: two would put two prices for
+ * the same thing to the vote (issue 11 review).
+ * @param exceptId the line being edited (it may keep its own codes)
+ * @throws DomainError 409 `hearings:errors.duplicateLine` at `category`
+ */
+async function refuseDuplicateLine(
+  trx: Tx,
+  hearingId: number,
+  l: { service: string; category: string; unit: string },
+  exceptId: number | null,
+): Promise<void> {
+  let q = trx
+    .selectFrom("tariff_lines")
+    .select("id")
+    .where("hearing_id", "=", hearingId)
+    .where("service", "=", l.service)
+    .where("category", "=", l.category)
+    .where("unit", "=", l.unit);
+  if (exceptId !== null) q = q.where("id", "<>", exceptId);
+  if (await q.executeTakeFirst())
+    throw new DomainError("hearings:errors.duplicateLine", {}, 409, "category");
+}
+
 /** A cost breakdown, when given, must add up to the proposed price exactly. */
 function checkCostSum(input: TariffLineInput): void {
+  checkMoney(input.currentPrice, "currentPrice");
+  checkMoney(input.proposedPrice, "proposedPrice");
+  for (const c of input.costItems) checkMoney(c.amount, "costItems");
   if (!input.costItems.length) return;
   const sum = input.costItems.reduce((s, c) => s + c.amount, 0);
   if (sum !== input.proposedPrice)
@@ -412,6 +450,7 @@ export async function addTariffLine(
     const h = await loadHearing(trx, id);
     refuseIf(editRefusal(actor, facts(h), "lines"));
     requireAmendReason(h, input.amendReason);
+    await refuseDuplicateLine(trx, id, input, null);
     const last = await trx
       .selectFrom("tariff_lines")
       .select((eb) => eb.fn.max("position").as("p"))
@@ -452,6 +491,39 @@ async function refuseRemovalWithTally(trx: Tx, questionIds: number[]): Promise<v
     .where("question_id", "in", questionIds)
     .executeTakeFirst();
   if (t) throw new DomainError("hearings:amend.hasTally", {}, 409, "_form");
+}
+
+/**
+ * What is voted on never becomes empty by a removal (issue 11 review): a hearing keeps at least
+ * one vote question (also in a draft: removing a line takes its own questions with it), and once
+ * announced a tariff hearing keeps at least one tariff line and a plan hearing at least one section
+ * (a draft may be emptied and filled again; announcing checks it).
+ * @param removing how many lines / sections / questions the removal takes away
+ * @throws DomainError 409 `hearings:errors.lastQuestion` / `hearings:errors.lastLine` /
+ *   `hearings:errors.lastSection` (at `_form`)
+ */
+async function refuseEmptying(
+  trx: Tx,
+  h: Hearing,
+  removing: { lines?: number; sections?: number; questions?: number },
+): Promise<void> {
+  const count = async (table: "tariff_lines" | "plan_sections" | "questions") =>
+    Number(
+      (
+        await trx
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as("n"))
+          .where("hearing_id", "=", h.id)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  if (removing.questions && (await count("questions")) - removing.questions < 1)
+    throw new DomainError("hearings:errors.lastQuestionWithLine", {}, 409, "_form");
+  if (h.state === "draft") return;
+  if (removing.lines && (await count("tariff_lines")) - removing.lines < 1)
+    throw new DomainError("hearings:errors.lastLine", {}, 409, "_form");
+  if (removing.sections && (await count("plan_sections")) - removing.sections < 1)
+    throw new DomainError("hearings:errors.lastSection", {}, 409, "_form");
 }
 
 /** A line or section that residents commented on stays: its comments point at it. */
@@ -510,6 +582,8 @@ export async function updateTariffLine(
     ] as const)
       if (from !== to) changes.push({ kind: "price", line: lineRef(input), field, from, to });
     if (changes.length) requireAmendReason(h, input.amendReason);
+    const relabelled = changes.some((c) => c.kind === "lineRelabelled");
+    if (relabelled) await refuseDuplicateLine(trx, id, input, lineId);
     const r = await trx
       .updateTable("tariff_lines")
       .set({
@@ -528,6 +602,18 @@ export async function updateTariffLine(
       throw new DomainError("hearings:errors.notFound", {}, 404, "_form");
     await trx.deleteFrom("tariff_cost_items").where("tariff_line_id", "=", lineId).execute();
     await insertCostItems(trx, lineId, input.costItems);
+    // the line's own questions name the line: they follow its new names in both languages
+    // (their votes are set aside below, so nobody's vote stands under a text they did not see)
+    if (relabelled)
+      await trx
+        .updateTable("questions")
+        .set({
+          title_ky: lineQuestionTitle(input, "ky"),
+          title_ru: lineQuestionTitle(input, "ru"),
+        })
+        .where("hearing_id", "=", id)
+        .where("tariff_line_id", "=", lineId)
+        .execute();
     if (changes.length)
       await recordAmendment(trx, h, actor.id, {
         reason: input.amendReason,
@@ -572,6 +658,7 @@ export async function removeTariffLine(
       .select("id")
       .where("tariff_line_id", "=", lineId)
       .execute();
+    await refuseEmptying(trx, h, { lines: 1, questions: own.length });
     await refuseRemovalWithTally(
       trx,
       own.map((q) => q.id),
@@ -665,6 +752,7 @@ export async function removePlanSection(
     if (!s) throw new DomainError("hearings:errors.notFound", {}, 404, "_form");
     await refuseRemovalWithComments(trx, "plan_section_id", sectionId);
     requireAmendReason(h, amendReason);
+    await refuseEmptying(trx, h, { sections: 1 });
     await recordAmendment(trx, h, actor.id, {
       reason: amendReason,
       changes: [{ kind: "sectionRemoved", name: { ky: s.name_ky, ru: s.name_ru } }],
@@ -703,20 +791,33 @@ export interface ProjectInput {
   sectionId: number;
   titleKy: string;
   titleRu: string;
+  /** tyiyn, 0…MAX_MONEY_TYIYN */
   budget: number;
   yearFrom: number;
   yearTo: number;
   fundingSource: "local" | "republican" | "donor" | "community";
   descriptionKy: string;
   descriptionRu: string;
+  /** the amendment's reason; required once the hearing is announced (ADR 0050) */
+  amendReason?: string;
 }
 
+/**
+ * Adds a project to a plan section. In a plan hearing the projects are what is voted on, so after
+ * announcement this is an amendment (ADR 0050): a reason is required, the votes on every question
+ * are set aside, voters are notified, the comment end may move.
+ * Outcomes: the project's id; 400 `hearings:errors.years` (yearTo), `common:errors.moneyRange`
+ * (budget), `hearings:amend.reasonRequired` (amendReason); 403 forbidden; 404 (hearing, or a
+ * section not of this hearing at sectionId); 409 notEditable / wrongType /
+ * `hearings:amend.meetingBeforeCommentEnd`.
+ */
 export async function addPlanProject(
   db: DB,
   actor: Actor,
   id: number,
   input: ProjectInput,
 ): Promise<number> {
+  checkMoney(input.budget, "budget");
   if (input.yearTo < input.yearFrom)
     throw new DomainError("hearings:errors.years", {}, 400, "yearTo");
   return db.transaction().execute(async (trx) => {
@@ -729,6 +830,7 @@ export async function addPlanProject(
       .where("hearing_id", "=", id)
       .executeTakeFirst();
     if (!s) throw new DomainError("hearings:errors.notFound", {}, 404, "sectionId");
+    requireAmendReason(h, input.amendReason);
     const last = await trx
       .selectFrom("plan_projects")
       .select((eb) => eb.fn.max("position").as("p"))
@@ -750,12 +852,28 @@ export async function addPlanProject(
       })
       .returning("id")
       .executeTakeFirstOrThrow();
+    await recordAmendment(trx, h, actor.id, {
+      reason: input.amendReason,
+      changes: [
+        {
+          kind: "projectAdded",
+          title: { ky: input.titleKy, ru: input.titleRu },
+          budget: input.budget,
+        },
+      ],
+      affectedQuestionIds: await affectedQuestions(trx, id, null),
+    });
     await afterEdit(trx, h, actor.id, ["planSections"]);
     return pid;
   });
 }
 
-/** Edit a project in place (its section stays); the same rules as adding one. */
+/**
+ * Edits a project in place (its section stays). After announcement a change of its budget is an
+ * amendment like adding one (ADR 0050); titles, years, funding source and descriptions alone are
+ * ordinary edits (a hearing version). Outcomes as `addPlanProject`, 404 notFound for a project not
+ * of this hearing.
+ */
 export async function updatePlanProject(
   db: DB,
   actor: Actor,
@@ -763,6 +881,7 @@ export async function updatePlanProject(
   projectId: number,
   input: Omit<ProjectInput, "sectionId">,
 ): Promise<void> {
+  checkMoney(input.budget, "budget");
   if (input.yearTo < input.yearFrom)
     throw new DomainError("hearings:errors.years", {}, 400, "yearTo");
   await db.transaction().execute(async (trx) => {
@@ -771,11 +890,13 @@ export async function updatePlanProject(
     const p = await trx
       .selectFrom("plan_projects as p")
       .innerJoin("plan_sections as s", "s.id", "p.section_id")
-      .select("p.id")
+      .select(["p.id", "p.budget"])
       .where("p.id", "=", projectId)
       .where("s.hearing_id", "=", id)
       .executeTakeFirst();
     if (!p) throw new DomainError("hearings:errors.notFound", {}, 404, "_form");
+    const budgetChanged = Number(p.budget) !== input.budget;
+    if (budgetChanged) requireAmendReason(h, input.amendReason);
     await trx
       .updateTable("plan_projects")
       .set({
@@ -790,22 +911,59 @@ export async function updatePlanProject(
       })
       .where("id", "=", projectId)
       .execute();
+    if (budgetChanged)
+      await recordAmendment(trx, h, actor.id, {
+        reason: input.amendReason,
+        changes: [
+          {
+            kind: "projectBudget",
+            title: { ky: input.titleKy, ru: input.titleRu },
+            from: Number(p.budget),
+            to: input.budget,
+          },
+        ],
+        affectedQuestionIds: await affectedQuestions(trx, id, null),
+      });
     await afterEdit(trx, h, actor.id, ["planSections"]);
   });
 }
 
-export async function removePlanProject(db: DB, actor: Actor, id: number, projectId: number) {
+/**
+ * Removes a project. After announcement this is an amendment (ADR 0050): a reason is required and
+ * the votes on every question are set aside.
+ * Outcomes: 400 `hearings:amend.reasonRequired` (amendReason); 403 forbidden; 404 notFound;
+ * 409 notEditable / `hearings:amend.meetingBeforeCommentEnd`.
+ */
+export async function removePlanProject(
+  db: DB,
+  actor: Actor,
+  id: number,
+  projectId: number,
+  amendReason?: string,
+) {
   await db.transaction().execute(async (trx) => {
     const h = await loadHearing(trx, id);
     refuseIf(editRefusal(actor, facts(h), "plan"));
     const p = await trx
       .selectFrom("plan_projects as p")
       .innerJoin("plan_sections as s", "s.id", "p.section_id")
-      .select("p.id")
+      .select(["p.id", "p.title_ky", "p.title_ru", "p.budget"])
       .where("p.id", "=", projectId)
       .where("s.hearing_id", "=", id)
       .executeTakeFirst();
     if (!p) throw new DomainError("hearings:errors.notFound", {}, 404, "_form");
+    requireAmendReason(h, amendReason);
+    await recordAmendment(trx, h, actor.id, {
+      reason: amendReason,
+      changes: [
+        {
+          kind: "projectRemoved",
+          title: { ky: p.title_ky, ru: p.title_ru },
+          budget: Number(p.budget),
+        },
+      ],
+      affectedQuestionIds: await affectedQuestions(trx, id, null),
+    });
     await trx.deleteFrom("plan_projects").where("id", "=", projectId).execute();
     await afterEdit(trx, h, actor.id, ["planSections"]);
   });

@@ -30,3 +30,16 @@ export function lineLabel(l: LineCodes, lang: Lang): string {
 export function lineLabelBoth(l: LineCodes): { ky: string; ru: string } {
   return { ky: lineLabel(l, "ky"), ru: lineLabel(l, "ru") };
 }
+
+/**
+ * The vote question of a tariff line, made from the line in one language: "Поддерживаете ли вы
+ * тариф «Вывоз ТБО — Бюджетные организации, на 1 человека в месяц»?". A relabelled line's own
+ * questions get it in ky and ru (ADR 0050), so no question names what the line no longer is.
+ */
+export function lineQuestionTitle(l: Required<LineCodes>, lang: Lang): string {
+  const w = lineWords(l, lang);
+  return getFixedT(lang, "hearings")("questionForLine", {
+    line: `${w.service} — ${w.category}, ${w.unit}`,
+    interpolation: { escapeValue: false },
+  }) as string;
+}

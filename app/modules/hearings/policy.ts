@@ -64,9 +64,19 @@ export function editRefusal(actor: Actor | null, h: HearingFacts, part: EditPart
   const role = roleRefusal(actor, "hearing.edit", h.municipalityId);
   if (role) return role;
   if (h.state === "closed" || h.state === "cancelled") return no("errors.notEditable", 409);
-  if (part === "lines" && h.type !== "tariff") return no("errors.wrongType", 409);
-  if (part === "plan" && h.type !== "plan") return no("errors.wrongType", 409);
+  if (!partApplies(part, h.type)) return no("errors.wrongType", 409);
   return null;
+}
+
+/**
+ * Does a hearing of `type` have `part` at all? Tariff lines only a tariff hearing, plan sections
+ * and projects only a plan; the other parts every hearing. (A page for a part the hearing does not
+ * have does not exist: 404; a command on it is refused 409 `errors.wrongType`.)
+ */
+export function partApplies(part: EditPart, type: HearingType): boolean {
+  if (part === "lines") return type === "tariff";
+  if (part === "plan") return type === "plan";
+  return true;
 }
 
 /**
@@ -108,6 +118,38 @@ export function cancelRefusal(actor: Actor | null, h: HearingFacts): Refusal | n
     roleRefusal(actor, "hearing.cancel", h.municipalityId) ??
     (h.state === "closed" || h.state === "cancelled" ? no("errors.badTransition", 409) : null)
   );
+}
+
+/** One state change as the overview page offers it (the policy's answer in the view model). */
+export interface StateAction {
+  /** false when the change does not apply in the hearing's state (e.g. announcing an open one) */
+  offered: boolean;
+  /** why it is refused now (shown next to it), or null when allowed */
+  refusal: Refusal | null;
+}
+
+const asOffer = (r: Refusal | null): StateAction => ({
+  offered: r === null || r.key !== "hearings:errors.badTransition",
+  refusal: r,
+});
+
+/**
+ * The state changes of hearing `h` for `actor` at `now`, for the office overview page: each is the
+ * answer of `announceRefusal`, `closeRefusal`, `cancelRefusal` (the same the commands throw), and
+ * a change its state does not allow (409 `errors.badTransition`) is not offered at all. E.g. an
+ * open hearing two days into a 15-day minimum: `close` offered, refused with
+ * `errors.tooEarlyToClose` `{ min: 15, date }`; `announce` not offered; `cancel` allowed.
+ */
+export function stateActions(
+  actor: Actor | null,
+  h: HearingFacts & { commentStartAt: string | null; minCommentDays: number },
+  now: Date,
+): { announce: StateAction; close: StateAction; cancel: StateAction } {
+  return {
+    announce: asOffer(announceRefusal(actor, h)),
+    close: asOffer(closeRefusal(actor, h, now)),
+    cancel: asOffer(cancelRefusal(actor, h)),
+  };
 }
 
 /**

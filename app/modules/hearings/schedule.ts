@@ -66,10 +66,13 @@ export function earliestClose(commentStartAt: Date, minCommentDays: number): Dat
 }
 
 /**
- * The comment end after an amendment (ADR 0050): residents get at least `minCommentDays` Bishkek
- * calendar days, today included, to read the changed proposal, comment and vote again. When fewer
- * remain, the end moves to the end (23:59:59.999 Bishkek) of the last of those days; otherwise it
- * stays. E.g. amended on 01.12 with the end on 02.12 and 10 minimum days → end on 10.12.
+ * The comment end after an amendment (ADR 0050): residents get at least `minCommentDays` whole
+ * Bishkek calendar days **after the amendment's day** to read the changed proposal, comment and
+ * vote again (the rest of the amendment's own day does not count: an amendment at 23:59 must not
+ * leave 13 days and a minute — issue 11 review). A day counts when the comment period covers it to
+ * its end (23:59:59.999). When fewer remain, the end moves to the end of the last of those days;
+ * otherwise it stays. E.g. amended on 01.12 (any hour) with 10 minimum days → end at least 11.12
+ * 23:59:59.999 Bishkek.
  * @param at the moment of the amendment
  * @returns `{ end, moved }` (end unchanged and moved false when enough days remain)
  */
@@ -78,8 +81,12 @@ export function amendedCommentEnd(
   commentEndAt: Date,
   minCommentDays: number,
 ): { end: Date; moved: boolean } {
-  const remaining = commentEndAt < at ? 0 : bishkekDaysBetween(at, commentEndAt) + 1;
+  const endDay = toBishkekDateInput(commentEndAt);
+  // whole days after the amendment's day: the end's day counts only when the period covers all of it
+  const coversEndDay = commentEndAt.getTime() >= endOfBishkekDay(endDay)!.getTime();
+  const remaining =
+    commentEndAt < at ? 0 : bishkekDaysBetween(at, commentEndAt) - (coversEndDay ? 0 : 1);
   if (remaining >= minCommentDays) return { end: commentEndAt, moved: false };
-  const lastDay = toBishkekDateInput(addDays(at, minCommentDays - 1));
+  const lastDay = toBishkekDateInput(addDays(at, minCommentDays));
   return { end: endOfBishkekDay(lastDay)!, moved: true };
 }

@@ -1,6 +1,6 @@
 /** Form schemas of the officials' pages (zod; messages are i18n keys). */
 import { z } from "zod";
-import { parseMoney } from "../format/format";
+import { moneyRangeParams, readMoney } from "../format/format";
 import { endOfBishkekDay, fromBishkekLocal, startOfBishkekDay } from "../format/time";
 import { CATEGORIES, FUNDING_SOURCES, HEARING_TYPES, SERVICES, UNITS } from "./catalog";
 import { idField } from "../forms/fields";
@@ -18,13 +18,18 @@ const opt = (max = 20000) =>
     .max(max)
     .optional()
     .transform((v) => v ?? "");
+/** An amount of сом as typed → whole tyiyn, 0…MAX_MONEY_TYIYN (format.ts `readMoney`). */
 const money = z.string({ error: "hearings:validation.money" }).transform((v, ctx) => {
-  const n = parseMoney(v);
-  if (n === null) {
-    ctx.addIssue({ code: "custom", message: "hearings:validation.money" });
+  const r = readMoney(v);
+  if ("error" in r) {
+    ctx.addIssue(
+      r.error === "range"
+        ? { code: "custom", message: "common:errors.moneyRange", params: moneyRangeParams() }
+        : { code: "custom", message: "hearings:validation.money" },
+    );
     return z.NEVER;
   }
-  return n;
+  return r.tyiyn;
 });
 const dateOpt = z
   .string()
@@ -83,12 +88,20 @@ const costItems = z
     for (const line of (v ?? "").split(/\r?\n/)) {
       if (!line.trim()) continue;
       const parts = line.split(";").map((p) => p.trim());
-      const amount = parts.length === 3 ? parseMoney(parts[2]) : null;
-      if (parts.length !== 3 || !parts[0] || !parts[1] || amount === null) {
+      const amount = parts.length === 3 ? readMoney(parts[2]) : null;
+      if (amount && "error" in amount && amount.error === "range") {
+        ctx.addIssue({
+          code: "custom",
+          message: "common:errors.moneyRange",
+          params: moneyRangeParams(),
+        });
+        return z.NEVER;
+      }
+      if (parts.length !== 3 || !parts[0] || !parts[1] || !amount || !("tyiyn" in amount)) {
         ctx.addIssue({ code: "custom", message: "hearings:validation.costItems" });
         return z.NEVER;
       }
-      out.push({ nameKy: parts[0], nameRu: parts[1], amount });
+      out.push({ nameKy: parts[0], nameRu: parts[1], amount: amount.tyiyn });
     }
     return out;
   });
@@ -133,6 +146,8 @@ export const projectSchema = z.object({
   fundingSource: z.enum(FUNDING_SOURCES, { error: "hearings:validation.required" }),
   descriptionKy: opt(2000),
   descriptionRu: opt(2000),
+  /** required by the command when the hearing is announced (projects are voted on, ADR 0050) */
+  amendReason: opt(1000),
 });
 
 /** Editing a project in place: the same fields, without moving it to another section. */

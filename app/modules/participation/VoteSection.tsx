@@ -68,6 +68,7 @@ export function VoteSection({
   opensOn,
   reply,
   setAside = {},
+  amendment = 0,
 }: {
   hearingId: number;
   /** the questions with their titles in the page's language */
@@ -83,6 +84,8 @@ export function VoteSection({
   reply: ActionFailure | undefined;
   /** questions whose vote of this person an amendment set aside (not cast again) → when (ADR 0050) */
   setAside?: Record<number, string>;
+  /** the hearing's latest amendment number (0: none); a submit made with an older one is refused */
+  amendment?: number;
 }) {
   const { t } = useTranslation("participation");
   const lang = useLang();
@@ -137,6 +140,7 @@ export function VoteSection({
         >
           <ErrorSummary items={summary} title={t("common:errors.summaryTitle")} />
           <input type="hidden" name="intent" value="ballot" />
+          <input type="hidden" name="amendment" value={amendment} />
           {questions.map((q) => {
             const current = myVotes[q.id] as Choice | undefined;
             const typed = errs && reply ? reply.values[`choice-${q.id}`] : undefined;

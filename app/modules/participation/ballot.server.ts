@@ -21,20 +21,23 @@ export interface BallotChoice {
  * Casts every choice of `ballot` for `user` on hearing `hearingId`, in one transaction.
  * Returns the number of votes cast. Refuses an empty ballot (400, field "ballot", key
  * participation:errors.choiceRequired) and a question named twice (400); every other refusal
- * (signed out, not verified, too young, closed, locked, unknown question) is castVote's own.
+ * (signed out, not verified, too young, closed, locked, unknown question, amended since the page
+ * showed amendment `seenAmendment`) is castVote's own.
  */
 export async function castVotes(
   db: DB,
   user: Voter,
   hearingId: number,
   ballot: BallotChoice[],
+  seenAmendment?: number,
 ): Promise<number> {
   if (ballot.length === 0)
     throw new DomainError("participation:errors.choiceRequired", {}, 400, "ballot");
   if (new Set(ballot.map((b) => b.questionId)).size !== ballot.length)
     throw new DomainError("participation:errors.questionNotFound", {}, 400, "ballot");
   await db.transaction().execute(async (trx) => {
-    for (const b of ballot) await castVote(trx, user, hearingId, b.questionId, b.choice);
+    for (const b of ballot)
+      await castVote(trx, user, hearingId, b.questionId, b.choice, seenAmendment);
   });
   return ballot.length;
 }

@@ -10,7 +10,9 @@ import { audit } from "../audit/audit.server";
 import type { SessionUser } from "../auth/session.server";
 import { now, nowIso } from "../core/clock.server";
 import { DomainError, refuseIf } from "../core/errors";
+import { describeChanges, parseChanges } from "../hearings/amend";
 import { deriveState } from "../hearings/state";
+import { getFixedT } from "../i18n/resources.server";
 import { toBishkekDateInput } from "../format/time";
 import type { Lang } from "../i18n/config";
 import { emit } from "../notify/events.server";
@@ -81,8 +83,9 @@ async function lockAuthor(trx: DB, userId: number): Promise<void> {
 const COMMENT_LOCK_SPACE = 1101;
 
 /**
- * The id of the same comment (author or entering official, parent, target, text) made within
- * DUPLICATE_WINDOW_MS, or null.
+ * The id of the same comment (author or entering official, parent, target, stance, text) made
+ * within DUPLICATE_WINDOW_MS, or null. The stance is part of "the same": the same text posted
+ * again with another stance is a new statement, not a double tap (a reply is always "neutral").
  */
 async function recentDuplicate(
   trx: DB,
@@ -93,6 +96,7 @@ async function recentDuplicate(
     speakerName?: string;
     parentId: number | null;
     target: Target;
+    stance: Stance;
     body: string;
   },
 ): Promise<number | null> {
@@ -101,6 +105,7 @@ async function recentDuplicate(
     .select("id")
     .where("hearing_id", "=", k.hearingId)
     .where("body", "=", k.body)
+    .where("stance", "=", k.stance)
     .where("created_at", ">=", new Date(now().getTime() - DUPLICATE_WINDOW_MS).toISOString());
   q =
     k.authorUserId !== undefined
@@ -163,6 +168,7 @@ export async function createComment(db: DB, user: Actor, input: NewComment): Pro
       authorUserId: user.id,
       parentId,
       target,
+      stance: input.stance,
       body: input.body,
     });
     if (same !== null) return same;
@@ -431,8 +437,13 @@ export async function dismissReports(
  * Two statements: one read of the hearing, its municipality and the question (the refusal reasons,
  * as the policy's `voteRefusal`), then one INSERT … SELECT … ON CONFLICT whose WHERE repeats the time and lock
  * conditions, so a hearing closed or locked between the two stores nothing.
+ * `seenAmendment` is the hearing's amendment number the voter's page showed (the vote form's
+ * hidden `amendment` field; 0 before any amendment): when the proposal was amended since, the vote
+ * is refused — checked in the same INSERT, so an amendment between the read and the write stores
+ * nothing either (issue 11 review, ADR 0050). Undefined skips the check (seeding, fixtures).
  * Throws DomainError (participation:…): hearingNotFound/questionNotFound (404), notVerified/tooYoung (403),
- * signInToVote, locked, cancelled, periodEnded, periodNotStarted (409).
+ * signInToVote, locked, cancelled, periodEnded, periodNotStarted (409), amendedSince (409, at
+ * `ballot`, naming the amendments' numbers and changes in ky and ru).
  */
 export async function castVote(
   db: DB,
@@ -440,6 +451,7 @@ export async function castVote(
   hearingId: number,
   questionId: number,
   choice: VoteChoice,
+  seenAmendment?: number,
 ): Promise<void> {
   if (!Number.isSafeInteger(hearingId) || !Number.isSafeInteger(questionId))
     throw new DomainError("participation:errors.hearingNotFound", {}, 404);
@@ -481,6 +493,7 @@ export async function castVote(
   refuse(row);
   if (row.question_id === null)
     throw new DomainError("participation:errors.questionNotFound", {}, 404);
+  await refuseIfAmendedSince(db, hearingId, seenAmendment);
   const at = nowIso();
   const r = await db
     .insertInto("votes")
@@ -513,6 +526,19 @@ export async function castVote(
         .where("h.comment_end_at", ">", at)
         .where((w) =>
           w.or([w("h.protocol_state", "is", null), w("h.protocol_state", "!=", "approved")]),
+        )
+        .where((w) =>
+          seenAmendment === undefined
+            ? w.lit(true)
+            : w.not(
+                w.exists(
+                  w
+                    .selectFrom("amendments as a")
+                    .select("a.id")
+                    .whereRef("a.hearing_id", "=", "h.id")
+                    .where("a.number", ">", seenAmendment),
+                ),
+              ),
         ),
     )
     .onConflict((oc) =>
@@ -540,8 +566,38 @@ export async function castVote(
       .where("h.id", "=", hearingId)
       .executeTakeFirstOrThrow();
     refuse(again);
+    await refuseIfAmendedSince(db, hearingId, seenAmendment);
     throw new DomainError("participation:errors.periodEnded", {}, 409);
   }
+}
+
+/**
+ * A vote form loaded before an amendment is stale: 409 `participation:errors.amendedSince` at
+ * `ballot` when hearing `hearingId` has an amendment numbered above `seen`, naming the newest one
+ * and what the amendments since changed (`whatKy`, `whatRu`: each locale uses its own). Nothing
+ * when `seen` is undefined.
+ */
+async function refuseIfAmendedSince(db: DB, hearingId: number, seen: number | undefined) {
+  if (seen === undefined) return;
+  const since = await db
+    .selectFrom("amendments")
+    .select(["number", "changes_json"])
+    .where("hearing_id", "=", hearingId)
+    .where("number", ">", seen)
+    .orderBy("number")
+    .execute();
+  if (!since.length) return;
+  const changes = since.flatMap((a) => parseChanges(a.changes_json));
+  throw new DomainError(
+    "participation:errors.amendedSince",
+    {
+      number: Number(since[since.length - 1].number),
+      whatKy: describeChanges(changes, getFixedT("ky"), "ky"),
+      whatRu: describeChanges(changes, getFixedT("ru"), "ru"),
+    },
+    409,
+    "ballot",
+  );
 }
 
 // ---- the in-person meeting ---------------------------------------------------------------------
@@ -677,6 +733,7 @@ export async function addSpeaker(
       speakerName: input.speakerName,
       parentId: null,
       target: input,
+      stance: input.stance,
       body: input.body,
     });
     if (same !== null) return same;

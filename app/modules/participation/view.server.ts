@@ -47,6 +47,11 @@ export async function participationView(
     closed ? participationFigures(db, h.id, lang) : Promise.resolve(null),
     user ? mySetAsideVotes(db, h.id, user.id) : Promise.resolve({} as Record<number, string>),
   ]);
+  const lastAmendment = await db
+    .selectFrom("amendments")
+    .select((eb) => eb.fn.max("number").as("n"))
+    .where("hearing_id", "=", h.id)
+    .executeTakeFirst();
   const at = now();
   return {
     hearing: {
@@ -70,12 +75,19 @@ export async function participationView(
       comment: commentRefusal(user, h)?.key ?? null,
       vote: voteRefusal(user, h, at)?.key ?? null,
     },
-    counts: { total: counts.total, byStance: counts.byStance, hidden: counts.hidden },
+    counts: {
+      total: counts.total,
+      byStance: counts.byStance,
+      replies: counts.replies,
+      hidden: counts.hidden,
+    },
     votesCast,
     comments,
     myVotes: votes,
     /** the person's votes an amendment set aside, not cast again: question id → when */
     setAside,
+    /** the hearing's latest amendment number (0: none), carried by the vote form (ADR 0050) */
+    amendment: Number(lastAmendment?.n ?? 0),
     filters: f,
     reported: url.searchParams.has("reported"),
     results,

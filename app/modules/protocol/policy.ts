@@ -29,7 +29,7 @@ function closedRefusal(h: HearingFacts): Refusal | null {
 
 /**
  * May `actor` create or change the protocol's draft (`stage`: null when none exists yet)? An
- * official of the municipality (403), only after close (409), not once approved (409
+ * official of the municipality (403 `errors.notAllowed`), only after close (409), not once approved (409
  * `errors.approvedLocked`) or while it lies with the council (409 `errors.notEditable`).
  */
 export function draftRefusal(
@@ -38,7 +38,7 @@ export function draftRefusal(
   stage: ProtocolStage | null,
 ): Refusal | null {
   if (!can(actor, "protocol.draft", { municipalityId: h.municipalityId }))
-    return no("errors.notFound", 403);
+    return no("errors.notAllowed", 403);
   return (
     closedRefusal(h) ??
     (stage === "approved"
@@ -50,7 +50,7 @@ export function draftRefusal(
 }
 
 /**
- * May `actor` send the draft to the council? An official (403), after close (409), a protocol
+ * May `actor` send the draft to the council? An official (403 `errors.notAllowed`), after close (409), a protocol
  * must exist (404 `errors.notFound`), not approved (409 `errors.approvedLocked`), only a draft
  * (409 `errors.notEditable`).
  */
@@ -60,7 +60,7 @@ export function submitRefusal(
   stage: ProtocolStage | null,
 ): Refusal | null {
   if (!can(actor, "protocol.submit", { municipalityId: h.municipalityId }))
-    return no("errors.notFound", 403);
+    return no("errors.notAllowed", 403);
   return (
     closedRefusal(h) ??
     (stage === null

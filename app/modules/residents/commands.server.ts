@@ -15,7 +15,8 @@ import {
   takeAttempt,
   type LimitState,
 } from "../ratelimit/ratelimit.server";
-import { checkRegistryRows, type CsvError, type CsvRow } from "./csv.server";
+import { checkRegistryRows, type CsvRow } from "./csv.server";
+import { villagesOf } from "./queries.server";
 import { readRegistryFile } from "./registry-file.server";
 import { birthDateFromPin, personHash } from "./hash.server";
 
@@ -26,15 +27,6 @@ export interface Meta {
 export const IMPORT_CHUNK = 500;
 /** rejected rows kept with their line numbers (the count is always complete) */
 export const MAX_KEPT_ERRORS = 1000;
-
-export async function villagesOf(db: DB, municipalityId: number) {
-  const rows = await db
-    .selectFrom("villages")
-    .select(["id", "name_ky", "name_ru"])
-    .where("municipality_id", "=", municipalityId)
-    .execute();
-  return rows.map((v) => ({ id: v.id, names: [v.name_ky, v.name_ru] }));
-}
 
 /**
  * Read the uploaded list (CSV in UTF-8 or Windows-1251, or .xlsx: `readRegistryFile`), validate
@@ -137,42 +129,6 @@ async function runImport(db: DB, importId: number, municipalityId: number, rows:
     .set({ status: "done", finished_at: nowIso() })
     .where("id", "=", importId)
     .execute();
-}
-
-export interface ImportView {
-  id: number;
-  municipalityId: number;
-  fileName: string;
-  status: "running" | "done" | "failed";
-  total: number;
-  processed: number;
-  accepted: number;
-  rejected: number;
-  errors: CsvError[];
-  createdAt: string;
-  finishedAt: string | null;
-}
-
-export async function getImport(db: DB, id: number): Promise<ImportView | null> {
-  const r = await db
-    .selectFrom("registry_imports")
-    .selectAll()
-    .where("id", "=", id)
-    .executeTakeFirst();
-  if (!r) return null;
-  return {
-    id: r.id,
-    municipalityId: r.municipality_id,
-    fileName: r.file_name,
-    status: r.status,
-    total: r.total_rows,
-    processed: r.processed_rows,
-    accepted: r.accepted_rows,
-    rejected: r.rejected_rows,
-    errors: JSON.parse(r.errors_json) as CsvError[],
-    createdAt: r.created_at,
-    finishedAt: r.finished_at,
-  };
 }
 
 // ---- verification by the resident -------------------------------------------------------------
@@ -386,70 +342,4 @@ export async function revokeVerification(
     });
     return true;
   });
-}
-
-export interface VerificationRow {
-  id: number;
-  userId: number;
-  displayName: string;
-  login: string;
-  village: string | null;
-  method: "registry" | "in_person";
-  verifiedBy: string | null;
-  createdAt: string;
-}
-
-export async function listVerifications(
-  db: DB,
-  municipalityId: number,
-  lang: "ky" | "ru",
-): Promise<VerificationRow[]> {
-  const rows = await db
-    .selectFrom("verifications as v")
-    .innerJoin("users as u", "u.id", "v.user_id")
-    .leftJoin("users as o", "o.id", "v.verified_by")
-    .leftJoin("villages as vl", "vl.id", "v.village_id")
-    .select([
-      "v.id",
-      "v.user_id",
-      "v.method",
-      "v.created_at",
-      "u.display_name",
-      "u.email",
-      "u.phone",
-      "o.display_name as official",
-      "vl.name_ky",
-      "vl.name_ru",
-    ])
-    .where("v.municipality_id", "=", municipalityId)
-    .where("v.revoked_at", "is", null)
-    .orderBy("v.id", "desc")
-    .limit(500)
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    userId: r.user_id,
-    displayName: r.display_name,
-    login: r.email ?? r.phone ?? "",
-    village: (lang === "ky" ? r.name_ky : r.name_ru) ?? null,
-    method: r.method,
-    verifiedBy: r.official,
-    createdAt: r.created_at,
-  }));
-}
-
-export async function registryStats(db: DB, municipalityId: number) {
-  const r = await db
-    .selectFrom("registry_entries")
-    .select((eb) => eb.fn.countAll().as("n"))
-    .where("municipality_id", "=", municipalityId)
-    .executeTakeFirstOrThrow();
-  const imports = await db
-    .selectFrom("registry_imports")
-    .select(["id", "file_name", "status", "total_rows", "rejected_rows", "created_at"])
-    .where("municipality_id", "=", municipalityId)
-    .orderBy("id", "desc")
-    .limit(10)
-    .execute();
-  return { entries: Number(r.n), imports };
 }

@@ -13,6 +13,7 @@ import type { Actor } from "../auth/permissions";
 import { audit } from "../audit/audit.server";
 import { nowIso } from "../core/clock.server";
 import { DomainError, type FieldProblem } from "../core/errors";
+import { isMoneyInRange, moneyRangeParams } from "../format/format";
 import { checkUpload } from "../hearings/uploads.server";
 import { getStorage, newKey, sha256Hex } from "../storage/storage.server";
 import { mayEnterTariffs } from "./policy";
@@ -145,6 +146,8 @@ export async function enterTariff(
   if (!input.unit.trim()) bad("unit", "tariffs:errors.required");
   if (!Number.isSafeInteger(input.price) || input.price <= 0)
     bad("price", "tariffs:errors.badPrice");
+  else if (!isMoneyInRange(input.price))
+    problems.push({ field: "price", key: "common:errors.moneyRange", params: moneyRangeParams() });
   if (!isCalendarDate(input.validFrom)) bad("validFrom", "tariffs:errors.badDate");
   if (input.validTo != null) {
     if (!isCalendarDate(input.validTo)) bad("validTo", "tariffs:errors.badDate");

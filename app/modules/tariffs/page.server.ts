@@ -6,7 +6,7 @@
 import type { DB } from "#db/connection";
 import type { Actor } from "../auth/permissions";
 import { isDomainError } from "../core/errors";
-import { parseMoney } from "../format/format";
+import { moneyRangeParams, readMoney } from "../format/format";
 import { lineLabel, lineWords } from "../hearings/labels.server";
 import type { Lang } from "../i18n/config";
 import { getFixedT } from "../i18n/resources.server";
@@ -130,10 +130,16 @@ export async function submitEntryForm(
     file && typeof file !== "string" && file.size > 0
       ? { fileName: file.name || "scan", data: new Uint8Array(await file.arrayBuffer()) }
       : null;
-  const price = parseMoney(values.price);
+  const read = readMoney(values.price);
+  const price = "tyiyn" in read ? read.tyiyn : null;
   const correctsId = toId(values.correctsId.trim());
   const errors: Record<string, string[]> = {};
-  if (values.price.trim() && price == null) errors.price = [t("errors.badPrice")];
+  if (values.price.trim() && price == null)
+    errors.price = [
+      "error" in read && read.error === "range"
+        ? t("common:errors.moneyRange", moneyRangeParams())
+        : t("errors.badPrice"),
+    ];
   if (values.correctsId.trim() && correctsId == null) errors.correctsId = [t("errors.notFound")];
   if (Object.keys(errors).length) return { ok: false, formError: null, errors, values };
   try {

@@ -66,7 +66,13 @@ function SectionCard({
           <li key={p.id}>
             {p.title_ky} — {formatMoney(p.budget)} ({p.year_from}–{p.year_to}){" "}
             {editable ? (
-              <RemoveForm intent="removeProject" field="projectId" id={p.id} inline />
+              <RemoveForm
+                intent="removeProject"
+                field="projectId"
+                id={p.id}
+                inline={!amend}
+                amend={amend}
+              />
             ) : null}
           </li>
         ))}
@@ -91,7 +97,12 @@ function SectionCard({
               summary={`${t("edit.editProject")}: ${ky ? p.title_ky : p.title_ru}`}
               initial={projectInput(p)}
             >
-              {(v, e) => <ProjectFields v={v} e={e} />}
+              {(v, e) => (
+                <>
+                  <ProjectFields v={v} e={e} />
+                  {amend ? <AmendReasonField v={v} e={e} /> : null}
+                </>
+              )}
             </EditRow>
           ))}
           <RemoveForm intent="removeSection" field="sectionId" id={s.id} amend={amend} />
@@ -106,15 +117,22 @@ export function PlanEditor({
   editable,
   state,
 }: Pick<EditView, "sections" | "editable" | "state">) {
-  // announced: adding or removing a section is an amendment and asks for its reason (ADR 0050)
+  // announced: adding or removing a section or a project, or changing a project's budget, is an
+  // amendment and asks for its reason (ADR 0050)
   const amend = state !== "draft";
   const { t, i18n } = useTranslation("office");
   const ky = i18n.language === "ky";
   const { formError } = useEditReply();
   return (
     <EditPage id="plan" title={t("edit.plan")}>
-      {formError("removeSection")}
-      {formError("removeProject")}
+      {formError("removeSection", {
+        field: "sectionId",
+        ids: editable ? sections.map((s) => s.id) : [],
+      })}
+      {formError("removeProject", {
+        field: "projectId",
+        ids: editable ? sections.flatMap((s) => s.projects.map((p) => p.id)) : [],
+      })}
       {sections.map((s) => (
         <SectionCard key={s.id} s={s} editable={editable} amend={amend} />
       ))}
@@ -135,6 +153,7 @@ export function PlanEditor({
                 ))}
               </SelectField>
               <ProjectFields v={v} e={e} />
+              {amend ? <AmendReasonField v={v} e={e} /> : null}
             </>
           )}
         </AddForm>

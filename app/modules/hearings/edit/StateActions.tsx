@@ -8,8 +8,10 @@ import { useTranslation } from "react-i18next";
 import { Button, TextareaField } from "~/components/ui";
 import { formatDate } from "~/modules/format/format";
 import type { HearingState } from "#db/schema";
+import type { Refusal } from "../../core/errors";
 import type { Lang } from "../../i18n/config";
 import type { HearingDue } from "../dashboard.server";
+import type { StateAction } from "../policy";
 import { DueList } from "../DueList";
 import { EditForm, EditPage, useEditReply } from "./reply";
 
@@ -31,6 +33,23 @@ function pageOf(field: string): string {
 export type Confirmable = "close" | "cancel";
 
 /**
+ * Why a state change is refused now, in the person's language: the policy's key and params (an
+ * instant `date` shown as its day), and for a date from which it becomes possible the hint
+ * "may be closed early after …".
+ */
+function RefusalReason({ refusal, lang }: { refusal: Refusal; lang: Lang }) {
+  const { t } = useTranslation("office");
+  const p = refusal.params ?? {};
+  const date = typeof p.date === "string" ? formatDate(p.date, lang) : undefined;
+  return (
+    <span className="muted block" data-refusal={refusal.key}>
+      {String(t(refusal.key, { ...p, ...(date ? { date } : {}) }))}
+      {date ? ` ${String(t("edit.closeHint", { ...p, date }))}` : null}
+    </span>
+  );
+}
+
+/**
  * The overview of one hearing: what is due, announcing a draft, and — last on the page — the
  * destructive changes. Those are links (GET `?confirm=close|cancel#confirm`) to a confirmation at
  * the end of the page that states the consequence and holds the real POST form, so nothing
@@ -40,18 +59,16 @@ export type Confirmable = "close" | "cancel";
 export function StateActions({
   id,
   state,
+  actions,
   missing,
-  earliestClose,
-  minCommentDays,
   due,
   confirm,
 }: {
   id: number;
   state: HearingState;
+  /** the hearings policy's answers: which changes are offered, and why one is refused now */
+  actions: { announce: StateAction; close: StateAction; cancel: StateAction };
   missing: Missing[];
-  /** ISO instant from which the comment period may be closed early, while open */
-  earliestClose: string | null;
-  minCommentDays: number;
   /** what is due on the hearing (unanswered comments, meeting, protocol) */
   due: HearingDue | null;
   /** the confirmation asked for in the URL (`?confirm=`), if any */
@@ -63,13 +80,7 @@ export function StateActions({
   const refusedIntent = reply && !reply.ok ? reply.intent : null;
   const asked: Confirmable | null =
     refusedIntent === "close" || refusedIntent === "cancel" ? refusedIntent : confirm;
-  const editable = state !== "closed" && state !== "cancelled";
-  const showing: Confirmable | null =
-    asked === "close" && state === "open"
-      ? "close"
-      : asked === "cancel" && editable
-        ? "cancel"
-        : null;
+  const showing: Confirmable | null = asked && actions[asked].refusal === null ? asked : null;
   const items = new Map<string, string>();
   for (const m of missing) {
     const text = String(t(`hearings:${m.key}`, m.params ?? {}));
@@ -83,8 +94,13 @@ export function StateActions({
           <DueList id={id} due={due} lang={lang} />
         </section>
       ) : null}
-      {state === "draft" ? (
-        <EditForm intent="announce" anchor="announce" className="">
+      {actions.announce.offered && actions.announce.refusal ? (
+        <p>
+          <RefusalReason refusal={actions.announce.refusal} lang={lang} />
+        </p>
+      ) : null}
+      {actions.announce.offered && !actions.announce.refusal ? (
+        <EditForm intent="announce" anchor="announce" className="" notice="page">
           <p className="muted">{t("edit.announceHint")}</p>
           {items.size ? (
             <div className="alert alert-warning">
@@ -101,30 +117,37 @@ export function StateActions({
           <Button>{t("edit.announce")}</Button>
         </EditForm>
       ) : null}
-      {editable && !showing ? (
+      {(actions.close.offered || actions.cancel.offered) && !showing ? (
         <section aria-labelledby="danger-heading" className="danger-zone">
-          <h2 id="danger-heading">{t("edit.danger")}</h2>
+          <h2 id="danger-heading">
+            {/* the heading names what is offered: both, or only one of them */}
+            {t(
+              actions.close.offered && actions.cancel.offered
+                ? "edit.danger"
+                : actions.close.offered
+                  ? "edit.close"
+                  : "edit.dangerCancel",
+            )}
+          </h2>
           <ul className="plain-list">
-            {state === "open" ? (
-              <li>
-                <Link to="?confirm=close#confirm" preventScrollReset>
-                  {t("edit.close")}…
-                </Link>
-                {earliestClose ? (
-                  <span className="muted block">
-                    {t("edit.closeHint", {
-                      date: formatDate(earliestClose, lang),
-                      min: minCommentDays,
-                    })}
-                  </span>
-                ) : null}
-              </li>
-            ) : null}
-            <li>
-              <Link to="?confirm=cancel#confirm" preventScrollReset>
-                {t("edit.cancel")}…
-              </Link>
-            </li>
+            {(["close", "cancel"] as const).map((a) => {
+              const { offered, refusal } = actions[a];
+              if (!offered) return null;
+              return (
+                <li key={a}>
+                  {refusal ? (
+                    <>
+                      {t(`edit.${a}`)}
+                      <RefusalReason refusal={refusal} lang={lang} />
+                    </>
+                  ) : (
+                    <Link to={`?confirm=${a}#confirm`} preventScrollReset>
+                      {t(`edit.${a}`)}…
+                    </Link>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </section>
       ) : null}
@@ -132,12 +155,7 @@ export function StateActions({
         <section id="confirm" aria-labelledby="confirm-heading" className="confirm-box">
           <h2 id="confirm-heading">{t("edit.closeConfirmTitle")}</h2>
           <p>{t("edit.closeConsequence")}</p>
-          {earliestClose ? (
-            <p className="muted">
-              {t("edit.closeHint", { date: formatDate(earliestClose, lang), min: minCommentDays })}
-            </p>
-          ) : null}
-          <EditForm intent="close" anchor="close">
+          <EditForm intent="close" anchor="close" notice="page">
             <Button variant="danger">{t("edit.closeConfirm")}</Button>
           </EditForm>
           <p>
@@ -149,7 +167,7 @@ export function StateActions({
         <section id="confirm" aria-labelledby="confirm-heading" className="confirm-box">
           <h2 id="confirm-heading">{t("edit.cancelConfirmTitle")}</h2>
           <p>{t("edit.cancelConsequence")}</p>
-          <EditForm intent="cancel" anchor="cancel">
+          <EditForm intent="cancel" anchor="cancel" notice="page">
             <TextareaField
               label={t("fields.reason")}
               name="reason"
