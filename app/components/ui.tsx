@@ -200,6 +200,22 @@ export interface SummaryItem {
 }
 
 /**
+ * A refused form's messages as summary items: each field's messages link to `<prefix>-<field>`
+ * (the ids {@link FieldIdPrefix} gives the fields), "_form" messages stand without a link.
+ */
+export function summaryItems(
+  errors: Record<string, string[] | undefined>,
+  prefix: string,
+): SummaryItem[] {
+  return Object.entries(errors).flatMap(([field, msgs]) =>
+    (msgs ?? []).map((message) => ({
+      message,
+      fieldId: field === "_form" ? undefined : `${prefix}-${field}`,
+    })),
+  );
+}
+
+/**
  * The error summary at the top of a form (the GOV.UK pattern): a titled list of the problems, each
  * a link to its field, shown after a refused submit. It is announced (role="alert") and can be
  * focused, so with or without JavaScript the person lands on it and follows a link to the field.

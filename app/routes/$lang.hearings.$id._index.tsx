@@ -27,7 +27,7 @@ import {
   editComment,
   reportComment,
 } from "~/modules/participation/commands.server";
-import { CommentThreads } from "~/modules/participation/CommentCard";
+import { CommentThreads, RefusedElsewhere } from "~/modules/participation/CommentCard";
 import { CommentFilters, MoreComments } from "~/modules/participation/CommentFilters";
 import { CommentForm } from "~/modules/participation/CommentForm";
 import { targetLabels } from "~/modules/participation/components";
@@ -187,6 +187,7 @@ export default function HearingParticipation() {
       <h2 id="participation-heading">{t("title")}</h2>
       <p className="participation-counts">
         {t("counts.comments", { count: d.counts.total })} ·{" "}
+        {d.counts.replies > 0 ? <>{t("counts.replies", { count: d.counts.replies })} · </> : null}
         {t("counts.votesCast", { count: d.votesCast })}
         {d.counts.hidden > 0 ? <> · {t("counts.hidden", { count: d.counts.hidden })}</> : null}
       </p>
@@ -226,6 +227,10 @@ export default function HearingParticipation() {
         <h3 id="comments-heading">{t("comments.title")}</h3>
         <CommentFilters filters={d.filters} targets={h} byStance={d.counts.byStance} />
         {d.comments.items.length === 0 ? <p className="muted">{t("comments.none")}</p> : null}
+        <RefusedElsewhere
+          reply={a}
+          shown={d.comments.items.flatMap((c) => [c.id, ...c.replies.map((r) => r.id)])}
+        />
         <CommentThreads
           comments={d.comments.items}
           labels={targetLabels(h)}

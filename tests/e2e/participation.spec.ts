@@ -84,6 +84,51 @@ function commentCard(page: Page, text: string) {
 }
 
 test.describe.serial("participation", () => {
+  test("office forms answer where they are at 360 px without JavaScript: a refused removal, the meeting record", async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      javaScriptEnabled: false,
+    });
+    await signInAs(context, "official@jyiyn.demo");
+    const page = await context.newPage();
+    const lineId = (() => {
+      const db = e2eDb();
+      try {
+        return (
+          db.prepare("select id from tariff_lines where hearing_id = ?").get(hearingId) as {
+            id: number;
+          }
+        ).id;
+      } finally {
+        db.close();
+      }
+    })();
+    // removing a line of an announced hearing without the reason: refused at that row's form
+    await page.goto(`/ky/office/hearings/${hearingId}/lines`);
+    const anchor = `removeLine-${lineId}`;
+    await page.locator(`#${anchor} button[type=submit]`).click();
+    await expect(page).toHaveURL(new RegExp(`#${anchor}$`));
+    const summary = page.locator(`#${anchor} .error-summary`);
+    await expect(summary).toBeInViewport();
+    await expect(summary).toContainText("Төмөнкүлөрдү оңдоңуз:");
+    await expect(summary.locator(`a[href='#${anchor}-amendReason']`)).toBeVisible();
+    await expect(page.locator(`#${anchor}-amendReason`)).toHaveAttribute("aria-invalid", "true");
+    // the meeting's attendance refused at its form, what was typed kept; a saved one lands there
+    await page.goto(`/ru/office/hearings/${hearingId}/meeting`);
+    await page.locator("#attendance-form-attendance").fill("много");
+    await page.getByRole("button", { name: "Сохранить явку" }).click();
+    await expect(page).toHaveURL(/#attendance-form$/);
+    const att = page.locator("#attendance-form .error-summary");
+    await expect(att).toBeInViewport();
+    await expect(att.locator("a[href='#attendance-form-attendance']")).toBeVisible();
+    await expect(page.locator("#attendance-form-attendance")).toHaveValue("много");
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, "nothing wider than the phone").toBeLessThanOrEqual(360);
+    await context.close();
+  });
+
   test("ky: a resident comments, votes and changes the vote", async ({ browser }) => {
     const context = await browser.newContext();
     await signInAs(context, "aigul@jyiyn.demo");

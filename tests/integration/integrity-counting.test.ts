@@ -2,7 +2,10 @@
  * Issue 11, must-haves 3 and 4: one counting rule everywhere (hidden comments are left out of
  * every count and reported separately) and replies (none to a hidden comment; replies of a hidden
  * comment stay visible, marked; the protocol says which comment a reply answers).
- * Smallest input: three comments (two against, one for), a reply to the second, the second hidden.
+ * Smallest input: three comments (two against, one for), a reply to the first and to the second,
+ * the second hidden. Replies carry no stance: stances are counted on top-level comments only and
+ * replies reported apart ("replies: N"), the same on the page, in the API, the CSV's stance column
+ * and the protocol.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadSessionUser } from "~/modules/auth/session.server";
@@ -86,13 +89,15 @@ describe(`one counting rule, replies (${process.env.TEST_DB ?? "sqlite"})`, () =
       params: { lang: "ru", id: String(hearingId) },
       context: {},
     })) as Awaited<ReturnType<typeof loader>>;
-    // counted: a, c and the two replies; b is hidden
+    // counted: a and c (by stance) and the two replies (apart, no stance); b is hidden
     expect(page.counts).toEqual({
-      total: 4,
-      byStance: { for: 1, against: 1, neutral: 2 },
+      total: 2,
+      byStance: { for: 1, against: 1, neutral: 0 },
+      replies: 2,
       hidden: 1,
     });
-    expect(page.figures!.comments.total).toBe(4);
+    expect(page.figures!.comments.total).toBe(2);
+    expect(page.figures!.comments.replies).toBe(2);
     expect(page.figures!.comments.hidden).toBe(1);
 
     const res = (await resultsLoader({
@@ -102,9 +107,10 @@ describe(`one counting rule, replies (${process.env.TEST_DB ?? "sqlite"})`, () =
     })) as Response;
     const api = await res.json();
     expect(api.comments).toEqual({
-      total: 4,
-      byStance: { for: 1, against: 1, neutral: 2 },
-      bySource: { online: 4, inPerson: 0 },
+      total: 2,
+      byStance: { for: 1, against: 1, neutral: 0 },
+      bySource: { online: 2, inPerson: 0 },
+      replies: 2,
       hidden: 1,
     });
     expect(api.participants.online).toBe(1);
@@ -116,11 +122,30 @@ describe(`one counting rule, replies (${process.env.TEST_DB ?? "sqlite"})`, () =
         context: {},
       })) as Response
     ).text();
-    const rows = csv.trim().split("\r\n").slice(1);
+    const [head, ...rows] = csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(rows).toHaveLength(5);
-    const hiddenRows = rows.filter((r) => r.endsWith(",оскорбления"));
-    expect(hiddenRows).toHaveLength(1);
-    expect(rows.length - hiddenRows.length).toBe(api.comments.total);
+    // the documented tally (docs/participation.md): count the stance column; the "hidden" column
+    // gives the hidden ones; rows with a parent id are replies (none of them has a stance)
+    const cols = head!.split(",");
+    const cells = rows.map((r) => r.split(","));
+    const col = (name: string) => cols.indexOf(name);
+    const stanceCol = col("Позиция");
+    const hiddenCol = col("Скрыто модератором");
+    const parentCol = col("Ответ на №");
+    expect([stanceCol, hiddenCol, parentCol].every((i) => i >= 0)).toBe(true);
+    const tally = (label: string) => cells.filter((c) => c[stanceCol] === label).length;
+    expect({ for: tally("За"), against: tally("Против"), neutral: tally("Нейтрально") }).toEqual(
+      api.comments.byStance,
+    );
+    expect(cells.filter((c) => c[stanceCol] !== "").length).toBe(api.comments.total);
+    expect(cells.filter((c) => c[hiddenCol] !== "")).toHaveLength(api.comments.hidden);
+    expect(cells.filter((c) => c[hiddenCol] !== "")[0]![hiddenCol]).toBe("оскорбления");
+    expect(cells.filter((c) => c[parentCol] !== "" && c[hiddenCol] === "")).toHaveLength(
+      api.comments.replies,
+    );
 
     const content = await buildProtocolContent(
       t.db,
@@ -135,15 +160,21 @@ describe(`one counting rule, replies (${process.env.TEST_DB ?? "sqlite"})`, () =
       },
       AFTER,
     );
-    expect(content.commentStats.total).toBe(4);
-    expect(content.commentStats.byStance).toEqual({ for: 1, against: 1, neutral: 2 });
+    expect(content.commentStats.total).toBe(2);
+    expect(content.commentStats.byStance).toEqual({ for: 1, against: 1, neutral: 0 });
+    expect(content.commentStats.replies).toBe(2);
     expect(content.commentStats.hidden).toBe(1);
     expect(content.comments.map((c) => c.id)).not.toContain(ids.b);
     const ru = docText(buildDocument(content, "ru", null, null).blocks);
-    expect(ru).toContain("Всего поступило замечаний и предложений: 4.");
+    expect(ru).toContain("Всего поступило замечаний и предложений: 2.");
+    expect(ru).toContain("Ответов на замечания (без позиции, в подсчёт по позициям не входят): 2.");
     expect(ru).toContain("Скрыто модератором (не учтено): 1.");
     const ky = docText(buildDocument(content, "ky", null, null).blocks);
     expect(ky).toContain("Модератор жашырган сын-пикирлер (эсепке кирген жок): 1.");
+    expect(ky).toContain("Бардыгы 2 сын-пикир жана сунуш келип түштү.");
+    expect(ky).toContain(
+      "Сын-пикирлерге жооптор (позициясыз, позициялар боюнча эсепке кирбейт): 2.",
+    );
   });
 
   it("the protocol says which comment each reply answers", async () => {

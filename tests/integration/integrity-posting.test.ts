@@ -86,6 +86,46 @@ describe(`idempotent posting (${process.env.TEST_DB ?? "sqlite"})`, () => {
     expect(await countWhere("Согласна")).toBe(4);
   });
 
+  it("the same text with another stance is a new comment, not a double tap (also at once)", async () => {
+    const user = (await loadSessionUser(t.db, w.resident))!;
+    const base = {
+      hearingId: h.id,
+      anonymous: false,
+      body: "Тариф на воду",
+      tariffLineId: h.lineIds[0],
+    };
+    setClock(OPEN);
+    const against = await createComment(t.db, user, { ...base, stance: "against" });
+    setClock(new Date(Date.parse(OPEN) + 1000));
+    const forId = await createComment(t.db, user, { ...base, stance: "for" });
+    expect(forId).not.toBe(against);
+    const rows = await t.db
+      .selectFrom("comments")
+      .select(["id", "stance"])
+      .where("body", "=", "Тариф на воду")
+      .orderBy("id")
+      .execute();
+    expect(rows).toEqual([
+      { id: against, stance: "against" },
+      { id: forId, stance: "for" },
+    ]);
+    // at once: each stance once, however many taps
+    const body = "Тариф на мусор";
+    const ids = await Promise.all(
+      (["neutral", "against", "neutral", "against", "neutral"] as const).map((stance) =>
+        createComment(t.db, user, { ...base, body, stance }),
+      ),
+    );
+    expect(new Set(ids).size).toBe(2);
+    const stances = await t.db
+      .selectFrom("comments")
+      .select("stance")
+      .where("body", "=", body)
+      .orderBy("stance")
+      .execute();
+    expect(stances.map((r) => r.stance)).toEqual(["against", "neutral"]);
+  });
+
   it("another person with the same text makes their own comment", async () => {
     setClock(new Date(Date.parse(OPEN) + 2000));
     const a = (await loadSessionUser(t.db, w.resident))!;

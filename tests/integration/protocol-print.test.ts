@@ -27,7 +27,9 @@ import { renderDocx } from "~/modules/protocol/docx.server";
 import { renderPdf } from "~/modules/protocol/pdf.server";
 import { versionDocument } from "~/modules/protocol/render.server";
 import {
+  breakPoints,
   fitColumns,
+  hyphenateLongWords,
   planTablePages,
   printable,
   textWidth,
@@ -220,6 +222,104 @@ describe("the printed protocol", () => {
     expect(printable("a\r\nb\tc")).toBe("a\nb\tc");
     expect(printable("🇰🇬")).toBe("[U+1F1F0 U+1F1EC]");
     expect(printable("x\u0007y")).toBe("x[U+0007]y");
+  });
+});
+
+/** Letters in a string (what hyphenation minimums count). */
+const letters = (s: string) => [...s].filter((c) => /\p{L}/u.test(c)).length;
+
+/**
+ * Every place in pdftotext's raw text where a word of `words` runs over a line end: a silent cut
+ * («чело|века») or a hyphen break with fewer than 2 letters before or 3 after («Бюджетны-|е»).
+ */
+function badBreaks(text: string, words: Set<string>, good: string[] = []): string[] {
+  const lines = text.split("\n");
+  const bad: string[] = [];
+  for (let k = 0; k + 1 < lines.length; k++) {
+    const x = lines[k].trim().split(/\s+/).pop() ?? "";
+    const y = (lines[k + 1].trim().split(/\s+/)[0] ?? "").replace(/[.,;:)»]+$/, "");
+    if (!x || !y) continue;
+    if (words.has(x + y)) bad.push(`${x}|${y}`);
+    else if (x.endsWith("-") && words.has(x.slice(0, -1) + y))
+      if (letters(x) < 2 || letters(y) < 3) bad.push(`${x}|${y}`);
+      else good.push(`${x}|${y}`);
+  }
+  return bad;
+}
+
+describe("hyphenation: never a break without a hyphen, at least 2 letters before and 3 after", () => {
+  it("break points follow the Russian patterns and the minimums (also for Kyrgyz words)", () => {
+    const split = (w: string) => {
+      const at = [0, ...breakPoints(w), w.length];
+      return at
+        .slice(1)
+        .map((e, k) => w.slice(at[k], e))
+        .join("-");
+    };
+    expect(split("человека")).toBe("че-ло-века");
+    expect(split("Бюджетные")).toBe("Бюд-жет-ные");
+    expect(split("организации")).toBe("ор-га-ни-за-ции");
+    expect(split("финансирования")).toBe("фи-нан-си-ро-ва-ния");
+    // Kyrgyz: «булагы», «мекемелери» keep three letters after the last break
+    expect(split("булагы")).toBe("бу-лагы");
+    expect(split("мекемелери")).toBe("ме-ке-ме-лери");
+    for (const w of ["Бюджетные", "организации", "Сунушталган", "кызматтарынын", "Өкмөттүн"])
+      for (const i of breakPoints(w)) {
+        expect(letters(w.slice(0, i)), `${w} at ${i}`).toBeGreaterThanOrEqual(2);
+        expect(letters(w.slice(i)), `${w} at ${i}`).toBeGreaterThanOrEqual(3);
+      }
+  });
+
+  it("a long word gets soft hyphens only at its break points", () => {
+    const shy = hyphenateLongWords("организации", 20, "R", 8.5);
+    expect(shy.split("\u00AD")).toEqual(["ор", "га", "ни", "за", "ции"]);
+    // a word that fits with the space after it is left alone
+    expect(hyphenateLongWords("на 1 человека", 200, "R", 8.5)).toBe("на 1 человека");
+  });
+
+  for (const lang of ["ru", "ky"] as const) {
+    it(`${lang}: the tariff table's units and categories in the PDF (pdftotext)`, async () => {
+      const model = await approvedDocs(lang);
+      const unit = lang === "ru" ? "на 1 человека в месяц" : "айына 1 адамга";
+      const categories =
+        lang === "ru"
+          ? ["Бюджетные организации", "Коммерческие организации", "Население"]
+          : ["Бюджеттик мекемелери", "Коммерциялык уюмдар", "Калк"];
+      const services =
+        lang === "ru"
+          ? ["Вывоз твёрдых бытовых отходов", "Водоснабжение"]
+          : ["Катуу тиричилик калдыктарын чыгаруу", "Суу менен камсыздоо"];
+      const i = model.blocks.findIndex((b) => b.kind === "table" && b.header.length === 6);
+      expect(i).toBeGreaterThanOrEqual(0);
+      const table = model.blocks[i] as Extract<(typeof model.blocks)[number], { kind: "table" }>;
+      const rows = services.flatMap((s) =>
+        categories.map((c) => [s, c, unit, "15 000", "18 000", "+20,0 %"]),
+      );
+      const blocks = [...model.blocks];
+      // squeezed: the last column takes what it can, so services, categories and units break
+      blocks[i] = { ...table, rows: [...table.rows, ...rows], widths: [1, 1, 1, 1, 1, 30] };
+      const text = pdfText(await renderPdf({ ...model, blocks }), ["-raw"]);
+      const words = new Set(
+        [...categories, unit, ...services]
+          .flatMap((s) => s.split(/\s+/))
+          .filter((w) => w.length > 3),
+      );
+      const good: string[] = [];
+      expect(badBreaks(text, words, good)).toEqual([]);
+      // the columns are narrow enough that some of these words do break (with a hyphen), and the
+      // column is never narrower than a hyphenation piece (no silent cut, checked above)
+      expect(good.length, text).toBeGreaterThan(0);
+      // every phrase is there, whole or broken at a hyphen with the minimums
+      const joined = text.replace(/(\p{L})-\n(\p{L})/gu, "$1$2").replace(/\s+/g, " ");
+      for (const phrase of [unit, ...categories, ...services]) expect(joined).toContain(phrase);
+    });
+  }
+
+  it("the check itself finds a silent cut and a short tail", () => {
+    const w = new Set(["человека", "Бюджетные"]);
+    expect(badBreaks("на 1 чело\nвека в месяц", w)).toEqual(["чело|века"]);
+    expect(badBreaks("Бюджетны-\nе", w)).toEqual(["Бюджетны-|е"]);
+    expect(badBreaks("Бюд-\nжетные", w)).toEqual([]);
   });
 });
 

@@ -5,8 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSessionUser } from "~/modules/auth/session.server";
-import { setClock } from "~/modules/core/clock.server";
-import { answerComment, createComment } from "~/modules/participation/commands.server";
+import { answerComment, createComment, hideComment } from "~/modules/participation/commands.server";
 import { getFixedT } from "~/modules/i18n/resources.server";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { startLiveServer, type LiveServer } from "../helpers/live-server";
@@ -17,12 +16,22 @@ let w: World;
 let server: LiveServer;
 let hearingId = 0;
 let answeredId = 0;
+let hiddenId = 0;
+let lockedHearing = 0;
+let lockedComment = 0;
 
 beforeAll(async () => {
   t = await createTestDb();
   w = await makeWorld(t.db);
-  hearingId = (await insertHearing(t.db, w.m, w.official)).id;
-  setClock("2026-03-05T06:00:00.000Z");
+  // open now (the live server runs on the real clock): a refusal is the one under test, not
+  // "the period ended"
+  const day = 864e5;
+  hearingId = (
+    await insertHearing(t.db, w.m, w.official, {
+      start: new Date(Date.now() - 2 * day).toISOString(),
+      end: new Date(Date.now() + 30 * day).toISOString(),
+    })
+  ).id;
   const resident = (await loadSessionUser(t.db, w.resident))!;
   answeredId = await createComment(t.db, resident, {
     hearingId,
@@ -37,7 +46,31 @@ beforeAll(async () => {
     "accepted",
     "Принято.",
   );
-  setClock(null);
+  hiddenId = await createComment(t.db, resident, {
+    hearingId,
+    stance: "for",
+    body: "Оскорбительный текст",
+    anonymous: false,
+  });
+  await hideComment(t.db, (await loadSessionUser(t.db, w.official))!, hiddenId, "оскорбления");
+  // a hearing whose protocol is approved (the record locked): its queue offers no answer form
+  lockedHearing = (await insertHearing(t.db, w.m, w.official, { protocolState: "approved" })).id;
+  lockedComment = (
+    await t.db
+      .insertInto("comments")
+      .values({
+        hearing_id: lockedHearing,
+        source: "online",
+        author_user_id: w.resident,
+        anonymous: 0,
+        author_verified: 1,
+        stance: "against",
+        body: "Дорого",
+        created_at: new Date().toISOString(),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow()
+  ).id;
   server = await startLiveServer(t.url);
   await fetch(`${server.origin}/ru`); // the first request compiles the app
 }, 180_000);
@@ -60,14 +93,20 @@ async function send(method: string, path: string, form?: Record<string, string>,
   return { res, text: await res.text() };
 }
 
+/** The HTML of the comment card (or refused-form card) with this anchor, or null. */
+const card = (html: string, id: number) =>
+  new RegExp(
+    `<(article|div)[^>]*id="comment-${id}"[\\s\\S]*?(</article>|</details></div></div>)`,
+  ).exec(html)?.[0] ?? null;
+
 /** The page's own refusal alert in the HTML, or null. */
 const pageAlert = (html: string) =>
   /<div[^>]*data-testid="page-refusal"[^>]*>([\s\S]*?)<\/div>/.exec(html)?.[0] ?? null;
 
-describe("a refusal no form shows is shown by the page (no JavaScript)", () => {
+describe("a refused form comes back open at its comment, with the message and the typed text (no JavaScript)", () => {
   for (const lang of ["ru", "ky"] as const) {
     const t_ = getFixedT(lang);
-    it(`${lang}: editing a comment that was answered → 409 and the reason on the page`, async () => {
+    it(`${lang}: editing a comment that was answered → 409, the edit form open with the reason and the new text`, async () => {
       const r = await send(
         "POST",
         `/${lang}/hearings/${hearingId}?index`,
@@ -75,11 +114,58 @@ describe("a refusal no form shows is shown by the page (no JavaScript)", () => {
         w.cookies.resident,
       );
       expect(r.res.status).toBe(409);
-      const alert = pageAlert(r.text);
-      expect(alert).not.toBeNull();
-      expect(alert).toContain('role="alert"');
-      expect(alert).toContain(t_("common:errors.refusedTitle"));
-      expect(alert).toContain(t_("participation:errors.answeredFixed"));
+      const c = card(r.text, answeredId);
+      expect(c).not.toBeNull();
+      expect(c).toMatch(/<details open="">/);
+      expect(c).toContain(t_("participation:errors.answeredFixed"));
+      expect(c).toMatch(/<textarea[^>]*name="body"[^>]*>скидка всем 90 %<\/textarea>/);
+      // the form lands back at the comment
+      expect(c).toContain(`#comment-${answeredId}"`);
+      // shown once: the page's own alert does not repeat it
+      expect(pageAlert(r.text)).toBeNull();
+    });
+    it(`${lang}: replying to a hidden comment → 409, the reply form open with the reason and the text`, async () => {
+      const r = await send(
+        "POST",
+        `/${lang}/hearings/${hearingId}?index`,
+        { intent: "reply", parentId: String(hiddenId), body: "Не согласен с модератором" },
+        w.cookies.resident,
+      );
+      expect(r.res.status).toBe(409);
+      const c = card(r.text, hiddenId);
+      expect(c).not.toBeNull();
+      expect(c).toMatch(/<details open="">/);
+      expect(c).toContain(t_("participation:errors.replyToHidden"));
+      expect(c).toMatch(/<textarea[^>]*name="body"[^>]*>Не согласен с модератором<\/textarea>/);
+      expect(pageAlert(r.text)).toBeNull();
+    });
+    it(`${lang}: an answer refused because the record was locked keeps its form and text (office)`, async () => {
+      const r = await send(
+        "POST",
+        `/${lang}/office/hearings/${lockedHearing}/comments`,
+        { intent: "answer", commentId: String(lockedComment), status: "accepted", text: "Учтём" },
+        w.cookies.official,
+      );
+      expect(r.res.status).toBe(409);
+      const c = card(r.text, lockedComment);
+      expect(c).not.toBeNull();
+      expect(c).toMatch(/<details open="">/);
+      expect(c).toContain(t_("participation:errors.locked"));
+      expect(c).toMatch(/<textarea[^>]*name="text"[^>]*>Учтём<\/textarea>/);
+      expect(pageAlert(r.text)).toBeNull();
+    });
+    it(`${lang}: a refused reply about a comment not on the page keeps its form and text`, async () => {
+      const r = await send(
+        "POST",
+        `/${lang}/hearings/${hearingId}?index`,
+        { intent: "reply", parentId: "999999", body: "Мой текст не потерян" },
+        w.cookies.resident,
+      );
+      expect(r.res.status).toBe(404);
+      const c = card(r.text, 999999);
+      expect(c).not.toBeNull();
+      expect(c).toContain(t_("participation:errors.commentNotFound"));
+      expect(c).toMatch(/<textarea[^>]*name="body"[^>]*>Мой текст не потерян<\/textarea>/);
     });
     it(`${lang}: an unknown intent → 400 and the localized message on the page`, async () => {
       const r = await send(

@@ -29,11 +29,19 @@ export interface ActionRefusal {
 
 /**
  * What every page action answers. `T` is the success payload of the route (e.g. `{ sent: true }`);
- * `done` names the form that succeeded when a page has several. A refusal always has
- * `ok: false`; a success may leave `ok` out.
+ * `done` names the form that succeeded when a page has several, `anchor` the form (its id) that
+ * shows the success notice where the no-JS reply opens. A refusal always has `ok: false`; a
+ * success may leave `ok` out.
  */
 export type ActionReply<T extends object = object> =
-  | ({ ok?: true; intent?: string; done?: string; errors?: undefined; values?: undefined } & T)
+  | ({
+      ok?: true;
+      intent?: string;
+      done?: string;
+      anchor?: string;
+      errors?: undefined;
+      values?: undefined;
+    } & T)
   | (ActionRefusal & { [K in Exclude<keyof T, keyof ActionRefusal>]?: undefined });
 
 /** The request's language from its path ("/ky/…", "/ru/…"), the default otherwise. */

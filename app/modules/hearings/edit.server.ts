@@ -14,6 +14,7 @@ import { requireLang, tFor } from "../i18n/route.server";
 import type { DB } from "#db/connection";
 import { invalidReply, notFound, refusal } from "../core/reply.server";
 import { requireHearing } from "./guards.server";
+import { partApplies, type EditPart } from "./policy";
 import { getHearingForEdit } from "./queries.server";
 import { DomainError } from "../core/errors";
 import { readForm } from "../forms/read.server";
@@ -54,7 +55,8 @@ export function intent<S extends z.ZodType>(i: EditIntent<S>): EditIntent<S> {
  * @param intents  the page's intents by the form's `intent` value
  * @param read     how the body is read (default `readForm(request)`); a DomainError it throws
  *                 (e.g. upload.tooLarge) is reported under `read.intent`
- * @returns `{ ok: true, intent, done }` (200), `{ ok: false, intent, errors, values }` (400 for a
+ * @returns `{ ok: true, intent, done, anchor? }` (200; `anchor` is the form's `_anchor` unless it
+ *          sent `_notice=page`), `{ ok: false, intent, errors, values }` (400 for a
  *          bad form or an unknown intent, the refusal's status otherwise); throws 302 to sign in,
  *          403 without permission, 404 for an unknown hearing
  */
@@ -87,7 +89,14 @@ export async function runEditAction(
   } catch (e) {
     return refusal(e, lang, name, values);
   }
-  return { ok: true as const, intent: name, done: spec.done ?? "saved" };
+  // the form still on the page shows the notice itself (EditForm); a gone one leaves it to the top
+  const anchor = form.get("_notice") === "page" ? undefined : form.get("_anchor");
+  return {
+    ok: true as const,
+    intent: name,
+    done: spec.done ?? "saved",
+    ...(typeof anchor === "string" && anchor ? { anchor } : {}),
+  };
 }
 
 /** The hearing as the edit pages show it: its row (both languages), parts, and `editable`. */
@@ -98,18 +107,22 @@ export type EditView = NonNullable<Awaited<ReturnType<typeof getHearingForEdit>>
 
 /**
  * Loads the hearing for an edit page after the same guard as the action (`hearing.edit` in its
- * municipality: 302 to sign in, 403, 404). Returns `db` for further reads, the signed-in `user`
+ * municipality: 302 to sign in, 403, 404 — also for a `part` the hearing's type does not have,
+ * policy `partApplies`). Returns `db` for further reads, the signed-in `user`
  * (for the policy's answers) and the `view`.
  */
-export async function loadForEdit(args: {
-  params: { lang?: string; id?: string };
-  request: Request;
-}): Promise<{ db: DB; user: Actor; view: EditView }> {
+export async function loadForEdit(
+  args: {
+    params: { lang?: string; id?: string };
+    request: Request;
+  },
+  part?: EditPart,
+): Promise<{ db: DB; user: Actor; view: EditView }> {
   const lang = requireLang(args.params);
   const db = await getDb();
   const { user, hearing } = await requireHearing(args.request, db, args.params.id, "hearing.edit");
   const h = await getHearingForEdit(db, hearing.id);
-  if (!h) throw notFound(lang);
+  if (!h || (part && !partApplies(part, h.hearing.type))) throw notFound(lang);
   return { db, user, view: { ...h, editable: h.state !== "closed" && h.state !== "cancelled" } };
 }
 

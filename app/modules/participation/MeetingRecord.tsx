@@ -1,18 +1,58 @@
 /**
  * The record of a hearing's in-person meeting, for officials: attendance (how many, when, notes),
  * the speakers (each stored as an in-person comment with who entered it) and the show-of-hands
- * tally per question. Read-only once the hearing is locked; a refused post shows its form again
- * with what was typed.
+ * tally per question. Read-only once the hearing is locked. Each form answers where it is (issue
+ * 14): it posts to its own anchor, and a refused post opens there with an error summary whose links
+ * go to the fields, and with what was typed.
  */
-import { Form } from "@remix-run/react";
+import { Form, useFormAction } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Alert, Button, Field, SelectField, TextareaField } from "~/components/ui";
+import {
+  Button,
+  ErrorSummary,
+  Field,
+  FieldIdPrefix,
+  SelectField,
+  TextareaField,
+  summaryItems,
+} from "~/components/ui";
 import { formatDateTime } from "~/modules/format/format";
 import { useLang } from "~/modules/i18n/hooks";
 import { TargetSelect, type Targets } from "./components";
 import type { MeetingView } from "./queries.server";
-import { errorsFor } from "./reply";
+import { errorsFor, type FormErrors } from "./reply";
 import type { ActionFailure } from "./respond.server";
+
+/**
+ * A POST form of the meeting record at `anchor` (its id): posts to `#<anchor>` so a no-JS reply
+ * opens at it; `errors` (the refusal of this form, or null) become the summary at its top, each
+ * linking to `<anchor>-<field>`, the ids the fields get through {@link FieldIdPrefix}.
+ */
+function RecordForm({
+  anchor,
+  intent,
+  errors,
+  className,
+  children,
+}: {
+  anchor: string;
+  intent: string;
+  errors: FormErrors | null;
+  className?: string;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation("common");
+  const action = useFormAction();
+  const items = errors ? summaryItems(errors, anchor) : [];
+  return (
+    <Form noValidate method="post" action={`${action}#${anchor}`} id={anchor} className={className}>
+      <input type="hidden" name="intent" value={intent} />
+      {items.length ? <ErrorSummary items={items} title={t("errors.summaryTitle")} /> : null}
+      <FieldIdPrefix.Provider value={anchor}>{children}</FieldIdPrefix.Provider>
+    </Form>
+  );
+}
 
 /** The meeting as the attendance form shows it: held date and time split for the inputs. */
 export type MeetingForm = MeetingView & { heldDate: string; heldTime: string };
@@ -41,9 +81,7 @@ export function AttendanceSection({
           })}
         </p>
       ) : null}
-      <Form noValidate method="post">
-        <input type="hidden" name="intent" value="attendance" />
-        {att?._form ? <Alert tone="error">{att._form.join(" ")}</Alert> : null}
+      <RecordForm anchor="attendance-form" intent="attendance" errors={att}>
         <Field
           label={t("office.attendance")}
           name="attendance"
@@ -87,7 +125,7 @@ export function AttendanceSection({
           disabled={locked}
         />
         {locked ? null : <Button>{t("office.saveAttendance")}</Button>}
-      </Form>
+      </RecordForm>
     </section>
   );
 }
@@ -145,9 +183,7 @@ export function SpeakersSection({
         ))}
       </ol>
       {locked ? null : (
-        <Form noValidate method="post" className="speaker-form">
-          <input type="hidden" name="intent" value="speaker" />
-          {sp?._form ? <Alert tone="error">{sp._form.join(" ")}</Alert> : null}
+        <RecordForm anchor="speaker-form" intent="speaker" errors={sp} className="speaker-form">
           <Field
             label={t("office.speakerName")}
             name="speakerName"
@@ -189,7 +225,7 @@ export function SpeakersSection({
             errors={sp?.body}
           />
           <Button>{t("office.addSpeaker")}</Button>
-        </Form>
+        </RecordForm>
       )}
     </section>
   );
@@ -215,17 +251,15 @@ export function TalliesSection({
         const v = e ? (reply?.values ?? {}) : {};
         const cur = meeting.tallies[q.id];
         return (
-          <Form
-            noValidate
-            method="post"
+          <RecordForm
             key={q.id}
-            id={`tally-${q.id}`}
+            anchor={`tally-${q.id}`}
+            intent="tally"
+            errors={e}
             className="card tally-form"
           >
-            <input type="hidden" name="intent" value="tally" />
             <input type="hidden" name="questionId" value={q.id} />
             <h3>{q.title}</h3>
-            {e?._form ? <Alert tone="error">{e._form.join(" ")}</Alert> : null}
             <div className="tally-fields">
               {(["for", "against", "abstain"] as const).map((c) => (
                 <Field
@@ -243,7 +277,7 @@ export function TalliesSection({
               <p className="muted">{t("office.enteredByOnly", { name: cur.enteredBy })}</p>
             ) : null}
             {locked ? null : <Button>{t("office.saveTally")}</Button>}
-          </Form>
+          </RecordForm>
         );
       })}
     </section>

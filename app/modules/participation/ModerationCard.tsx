@@ -10,6 +10,7 @@ import { CommentAction, CommentHeader } from "./CommentCard";
 import { CommentAnswer, type TargetLabels } from "./components";
 import type { CommentView } from "./queries.server";
 import type { ActionFailure } from "./respond.server";
+import { errorsFor } from "./reply";
 
 const ANSWER_STATUSES = ["accepted", "partly_accepted", "not_accepted", "not_relevant"] as const;
 
@@ -41,6 +42,10 @@ export function ModerationCard({
 }) {
   const { t } = useTranslation("participation");
   const hidden = c.hiddenReason !== null;
+  // a refused answer or hide brings its form back (open, message, typed text) even when it is no
+  // longer offered (the protocol approved meanwhile, the comment hidden by a colleague)
+  const refusedAnswer = !!errorsFor(reply, "answer", c.id);
+  const refusedHide = !!errorsFor(reply, "hide", c.id);
   return (
     <article className="comment card" id={`comment-${c.id}`} data-comment-id={c.id}>
       <CommentHeader c={c} labels={labels}>
@@ -56,43 +61,45 @@ export function ModerationCard({
       ) : null}
       <p className="comment-body pre-line">{c.text}</p>
       <CommentAnswer c={c} />
-      {locked ? null : (
+      {locked && !refusedAnswer && !refusedHide ? null : (
         <div className="comment-actions">
-          <CommentAction
-            intent="answer"
-            id={c.id}
-            summary={t("office.saveAnswer")}
-            reply={reply}
-            open={!c.answer}
-          >
-            {(errs, v) => (
-              <>
-                <SelectField
-                  label={t("office.answerStatus")}
-                  name="status"
-                  defaultValue={errs ? (v.status ?? "") : (c.answer?.status ?? "")}
-                  errors={errs?.status}
-                >
-                  <option value="">—</option>
-                  {ANSWER_STATUSES.map((s) => (
-                    <option key={s} value={s}>
-                      {t(`answer.status.${s}`)}
-                    </option>
-                  ))}
-                </SelectField>
-                <TextareaField
-                  label={t("office.answerText")}
-                  name="text"
-                  rows={3}
-                  maxLength={5000}
-                  defaultValue={errs ? (v.text ?? "") : (c.answer?.text ?? "")}
-                  errors={errs?.text}
-                />
-                <Button>{t("office.saveAnswer")}</Button>
-              </>
-            )}
-          </CommentAction>
-          {hidden ? (
+          {locked && !refusedAnswer ? null : (
+            <CommentAction
+              intent="answer"
+              id={c.id}
+              summary={t("office.saveAnswer")}
+              reply={reply}
+              open={!c.answer}
+            >
+              {(errs, v) => (
+                <>
+                  <SelectField
+                    label={t("office.answerStatus")}
+                    name="status"
+                    defaultValue={errs ? (v.status ?? "") : (c.answer?.status ?? "")}
+                    errors={errs?.status}
+                  >
+                    <option value="">—</option>
+                    {ANSWER_STATUSES.map((s) => (
+                      <option key={s} value={s}>
+                        {t(`answer.status.${s}`)}
+                      </option>
+                    ))}
+                  </SelectField>
+                  <TextareaField
+                    label={t("office.answerText")}
+                    name="text"
+                    rows={3}
+                    maxLength={5000}
+                    defaultValue={errs ? (v.text ?? "") : (c.answer?.text ?? "")}
+                    errors={errs?.text}
+                  />
+                  <Button>{t("office.saveAnswer")}</Button>
+                </>
+              )}
+            </CommentAction>
+          )}
+          {locked && !refusedHide ? null : hidden && !refusedHide ? (
             <CommentButton intent="unhide" id={c.id} label={t("office.unhide")} />
           ) : (
             <CommentAction intent="hide" id={c.id} summary={t("office.hide")} reply={reply}>
@@ -111,7 +118,7 @@ export function ModerationCard({
               )}
             </CommentAction>
           )}
-          {reported ? (
+          {reported && !locked ? (
             <CommentButton intent="dismiss" id={c.id} label={t("office.dismiss")} />
           ) : null}
         </div>

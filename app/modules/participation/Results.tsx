@@ -51,6 +51,9 @@ export function Results({
             inPerson: f.comments.bySource.in_person,
           })}
         </li>
+        {f.comments.replies > 0 ? (
+          <li>{t("counts.replies", { count: f.comments.replies })}</li>
+        ) : null}
       </ul>
       {setAside.length > 0 ? (
         <ul aria-label={t("hearings:amend.title")}>

@@ -59,13 +59,20 @@ export const ResultsReply = z.object({
     total: z.number().int(),
   }),
   comments: z.object({
-    total: z.number().int(),
+    total: z
+      .number()
+      .int()
+      .describe("counted top-level comments (not hidden): the sum of byStance"),
     byStance: z.object({
       for: z.number().int(),
       against: z.number().int(),
       neutral: z.number().int(),
     }),
     bySource: z.object({ online: z.number().int(), inPerson: z.number().int() }),
+    replies: z
+      .number()
+      .int()
+      .describe("counted replies (not hidden): residents choose no stance for a reply"),
     hidden: z.number().int().describe("hidden by the moderator: in no other figure"),
   }),
   questions: z.array(

@@ -98,7 +98,8 @@ export async function commentsCsv(db: DB, h: HearingContext, lang: Lang): Promis
         t(`source.${c.source}`),
         author,
         c.author.village ?? "",
-        c.parentId === null ? t(`stance.${c.stance}`) : "",
+        // the counting rule (figures.server.ts): a stance only for a counted top-level comment
+        c.parentId === null && c.hiddenReason === null ? t(`stance.${c.stance}`) : "",
         j.target.type === "hearing" ? t("target.whole") : (j.target.label?.[lang] ?? ""),
         c.text ?? "",
         c.answer ? t(`answer.status.${c.answer.status}`) : "",
@@ -129,6 +130,7 @@ async function resultsJson(db: DB, h: HearingContext) {
         online: figures.comments.bySource.online,
         inPerson: figures.comments.bySource.in_person,
       },
+      replies: figures.comments.replies,
       hidden: figures.comments.hidden,
     },
     questions: questions.map((q) => ({

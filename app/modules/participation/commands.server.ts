@@ -83,8 +83,9 @@ async function lockAuthor(trx: DB, userId: number): Promise<void> {
 const COMMENT_LOCK_SPACE = 1101;
 
 /**
- * The id of the same comment (author or entering official, parent, target, text) made within
- * DUPLICATE_WINDOW_MS, or null.
+ * The id of the same comment (author or entering official, parent, target, stance, text) made
+ * within DUPLICATE_WINDOW_MS, or null. The stance is part of "the same": the same text posted
+ * again with another stance is a new statement, not a double tap (a reply is always "neutral").
  */
 async function recentDuplicate(
   trx: DB,
@@ -95,6 +96,7 @@ async function recentDuplicate(
     speakerName?: string;
     parentId: number | null;
     target: Target;
+    stance: Stance;
     body: string;
   },
 ): Promise<number | null> {
@@ -103,6 +105,7 @@ async function recentDuplicate(
     .select("id")
     .where("hearing_id", "=", k.hearingId)
     .where("body", "=", k.body)
+    .where("stance", "=", k.stance)
     .where("created_at", ">=", new Date(now().getTime() - DUPLICATE_WINDOW_MS).toISOString());
   q =
     k.authorUserId !== undefined
@@ -165,6 +168,7 @@ export async function createComment(db: DB, user: Actor, input: NewComment): Pro
       authorUserId: user.id,
       parentId,
       target,
+      stance: input.stance,
       body: input.body,
     });
     if (same !== null) return same;
@@ -729,6 +733,7 @@ export async function addSpeaker(
       speakerName: input.speakerName,
       parentId: null,
       target: input,
+      stance: input.stance,
       body: input.body,
     });
     if (same !== null) return same;

@@ -4,8 +4,13 @@
  * comes from these functions, so they cannot drift apart.
  *
  * The rule (docs/participation.md "Counting"):
- * - a comment counts when the moderator has not hidden it (`hidden_at is null`); replies are
- *   comments and count the same way; hidden comments are reported separately as `hidden`;
+ * - a comment counts when the moderator has not hidden it (`hidden_at is null`); hidden comments
+ *   (top-level or replies) are reported separately as `hidden`;
+ * - a stance is counted for top-level comments only: a resident replying chooses no stance (a
+ *   reply is stored as "neutral" but counted in no stance). Counted replies are reported
+ *   separately as `replies`; `total` is the counted top-level comments (= the sum of `byStance`);
+ * - the comments CSV follows the same rule: its stance column is filled for the counted top-level
+ *   comments only, so a tally of that column gives `byStance`;
  * - a vote counts when it is in `votes` (votes set aside by an amendment are moved to
  *   `votes_set_aside` and reported per amendment, never counted);
  * - an online participant is a distinct person with a counted online comment or a counted vote.
@@ -14,12 +19,14 @@ import type { DB } from "#db/connection";
 import type { Stance } from "#db/schema";
 
 export interface CommentFigures {
-  /** counted comments (not hidden), replies included */
+  /** counted top-level comments (not hidden, not replies): the sum of byStance */
   total: number;
   byStance: Record<Stance, number>;
+  /** counted replies (not hidden): in no stance, not in `total` */
+  replies: number;
   bySource: { online: number; in_person: number };
   byStanceAndSource: Record<Stance, { online: number; in_person: number }>;
-  /** counted comments without an official answer */
+  /** counted comments and replies without an official answer */
   unanswered: number;
   /** comments hidden by the moderator (not in any figure above) */
   hidden: number;
@@ -53,6 +60,17 @@ export async function commentFigures(db: DB, hearingId: number): Promise<Comment
                 .end(),
             )
             .as("unanswered"),
+        (eb) =>
+          eb.fn
+            .sum<number>(
+              eb
+                .case()
+                .when(eb.and([eb("parent_id", "is not", null), eb("hidden_at", "is", null)]))
+                .then(1)
+                .else(0)
+                .end(),
+            )
+            .as("replies"),
         (eb) => eb.fn.countAll<number>().as("n"),
       ])
       .where("hearing_id", "=", hearingId)
@@ -69,6 +87,7 @@ export async function commentFigures(db: DB, hearingId: number): Promise<Comment
   const out: CommentFigures = {
     total: 0,
     byStance: { for: 0, against: 0, neutral: 0 },
+    replies: 0,
     bySource: { online: 0, in_person: 0 },
     byStanceAndSource: {
       for: { online: 0, in_person: 0 },
@@ -81,8 +100,10 @@ export async function commentFigures(db: DB, hearingId: number): Promise<Comment
   };
   for (const r of rows) {
     const hidden = Number(r.hidden ?? 0);
-    const n = Number(r.n) - hidden;
+    const replies = Number(r.replies ?? 0);
+    const n = Number(r.n) - hidden - replies;
     out.hidden += hidden;
+    out.replies += replies;
     out.total += n;
     out.byStance[r.stance] += n;
     out.bySource[r.source] += n;
@@ -151,7 +172,7 @@ export async function participantFigures(db: DB, hearingId: number): Promise<Par
   };
 }
 
-/** Counted comments per village (hidden ones left out), largest first. */
+/** Counted top-level comments per village (hidden ones and replies left out), largest first. */
 export async function commentsByVillage(
   db: DB,
   hearingId: number,
@@ -162,6 +183,7 @@ export async function commentsByVillage(
     .select(["v.name_ky", "v.name_ru", (eb) => eb.fn.countAll<number>().as("n")])
     .where("c.hearing_id", "=", hearingId)
     .where("c.hidden_at", "is", null)
+    .where("c.parent_id", "is", null)
     .groupBy(["v.name_ky", "v.name_ru"])
     .execute();
   return rows

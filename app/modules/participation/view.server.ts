@@ -75,7 +75,12 @@ export async function participationView(
       comment: commentRefusal(user, h)?.key ?? null,
       vote: voteRefusal(user, h, at)?.key ?? null,
     },
-    counts: { total: counts.total, byStance: counts.byStance, hidden: counts.hidden },
+    counts: {
+      total: counts.total,
+      byStance: counts.byStance,
+      replies: counts.replies,
+      hidden: counts.hidden,
+    },
     votesCast,
     comments,
     myVotes: votes,

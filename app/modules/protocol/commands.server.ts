@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import type { DB } from "#db/connection";
-import type { ProtocolStage, RoleName } from "#db/schema";
+import type { ProtocolStage } from "#db/schema";
 import { audit } from "../audit/audit.server";
 import type { Actor } from "../auth/permissions";
 import { now, nowIso } from "../core/clock.server";
@@ -35,6 +35,7 @@ import {
   submitRefusal,
   type HearingFacts,
 } from "./policy";
+import { peopleWithRoles } from "./queries.server";
 import { renderVersion, verifyUrl, type FileFormat, type VersionRow } from "./render.server";
 
 export interface DraftInput {
@@ -291,18 +292,6 @@ export async function reviseProtocol(
     },
     ctx,
   );
-}
-
-async function peopleWithRoles(db: DB, municipalityId: number, roles: RoleName[]) {
-  return db
-    .selectFrom("roles as r")
-    .innerJoin("users as u", "u.id", "r.user_id")
-    .select(["u.id", "u.email", "u.locale"])
-    .where("r.municipality_id", "=", municipalityId)
-    .where("r.role", "in", roles)
-    .where("u.email", "is not", null)
-    .distinct()
-    .execute();
 }
 
 const langOf = (l: string): Lang => (isLang(l) ? l : "ky");

@@ -99,6 +99,8 @@ export interface ProtocolContent {
     byStanceAndSource: Record<Stance, { online: number; in_person: number }>;
     /** comments hidden by the moderator, not counted above (absent in versions before 2026-11-30) */
     hidden?: number;
+    /** counted replies, in no stance (absent in versions before 2026-11-30 11:00 UTC) */
+    replies?: number;
   };
   comments: {
     no: number;
@@ -402,6 +404,7 @@ export async function buildProtocolContent(
       bySource: figures.bySource,
       byStanceAndSource: figures.byStanceAndSource,
       hidden: figures.hidden,
+      replies: figures.replies,
     },
     comments: outComments,
     votes,

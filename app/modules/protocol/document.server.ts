@@ -201,10 +201,12 @@ export function buildDocument(
 
   heading(t("doc.s.comments"));
   const st = c.commentStats;
-  if (st.total === 0) p(t("doc.noComments"));
+  if (st.total === 0 && !st.replies) p(t("doc.noComments"));
   if (st.hidden) p(t("doc.commentsHidden", { count: st.hidden }));
+  if (st.total > 0) p(t("doc.commentsTotal", { count: st.total }));
+  // replies carry no stance (the counting rule, figures.server.ts): reported on their own
+  if (st.replies) p(t("doc.commentsReplies", { count: st.replies }));
   if (st.total > 0) {
-    p(t("doc.commentsTotal", { count: st.total }));
     blocks.push({
       kind: "table",
       header: [t("doc.col.stance"), t("doc.col.online"), t("doc.col.inPerson"), t("doc.col.total")],
@@ -225,12 +227,21 @@ export function buildDocument(
       widths: [3, 2, 2, 2],
       numeric: [1, 2, 3],
     });
+  }
+  if (c.comments.length > 0) {
     blocks.push({
       kind: "table",
       header: [t("doc.col.no"), t("doc.col.author"), t("doc.col.comment"), t("doc.col.answer")],
       rows: c.comments.map((cm) => [
         String(cm.no),
-        `${commentAuthor(cm, lang, t)}\n${t(`doc.source.${cm.source}`)}, ${date(cm.createdAt, lang)}\n${t(`doc.stance.${cm.stance}`)}`,
+        [
+          commentAuthor(cm, lang, t),
+          `${t(`doc.source.${cm.source}`)}, ${date(cm.createdAt, lang)}`,
+          // a reply has no stance (its author chose none)
+          cm.replyTo || cm.replyToHidden ? null : t(`doc.stance.${cm.stance}`),
+        ]
+          .filter((x) => x !== null)
+          .join("\n"),
         [
           cm.replyTo
             ? t("doc.replyTo", { no: cm.replyTo })

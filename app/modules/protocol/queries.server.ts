@@ -2,7 +2,7 @@
  * Reads for the protocol pages, downloads, the council dashboard, the verify page and the API.
  */
 import type { DB } from "#db/connection";
-import type { HearingState, ProtocolStage } from "#db/schema";
+import type { HearingState, ProtocolStage, RoleName } from "#db/schema";
 import { can, type Actor } from "../auth/permissions";
 import { now } from "../core/clock.server";
 import { toBishkekDateInput } from "../format/time";
@@ -343,4 +343,21 @@ export async function listApprovedProtocols(db: DB, municipalityId: number) {
     resolutionDate: r.resolution_date,
     code: r.verification_code,
   }));
+}
+
+/**
+ * The people holding any of `roles` in the municipality who have an e-mail address (each once:
+ * id, email, locale) — whom the protocol commands notify on submission and decision; they call
+ * it with their transaction so the mail is queued with the change.
+ */
+export async function peopleWithRoles(db: DB, municipalityId: number, roles: RoleName[]) {
+  return db
+    .selectFrom("roles as r")
+    .innerJoin("users as u", "u.id", "r.user_id")
+    .select(["u.id", "u.email", "u.locale"])
+    .where("r.municipality_id", "=", municipalityId)
+    .where("r.role", "in", roles)
+    .where("u.email", "is not", null)
+    .distinct()
+    .execute();
 }

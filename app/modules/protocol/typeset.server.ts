@@ -4,9 +4,13 @@
  * - `printable` — every character a resident can type either prints with the embedded DejaVu
  *   fonts or is replaced by a visible marker «[U+1F914]», never an empty box (.notdef);
  * - `fitColumns` — table column widths wide enough for every word of the header row (and every
- *   number), so no header word is ever cut inside;
- * - `hyphenateLongWords` — a word still wider than its column gets soft hyphens, so it is broken
- *   with a visible hyphen rather than cut silently;
+ *   number), and for every hyphenation piece of every cell, so no word is ever cut inside;
+ * - `hyphenateLongWords` — a word still wider than its column gets soft hyphens at its
+ *   hyphenation points only, so it is broken with a visible hyphen, never cut silently;
+ * - `breakPoints` — where a word may be hyphenated: the TeX hyphenation patterns for Russian
+ *   (`hyphen` package, used for the Kyrgyz Cyrillic too: no Kyrgyz patterns exist), keeping at
+ *   least 2 letters before and 3 after the break (the Russian dictionaries' lefthyphenmin /
+ *   righthyphenmin), so «че-ловека», never «Бюджетны-е» or «организац-ии»;
  * - `planTablePages` — where a table breaks across pages: the header row with at least two rows,
  *   and never a single row alone on the next page.
  * Widths are in PDF points (1/72 inch), measured with the DejaVu fonts the PDF embeds (wider than
@@ -15,6 +19,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as fontkit from "fontkit";
+// the file itself: Node's ESM loader (the production server) imports no directory
+import hyphenRu from "hyphen/ru/index.js";
 
 export type FontName = "R" | "B";
 
@@ -97,6 +103,51 @@ export function textWidth(text: string, font: FontName, size: number): number {
 
 const words = (s: string) => s.split(/[\s]+/).filter(Boolean);
 
+/** Letters kept before a hyphenation break (TeX lefthyphenmin for Russian). */
+export const LEFT_MIN = 2;
+/** Letters kept after a hyphenation break (TeX righthyphenmin for Russian). */
+export const RIGHT_MIN = 3;
+const LETTER = /\p{L}/u;
+const PIECE_MARK = "\u0001";
+
+/**
+ * Where `word` (no spaces) may be broken with a hyphen: offsets into the word's UTF-16 string,
+ * ascending, each with at least LEFT_MIN letters before it and RIGHT_MIN after it (letters of the
+ * whole word, so «Бюджет-ные», not «Бюджетны-е»). From the Russian TeX patterns; a word that
+ * already has a hyphen or dash breaks after it by itself (not listed here).
+ */
+export function breakPoints(word: string): number[] {
+  const marked = hyphenRu.hyphenateSync(word, { hyphenChar: PIECE_MARK, minWordLength: 4 });
+  const out: number[] = [];
+  let at = 0;
+  for (const ch of marked) {
+    if (ch === PIECE_MARK) out.push(at);
+    else at += ch.length;
+  }
+  const letters = (s: string) => [...s].filter((c) => LETTER.test(c)).length;
+  return out.filter(
+    (i) => letters(word.slice(0, i)) >= LEFT_MIN && letters(word.slice(i)) >= RIGHT_MIN,
+  );
+}
+
+/** `word` cut at its break points (see `breakPoints`). */
+function pieces(word: string): string[] {
+  const at = [0, ...breakPoints(word), word.length];
+  return at.slice(1).map((end, k) => word.slice(at[k], end));
+}
+
+/**
+ * The widest part of `text` (points) that can never be broken by `hyphenateLongWords`: a
+ * hyphenation piece with its hyphen (the last piece of a word with the space after it).
+ */
+function widestPiece(text: string, font: FontName, size: number): number {
+  let w = 0;
+  for (const word of words(text))
+    for (const [k, p, all] of pieces(word).map((p, k, a) => [k, p, a] as const))
+      w = Math.max(w, textWidth(k < all.length - 1 ? `${p}-` : `${p} `, font, size));
+  return w;
+}
+
 export interface TableMetrics {
   /** font size of the table text, points */
   size: number;
@@ -106,9 +157,11 @@ export interface TableMetrics {
 
 /**
  * Column widths (points, summing to `total`) for a table: each column at least as wide as the
- * longest word of its header cell (bold) and, for numeric columns, its longest value; the rest of
- * the width shared in proportion to the relative `widths`. If even the minimums do not fit, they
- * are scaled down (words then get visible hyphens, see `hyphenateLongWords`).
+ * longest word of its header cell (bold), for numeric columns its longest value, and for every
+ * cell its widest hyphenation piece (so a word is only ever broken at a hyphenation point, with a
+ * hyphen; a piece wider than a third of the table, e.g. a long web address, does not widen its
+ * column and is broken letter-wise, still with hyphens); the rest of the width shared in
+ * proportion to the relative `widths`. If even the minimums do not fit, they are scaled down.
  */
 export function fitColumns(
   b: { header: string[]; rows: string[][]; widths: number[]; numeric?: number[] },
@@ -117,12 +170,19 @@ export function fitColumns(
 ): number[] {
   const numeric = new Set(b.numeric ?? []);
   const slack = 2 * m.pad + 1;
+  const cap = total / 3 - slack;
   const min = b.widths.map((_, i) => {
-    let w = Math.max(0, ...words(b.header[i] ?? "").map((x) => textWidth(x, "B", m.size)));
-    if (numeric.has(i))
-      for (const r of b.rows)
+    // a word with the space after it: pdfkit measures a word so and cuts it if that is too wide
+    let w = Math.max(0, ...words(b.header[i] ?? "").map((x) => textWidth(`${x} `, "B", m.size)));
+    const hw = widestPiece(b.header[i] ?? "", "B", m.size);
+    if (hw <= cap) w = Math.max(w, hw);
+    for (const r of b.rows) {
+      if (numeric.has(i))
         for (const line of (r[i] ?? "").split("\n"))
           w = Math.max(w, textWidth(line.trim(), "R", m.size));
+      const pw = widestPiece(r[i] ?? "", "R", m.size);
+      if (pw <= cap) w = Math.max(w, pw);
+    }
     return w + slack;
   });
   const minSum = min.reduce((a, x) => a + x, 0);
@@ -143,8 +203,11 @@ export function fitColumns(
 const SHY = "\u00AD";
 
 /**
- * Soft hyphens inside every word of `text` that is wider than `width` points, so the PDF breaks it
- * with a visible hyphen instead of cutting it silently. Words that fit are left unchanged.
+ * Soft hyphens at the hyphenation points (`breakPoints`) of every word of `text` that is wider
+ * than `width` points with the space after it (pdfkit measures a word with its trailing space), so
+ * the PDF breaks it with a visible hyphen, never cuts it silently. A piece still wider than the
+ * column (only one `fitColumns` did not widen for, e.g. a long web address) is broken letter-wise,
+ * keeping LEFT_MIN and RIGHT_MIN letters. Words that fit are left unchanged.
  */
 export function hyphenateLongWords(
   text: string,
@@ -153,19 +216,31 @@ export function hyphenateLongWords(
   size: number,
 ): string {
   return text.replace(/[^\s]+/g, (word) => {
-    if (textWidth(word, font, size) <= width) return word;
+    if (textWidth(`${word} `, font, size) <= width) return word;
+    return pieces(word)
+      .flatMap((p) => (textWidth(`${p}-`, font, size) <= width ? [p] : letterPieces(p, width)))
+      .join(SHY);
+  });
+
+  function letterPieces(p: string, w: number): string[] {
+    const chars = [...p];
     const parts: string[] = [];
     let cur = "";
-    for (const ch of word) {
-      if (cur && textWidth(`${cur}${ch}-`, font, size) > width) {
+    chars.forEach((ch, k) => {
+      const left = chars.length - k;
+      if (
+        cur.length >= LEFT_MIN &&
+        left >= RIGHT_MIN &&
+        textWidth(`${cur}${ch}-`, font, size) > w
+      ) {
         parts.push(cur);
         cur = "";
       }
       cur += ch;
-    }
+    });
     if (cur) parts.push(cur);
-    return parts.join(SHY);
-  });
+    return parts;
+  }
 }
 
 /**

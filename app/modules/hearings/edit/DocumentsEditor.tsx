@@ -19,7 +19,10 @@ export function DocumentsEditor({
   const { errs, vals, formError } = useEditReply();
   return (
     <EditPage id="documents" title={t("edit.documents")}>
-      {formError("removeDoc")}
+      {formError("removeDoc", {
+        field: "docId",
+        ids: editable ? documents.map((d) => d.id) : [],
+      })}
       <ul className="plain-list">
         {documents.map((d) => (
           <li key={d.id}>

@@ -125,8 +125,14 @@ export function PlanEditor({
   const { formError } = useEditReply();
   return (
     <EditPage id="plan" title={t("edit.plan")}>
-      {formError("removeSection")}
-      {formError("removeProject")}
+      {formError("removeSection", {
+        field: "sectionId",
+        ids: editable ? sections.map((s) => s.id) : [],
+      })}
+      {formError("removeProject", {
+        field: "projectId",
+        ids: editable ? sections.flatMap((s) => s.projects.map((p) => p.id)) : [],
+      })}
       {sections.map((s) => (
         <SectionCard key={s.id} s={s} editable={editable} amend={amend} />
       ))}

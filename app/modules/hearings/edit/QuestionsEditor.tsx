@@ -19,7 +19,10 @@ export function QuestionsEditor({
   const amend = state !== "draft";
   return (
     <EditPage id="questions" title={t("edit.questions")}>
-      {formError("removeQuestion")}
+      {formError("removeQuestion", {
+        field: "questionId",
+        ids: editable && questions.length > 1 ? questions.map((q) => q.id) : [],
+      })}
       <ol>
         {questions.map((q) => (
           <li key={q.id}>

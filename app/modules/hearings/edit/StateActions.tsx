@@ -100,7 +100,7 @@ export function StateActions({
         </p>
       ) : null}
       {actions.announce.offered && !actions.announce.refusal ? (
-        <EditForm intent="announce" anchor="announce" className="">
+        <EditForm intent="announce" anchor="announce" className="" notice="page">
           <p className="muted">{t("edit.announceHint")}</p>
           {items.size ? (
             <div className="alert alert-warning">
@@ -119,7 +119,16 @@ export function StateActions({
       ) : null}
       {(actions.close.offered || actions.cancel.offered) && !showing ? (
         <section aria-labelledby="danger-heading" className="danger-zone">
-          <h2 id="danger-heading">{t("edit.danger")}</h2>
+          <h2 id="danger-heading">
+            {/* the heading names what is offered: both, or only one of them */}
+            {t(
+              actions.close.offered && actions.cancel.offered
+                ? "edit.danger"
+                : actions.close.offered
+                  ? "edit.close"
+                  : "edit.dangerCancel",
+            )}
+          </h2>
           <ul className="plain-list">
             {(["close", "cancel"] as const).map((a) => {
               const { offered, refusal } = actions[a];
@@ -146,7 +155,7 @@ export function StateActions({
         <section id="confirm" aria-labelledby="confirm-heading" className="confirm-box">
           <h2 id="confirm-heading">{t("edit.closeConfirmTitle")}</h2>
           <p>{t("edit.closeConsequence")}</p>
-          <EditForm intent="close" anchor="close">
+          <EditForm intent="close" anchor="close" notice="page">
             <Button variant="danger">{t("edit.closeConfirm")}</Button>
           </EditForm>
           <p>
@@ -158,7 +167,7 @@ export function StateActions({
         <section id="confirm" aria-labelledby="confirm-heading" className="confirm-box">
           <h2 id="confirm-heading">{t("edit.cancelConfirmTitle")}</h2>
           <p>{t("edit.cancelConsequence")}</p>
-          <EditForm intent="cancel" anchor="cancel">
+          <EditForm intent="cancel" anchor="cancel" notice="page">
             <TextareaField
               label={t("fields.reason")}
               name="reason"

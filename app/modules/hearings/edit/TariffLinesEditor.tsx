@@ -37,7 +37,7 @@ export function TariffLinesEditor({
     `${t(`hearings:service.${l.service}`)}, ${t(`hearings:category.${l.category}`)}, ${t(`hearings:unit.${l.unit}`)}`;
   return (
     <EditPage id="lines" title={t("edit.lines")}>
-      {formError("removeLine")}
+      {formError("removeLine", { field: "lineId", ids: editable ? lines.map((l) => l.id) : [] })}
       {lines.length ? (
         <DataTable
           className="lines-editor-table"

@@ -7,7 +7,15 @@ import { Form, useActionData, useFormAction } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Alert, Button, ErrorSummary, Field, FieldIdPrefix, fieldBinder } from "~/components/ui";
+import {
+  Alert,
+  Button,
+  ErrorSummary,
+  Field,
+  FieldIdPrefix,
+  fieldBinder,
+  summaryItems,
+} from "~/components/ui";
 import type { ActionReply } from "~/modules/core/reply.server";
 
 /** Typed values of a form, by field name. */
@@ -26,24 +34,35 @@ export function binder(t: TFunction, v: Dict, e: Errs, initial: Dict = {}) {
 
 /**
  * The route's action reply, read for one intent at a time: `errs(intent)` and `vals(intent)` are
- * empty unless the last post was that intent and was refused; `formError(intent)` is the alert for
- * the refusals not tied to a field.
+ * empty unless the last post was that intent and was refused; `formError(intent, shown?)` is the
+ * alert for the refusals not tied to a field — left out when the refused row (`shown.field`) is
+ * one of `shown.ids`, the rows whose own form is on the page and shows it in its summary.
  */
 export function useEditReply() {
   const reply = useActionData<ActionReply>();
   const refused = (intent: string) => !!reply && !reply.ok && reply.intent === intent;
   const errs = (intent: string): Errs => (refused(intent) ? (reply?.errors ?? {}) : {});
   const vals = (intent: string): Dict => (refused(intent) ? (reply?.values ?? {}) : {});
-  const formError = (intent: string) => {
+  const formError = (intent: string, shown?: { field: string; ids: number[] }) => {
     const e = errs(intent)._form;
+    // a row whose own form is on the page shows the refusal there (RemoveForm's summary)
+    if (shown && shown.ids.some((id) => vals(intent)[shown.field] === String(id))) return null;
     return e ? <Alert tone="error">{e.join(" ")}</Alert> : null;
   };
   return { reply, errs, vals, formError };
 }
 
+/** The success notice of the page's last post ("Сохранено.", "Слушания объявлены."). */
+function DoneNotice({ done }: { done?: string }) {
+  const { t } = useTranslation("office");
+  return <Alert tone="success">{t(`edit.done.${done}`, { defaultValue: t("edit.saved") })}</Alert>;
+}
+
 /**
  * An edit page's body: its heading (`id` names it; tests and links use it) and, after a
- * successful post, the notice ("Сохранено.", "Слушания объявлены.").
+ * successful post, the notice ("Сохранено.", "Слушания объявлены.") — at the top only when no
+ * form claims it: a form that is still on the page after its post shows it itself (the reply's
+ * `anchor`, see {@link EditForm}), where a no-JS reply opens.
  */
 export function EditPage({
   id,
@@ -54,16 +73,11 @@ export function EditPage({
   title: string;
   children: ReactNode;
 }) {
-  const { t } = useTranslation("office");
   const { reply } = useEditReply();
   return (
     <section aria-labelledby={id} className="office-section">
       <h1 id={id}>{title}</h1>
-      {reply?.ok ? (
-        <Alert tone="success">
-          {t(`edit.done.${reply.done}`, { defaultValue: t("edit.saved") })}
-        </Alert>
-      ) : null}
+      {reply?.ok && !reply.anchor ? <DoneNotice done={reply.done} /> : null}
       {children}
     </section>
   );
@@ -76,32 +90,33 @@ export function EditPage({
  * are `<anchor>-<name>` (through {@link FieldIdPrefix}). `anchor` must be unique on the page
  * (`details`, `addLine`, `updateLine-12`); it travels in the hidden `_anchor` field and comes back
  * in the reply's values, which is how the page knows which of several same-intent forms was sent.
+ * After a successful post the form shows the success notice (role="status") at its top, where
+ * the reply opens; a form that is gone after its own success (a removed row, an announced draft)
+ * says `notice="page"` and the page's heading shows it instead (the `_notice` field tells the
+ * action not to name the anchor).
  */
 export function EditForm({
   intent,
   anchor,
   className = "stack-form",
   encType,
+  notice = "here",
   children,
 }: {
   intent: string;
   anchor: string;
   className?: string;
   encType?: "multipart/form-data";
+  /** where the success notice shows: at this form, or at the page's top when the form is gone */
+  notice?: "here" | "page";
   children: ReactNode;
 }) {
   const { t } = useTranslation("office");
   const { reply } = useEditReply();
   const action = useFormAction();
   const refused = !!reply && !reply.ok && reply.intent === intent && mineReply(reply, anchor);
-  const items = refused
-    ? Object.entries(reply.errors ?? {}).flatMap(([field, msgs]) =>
-        (msgs ?? []).map((message) => ({
-          message,
-          fieldId: field === "_form" ? undefined : `${anchor}-${field}`,
-        })),
-      )
-    : [];
+  const items = refused ? summaryItems(reply.errors ?? {}, anchor) : [];
+  const saved = !!reply?.ok && reply.anchor === anchor;
   return (
     <Form
       noValidate
@@ -113,6 +128,8 @@ export function EditForm({
     >
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="_anchor" value={anchor} />
+      {notice === "page" ? <input type="hidden" name="_notice" value="page" /> : null}
+      {saved ? <DoneNotice done={reply.done} /> : null}
       {items.length ? <ErrorSummary items={items} title={t("common:errors.summaryTitle")} /> : null}
       <FieldIdPrefix.Provider value={anchor}>{children}</FieldIdPrefix.Provider>
     </Form>
@@ -127,8 +144,10 @@ function mineReply(reply: ActionReply, anchor: string): boolean {
 
 /**
  * A one-button form that removes a row (`intent` with the row's id in `field`). With `amend` (the
- * hearing is announced: the removal is an amendment, ADR 0050) it asks for the reason first,
- * showing back a refused post's reason and message for this row.
+ * hearing is announced: the removal is an amendment, ADR 0050) it asks for the reason first.
+ * It is an {@link EditForm} at `<intent>-<id>`: a refused post opens there, with the summary
+ * linking to the reason and the typed reason kept; after a success the row is gone, so the
+ * notice shows at the page's top.
  */
 export function RemoveForm({
   intent,
@@ -145,14 +164,15 @@ export function RemoveForm({
 }) {
   const { t } = useTranslation("office");
   const { errs, vals } = useEditReply();
+  const anchor = `${intent}-${id}`;
   const mine = vals(intent)[field] === String(id);
   return (
-    <Form
-      noValidate
-      method="post"
-      className={amend ? "stack-form" : inline ? "inline-form" : undefined}
+    <EditForm
+      intent={intent}
+      anchor={anchor}
+      notice="page"
+      className={amend ? "stack-form" : inline ? "inline-form" : "remove-form"}
     >
-      <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name={field} value={id} />
       {amend ? (
         <AmendReasonField v={mine ? vals(intent) : {}} e={mine ? errs(intent) : {}} />
@@ -160,7 +180,7 @@ export function RemoveForm({
       <button type="submit" className="link-button">
         {t("edit.remove")}
       </button>
-    </Form>
+    </EditForm>
   );
 }
 
@@ -201,10 +221,12 @@ export function EditRow({
   children: (v: Dict, e: Errs) => ReactNode;
 }) {
   const { t } = useTranslation("office");
-  const { errs, vals } = useEditReply();
+  const { errs, vals, reply } = useEditReply();
   const mine = vals(intent)[field] === String(id);
+  // open after its own refused post (what was typed) or success (the notice is in the form)
+  const saved = !!reply?.ok && reply.anchor === `${intent}-${id}`;
   return (
-    <details open={mine || undefined}>
+    <details open={mine || saved || undefined}>
       <summary>{summary}</summary>
       <EditForm intent={intent} anchor={`${intent}-${id}`}>
         <input type="hidden" name={field} value={id} />
