@@ -1,15 +1,10 @@
-import {
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
-import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Alert, Button, Field } from "~/components/ui";
+import { AuthForm, LoginField } from "~/modules/auth/AuthForm";
 import { badCredentials, signIn } from "~/modules/auth/commands.server";
-import { getUser } from "~/modules/auth/guards.server";
-import { Honeypot } from "~/modules/auth/Honeypot";
+import { redirectIfSignedIn } from "~/modules/auth/guards.server";
 import { isBot, metaOf, redirectWithSession, safeRedirect } from "~/modules/auth/http.server";
 import { loginSchema } from "~/modules/auth/schemas.server";
 import { getDb } from "~/modules/core/db.server";
@@ -22,8 +17,7 @@ import { readForm } from "~/modules/forms/read.server";
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "auth:login.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const lang = requireLang(params);
-  if (await getUser(request)) throw redirect(`/${lang}/account`);
+  await redirectIfSignedIn(request, requireLang(params));
   return null;
 }
 
@@ -53,45 +47,41 @@ export default function Login() {
   const v = result?.values ?? {};
   const redirectTo = params.get("redirectTo") ?? "";
   return (
-    <div className="auth-page">
-      <h1>{t("login.title")}</h1>
-      {params.get("registered") === "1" && !result ? (
-        <Alert tone="success">{t("login.registered")}</Alert>
-      ) : null}
-      {e._form ? <Alert tone="error">{e._form.join(" ")}</Alert> : null}
-      <Form method="post" className="stack" noValidate>
-        <Honeypot />
-        <input type="hidden" name="redirectTo" value={redirectTo} />
-        <Field
-          label={t("fields.login")}
-          hint={t("fields.loginHint")}
-          name="login"
-          autoComplete="username"
-          required
-          defaultValue={v.login}
-          errors={e.login}
-        />
-        <Field
-          label={t("fields.password")}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          errors={e.password}
-        />
-        <Button>{t("login.submit")}</Button>
-      </Form>
-      <p>
-        <Link to={`/${lang}/reset`}>{t("login.forgot")}</Link>
-      </p>
-      <p>
-        {t("login.noAccount")}{" "}
-        <Link
-          to={`/${lang}/register${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ""}`}
-        >
-          {t("register.title")}
-        </Link>
-      </p>
-    </div>
+    <AuthForm
+      title={t("login.title")}
+      notice={
+        params.get("registered") === "1" && !result ? (
+          <Alert tone="success">{t("login.registered")}</Alert>
+        ) : null
+      }
+      formErrors={e._form}
+      redirectTo={redirectTo}
+      after={
+        <>
+          <p>
+            <Link to={`/${lang}/reset`}>{t("login.forgot")}</Link>
+          </p>
+          <p>
+            {t("login.noAccount")}{" "}
+            <Link
+              to={`/${lang}/register${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ""}`}
+            >
+              {t("register.title")}
+            </Link>
+          </p>
+        </>
+      }
+    >
+      <LoginField value={v.login} errors={e.login} />
+      <Field
+        label={t("fields.password")}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        errors={e.password}
+      />
+      <Button>{t("login.submit")}</Button>
+    </AuthForm>
   );
 }

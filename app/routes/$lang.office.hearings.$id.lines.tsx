@@ -9,11 +9,9 @@ import {
 import { TariffLinesEditor } from "~/modules/hearings/edit/TariffLinesEditor";
 import { idField, intent, loadForEdit, runEditAction } from "~/modules/hearings/edit.server";
 import { amendReasonSchema, lineSchema } from "~/modules/hearings/schemas";
-import { langOfRequest, notFound } from "~/modules/core/reply.server";
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { view } = await loadForEdit(args);
-  if (view.hearing.type !== "tariff") throw notFound(langOfRequest(args.request));
+  const { view } = await loadForEdit(args, "lines");
   return { lines: view.lines, editable: view.editable, state: view.state };
 }
 

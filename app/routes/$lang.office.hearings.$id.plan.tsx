@@ -17,11 +17,9 @@ import {
   projectSchema,
   sectionSchema,
 } from "~/modules/hearings/schemas";
-import { langOfRequest, notFound } from "~/modules/core/reply.server";
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { view } = await loadForEdit(args);
-  if (view.hearing.type !== "plan") throw notFound(langOfRequest(args.request));
+  const { view } = await loadForEdit(args, "plan");
   return { sections: view.sections, editable: view.editable, state: view.state };
 }
 

@@ -4,12 +4,12 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Alert, Button, Field } from "~/components/ui";
+import { Button, Field } from "~/components/ui";
+import { AuthForm, LoginField } from "~/modules/auth/AuthForm";
 import { register } from "~/modules/auth/commands.server";
-import { getUser } from "~/modules/auth/guards.server";
-import { Honeypot } from "~/modules/auth/Honeypot";
+import { redirectIfSignedIn } from "~/modules/auth/guards.server";
 import { isBot, metaOf, safeRedirect } from "~/modules/auth/http.server";
 import { municipalityOfVillage, villageChoices } from "~/modules/auth/queries.server";
 import { registerSchema } from "~/modules/auth/schemas.server";
@@ -25,7 +25,7 @@ export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "auth:regis
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
-  if (await getUser(request)) throw redirect(`/${lang}/account`);
+  await redirectIfSignedIn(request, lang);
   return { choices: await villageChoices(await getDb(), lang) };
 }
 
@@ -62,74 +62,66 @@ export default function Register() {
   const e = result?.errors ?? {};
   const v = result?.values ?? {};
   return (
-    <div className="auth-page">
-      <h1>{t("register.title")}</h1>
-      {e._form ? <Alert tone="error">{e._form.join(" ")}</Alert> : null}
-      <Form method="post" className="stack" noValidate>
-        <Honeypot />
-        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-        <Field
-          label={t("fields.login")}
-          hint={t("fields.loginHint")}
-          name="login"
-          autoComplete="username"
+    <AuthForm
+      title={t("register.title")}
+      formErrors={e._form}
+      redirectTo={params.get("redirectTo") ?? ""}
+      after={
+        <p>
+          {t("register.haveAccount")} <Link to={`/${lang}/login`}>{t("login.title")}</Link>
+        </p>
+      }
+    >
+      <LoginField value={v.login} errors={e.login} />
+      <Field
+        label={t("fields.password")}
+        hint={t("fields.passwordHint")}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={10}
+        errors={e.password}
+      />
+      <Field
+        label={t("fields.displayName")}
+        name="displayName"
+        autoComplete="name"
+        required
+        defaultValue={v.displayName}
+        errors={e.displayName}
+      />
+      <div className="field">
+        <label htmlFor="reg-village">{t("fields.village")}</label>
+        <p id="reg-village-hint" className="field-hint">
+          {t("fields.villageHint")}
+        </p>
+        <select
+          id="reg-village"
+          name="villageId"
           required
-          defaultValue={v.login}
-          errors={e.login}
-        />
-        <Field
-          label={t("fields.password")}
-          hint={t("fields.passwordHint")}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={10}
-          errors={e.password}
-        />
-        <Field
-          label={t("fields.displayName")}
-          name="displayName"
-          autoComplete="name"
-          required
-          defaultValue={v.displayName}
-          errors={e.displayName}
-        />
-        <div className="field">
-          <label htmlFor="reg-village">{t("fields.village")}</label>
-          <p id="reg-village-hint" className="field-hint">
-            {t("fields.villageHint")}
+          defaultValue={v.villageId ?? ""}
+          aria-invalid={e.villageId ? true : undefined}
+          aria-describedby={`reg-village-hint${e.villageId ? " reg-village-error" : ""}`}
+        >
+          <option value="">{t("fields.villageChoose")}</option>
+          {choices.map((m) => (
+            <optgroup key={m.municipalityId} label={m.municipality}>
+              {m.villages.map((vl) => (
+                <option key={vl.id} value={vl.id}>
+                  {vl.name} — {m.municipality}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+        {e.villageId ? (
+          <p id="reg-village-error" className="field-error" role="alert">
+            {e.villageId.join(" ")}
           </p>
-          <select
-            id="reg-village"
-            name="villageId"
-            required
-            defaultValue={v.villageId ?? ""}
-            aria-invalid={e.villageId ? true : undefined}
-            aria-describedby={`reg-village-hint${e.villageId ? " reg-village-error" : ""}`}
-          >
-            <option value="">{t("fields.villageChoose")}</option>
-            {choices.map((m) => (
-              <optgroup key={m.municipalityId} label={m.municipality}>
-                {m.villages.map((vl) => (
-                  <option key={vl.id} value={vl.id}>
-                    {vl.name} — {m.municipality}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-          {e.villageId ? (
-            <p id="reg-village-error" className="field-error" role="alert">
-              {e.villageId.join(" ")}
-            </p>
-          ) : null}
-        </div>
-        <Button>{t("register.submit")}</Button>
-      </Form>
-      <p>
-        {t("register.haveAccount")} <Link to={`/${lang}/login`}>{t("login.title")}</Link>
-      </p>
-    </div>
+        ) : null}
+      </div>
+      <Button>{t("register.submit")}</Button>
+    </AuthForm>
   );
 }

@@ -17,6 +17,8 @@ let server: LiveServer;
 let hearingId = 0;
 let answeredId = 0;
 let hiddenId = 0;
+let lockedHearing = 0;
+let lockedComment = 0;
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -51,6 +53,24 @@ beforeAll(async () => {
     anonymous: false,
   });
   await hideComment(t.db, (await loadSessionUser(t.db, w.official))!, hiddenId, "оскорбления");
+  // a hearing whose protocol is approved (the record locked): its queue offers no answer form
+  lockedHearing = (await insertHearing(t.db, w.m, w.official, { protocolState: "approved" })).id;
+  lockedComment = (
+    await t.db
+      .insertInto("comments")
+      .values({
+        hearing_id: lockedHearing,
+        source: "online",
+        author_user_id: w.resident,
+        anonymous: 0,
+        author_verified: 1,
+        stance: "against",
+        body: "Дорого",
+        created_at: new Date().toISOString(),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow()
+  ).id;
   server = await startLiveServer(t.url);
   await fetch(`${server.origin}/ru`); // the first request compiles the app
 }, 180_000);
@@ -117,6 +137,21 @@ describe("a refused form comes back open at its comment, with the message and th
       expect(c).toMatch(/<details open="">/);
       expect(c).toContain(t_("participation:errors.replyToHidden"));
       expect(c).toMatch(/<textarea[^>]*name="body"[^>]*>Не согласен с модератором<\/textarea>/);
+      expect(pageAlert(r.text)).toBeNull();
+    });
+    it(`${lang}: an answer refused because the record was locked keeps its form and text (office)`, async () => {
+      const r = await send(
+        "POST",
+        `/${lang}/office/hearings/${lockedHearing}/comments`,
+        { intent: "answer", commentId: String(lockedComment), status: "accepted", text: "Учтём" },
+        w.cookies.official,
+      );
+      expect(r.res.status).toBe(409);
+      const c = card(r.text, lockedComment);
+      expect(c).not.toBeNull();
+      expect(c).toMatch(/<details open="">/);
+      expect(c).toContain(t_("participation:errors.locked"));
+      expect(c).toMatch(/<textarea[^>]*name="text"[^>]*>Учтём<\/textarea>/);
       expect(pageAlert(r.text)).toBeNull();
     });
     it(`${lang}: a refused reply about a comment not on the page keeps its form and text`, async () => {

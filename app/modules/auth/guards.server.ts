@@ -66,3 +66,11 @@ export async function requirePermission(
   if (!can(user, action, resource)) throw forbidden(request);
   return user;
 }
+
+/**
+ * For the sign-in and registration pages: a signed-in person has nothing to do there, so it
+ * throws a redirect to `/{lang}/account`; otherwise resolves.
+ */
+export async function redirectIfSignedIn(request: Request, lang: string): Promise<void> {
+  if (await getUser(request)) throw redirect(`/${lang}/account`);
+}

@@ -14,6 +14,7 @@ import { requireLang, tFor } from "../i18n/route.server";
 import type { DB } from "#db/connection";
 import { invalidReply, notFound, refusal } from "../core/reply.server";
 import { requireHearing } from "./guards.server";
+import { partApplies, type EditPart } from "./policy";
 import { getHearingForEdit } from "./queries.server";
 import { DomainError } from "../core/errors";
 import { readForm } from "../forms/read.server";
@@ -106,18 +107,22 @@ export type EditView = NonNullable<Awaited<ReturnType<typeof getHearingForEdit>>
 
 /**
  * Loads the hearing for an edit page after the same guard as the action (`hearing.edit` in its
- * municipality: 302 to sign in, 403, 404). Returns `db` for further reads, the signed-in `user`
+ * municipality: 302 to sign in, 403, 404 — also for a `part` the hearing's type does not have,
+ * policy `partApplies`). Returns `db` for further reads, the signed-in `user`
  * (for the policy's answers) and the `view`.
  */
-export async function loadForEdit(args: {
-  params: { lang?: string; id?: string };
-  request: Request;
-}): Promise<{ db: DB; user: Actor; view: EditView }> {
+export async function loadForEdit(
+  args: {
+    params: { lang?: string; id?: string };
+    request: Request;
+  },
+  part?: EditPart,
+): Promise<{ db: DB; user: Actor; view: EditView }> {
   const lang = requireLang(args.params);
   const db = await getDb();
   const { user, hearing } = await requireHearing(args.request, db, args.params.id, "hearing.edit");
   const h = await getHearingForEdit(db, hearing.id);
-  if (!h) throw notFound(lang);
+  if (!h || (part && !partApplies(part, h.hearing.type))) throw notFound(lang);
   return { db, user, view: { ...h, editable: h.state !== "closed" && h.state !== "cancelled" } };
 }
 

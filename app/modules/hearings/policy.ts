@@ -64,9 +64,19 @@ export function editRefusal(actor: Actor | null, h: HearingFacts, part: EditPart
   const role = roleRefusal(actor, "hearing.edit", h.municipalityId);
   if (role) return role;
   if (h.state === "closed" || h.state === "cancelled") return no("errors.notEditable", 409);
-  if (part === "lines" && h.type !== "tariff") return no("errors.wrongType", 409);
-  if (part === "plan" && h.type !== "plan") return no("errors.wrongType", 409);
+  if (!partApplies(part, h.type)) return no("errors.wrongType", 409);
   return null;
+}
+
+/**
+ * Does a hearing of `type` have `part` at all? Tariff lines only a tariff hearing, plan sections
+ * and projects only a plan; the other parts every hearing. (A page for a part the hearing does not
+ * have does not exist: 404; a command on it is refused 409 `errors.wrongType`.)
+ */
+export function partApplies(part: EditPart, type: HearingType): boolean {
+  if (part === "lines") return type === "tariff";
+  if (part === "plan") return type === "plan";
+  return true;
 }
 
 /**
