@@ -60,38 +60,19 @@ export default function MunicipalitySettings() {
       <AdminNav />
       {res?.ok ? <Alert tone="success">{t("saved")}</Alert> : null}
       <Form method="post" className="stack" noValidate>
-        <Field
-          label={t("settings.minNoticeDays")}
-          name="minNoticeDays"
-          type="number"
-          inputMode="numeric"
-          defaultValue={v.minNoticeDays ?? m.minNoticeDays}
-          errors={e.minNoticeDays}
-        />
-        <Field
-          label={t("settings.minCommentDays")}
-          name="minCommentDays"
-          type="number"
-          inputMode="numeric"
-          defaultValue={v.minCommentDays ?? m.minCommentDays}
-          errors={e.minCommentDays}
-        />
-        <Field
-          label={t("settings.minVotingAge")}
-          name="minVotingAge"
-          type="number"
-          inputMode="numeric"
-          defaultValue={v.minVotingAge ?? m.minVotingAge}
-          errors={e.minVotingAge}
-        />
-        <Field
-          label={t("settings.inPersonQuorum")}
-          name="inPersonQuorum"
-          type="number"
-          inputMode="numeric"
-          defaultValue={v.inPersonQuorum ?? m.inPersonQuorum}
-          errors={e.inPersonQuorum}
-        />
+        {(["minNoticeDays", "minCommentDays", "minVotingAge", "inPersonQuorum"] as const).map(
+          (k) => (
+            <Field
+              key={k}
+              label={t(`settings.${k}`)}
+              name={k}
+              type="number"
+              inputMode="numeric"
+              defaultValue={v[k] ?? m[k]}
+              errors={e[k]}
+            />
+          ),
+        )}
         <div className="field checkbox">
           <input
             id="unverifiedMayComment"

@@ -6,9 +6,8 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Alert, Button, Field, DataTable, TextareaField } from "~/components/ui";
+import { Alert, Button, Field, TextareaField } from "~/components/ui";
 import { clientIp } from "~/modules/audit/audit.server";
-import { can } from "~/modules/auth/permissions";
 import { requirePermission, requireUser } from "~/modules/auth/guards.server";
 import { getDb } from "~/modules/core/db.server";
 import { invalidReply, refusal } from "~/modules/core/reply.server";
@@ -19,8 +18,10 @@ import { getFixedT } from "~/modules/i18n/resources.server";
 import { requireLang } from "~/modules/i18n/route.server";
 import { decideProtocol } from "~/modules/protocol/commands.server";
 import { notFound, parseId } from "~/modules/protocol/http.server";
+import { VersionsTable } from "~/modules/protocol/VersionsTable";
 import { FileLinks, ProtocolBlocks } from "~/modules/protocol/ProtocolView";
 import { getHearingInfo, protocolHearingId } from "~/modules/protocol/queries.server";
+import { decideRefusal } from "~/modules/protocol/policy";
 import { decisionSchema } from "~/modules/protocol/schemas";
 import { protocolPage, versionList } from "~/modules/protocol/view.server";
 import { approvalEffectiveDefault } from "~/modules/tariffs/queries.server";
@@ -53,10 +54,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     view: page.view,
     number: page.hp.protocol!.number,
     versions: versionList(page.hp, lang, user),
+    // the protocol policy's answer, the same the command refuses with
     canDecide:
-      can(user, "protocol.decide", { municipalityId }) &&
-      page.hp.protocol!.state === "submitted" &&
-      !current?.decision,
+      decideRefusal(
+        user,
+        { municipalityId, state: page.hp.hearing.state },
+        page.hp.protocol!.state,
+        { decided: !!current?.decision, submitted: !!current?.submitted_at },
+      ) === null,
     effectiveDefault: await approvalEffectiveDefault(db, hearingId),
   };
 }
@@ -219,47 +224,7 @@ export default function CouncilProtocol() {
         </section>
       ) : null}
 
-      <section aria-labelledby="versions-heading">
-        <h2 id="versions-heading">{t("office.versions")}</h2>
-        <DataTable
-          rows={d.versions}
-          rowKey={(x) => x.version}
-          columns={[
-            {
-              key: "version",
-              header: t("versions.col.version"),
-              rowHeader: true,
-              cell: (x) => x.version,
-            },
-            {
-              key: "submitted",
-              header: t("versions.col.submitted"),
-              cell: (x) => x.submitted ?? "—",
-            },
-            {
-              key: "decision",
-              header: t("versions.col.decision"),
-              first: true,
-              cell: (x) => (
-                <>
-                  {x.decision}
-                  {x.returnComments ? <span className="muted"> — {x.returnComments}</span> : null}
-                </>
-              ),
-            },
-            {
-              key: "files",
-              header: t("versions.col.files"),
-              cell: (x) =>
-                x.links.map((l) => (
-                  <a key={l.href} href={l.href} className="protocol-file-link">
-                    {l.label}
-                  </a>
-                )),
-            },
-          ]}
-        />
-      </section>
+      <VersionsTable versions={d.versions} audience="council" />
 
       <section aria-labelledby="doc-heading">
         <h2 id="doc-heading">{t("council.readDoc")}</h2>

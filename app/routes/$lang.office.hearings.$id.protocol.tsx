@@ -8,7 +8,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { clientIp } from "~/modules/audit/audit.server";
 import { requireHearing } from "~/modules/hearings/guards.server";
-import { Alert, Button, DataTable, Field, TextareaField } from "~/components/ui";
+import { Alert, Button, Field, TextareaField } from "~/components/ui";
 import { getDb } from "~/modules/core/db.server";
 import { invalidReply, refusal } from "~/modules/core/reply.server";
 import { formValues, parseForm } from "~/modules/forms/validate.server";
@@ -19,6 +19,7 @@ import { requireLang } from "~/modules/i18n/route.server";
 import { reviseProtocol, saveDraft, submitProtocol } from "~/modules/protocol/commands.server";
 import { notFound } from "~/modules/protocol/http.server";
 import { calendarDate } from "~/modules/protocol/document.server";
+import { VersionsTable } from "~/modules/protocol/VersionsTable";
 import { FileLinks } from "~/modules/protocol/ProtocolView";
 import { getHearingInfo, getHearingProtocol } from "~/modules/protocol/queries.server";
 import { draftSchema } from "~/modules/protocol/schemas";
@@ -192,49 +193,7 @@ export default function OfficeProtocol() {
         </section>
       ) : null}
 
-      {d.versions.length ? (
-        <section aria-labelledby="versions-heading">
-          <h2 id="versions-heading">{t("office.versions")}</h2>
-          <DataTable
-            rows={d.versions}
-            rowKey={(x) => x.version}
-            columns={[
-              {
-                key: "version",
-                header: t("versions.col.version"),
-                rowHeader: true,
-                cell: (x) => x.version,
-              },
-              { key: "created", header: t("versions.col.created"), cell: (x) => x.created },
-              {
-                key: "submitted",
-                header: t("versions.col.submitted"),
-                cell: (x) => x.submitted ?? "—",
-              },
-              {
-                key: "decision",
-                header: t("versions.col.decision"),
-                cell: (x) => (
-                  <>
-                    {x.decision}
-                    {x.returnComments ? <span className="muted"> — {x.returnComments}</span> : null}
-                  </>
-                ),
-              },
-              {
-                key: "files",
-                header: t("versions.col.files"),
-                cell: (x) =>
-                  x.links.map((l) => (
-                    <a key={l.href} href={l.href} className="protocol-file-link">
-                      {l.label}
-                    </a>
-                  )),
-              },
-            ]}
-          />
-        </section>
-      ) : null}
+      {d.versions.length ? <VersionsTable versions={d.versions} audience="office" /> : null}
     </>
   );
 }

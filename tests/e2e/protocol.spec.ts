@@ -94,6 +94,11 @@ for (const lang of ["ky", "ru"] as const) {
   test(`protocol from closing a hearing to approval and download (${lang})`, async ({
     browser,
   }) => {
+    // the whole workflow in one test: close, draft, approve, decide, render and read the PDF, two
+    // axe runs, two uploads to the verify page. Every step progresses (measured under a load of
+    // ~14 on 2 cores: the verify upload answers, the test just ran out of its 60 s at that step),
+    // so it gets the time it needs, not a sleep.
+    test.slow();
     const hearingId = makeOpenHearing(lang);
     const resolution = `${lang === "ky" ? 17 : 18}/5`;
 
