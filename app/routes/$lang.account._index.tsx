@@ -1,3 +1,4 @@
+import { NewPasswordField } from "~/modules/auth/AuthForm";
 import {
   redirect,
   type ActionFunctionArgs,
@@ -207,15 +208,7 @@ export default function Account() {
             required
             errors={we.currentPassword}
           />
-          <Field
-            label={t("fields.newPassword")}
-            hint={t("fields.passwordHint")}
-            name="newPassword"
-            type="password"
-            autoComplete="new-password"
-            required
-            errors={we.newPassword}
-          />
+          <NewPasswordField name="newPassword" errors={we.newPassword} />
           <Button>{t("account.changePassword")}</Button>
         </Form>
       </section>

@@ -1,10 +1,11 @@
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import {
   redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Alert, Button, Field, TextareaField } from "~/components/ui";
 import { clientIp } from "~/modules/audit/audit.server";
@@ -116,13 +117,7 @@ export default function CouncilProtocol() {
   const decision = values.decision ?? "approve";
   return (
     <>
-      <nav className="breadcrumbs" aria-label={t("common:layout.breadcrumbs")}>
-        <ol>
-          <li>
-            <Link to={`/${lang}/council`}>{t("council.title")}</Link>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs items={[{ label: t("council.title"), to: `/${lang}/council` }]} />
       <h1>{t("council.protocolTitle", { number: d.number })}</h1>
       <p className="muted">{d.view.hearingTitle}</p>
       <p>

@@ -1,3 +1,4 @@
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, Outlet, useLoaderData } from "@remix-run/react";
 import { ignoreCalculatorParams } from "~/modules/hearings/revalidate";
@@ -63,17 +64,13 @@ export default function HearingPage() {
   const lang = i18n.language as "ky" | "ru";
   return (
     <>
-      <nav aria-label={t("common:layout.breadcrumbs")} className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to={`/${lang}`}>{t("common:layout.home")}</Link>
-          </li>
-          <li>
-            <Link to={`/${lang}/m/${view.municipalitySlug}`}>{view.municipalityName}</Link>
-          </li>
-          <li>{t("page.breadcrumbHearings")}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        items={[
+          { label: t("common:layout.home"), to: `/${lang}` },
+          { label: view.municipalityName, to: `/${lang}/m/${view.municipalitySlug}` },
+          { label: t("page.breadcrumbHearings") },
+        ]}
+      />
       <HearingContent view={view} nowIso={now} lang={lang} calcInput={calcInput} />
       <HearingComparison lines={comparison} lang={lang} slug={view.municipalitySlug} />
       {view.protocolState === "approved" ? (

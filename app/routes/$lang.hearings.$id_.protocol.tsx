@@ -1,3 +1,4 @@
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -41,19 +42,13 @@ export default function HearingProtocol() {
   const hearingHref = `/${lang}/hearings/${view.hearingId}`;
   return (
     <article aria-labelledby="protocol-heading" className="protocol-page">
-      <nav aria-label={t("common:layout.breadcrumbs")} className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to={`/${lang}`}>{t("common:layout.home")}</Link>
-          </li>
-          <li>
-            <Link to={`/${lang}/m/${view.municipalitySlug}`}>{view.municipalityName}</Link>
-          </li>
-          <li>
-            <Link to={hearingHref}>{t("public.hearingLink")}</Link>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        items={[
+          { label: t("common:layout.home"), to: `/${lang}` },
+          { label: view.municipalityName, to: `/${lang}/m/${view.municipalitySlug}` },
+          { label: t("public.hearingLink"), to: hearingHref },
+        ]}
+      />
       <h1 id="protocol-heading">{t("public.title")}</h1>
       <p className="protocol-of">{view.hearingTitle}</p>
       {view.version == null ? (

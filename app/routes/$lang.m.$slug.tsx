@@ -1,3 +1,4 @@
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -61,15 +62,13 @@ export default function MunicipalityPage() {
   const lang = i18n.language;
   return (
     <>
-      <nav aria-label={t("common:layout.breadcrumbs")} className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to={`/${lang}`}>{t("common:layout.home")}</Link>
-          </li>
-          <li>{m.oblast}</li>
-          <li>{m.district}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        items={[
+          { label: t("common:layout.home"), to: `/${lang}` },
+          { label: m.oblast },
+          { label: m.district },
+        ]}
+      />
       <h1>
         {m.name} {m.isDemo ? <span className="demo-badge">{t("demo")}</span> : null}
       </h1>

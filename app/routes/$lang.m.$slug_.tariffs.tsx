@@ -1,3 +1,4 @@
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import {
   data,
   redirect,
@@ -5,7 +6,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import {
   Alert,
@@ -79,13 +80,9 @@ export default function TariffRegister() {
   });
   return (
     <>
-      <nav className="breadcrumbs" aria-label={t("common:layout.breadcrumbs")}>
-        <ol>
-          <li>
-            <Link to={`/${lang}/m/${d.municipality.slug}`}>{d.municipality.name}</Link>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        items={[{ label: d.municipality.name, to: `/${lang}/m/${d.municipality.slug}` }]}
+      />
       <h1>{d.title}</h1>
       <p>{t("intro")}</p>
       {sp.get("saved") ? (

@@ -1,3 +1,4 @@
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import {
   redirect,
   type ActionFunctionArgs,
@@ -96,13 +97,9 @@ export default function OfficeProtocol() {
     values[k] ?? (p ? p[k] : "");
   return (
     <>
-      <nav className="breadcrumbs" aria-label={t("common:layout.breadcrumbs")}>
-        <ol>
-          <li>
-            <Link to={`/${lang}/office/hearings/${d.hearingId}`}>{t("office.back")}</Link>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        items={[{ label: t("office.back"), to: `/${lang}/office/hearings/${d.hearingId}` }]}
+      />
       <h1>{t("office.title")}</h1>
       <p className="muted">{d.hearingTitle}</p>
       {done === "saved" ? <Alert tone="success">{t("office.saved")}</Alert> : null}

@@ -1,3 +1,4 @@
+import { NewPasswordField } from "~/modules/auth/AuthForm";
 import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -5,7 +6,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Alert, Button, Field } from "~/components/ui";
+import { Alert, Button } from "~/components/ui";
 import { resetPasswordWithToken } from "~/modules/auth/commands.server";
 import { resetLinkValid } from "~/modules/auth/queries.server";
 import { metaOf, redirectWithSession } from "~/modules/auth/http.server";
@@ -58,15 +59,7 @@ export default function ResetWithLink() {
         <>
           {e._form ? <Alert tone="error">{e._form.join(" ")}</Alert> : null}
           <Form method="post" className="stack" noValidate>
-            <Field
-              label={t("fields.newPassword")}
-              hint={t("fields.passwordHint")}
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              required
-              errors={e.password}
-            />
+            <NewPasswordField name="password" errors={e.password} />
             <Button>{t("reset.save")}</Button>
           </Form>
         </>

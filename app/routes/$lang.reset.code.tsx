@@ -1,3 +1,4 @@
+import { NewPasswordField } from "~/modules/auth/AuthForm";
 import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -70,15 +71,7 @@ export default function ResetWithCode() {
           defaultValue={v.code}
           errors={e.code}
         />
-        <Field
-          label={t("fields.newPassword")}
-          hint={t("fields.passwordHint")}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          errors={e.password}
-        />
+        <NewPasswordField name="password" errors={e.password} />
         <Button>{t("reset.save")}</Button>
       </Form>
     </div>

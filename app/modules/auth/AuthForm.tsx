@@ -59,3 +59,22 @@ export function LoginField({ value, errors }: { value?: string; errors?: string[
     />
   );
 }
+
+/**
+ * The new-password field (reset by link, reset by code, change on the account page): the
+ * password rules as its hint, `autoComplete="new-password"`. `name` is the form field it posts.
+ */
+export function NewPasswordField({ name, errors }: { name: string; errors?: string[] }) {
+  const { t } = useTranslation("auth");
+  return (
+    <Field
+      label={t("fields.newPassword")}
+      hint={t("fields.passwordHint")}
+      name={name}
+      type="password"
+      autoComplete="new-password"
+      required
+      errors={errors}
+    />
+  );
+}
