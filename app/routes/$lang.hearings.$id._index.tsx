@@ -70,13 +70,13 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const t = tFor(params);
   const db = await getDb();
   const hearingId = idParam(request, params, "id");
-  const h = await getHearingContext(db, hearingId);
-  if (!h) throw notFound(lang);
   const user = await requireUser(request);
   const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const ip = clientIp(request, context as { ip?: string });
-  const base = `/${lang}/hearings/${h.id}`;
+  const base = `/${lang}/hearings/${hearingId}`;
+  // Each command loads the hearing itself and refuses a missing one (404 hearingNotFound), so
+  // the action loads nothing in advance: only the ballot reads the hearing's questions here.
 
   switch (intent) {
     case "comment": {
@@ -84,7 +84,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
       if (!p.ok) return invalidReply(p.errors, p.values, intent);
       const r = await attempt(lang, intent, p.values, () =>
         createComment(db, user, {
-          hearingId: h.id,
+          hearingId,
           stance: p.data.stance,
           body: p.data.body,
           anonymous: p.data.anonymous,
@@ -100,7 +100,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
       if (!p.ok) return invalidReply(p.errors, p.values, intent);
       const r = await attempt(lang, intent, p.values, () =>
         createComment(db, user, {
-          hearingId: h.id,
+          hearingId,
           parentId: p.data.parentId,
           stance: "neutral",
           body: p.data.body,
@@ -133,13 +133,15 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
       const p = parseForm(form, voteForm, t);
       if (!p.ok) return invalidReply(p.errors, p.values, intent);
       const r = await attempt(lang, intent, p.values, () =>
-        castVote(db, user, h.id, p.data.questionId, p.data.choice, seenAmendment(form)),
+        castVote(db, user, hearingId, p.data.questionId, p.data.choice, seenAmendment(form)),
       );
       if (!r.ok) return r.response;
       return redirect(`${base}?voted=1#vote`);
     }
     case "ballot": {
       // every question of the hearing in one submit: choice-<questionId> = for | against | abstain
+      const h = await getHearingContext(db, hearingId);
+      if (!h) throw notFound(lang);
       const values: Record<string, string> = {};
       const ballot: BallotChoice[] = [];
       for (const q of h.questions) {
@@ -156,7 +158,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
       }
       values.amendment = String(form.get("amendment") ?? "");
       const r = await attempt(lang, intent, values, () =>
-        castVotes(db, user, h.id, ballot, seenAmendment(form)),
+        castVotes(db, user, hearingId, ballot, seenAmendment(form)),
       );
       if (!r.ok) return r.response;
       return redirect(`${base}?voted=1#vote`);

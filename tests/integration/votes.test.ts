@@ -189,6 +189,61 @@ describe(`votes (${process.env.TEST_DB ?? "sqlite"})`, () => {
     expect(Number(n.n)).toBe(0);
   });
 
+  it("a vote or comment for a missing or draft hearing, or another hearing's question: 404, nothing stored", async () => {
+    setClock(OPEN);
+    const draft = await insertHearing(t.db, w.m, w.official, { state: "draft" });
+    const other = await insertHearing(t.db, w.m, w.official, { questions: 1 });
+    const cases = [
+      { id: 2_000_000, q: h.questionIds[0] },
+      { id: draft.id, q: draft.questionIds[0] },
+      { id: h.id, q: other.questionIds[0] },
+    ];
+    for (const c of cases) {
+      const r = await run(() =>
+        action({
+          request: voteRequest(w.cookies.resident, c.q, "for", c.id),
+          params: params(c.id),
+          context: {},
+        }),
+      );
+      expect(statusOf(r)).toBe(404);
+    }
+    const comment = await run(() =>
+      action({
+        request: makeRequest(`/ky/hearings/2000000?index`, {
+          cookie: w.cookies.resident,
+          form: { intent: "comment", stance: "for", body: "Жок угуу үчүн пикир" },
+        }),
+        params: params(2_000_000),
+        context: {},
+      }),
+    );
+    expect(statusOf(comment)).toBe(404);
+    const ballot = await run(() =>
+      action({
+        request: makeRequest(`/ky/hearings/${draft.id}?index`, {
+          cookie: w.cookies.resident,
+          form: { intent: "ballot", [`choice-${draft.questionIds[0]}`]: "for" },
+        }),
+        params: params(draft.id),
+        context: {},
+      }),
+    );
+    expect(statusOf(ballot)).toBe(404);
+    const n = await t.db
+      .selectFrom("votes")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("question_id", "in", [draft.questionIds[0], other.questionIds[0]])
+      .executeTakeFirstOrThrow();
+    expect(Number(n.n)).toBe(0);
+    const comments = await t.db
+      .selectFrom("comments")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("body", "=", "Жок угуу үчүн пикир")
+      .executeTakeFirstOrThrow();
+    expect(Number(comments.n)).toBe(0);
+  });
+
   it("hides results before close from every role, API included; shows them after", async () => {
     setClock(OPEN);
     for (const cookie of [

@@ -470,12 +470,24 @@ export async function castVote(
       "h.protocol_state",
       "m.min_voting_age",
       "q.id as question_id",
+      // whether the form is stale (ADR 0050), in the same read; the details only when it is
+      (eb) =>
+        (seenAmendment === undefined
+          ? eb.lit(false)
+          : eb.exists(
+              eb
+                .selectFrom("amendments as a")
+                .select("a.id")
+                .whereRef("a.hearing_id", "=", "h.id")
+                .where("a.number", ">", seenAmendment),
+            )
+        ).as("amended_since"),
     ])
     .where("h.id", "=", hearingId)
     .where("h.state", "!=", "draft")
     .executeTakeFirst();
   if (!row) throw new DomainError("participation:errors.hearingNotFound", {}, 404);
-  const refuse = (h: typeof row) => {
+  const refuse = (h: Omit<typeof row, "amended_since">) => {
     const at = now();
     refuseIf(
       voteRefusal(
@@ -493,7 +505,7 @@ export async function castVote(
   refuse(row);
   if (row.question_id === null)
     throw new DomainError("participation:errors.questionNotFound", {}, 404);
-  await refuseIfAmendedSince(db, hearingId, seenAmendment);
+  if (Number(row.amended_since)) await refuseIfAmendedSince(db, hearingId, seenAmendment);
   const at = nowIso();
   const r = await db
     .insertInto("votes")
