@@ -31,7 +31,7 @@ export default function handleRequest(
   const nonce = loadContext.cspNonce ?? "";
   carryRetryAfter(remixContext.staticHandlerContext, responseHeaders);
   const bot = isbot(request.headers.get("user-agent") ?? "");
-  // an HTML-only page (ADR 0064) has nothing to stream in: it is sent as one buffer once rendered,
+  // an HTML-only page (ADR 0067) has nothing to stream in: it is sent as one buffer once rendered,
   // so the compression layer compresses it in one call instead of chunk by chunk
   const whole = remixContext.staticHandlerContext.matches.some(
     (m) =>

@@ -1,5 +1,5 @@
 /**
- * Pages served as HTML only (ADR 0064): the public pages residents open from a shared link (home,
+ * Pages served as HTML only (ADR 0067): the public pages residents open from a shared link (home,
  * municipality, hearing, tariff register, protocol, about) send no client runtime — no React, no
  * router, no translation files — only the small inline enhancement script of
  * `enhance/enhance.browser.js`. Every form on them is a plain HTML form that works without

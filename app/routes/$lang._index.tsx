@@ -10,7 +10,7 @@ import { OpenHearings } from "~/modules/hearings/list";
 import { listOpenHearings } from "~/modules/hearings/queries.server";
 import { queryText } from "~/modules/http/params.server";
 
-/** Served as HTML with no client runtime (ADR 0064). */
+/** Served as HTML with no client runtime (ADR 0067). */
 export const handle = htmlOnly;
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "places:home.title");

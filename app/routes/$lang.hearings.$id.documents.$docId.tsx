@@ -10,7 +10,7 @@ import { notFound } from "~/modules/core/reply.server";
 import { idParam } from "~/modules/http/params.server";
 import { cleanFileName } from "~/modules/http/text";
 
-/** Served as HTML with no client runtime (ADR 0064). */
+/** Served as HTML with no client runtime (ADR 0067). */
 export const handle = htmlOnly;
 
 /** A hearing's document, served with its checked Content-Type; drafts' only to their officials. */

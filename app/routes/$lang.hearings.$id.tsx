@@ -22,7 +22,7 @@ import { requireLang } from "~/modules/i18n/route.server";
 import { notFound } from "~/modules/core/reply.server";
 import { idParam } from "~/modules/http/params.server";
 
-/** Served as HTML with no client runtime (ADR 0064). */
+/** Served as HTML with no client runtime (ADR 0067). */
 export const handle = htmlOnly;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data, params }) =>
@@ -48,7 +48,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const lang = requireLang(params);
   const id = idParam(request, params, "id");
   const db = await getDb();
-  // the same for every reader while the hearing is unchanged (ADR 0065)
+  // the same for every reader while the hearing is unchanged (ADR 0068)
   const page = Number.isInteger(id)
     ? await byContentVersion(`hearing-page:${id}:${lang}`, ["all", `h:${id}`], async () => {
         const view = await getHearingView(db, id, lang);

@@ -13,7 +13,7 @@ import { notFound, parseId } from "~/modules/protocol/http.server";
 import { FileLinks, ProtocolBlocks } from "~/modules/protocol/ProtocolView";
 import { protocolPage } from "~/modules/protocol/view.server";
 
-/** Served as HTML with no client runtime (ADR 0064). */
+/** Served as HTML with no client runtime (ADR 0067). */
 export const handle = htmlOnly;
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) =>

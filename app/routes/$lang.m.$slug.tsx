@@ -17,7 +17,7 @@ import { HearingList, parseListFilters } from "~/modules/hearings/list";
 import { listMunicipalityHearings } from "~/modules/hearings/queries.server";
 import { notFound } from "~/modules/core/reply.server";
 
-/** Served as HTML with no client runtime (ADR 0064). */
+/** Served as HTML with no client runtime (ADR 0067). */
 export const handle = htmlOnly;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data, params }) =>

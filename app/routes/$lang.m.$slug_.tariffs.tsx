@@ -32,7 +32,7 @@ import { registerPage, submitEntryForm } from "~/modules/tariffs/page.server";
 import { mayEnterTariffs } from "~/modules/tariffs/policy";
 import { readForm } from "~/modules/forms/read.server";
 
-/** Served as HTML with no client runtime (ADR 0064). */
+/** Served as HTML with no client runtime (ADR 0067). */
 export const handle = htmlOnly;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data: d }) =>

@@ -5,7 +5,7 @@ import { requireLang } from "~/modules/i18n/route.server";
 import { findMunicipalitySlugs } from "~/modules/places/queries.server";
 import { queryText } from "~/modules/http/params.server";
 
-/** Served as HTML with no client runtime (ADR 0064). */
+/** Served as HTML with no client runtime (ADR 0067). */
 export const handle = htmlOnly;
 
 // The header's municipality picker: one match → its page; otherwise the searchable list.

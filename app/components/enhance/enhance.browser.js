@@ -1,5 +1,5 @@
 /* global document, window, DOMParser, URLSearchParams, FormData, history, clearTimeout */
-// The only JavaScript of the public pages (ADR 0064): inlined into the page by <Enhancements />
+// The only JavaScript of the public pages (ADR 0067): inlined into the page by <Enhancements />
 // (app/components/enhance.tsx) as it is written here, so it must stay small, self-contained and
 // readable by old phone browsers (no imports, no build step). The page works without it; it adds:
 //

@@ -1,5 +1,5 @@
 /**
- * Read models kept in the process while the content they were read from is unchanged (ADR 0065).
+ * Read models kept in the process while the content they were read from is unchanged (ADR 0068).
  *
  * The public data of a hearing page (the proposal, the comment figures, a page of comments, the
  * results) is the same for every visitor and signed-in resident; only a few personal rows differ.

@@ -233,7 +233,7 @@ export function PlanSections({ view, idPrefix = "" }: { view: View; idPrefix?: s
 
 /**
  * The household bill calculator: a GET form (the answer in the page at #calculator, works without
- * JavaScript). With JavaScript the page's enhancement script (`app/components/enhance`, ADR 0064)
+ * JavaScript). With JavaScript the page's enhancement script (`app/components/enhance`, ADR 0067)
  * sends it as people type and swaps in the server's result region `#calc-result`: one renderer,
  * one parser ({@link parseCalcForm}: decimal comma or point, whole people, ranges refused with
  * their range); a refused value is shown at its field, never changed.

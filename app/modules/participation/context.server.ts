@@ -99,7 +99,7 @@ export async function getHearingContext(
 
 /**
  * {@link getHearingContext} for pages (never inside a command's transaction): kept per content
- * version of the hearing and the minute of the clock (ADR 0065), so its state may lag the clock
+ * version of the hearing and the minute of the clock (ADR 0068), so its state may lag the clock
  * by up to a minute — the commands read their own.
  */
 export async function keptHearingContext(

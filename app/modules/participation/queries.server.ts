@@ -234,7 +234,7 @@ export async function listComments(
 }
 
 /**
- * `page` (listed for nobody: `viewerId` null, as kept for every reader, ADR 0065) as person
+ * `page` (listed for nobody: `viewerId` null, as kept for every reader, ADR 0068) as person
  * `viewerId` sees it: their own comments on it marked `mine`, and `editable` while they may edit.
  * One indexed read of the viewer's comments among the page's ids; `page` itself is not changed.
  */

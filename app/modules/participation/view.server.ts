@@ -40,7 +40,7 @@ export async function participationView(
 ) {
   const f = filtersFromUrl(url);
   const closed = resultsVisible(h);
-  // what every reader sees is read once per content version (ADR 0065); the person's rows each time
+  // what every reader sees is read once per content version (ADR 0068); the person's rows each time
   const shared = await byContentVersion(
     `participation:${h.id}:${lang}:${closed}:${JSON.stringify(f)}`,
     ["all", `h:${h.id}`],
