@@ -31,6 +31,13 @@ export default function handleRequest(
   const nonce = loadContext.cspNonce ?? "";
   carryRetryAfter(remixContext.staticHandlerContext, responseHeaders);
   const bot = isbot(request.headers.get("user-agent") ?? "");
+  // an HTML-only page (ADR 0067) has nothing to stream in: it is sent as one buffer once rendered,
+  // so the compression layer compresses it in one call instead of chunk by chunk
+  const whole = remixContext.staticHandlerContext.matches.some(
+    (m) =>
+      (remixContext.routeModules[m.route.id]?.handle as { hydrate?: boolean } | undefined)
+        ?.hydrate === false,
+  );
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
@@ -44,11 +51,26 @@ export default function handleRequest(
       </NonceProvider>,
       {
         nonce,
-        [bot ? "onAllReady" : "onShellReady"]() {
+        [bot || whole ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
           // React 18.3 pads some 2 KB chunks with 0x00 bytes (ADR 0020): they are dropped here
           const body = withoutNulBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          if (whole) {
+            const chunks: Buffer[] = [];
+            body.on("data", (c: Buffer) => chunks.push(c));
+            body.on("end", () =>
+              resolve(
+                new Response(Buffer.concat(chunks), {
+                  headers: responseHeaders,
+                  status: responseStatusCode,
+                }),
+              ),
+            );
+            body.on("error", reject);
+            pipe(body);
+            return;
+          }
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,

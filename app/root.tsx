@@ -15,6 +15,7 @@ import {
 import { useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { useNonce } from "./components/nonce";
+import { Enhancements, useHydrates } from "./components/enhance";
 import { SiteFooter, SiteHeader } from "./components/layout";
 import { useRootData } from "./components/root-data";
 import { getUser } from "./modules/auth/guards.server";
@@ -90,6 +91,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRootData();
   const location = useLocation();
   const nonce = useNonce();
+  const hydrates = useHydrates();
   const lang = data?.lang ?? langFromPath(location.pathname) ?? DEFAULT_LANG;
   // without the root loader's bundle (it failed: an error page) the bundled common texts serve
   const i18n = useMemo(
@@ -104,7 +106,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="theme-color" content="#0b5e55" />
         <Meta />
         <Links />
-        {data
+        {data && hydrates
           ? [...new Set(Object.values(data.i18n))].map((href) => (
               // fetched by entry.client before hydration; preloaded beside the scripts
               <link
@@ -134,8 +136,14 @@ export function Layout({ children }: { children: ReactNode }) {
           </main>
           <SiteFooter />
         </I18nextProvider>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrates ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : (
+          <Enhancements nonce={nonce} />
+        )}
       </body>
     </html>
   );

@@ -78,6 +78,7 @@ export function PageRefusal() {
       className="alert alert-error page-refusal"
       role="alert"
       tabIndex={-1}
+      data-autofocus
       data-testid="page-refusal"
     >
       <p className="alert-title">{t("errors.refusedTitle")}</p>

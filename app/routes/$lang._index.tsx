@@ -1,3 +1,4 @@
+import { htmlOnly } from "~/components/enhance";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,6 +9,9 @@ import { listMunicipalitiesGrouped } from "~/modules/places/queries.server";
 import { OpenHearings } from "~/modules/hearings/list";
 import { listOpenHearings } from "~/modules/hearings/queries.server";
 import { queryText } from "~/modules/http/params.server";
+
+/** Served as HTML with no client runtime (ADR 0067). */
+export const handle = htmlOnly;
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "places:home.title");
 

@@ -1,6 +1,10 @@
+import { htmlOnly } from "~/components/enhance";
 import type { MetaFunction } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
 import { pageMeta } from "~/modules/i18n/meta";
+
+/** Served as HTML with no client runtime (ADR 0067). */
+export const handle = htmlOnly;
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "places:about.title");
 

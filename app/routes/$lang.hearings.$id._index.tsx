@@ -34,7 +34,7 @@ import { targetLabels } from "~/modules/participation/components";
 import { Results } from "~/modules/participation/Results";
 import { VoteSection } from "~/modules/participation/VoteSection";
 import { castVotes, type BallotChoice } from "~/modules/participation/ballot.server";
-import { getHearingContext } from "~/modules/participation/context.server";
+import { getHearingContext, keptHearingContext } from "~/modules/participation/context.server";
 import { participationView } from "~/modules/participation/view.server";
 import {
   commentForm,
@@ -57,7 +57,7 @@ export const shouldRevalidate = ignoreCalculatorParams;
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const lang = requireLang(params);
   const db = await getDb();
-  const h = await getHearingContext(db, idParam(request, params, "id"), { includeDraft: true });
+  const h = await keptHearingContext(idParam(request, params, "id"), { includeDraft: true });
   if (!h) throw notFound(lang);
   const user = await getUser(request);
   // a draft is shown (by the hearings layout) to its officials only; participation stays empty

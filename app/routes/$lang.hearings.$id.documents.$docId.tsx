@@ -1,3 +1,4 @@
+import { htmlOnly } from "~/components/enhance";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getUser } from "~/modules/auth/guards.server";
 import { getDb } from "~/modules/core/db.server";
@@ -8,6 +9,9 @@ import { getStorage } from "~/modules/storage/storage.server";
 import { notFound } from "~/modules/core/reply.server";
 import { idParam } from "~/modules/http/params.server";
 import { cleanFileName } from "~/modules/http/text";
+
+/** Served as HTML with no client runtime (ADR 0067). */
+export const handle = htmlOnly;
 
 /** A hearing's document, served with its checked Content-Type; drafts' only to their officials. */
 export async function loader({ params, request }: LoaderFunctionArgs) {

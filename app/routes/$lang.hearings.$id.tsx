@@ -1,3 +1,4 @@
+import { htmlOnly } from "~/components/enhance";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, Outlet, useLoaderData } from "@remix-run/react";
@@ -6,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { getUser } from "~/modules/auth/guards.server";
 import { nowIso } from "~/modules/core/clock.server";
 import { getDb } from "~/modules/core/db.server";
+import { byContentVersion } from "~/modules/core/memo.server";
 import { parseCalcInput } from "~/modules/hearings/calculator";
 import { HearingContent } from "~/modules/hearings/components";
 import { getHearingView, mayView } from "~/modules/hearings/queries.server";
@@ -19,6 +21,9 @@ import { shareMeta } from "~/modules/reach/share";
 import { requireLang } from "~/modules/i18n/route.server";
 import { notFound } from "~/modules/core/reply.server";
 import { idParam } from "~/modules/http/params.server";
+
+/** Served as HTML with no client runtime (ADR 0067). */
+export const handle = htmlOnly;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data, params }) =>
   data
@@ -43,15 +48,25 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const lang = requireLang(params);
   const id = idParam(request, params, "id");
   const db = await getDb();
-  const view = Number.isInteger(id) ? await getHearingView(db, id, lang) : null;
+  // the same for every reader while the hearing is unchanged (ADR 0068)
+  const page = Number.isInteger(id)
+    ? await byContentVersion(`hearing-page:${id}:${lang}`, ["all", `h:${id}`], async () => {
+        const view = await getHearingView(db, id, lang);
+        return {
+          view,
+          // the proposed lines next to the tariff register (issue 15)
+          comparison: view?.type === "tariff" ? await hearingComparison(db, id, lang) : [],
+        };
+      })
+    : null;
+  const view = page?.view;
   if (!view || !mayView(await getUser(request), view)) throw notFound(lang);
   return {
     view,
     calcInput: parseCalcInput(new URL(request.url).searchParams),
     now: nowIso(),
     publicUrl: env().publicUrl,
-    // the proposed lines next to the tariff register (issue 15)
-    comparison: view.type === "tariff" ? await hearingComparison(db, id, lang) : [],
+    comparison: page.comparison,
   };
 }
 

@@ -1,3 +1,4 @@
+import { htmlOnly } from "~/components/enhance";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -11,6 +12,9 @@ import { requireLang } from "~/modules/i18n/route.server";
 import { notFound, parseId } from "~/modules/protocol/http.server";
 import { FileLinks, ProtocolBlocks } from "~/modules/protocol/ProtocolView";
 import { protocolPage } from "~/modules/protocol/view.server";
+
+/** Served as HTML with no client runtime (ADR 0067). */
+export const handle = htmlOnly;
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) =>
   pageMeta(matches, "protocol:public.title");

@@ -1,3 +1,4 @@
+import { htmlOnly } from "~/components/enhance";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -15,6 +16,9 @@ import { listApprovedProtocols } from "~/modules/protocol/queries.server";
 import { HearingList, parseListFilters } from "~/modules/hearings/list";
 import { listMunicipalityHearings } from "~/modules/hearings/queries.server";
 import { notFound } from "~/modules/core/reply.server";
+
+/** Served as HTML with no client runtime (ADR 0067). */
+export const handle = htmlOnly;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data, params }) =>
   data

@@ -1,3 +1,4 @@
+import { htmlOnly } from "~/components/enhance";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import {
   data,
@@ -30,6 +31,9 @@ import { HistoryTable, ResolutionLinks, StepChart, dmy } from "~/modules/tariffs
 import { registerPage, submitEntryForm } from "~/modules/tariffs/page.server";
 import { mayEnterTariffs } from "~/modules/tariffs/policy";
 import { readForm } from "~/modules/forms/read.server";
+
+/** Served as HTML with no client runtime (ADR 0067). */
+export const handle = htmlOnly;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data: d }) =>
   d ? titleMeta(matches, d.title) : [];

@@ -1,8 +1,12 @@
+import { htmlOnly } from "~/components/enhance";
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/modules/core/db.server";
 import { requireLang } from "~/modules/i18n/route.server";
 import { findMunicipalitySlugs } from "~/modules/places/queries.server";
 import { queryText } from "~/modules/http/params.server";
+
+/** Served as HTML with no client runtime (ADR 0067). */
+export const handle = htmlOnly;
 
 // The header's municipality picker: one match → its page; otherwise the searchable list.
 export async function loader({ params, request }: LoaderFunctionArgs) {

@@ -123,7 +123,7 @@ for (const lang of ["ky", "ru"] as const) {
   test(`a resident uses the calculator with JavaScript (${lang})`, async ({ page }) => {
     const id = wasteId();
     await page.goto(`/${lang}/hearings/${id}`);
-    await expect(page.locator("#calculator[data-hydrated]")).toHaveCount(1);
+    await expect(page.locator("html[data-enhanced]")).toHaveCount(1);
     await page.evaluate(() => window.scrollTo(0, 400));
     await page.locator("#calc-hh").fill("3");
     await expect(page.getByTestId("calc-total-after")).toHaveText("105,00\u00a0сом");

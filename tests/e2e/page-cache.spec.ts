@@ -108,7 +108,7 @@ for (const engine of engines) {
       const res = await page.goto(url);
       expect(res!.headers()["x-cache"]).toBe("hit");
       expect(res!.headers()["content-security-policy"]).toMatch(/script-src 'self' 'sha256-/);
-      await page.waitForFunction(() => "__remixRouter" in window);
+      await page.locator("html[data-enhanced]").waitFor({ state: "attached" });
       expect(violations).toEqual([]);
       await context.close();
     });

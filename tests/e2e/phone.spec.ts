@@ -215,7 +215,7 @@ test.describe("an open hearing on a phone", () => {
         ];
         for (const [value, error] of cases) {
           await page.goto(`${base}#calculator`);
-          if (js) await page.locator("#calculator[data-hydrated]").waitFor();
+          if (js) await page.locator("html[data-enhanced]").waitFor({ state: "attached" });
           await page.locator("#calc-hh").fill(value);
           if (!js) await page.locator(".calc-form button[type=submit]").click();
           if (error) {

@@ -83,3 +83,26 @@ describe("language negotiation", () => {
     expect(switchLangPath("/ru", "", "ky")).toBe("/ky");
   });
 });
+
+describe("texts kept by the t of getFixedT (app/modules/i18n/instance.ts)", () => {
+  it("gives what i18next gives: plain keys, plurals, interpolation, another namespace", () => {
+    const ru = createI18n("ru", loadResources().ru);
+    const t = ru.getFixedT("ru", "participation", undefined, { scopeNs: ["participation"] });
+    // the same function for the same arguments (react-i18next asks on every render)
+    expect(ru.getFixedT("ru", "participation", undefined, { scopeNs: ["participation"] })).toBe(t);
+    for (const n of [1, 2, 5, 21, 1, 2, 5])
+      expect(t("counts.comments", { count: n })).toBe(
+        ru.t("counts.comments", { ns: "participation", count: n }),
+      );
+    expect(t("counts.comments", { count: 1 })).toBe("1 замечание");
+    expect(t("counts.comments", { count: 3 })).toBe("3 замечания");
+    expect(t("counts.comments", { count: 5 })).toBe("5 замечаний");
+    // an object option is not kept: i18next answers it every time
+    expect(t("counts.comments", { count: 2, replace: { count: 7 } })).toBe(
+      ru.t("counts.comments", { ns: "participation", count: 2, replace: { count: 7 } }),
+    );
+    const common = ru.getFixedT("ru", "common");
+    expect(common("layout.portalName")).toBe(ru.t("layout.portalName", { ns: "common" }));
+    expect(common("layout.portalName")).not.toBe(t("counts.comments", { count: 1 }));
+  });
+});

@@ -3,8 +3,7 @@
  * summary, body, tariff table with a server-rendered SVG chart, plan sections, documents, the
  * timeline and the bill calculator.
  */
-import { Form, Link, useLocation, useSubmit } from "@remix-run/react";
-import { useEffect, useState, type ChangeEvent } from "react";
+import { Form, Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "~/components/ui";
 import {
@@ -23,7 +22,6 @@ import {
   calculateBill,
   parseCalcForm,
   type CalcField,
-  type CalcFieldError,
   type CalcInput,
 } from "./calculator";
 import type { HearingView, TariffLineView } from "./queries.server";
@@ -234,10 +232,11 @@ export function PlanSections({ view, idPrefix = "" }: { view: View; idPrefix?: s
 }
 
 /**
- * The household bill calculator: a GET form (works without JavaScript, the answer in the page at
- * #calculator) that the browser recomputes as people type. Both sides read the fields with the one
- * parser {@link parseCalcForm} (decimal comma or point, whole people, ranges refused with their
- * range), so they give the same answer; a refused value is shown at its field, never changed.
+ * The household bill calculator: a GET form (the answer in the page at #calculator, works without
+ * JavaScript). With JavaScript the page's enhancement script (`app/components/enhance`, ADR 0067)
+ * sends it as people type and swaps in the server's result region `#calc-result`: one renderer,
+ * one parser ({@link parseCalcForm}: decimal comma or point, whole people, ranges refused with
+ * their range); a refused value is shown at its field, never changed.
  */
 export function Calculator({
   lines,
@@ -250,29 +249,16 @@ export function Calculator({
 }) {
   const { t } = useTranslation("hearings");
   const location = useLocation();
-  const submit = useSubmit();
   const first = parseCalcForm(new URLSearchParams(location.search));
-  const [input, setInput] = useState<CalcInput>(initial);
-  const [errors, setErrors] = useState<CalcFieldError[]>(first.errors);
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const input = initial;
+  const errors = first.errors;
   const needs = calcNeeds(lines);
   const result = calculateBill(lines, input);
-  function onChange(e: ChangeEvent<HTMLFormElement>) {
-    const form = e.currentTarget;
-    const parsed = parseCalcForm(
-      new URLSearchParams(
-        [...new FormData(form).entries()].map(([k, v]) => [k, String(v)] as [string, string]),
-      ),
-    );
-    setInput(parsed.input);
-    setErrors(parsed.errors);
-    submit(form, { method: "get", replace: true, preventScrollReset: true });
-  }
   const errorOf = (f: CalcField) => {
     const e = errors.find((x) => x.field === f);
     return e ? t(e.key, { min: e.min, max: e.max }) : null;
   };
+  // the error text comes right after its field (the enhancement script relies on that)
   const field = (f: CalcField, label: string, decimal: boolean, value: number) => {
     const err = errorOf(f);
     return (
@@ -297,12 +283,7 @@ export function Calculator({
     );
   };
   return (
-    <section
-      aria-labelledby="calc-heading"
-      className="calculator"
-      id="calculator"
-      data-hydrated={hydrated ? "true" : undefined}
-    >
+    <section aria-labelledby="calc-heading" className="calculator" id="calculator">
       <h2 id="calc-heading">{t("calc.heading")}</h2>
       <p className="muted">{t("calc.intro")}</p>
       <Form
@@ -311,8 +292,8 @@ export function Calculator({
         action={`${action ?? location.pathname}#calculator`}
         preventScrollReset
         replace
-        onChange={onChange}
         className="calc-form"
+        data-live="calc-result"
       >
         {needs.m3Only ? field("m3", t("calc.m3"), true, initial.m3) : null}
         {field("hh", t("calc.hh"), false, initial.hh)}
@@ -322,64 +303,71 @@ export function Calculator({
           {t("calc.submit")}
         </button>
       </Form>
-      {errors.length ? null : result.rows.length ? (
-        <div aria-live="polite">
-          <p className="calc-summary">
-            <strong>
-              {t("calc.summary", {
-                now: formatMoney(result.current),
-                after: formatMoney(result.proposed),
-                diff: formatMoney(result.difference),
-                pct: pct(result.ratio),
-              })}
-            </strong>
-          </p>
-          <DataTable
-            caption={t("calc.caption", { count: input.hh })}
-            rows={result.rows}
-            rowKey={(r) => r.lineId}
-            columns={[
-              {
-                key: "service",
-                header: t("calc.service"),
-                rowHeader: true,
-                cell: (r) => (
-                  <>
-                    {t(`service.${r.service}`)}{" "}
-                    <span className="muted">({t(`unit.${r.unit}`)})</span>
-                  </>
-                ),
-              },
-              { key: "now", header: t("calc.now"), num: true, cell: (r) => formatMoney(r.current) },
-              {
-                key: "after",
-                header: t("calc.after"),
-                num: true,
-                cell: (r) => formatMoney(r.proposed),
-              },
-              {
-                key: "diff",
-                header: t("calc.difference"),
-                num: true,
-                cell: (r) => `${formatMoney(r.difference)} (${pct(r.ratio)})`,
-              },
-            ]}
-          />
-          <p className="calc-total">
-            {t("calc.total")}:{" "}
-            <span data-testid="calc-total-now">{formatMoney(result.current)}</span> →{" "}
-            <span data-testid="calc-total-after">{formatMoney(result.proposed)}</span>,{" "}
-            <span data-testid="calc-total-diff">
-              {formatMoney(result.difference)} ({pct(result.ratio)})
-            </span>
-          </p>
-          <p className="muted">{t("calc.share")}</p>
-        </div>
-      ) : needs.m3Only && input.m3 <= 0 ? (
-        <p className="calc-need">{t("calc.needM3")}</p>
-      ) : (
-        <p className="muted">{t("calc.none")}</p>
-      )}
+      <div id="calc-result" aria-live="polite">
+        {errors.length ? null : result.rows.length ? (
+          <div>
+            <p className="calc-summary">
+              <strong>
+                {t("calc.summary", {
+                  now: formatMoney(result.current),
+                  after: formatMoney(result.proposed),
+                  diff: formatMoney(result.difference),
+                  pct: pct(result.ratio),
+                })}
+              </strong>
+            </p>
+            <DataTable
+              caption={t("calc.caption", { count: input.hh })}
+              rows={result.rows}
+              rowKey={(r) => r.lineId}
+              columns={[
+                {
+                  key: "service",
+                  header: t("calc.service"),
+                  rowHeader: true,
+                  cell: (r) => (
+                    <>
+                      {t(`service.${r.service}`)}{" "}
+                      <span className="muted">({t(`unit.${r.unit}`)})</span>
+                    </>
+                  ),
+                },
+                {
+                  key: "now",
+                  header: t("calc.now"),
+                  num: true,
+                  cell: (r) => formatMoney(r.current),
+                },
+                {
+                  key: "after",
+                  header: t("calc.after"),
+                  num: true,
+                  cell: (r) => formatMoney(r.proposed),
+                },
+                {
+                  key: "diff",
+                  header: t("calc.difference"),
+                  num: true,
+                  cell: (r) => `${formatMoney(r.difference)} (${pct(r.ratio)})`,
+                },
+              ]}
+            />
+            <p className="calc-total">
+              {t("calc.total")}:{" "}
+              <span data-testid="calc-total-now">{formatMoney(result.current)}</span> →{" "}
+              <span data-testid="calc-total-after">{formatMoney(result.proposed)}</span>,{" "}
+              <span data-testid="calc-total-diff">
+                {formatMoney(result.difference)} ({pct(result.ratio)})
+              </span>
+            </p>
+            <p className="muted">{t("calc.share")}</p>
+          </div>
+        ) : needs.m3Only && input.m3 <= 0 ? (
+          <p className="calc-need">{t("calc.needM3")}</p>
+        ) : (
+          <p className="muted">{t("calc.none")}</p>
+        )}
+      </div>
     </section>
   );
 }

@@ -5,6 +5,8 @@
 import type { DB } from "#db/connection";
 import type { HearingState, ProtocolStage } from "#db/schema";
 import { now } from "../core/clock.server";
+import { getDb } from "../core/db.server";
+import { byContentVersion } from "../core/memo.server";
 import { deriveState } from "../hearings/state";
 import { ageAt } from "./policy";
 
@@ -93,6 +95,24 @@ export async function getHearingContext(
       title: { ky: q.title_ky, ru: q.title_ru },
     })),
   };
+}
+
+/**
+ * {@link getHearingContext} for pages (never inside a command's transaction): kept per content
+ * version of the hearing and the minute of the clock (ADR 0068), so its state may lag the clock
+ * by up to a minute — the commands read their own.
+ */
+export async function keptHearingContext(
+  hearingId: number,
+  opts: { includeDraft?: boolean } = {},
+): Promise<HearingContext | null> {
+  if (!Number.isSafeInteger(hearingId) || hearingId <= 0) return null;
+  const db = await getDb();
+  return byContentVersion(
+    `hearing-context:${hearingId}:${opts.includeDraft === true}`,
+    ["all", `h:${hearingId}`],
+    () => getHearingContext(db, hearingId, opts),
+  );
 }
 
 export { isLocked } from "./policy";

@@ -233,6 +233,36 @@ export async function listComments(
   };
 }
 
+/**
+ * `page` (listed for nobody: `viewerId` null, as kept for every reader, ADR 0068) as person
+ * `viewerId` sees it: their own comments on it marked `mine`, and `editable` while they may edit.
+ * One indexed read of the viewer's comments among the page's ids; `page` itself is not changed.
+ */
+export async function asSeenBy(
+  db: DB,
+  hearingId: number,
+  page: CommentPage,
+  viewerId: number,
+  o: Pick<ListOptions, "lang" | "showHidden">,
+): Promise<CommentPage> {
+  const ids = page.items.flatMap((i) => [i.id, ...i.replies.map((r) => r.id)]);
+  if (ids.length === 0) return page;
+  const own = await baseSelect(db, hearingId)
+    .where("c.id", "in", ids)
+    .where("c.author_user_id", "=", viewerId)
+    .execute();
+  if (own.length === 0) return page;
+  const mine = new Map(own.map((r) => [r.id, toView(r, o.lang, viewerId, o)]));
+  const seen = (v: CommentView): CommentView => {
+    const m = mine.get(v.id);
+    return m ? { ...v, mine: m.mine, editable: m.editable } : v;
+  };
+  return {
+    ...page,
+    items: page.items.map((i) => ({ ...seen(i), replies: i.replies.map(seen) })),
+  };
+}
+
 /** The comment figures of a hearing: see ./figures.server (the one counting rule). */
 export type CommentCounts = CommentFigures;
 

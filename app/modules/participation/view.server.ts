@@ -12,7 +12,9 @@ import { lineLabel } from "../hearings/labels.server";
 import type { Lang } from "../i18n/config";
 import { isLocked, resultsVisible, type HearingContext } from "./context.server";
 import { commentRefusal, voteRefusal } from "./policy";
+import { byContentVersion } from "../core/memo.server";
 import {
+  asSeenBy,
   commentCounts,
   listComments,
   mySetAsideVotes,
@@ -38,20 +40,32 @@ export async function participationView(
 ) {
   const f = filtersFromUrl(url);
   const closed = resultsVisible(h);
-  const [counts, votesCast, comments, votes, results, figures, setAside] = await Promise.all([
-    commentCounts(db, h.id),
-    countVotesCast(db, h.id),
-    listComments(db, h.id, { ...f, lang, viewerId: user?.id ?? null, limit: 20 }),
+  // what every reader sees is read once per content version (ADR 0068); the person's rows each time
+  const shared = await byContentVersion(
+    `participation:${h.id}:${lang}:${closed}:${JSON.stringify(f)}`,
+    ["all", `h:${h.id}`],
+    async () => {
+      const [counts, votesCast, comments, results, figures, lastAmendment] = await Promise.all([
+        commentCounts(db, h.id),
+        countVotesCast(db, h.id),
+        listComments(db, h.id, { ...f, lang, viewerId: null, limit: 20 }),
+        closed ? getResults(db, h.id) : Promise.resolve(null),
+        closed ? participationFigures(db, h.id, lang) : Promise.resolve(null),
+        db
+          .selectFrom("amendments")
+          .select((eb) => eb.fn.max("number").as("n"))
+          .where("hearing_id", "=", h.id)
+          .executeTakeFirst(),
+      ]);
+      return { counts, votesCast, comments, results, figures, lastAmendment };
+    },
+  );
+  const { counts, votesCast, results, figures, lastAmendment } = shared;
+  const [comments, votes, setAside] = await Promise.all([
+    user ? asSeenBy(db, h.id, shared.comments, user.id, { lang }) : shared.comments,
     user ? myVotes(db, h.id, user.id) : Promise.resolve({} as Record<number, string>),
-    closed ? getResults(db, h.id) : Promise.resolve(null),
-    closed ? participationFigures(db, h.id, lang) : Promise.resolve(null),
     user ? mySetAsideVotes(db, h.id, user.id) : Promise.resolve({} as Record<number, string>),
   ]);
-  const lastAmendment = await db
-    .selectFrom("amendments")
-    .select((eb) => eb.fn.max("number").as("n"))
-    .where("hearing_id", "=", h.id)
-    .executeTakeFirst();
   const at = now();
   return {
     hearing: {
