@@ -1,9 +1,10 @@
-/* global window, performance, PerformanceObserver */
+/* global window, document, performance, PerformanceObserver */
 // First load on a cheap phone (part of `npm run bench`): Chromium at 360 × 740 px, slow 3G
 // (400 ms latency, 400 kbit/s both ways), CPU slowed 4×, an empty cache per page. For the home,
 // a municipality and a hearing page of the demo data (SQLite, one production instance): bytes
-// transferred (HTML + CSS + JS as sent, compressed), requests, LCP and the time hydration is done
-// (Remix's router present), from navigation start. Prints one JSON line.
+// transferred (HTML + CSS + JS as sent, compressed), requests, LCP and the time the page is
+// interactive (its enhancement script ran, ADR 0067, or the client router hydrated), from
+// navigation start. Prints one JSON line.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -97,7 +98,13 @@ try {
       }).observe({ type: "largest-contentful-paint", buffered: true });
     });
     await page.goto(base + p.path, { waitUntil: "load", timeout: 120_000 });
-    await page.waitForFunction(() => "__remixRouter" in window, null, { timeout: 120_000 });
+    // interactive: the inline enhancement script has run (HTML-only pages, ADR 0067) or the
+    // client router has hydrated (the pages that hydrate)
+    await page.waitForFunction(
+      () => document.documentElement.dataset.enhanced === "1" || "__remixRouter" in window,
+      null,
+      { timeout: 120_000 },
+    );
     p.hydrated = Math.round(await page.evaluate(() => performance.now()));
     await page.waitForLoadState("networkidle");
     p.lcp = Math.round(await page.evaluate(() => window.__lcp));

@@ -38,6 +38,8 @@ const h = await db
     title_ky: "Таштанды чыгаруунун тарифи (бенчмарк)",
     title_ru: "Тариф на вывоз ТБО (бенчмарк)",
     initiator_kind: "enterprise",
+    initiator_name_ky: "«Таза Көл» муниципалдык ишканасы",
+    initiator_name_ru: "МП «Таза Көл»",
     comment_start_at: new Date(now.getTime() - 10 * 864e5).toISOString(),
     comment_end_at: new Date(now.getTime() + 30 * 864e5).toISOString(),
     created_by: accounts.official,
@@ -47,15 +49,16 @@ const h = await db
   .returning("id")
   .executeTakeFirstOrThrow();
 const lineIds: number[] = [];
-for (const [i, cat] of ["население", "бюджетные", "прочие"].entries()) {
+// codes as the office form stores them (locales/*/hearings.json service, category, unit)
+for (const [i, cat] of ["population", "budget", "other"].entries()) {
   const r = await db
     .insertInto("tariff_lines")
     .values({
       hearing_id: h.id,
       position: i + 1,
-      service: "Вывоз ТБО",
+      service: "waste_collection",
       category: cat,
-      unit: "чел./мес.",
+      unit: "person_month",
       current_price: 2000 + i * 1000,
       proposed_price: 2500 + i * 1200,
     })

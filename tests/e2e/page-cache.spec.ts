@@ -94,7 +94,7 @@ for (const engine of engines) {
       }
     });
 
-    test("a cached page hydrates under its CSP (script hashes instead of the nonce)", async ({
+    test("a cached page runs its inline script under its CSP (script hashes instead of the nonce)", async ({
       browser,
     }) => {
       const context = await browser.newContext();
