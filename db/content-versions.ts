@@ -7,6 +7,12 @@
  * - any other table not in PRIVATE_TABLES: `all` (everything cached is stale).
  * The triggers are (re)installed after the migrations by `syncContentTriggers`, from the tables
  * found in the database, so tables added later are covered without a new list.
+ *
+ * A scope's version is the sum of its rows, one per writing database backend (ADR 0064): on
+ * PostgreSQL a trigger raises the row of its own connection (`pg_backend_pid()`), so the writes of
+ * concurrent transactions (all the votes of one hearing) take no common row lock, and every commit
+ * still makes the sum larger once it is visible. `foldEndedBackends` moves the counts of ended
+ * backends into row 0, keeping the sums. SQLite (one writer at a time) uses row 0 only.
  */
 import { sql, type Kysely } from "kysely";
 import { dialectOf } from "./connection";
@@ -83,9 +89,10 @@ async function install(db: Kysely<any>, pg: boolean): Promise<void> {
   if (pg) await sql`select pg_advisory_xact_lock(31031)`.execute(db);
   const tables = await tablesWithKind(db, pg);
   if (pg) {
+    // one counter per backend (ADR 0064): concurrent transactions never raise the same row
     const bump = (scope: string) =>
-      `insert into content_versions (scope, version) values (${scope}, 1)
-         on conflict (scope) do update set version = content_versions.version + 1;`;
+      `insert into content_versions (scope, backend, version) values (${scope}, pg_backend_pid(), 1)
+         on conflict (scope, backend) do update set version = content_versions.version + 1;`;
     const fn = (name: string, onNew: string, onOld: string) =>
       sql.raw(`create or replace function ${name}() returns trigger language plpgsql as $f$
         begin
@@ -113,9 +120,10 @@ async function install(db: Kysely<any>, pg: boolean): Promise<void> {
         .execute(db);
     return;
   }
+  // SQLite has one writer at a time: every count is backend 0
   const bump = (scope: string) =>
-    `insert into content_versions (scope, version) values (${scope}, 1)
-       on conflict (scope) do update set version = version + 1;`;
+    `insert into content_versions (scope, backend, version) values (${scope}, 0, 1)
+       on conflict (scope, backend) do update set version = version + 1;`;
   const scopes = (row: "new" | "old", kind: Kind) =>
     kind === "hearing"
       ? bump(`'h:' || ${row}.id`) + bump(`'lists'`)
@@ -135,4 +143,29 @@ async function install(db: Kysely<any>, pg: boolean): Promise<void> {
         )
         .execute(db);
   }
+}
+
+/**
+ * PostgreSQL: moves the counters of backends that have ended (not in `pg_stat_activity`) into
+ * backend 0 of their scope, in one statement, so each scope keeps about one row per open
+ * connection while every sum stays the same for any reader. Safe on several instances at once
+ * (the rows are deleted once; a second fold finds them gone). Returns the number of rows folded.
+ * SQLite: nothing to fold (0).
+ */
+export async function foldEndedBackends(db: Kysely<any>): Promise<number> {
+  if (dialectOf(db) !== "postgres") return 0;
+  const r = await sql<{ n: number }>`
+    with gone as (
+      delete from content_versions
+      where backend <> 0 and backend not in (select pid from pg_stat_activity where pid is not null)
+      returning scope, version
+    ), sums as (
+      select scope, sum(version)::bigint as version, count(*) as n from gone group by scope
+    ), kept as (
+      insert into content_versions (scope, backend, version)
+      select scope, 0, version from sums
+      on conflict (scope, backend) do update set version = content_versions.version + excluded.version
+    )
+    select coalesce(sum(n), 0)::integer as n from sums`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
 }

@@ -17,6 +17,7 @@ import { syncContentTriggers } from "../content-versions";
 import * as m41 from "./2026-11-30_41_tariffs";
 import * as m50 from "./2026-11-30_50_amendments";
 import * as m70 from "./2026-11-30_70_comment_lang";
+import * as m80 from "./2026-11-30_80_content_versions_per_backend";
 
 /**
  * Migrations are imported statically (not read from the disk) so they survive the Vite build and
@@ -39,6 +40,7 @@ export const migrations: Record<string, Migration> = {
   "2026-11-30_41_tariffs": m41,
   "2026-11-30_50_amendments": m50,
   "2026-11-30_70_comment_lang": m70,
+  "2026-11-30_80_content_versions_per_backend": m80,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,8 +1,12 @@
 /**
  * Reads the content versions the page cache validates against (ADR 0031; the triggers that raise
- * them are installed by db/content-versions.ts). Pure read, one indexed statement.
+ * them are installed by db/content-versions.ts). Pure read, one indexed statement. Also the job
+ * that folds the counters of ended database backends (ADR 0064).
  */
+import type { DB } from "#db/connection";
+import { foldEndedBackends } from "#db/content-versions";
 import { getDb } from "./db.server";
+import { logger } from "./logger.server";
 
 /**
  * The current version of each scope ("all", "lists", "h:<hearing id>"); a scope never written
@@ -10,12 +14,37 @@ import { getDb } from "./db.server";
  */
 export async function readContentVersions(scopes: string[]): Promise<Record<string, number>> {
   const db = await getDb();
+  // a scope's version is the sum of its per-backend counters (ADR 0064)
   const rows = await db
     .selectFrom("content_versions")
-    .select(["scope", "version"])
+    .select((eb) => ["scope", eb.fn.sum<number>("version").as("version")])
     .where("scope", "in", scopes)
+    .groupBy("scope")
     .execute();
   const out: Record<string, number> = Object.fromEntries(scopes.map((s) => [s, 0]));
   for (const r of rows) out[r.scope] = Number(r.version);
   return out;
+}
+
+let foldTimer: NodeJS.Timeout | undefined;
+/**
+ * Started by the server: folds the content-version counters of ended database backends into
+ * their scope's row 0 every `intervalMs` (default 60 s), so the rows per scope stay about the
+ * number of open connections (ADR 0064). PostgreSQL only in effect; safe on several instances.
+ */
+export function startContentVersionFold(getDbFn: () => Promise<DB>, intervalMs = 60_000): void {
+  if (foldTimer) return;
+  const tick = async () => {
+    try {
+      await foldEndedBackends(await getDbFn());
+    } catch (error) {
+      logger.error({ err: error }, "content version fold error");
+    }
+  };
+  foldTimer = setInterval(tick, intervalMs);
+  foldTimer.unref();
+}
+export function stopContentVersionFold(): void {
+  if (foldTimer) clearInterval(foldTimer);
+  foldTimer = undefined;
 }

@@ -6,6 +6,7 @@
  */
 import { startMailLoop, stopMailLoop } from "../mail/sender.server";
 import type { DB } from "#db/connection";
+import { startContentVersionFold, stopContentVersionFold } from "./content-versions.server";
 import { checkDb, closeDb, getDb, migrate } from "./db.server";
 import { env } from "./env.server";
 import { logger } from "./logger.server";
@@ -24,6 +25,11 @@ export interface BackgroundJob {
 
 const jobs: BackgroundJob[] = [
   { name: "mail outbox", start: (g) => startMailLoop(g), stop: stopMailLoop },
+  {
+    name: "content version fold",
+    start: (g) => startContentVersionFold(g),
+    stop: stopContentVersionFold,
+  },
 ];
 
 /** Adds a job started by `startup()` and stopped by `shutdown()` (once per name). */
