@@ -7,6 +7,8 @@ import { NonceProvider } from "./components/nonce";
 import { logger } from "./modules/core/logger.server";
 import { carryRetryAfter } from "./modules/ratelimit/ratelimit.server";
 import { withoutNulBytes } from "./modules/http/html-stream.server";
+import { keptRender } from "./modules/http/kept-html.server";
+import { KeptProvider } from "./components/kept";
 
 export {
   startup,
@@ -40,14 +42,18 @@ export default function handleRequest(
   );
   return new Promise((resolve, reject) => {
     let shellRendered = false;
+    // parts of an HTML-only page rendered once for many readers (ADR 0069)
+    const kept = whole ? keptRender() : null;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer
-          context={remixContext}
-          url={request.url}
-          abortDelay={ABORT_DELAY}
-          nonce={nonce}
-        />
+        <KeptProvider value={kept}>
+          <RemixServer
+            context={remixContext}
+            url={request.url}
+            abortDelay={ABORT_DELAY}
+            nonce={nonce}
+          />
+        </KeptProvider>
       </NonceProvider>,
       {
         nonce,
@@ -59,14 +65,15 @@ export default function handleRequest(
           if (whole) {
             const chunks: Buffer[] = [];
             body.on("data", (c: Buffer) => chunks.push(c));
-            body.on("end", () =>
+            body.on("end", () => {
+              const page = Buffer.concat(chunks);
               resolve(
-                new Response(Buffer.concat(chunks), {
+                new Response(kept ? kept.finish(page.toString("utf8")) : page, {
                   headers: responseHeaders,
                   status: responseStatusCode,
                 }),
-              ),
-            );
+              );
+            });
             body.on("error", reject);
             pipe(body);
             return;

@@ -12,6 +12,7 @@ import {
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "~/components/ui";
+import { Kept } from "~/components/kept";
 import { clientIp } from "~/modules/audit/audit.server";
 import { getUser, requireUser } from "~/modules/auth/guards.server";
 import { mayView } from "~/modules/hearings/policy";
@@ -178,6 +179,20 @@ function seenAmendment(form: FormData): number {
   return Number.isSafeInteger(n) && n >= 0 ? n : 0;
 }
 
+/**
+ * The id of the comment list as a kept part (ADR 0069): the shared reading it shows, what the
+ * viewer may do with the comments, and which of them are the viewer's (and still editable).
+ */
+function commentsPartId(d: ReturnType<typeof useLoaderData<typeof loader>>): string {
+  const own = d.comments.items
+    .flatMap((c) => [c, ...c.replies])
+    .filter((c) => c.mine)
+    .map((c) => `${c.id}${c.editable ? "e" : ""}`);
+  const canAct = !!d.viewer && !d.hearing.locked;
+  const mayReply = !!d.viewer && !d.refusals.comment;
+  return `comments:${d.keptId}:${canAct}:${mayReply}:${own.join(",")}`;
+}
+
 export default function HearingParticipation() {
   const d = useLoaderData<typeof loader>();
   const a = useActionData<typeof action>() as ActionRefusal | undefined;
@@ -233,13 +248,15 @@ export default function HearingParticipation() {
           reply={a}
           shown={d.comments.items.flatMap((c) => [c.id, ...c.replies.map((r) => r.id)])}
         />
-        <CommentThreads
-          comments={d.comments.items}
-          labels={targetLabels(h)}
-          reply={a}
-          canAct={!!d.viewer && !h.locked}
-          mayReply={!!d.viewer && !d.refusals.comment}
-        />
+        <Kept id={a ? null : commentsPartId(d)}>
+          <CommentThreads
+            comments={d.comments.items}
+            labels={targetLabels(h)}
+            reply={a}
+            canAct={!!d.viewer && !h.locked}
+            mayReply={!!d.viewer && !d.refusals.comment}
+          />
+        </Kept>
         <MoreComments filters={d.filters} cursor={d.comments.nextCursor} hash="#comments" />
       </section>
     </section>

@@ -1,5 +1,6 @@
 import { htmlOnly } from "~/components/enhance";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { Kept } from "~/components/kept";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, Outlet, useLoaderData } from "@remix-run/react";
 import { ignoreCalculatorParams } from "~/modules/hearings/revalidate";
@@ -7,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import { getUser } from "~/modules/auth/guards.server";
 import { nowIso } from "~/modules/core/clock.server";
 import { getDb } from "~/modules/core/db.server";
-import { byContentVersion } from "~/modules/core/memo.server";
+import { byContentVersion, readingId } from "~/modules/core/memo.server";
 import { parseCalcInput } from "~/modules/hearings/calculator";
 import { HearingContent } from "~/modules/hearings/components";
 import { getHearingView, mayView } from "~/modules/hearings/queries.server";
@@ -56,6 +57,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
           view,
           // the proposed lines next to the tariff register (issue 15)
           comparison: view?.type === "tariff" ? await hearingComparison(db, id, lang) : [],
+          // names this reading in the id of the kept page part (ADR 0069)
+          keptId: readingId(),
         };
       })
     : null;
@@ -67,6 +70,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     now: nowIso(),
     publicUrl: env().publicUrl,
     comparison: page.comparison,
+    // the proposal part shows this reading and the query (the calculator's inputs) only
+    keptPart: `hearing:${page.keptId}:${new URL(request.url).search}`,
   };
 }
 
@@ -74,7 +79,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 export const shouldRevalidate = ignoreCalculatorParams;
 
 export default function HearingPage() {
-  const { view, calcInput, now, publicUrl, comparison } = useLoaderData<typeof loader>();
+  const { view, calcInput, now, publicUrl, comparison, keptPart } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("hearings");
   const lang = i18n.language as "ky" | "ru";
   return (
@@ -86,34 +91,36 @@ export default function HearingPage() {
           { label: t("page.breadcrumbHearings") },
         ]}
       />
-      <HearingContent view={view} nowIso={now} lang={lang} calcInput={calcInput} />
-      <HearingComparison lines={comparison} lang={lang} slug={view.municipalitySlug} />
-      {view.protocolState === "approved" ? (
-        <p className="alert alert-success">
-          <Link to={`/${lang}/hearings/${view.id}/protocol`}>
-            {t("protocol:public.approvedLink")}
-          </Link>
-          {view.type === "tariff" ? (
-            <>
-              {" · "}
-              <Link to={`/${lang}/m/${view.municipalitySlug}/tariffs`}>
-                {t("tariffs:registerLink")}
-              </Link>
-            </>
-          ) : null}
-        </p>
-      ) : null}
-      {view.state !== "draft" ? (
-        <HearingReachLinks
-          hearingId={view.id}
-          shortUrl={`${publicUrl}/h/${view.shortCode}`}
-          title={view.title}
-          deadline={view.commentEndAt ? formatDate(view.commentEndAt, lang) : null}
-          hasMeeting={!!view.meetingAt && view.state !== "cancelled"}
-          canPrintNotice={view.state === "announced" || view.state === "open"}
-          kind={view.state === "closed" ? "results" : "hearing"}
-        />
-      ) : null}
+      <Kept id={keptPart}>
+        <HearingContent view={view} nowIso={now} lang={lang} calcInput={calcInput} />
+        <HearingComparison lines={comparison} lang={lang} slug={view.municipalitySlug} />
+        {view.protocolState === "approved" ? (
+          <p className="alert alert-success">
+            <Link to={`/${lang}/hearings/${view.id}/protocol`}>
+              {t("protocol:public.approvedLink")}
+            </Link>
+            {view.type === "tariff" ? (
+              <>
+                {" · "}
+                <Link to={`/${lang}/m/${view.municipalitySlug}/tariffs`}>
+                  {t("tariffs:registerLink")}
+                </Link>
+              </>
+            ) : null}
+          </p>
+        ) : null}
+        {view.state !== "draft" ? (
+          <HearingReachLinks
+            hearingId={view.id}
+            shortUrl={`${publicUrl}/h/${view.shortCode}`}
+            title={view.title}
+            deadline={view.commentEndAt ? formatDate(view.commentEndAt, lang) : null}
+            hasMeeting={!!view.meetingAt && view.state !== "cancelled"}
+            canPrintNotice={view.state === "announced" || view.state === "open"}
+            kind={view.state === "closed" ? "results" : "hearing"}
+          />
+        ) : null}
+      </Kept>
       <Outlet />
     </>
   );

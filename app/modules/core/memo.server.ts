@@ -12,6 +12,7 @@
  * the commands check the real time themselves, so a stale state can only show a form the server
  * then refuses with its reason, never accept a late vote.
  */
+import { randomUUID } from "node:crypto";
 import { now } from "./clock.server";
 import { readContentVersions } from "./content-versions.server";
 import { getDb } from "./db.server";
@@ -66,3 +67,9 @@ export async function byContentVersion<T>(
 export async function forgetKeptValues(): Promise<void> {
   kept.delete(await getDb());
 }
+
+/**
+ * A fresh id for one computed reading, kept with it: the ids of kept page parts built from it
+ * start with it (ADR 0069), so a new reading never reuses the HTML of an old one.
+ */
+export const readingId = (): string => randomUUID();

@@ -12,7 +12,7 @@ import { lineLabel } from "../hearings/labels.server";
 import type { Lang } from "../i18n/config";
 import { isLocked, resultsVisible, type HearingContext } from "./context.server";
 import { commentRefusal, voteRefusal } from "./policy";
-import { byContentVersion } from "../core/memo.server";
+import { byContentVersion, readingId } from "../core/memo.server";
 import {
   asSeenBy,
   commentCounts,
@@ -57,10 +57,11 @@ export async function participationView(
           .where("hearing_id", "=", h.id)
           .executeTakeFirst(),
       ]);
-      return { counts, votesCast, comments, results, figures, lastAmendment };
+      // names this reading in the ids of kept page parts (ADR 0069)
+      return { counts, votesCast, comments, results, figures, lastAmendment, keptId: readingId() };
     },
   );
-  const { counts, votesCast, results, figures, lastAmendment } = shared;
+  const { counts, votesCast, results, figures, lastAmendment, keptId } = shared;
   const [comments, votes, setAside] = await Promise.all([
     user ? asSeenBy(db, h.id, shared.comments, user.id, { lang }) : shared.comments,
     user ? myVotes(db, h.id, user.id) : Promise.resolve({} as Record<number, string>),
@@ -103,6 +104,8 @@ export async function participationView(
     /** the hearing's latest amendment number (0: none), carried by the vote form (ADR 0050) */
     amendment: Number(lastAmendment?.n ?? 0),
     filters: f,
+    /** the shared reading this view was built on (a kept page part's id starts with it) */
+    keptId,
     reported: url.searchParams.has("reported"),
     results,
     figures,
