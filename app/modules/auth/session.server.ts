@@ -2,8 +2,9 @@
  * Sessions as the Lucia guide describes (lucia-auth.com): a random token in the cookie, only its
  * SHA-256 (hex) in the database as the session id, a 30-day sliding expiry.
  */
-import { sha256 } from "@oslojs/crypto/sha2";
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
+import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
+import { createHash } from "node:crypto";
+import { sql } from "kysely";
 import type { DB } from "#db/connection";
 import type { RoleName } from "#db/schema";
 import { now } from "../core/clock.server";
@@ -19,8 +20,9 @@ export function generateSessionToken(): string {
   return encodeBase32LowerCaseNoPadding(bytes);
 }
 
+/** The session id stored for a cookie token: SHA-256 of its UTF-8 bytes, lower-case hex. */
 export function sessionIdFromToken(token: string): string {
-  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+  return createHash("sha256").update(token, "utf8").digest("hex");
 }
 
 export interface SessionMeta {
@@ -63,22 +65,53 @@ export interface ValidatedSession {
   user: SessionUser;
 }
 
-export async function loadSessionUser(db: DB, userId: number): Promise<SessionUser | null> {
-  const u = await db.selectFrom("users").selectAll().where("id", "=", userId).executeTakeFirst();
-  if (!u) return null;
-  const [roles, verifications] = await Promise.all([
-    db
-      .selectFrom("roles")
-      .select(["municipality_id", "role"])
-      .where("user_id", "=", userId)
-      .execute(),
-    db
-      .selectFrom("verifications")
-      .select(["municipality_id", "birth_date"])
-      .where("user_id", "=", userId)
-      .where("revoked_at", "is", null)
-      .execute(),
-  ]);
+/** The columns of `users` a SessionUser is made of. */
+const USER_COLUMNS = [
+  "u.id",
+  "u.email",
+  "u.phone",
+  "u.display_name",
+  "u.municipality_id",
+  "u.village_id",
+  "u.is_admin",
+  "u.locale",
+] as const;
+
+interface UserRow {
+  id: number;
+  email: string | null;
+  phone: string | null;
+  display_name: string;
+  municipality_id: number | null;
+  village_id: number | null;
+  is_admin: number;
+  locale: string;
+}
+
+/** The person's roles and active residence verifications, in one statement. */
+async function toSessionUser(db: DB, u: UserRow): Promise<SessionUser> {
+  const facts = await db
+    .selectFrom("roles")
+    .select([
+      sql<"role" | "verified">`'role'`.as("kind"),
+      "municipality_id",
+      sql<string | null>`role`.as("value"),
+    ])
+    .where("user_id", "=", u.id)
+    .unionAll(
+      db
+        .selectFrom("verifications")
+        .select([
+          sql<"role" | "verified">`'verified'`.as("kind"),
+          "municipality_id",
+          sql<string | null>`birth_date`.as("value"),
+        ])
+        .where("user_id", "=", u.id)
+        .where("revoked_at", "is", null),
+    )
+    .execute();
+  const roles = facts.filter((f) => f.kind === "role");
+  const verifications = facts.filter((f) => f.kind === "verified");
   return {
     id: u.id,
     email: u.email,
@@ -86,20 +119,41 @@ export async function loadSessionUser(db: DB, userId: number): Promise<SessionUs
     displayName: u.display_name,
     municipalityId: u.municipality_id,
     villageId: u.village_id,
-    isAdmin: u.is_admin === 1,
+    isAdmin: Number(u.is_admin) === 1,
     locale: u.locale,
-    roles: roles.map((r) => ({ municipalityId: r.municipality_id, role: r.role })),
+    roles: roles.map((r) => ({ municipalityId: r.municipality_id, role: r.value as RoleName })),
     verifiedIn: verifications.map((v) => v.municipality_id),
-    birthDates: Object.fromEntries(verifications.map((v) => [v.municipality_id, v.birth_date])),
+    birthDates: Object.fromEntries(verifications.map((v) => [v.municipality_id, v.value])),
   };
 }
 
+/** The signed-in person `userId` with roles and verifications (2 statements), or null. */
+export async function loadSessionUser(db: DB, userId: number): Promise<SessionUser | null> {
+  const u = await db
+    .selectFrom("users as u")
+    .select(USER_COLUMNS)
+    .where("u.id", "=", userId)
+    .executeTakeFirst();
+  return u ? toSessionUser(db, u) : null;
+}
+
+/**
+ * The session of cookie token `token` and its person, or null (unknown, expired — then deleted —
+ * or its person gone). Renews the sliding expiry when less than 15 days are left, and notes
+ * `last_seen_at` at most hourly. Two statements in the common case (session with person, then
+ * roles with verifications), read by every signed-in request.
+ */
 export async function validateSessionToken(
   db: DB,
   token: string,
 ): Promise<ValidatedSession | null> {
   const id = sessionIdFromToken(token);
-  const row = await db.selectFrom("sessions").selectAll().where("id", "=", id).executeTakeFirst();
+  const row = await db
+    .selectFrom("sessions as s")
+    .innerJoin("users as u", "u.id", "s.user_id")
+    .select(["s.expires_at", "s.last_seen_at", ...USER_COLUMNS])
+    .where("s.id", "=", id)
+    .executeTakeFirst();
   if (!row) return null;
   const t = now();
   if (t.getTime() >= Date.parse(row.expires_at)) {
@@ -121,9 +175,8 @@ export async function validateSessionToken(
       .where("id", "=", id)
       .execute();
   }
-  const user = await loadSessionUser(db, row.user_id);
-  if (!user) return null;
-  return { session: { id, userId: row.user_id, expiresAt }, user };
+  const user = await toSessionUser(db, row);
+  return { session: { id, userId: row.id, expiresAt }, user };
 }
 
 export async function invalidateSession(db: DB, sessionId: string): Promise<void> {
