@@ -1,7 +1,7 @@
 /**
- * Session validation (app/modules/auth/session.server.ts) on a real database: the session with
- * its person in one read, roles and active verifications in a second; what a signed-in request
- * knows about its person is exactly what the database holds.
+ * Session validation (app/modules/auth/session.server.ts) on a real database: the session, its
+ * person, then roles and active verifications in one read; what a signed-in request knows about
+ * its person is exactly what the database holds.
  */
 import { createHash } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";

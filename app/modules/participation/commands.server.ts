@@ -3,9 +3,10 @@
  * the in-person meeting. Each command takes the db first, checks the hearing (exists, not locked,
  * period) and the person's permission on the server, and owns its transaction.
  */
-import { sql } from "kysely";
+import { sql, type Kysely } from "kysely";
+import { compiledOnce, type Slot } from "#db/compiled-once";
 import { dialectOf, type DB } from "#db/connection";
-import type { AnswerStatus, Stance, VoteChoice } from "#db/schema";
+import type { AnswerStatus, Database, Stance, VoteChoice } from "#db/schema";
 import { audit } from "../audit/audit.server";
 import type { SessionUser } from "../auth/session.server";
 import { now, nowIso } from "../core/clock.server";
@@ -432,6 +433,110 @@ export async function dismissReports(
 // ---- votes -------------------------------------------------------------------------------------
 
 /**
+ * The vote's read: the hearing (not a draft), its municipality's voting age, whether question
+ * slot 0 is one of its questions and, in the "Seen" shape, whether an amendment numbered above
+ * slot 2 exists (the form is stale, ADR 0050). Slots: questionId, hearingId[, seenAmendment].
+ * Built once (db/compiled-once.ts): it runs on every vote.
+ */
+const voteCheckShape = (db: Kysely<Database>, s: Slot[]) =>
+  db
+    .selectFrom("hearings as h")
+    .innerJoin("municipalities as m", "m.id", "h.municipality_id")
+    .leftJoin("questions as q", (j) =>
+      j.onRef("q.hearing_id", "=", "h.id").on("q.id", "=", s[0] as unknown as number),
+    )
+    .select([
+      "h.id",
+      "h.municipality_id",
+      "h.state",
+      "h.comment_start_at",
+      "h.comment_end_at",
+      "h.protocol_state",
+      "m.min_voting_age",
+      "q.id as question_id",
+      (eb) =>
+        (s.length < 3
+          ? eb.lit(false)
+          : eb.exists(
+              eb
+                .selectFrom("amendments as a")
+                .select("a.id")
+                .whereRef("a.hearing_id", "=", "h.id")
+                .where("a.number", ">", s[2] as unknown as number),
+            )
+        ).as("amended_since"),
+    ])
+    .where("h.id", "=", s[1] as unknown as number)
+    .where("h.state", "!=", "draft");
+const voteCheck = compiledOnce(2, (db, ...s) => voteCheckShape(db, s));
+const voteCheckSeen = compiledOnce(3, (db, ...s) => voteCheckShape(db, s));
+
+/**
+ * The vote's write: one row per (question, person), inserted or its choice replaced, only while
+ * the hearing takes votes at instant slot 3 (announced or open, inside the comment period,
+ * protocol not approved) and, in the "Seen" shape, no amendment above slot 6 exists — checked in
+ * the statement itself, so a change between the read and the write stores nothing. Slots: userId,
+ * choice, villageId, at, questionId, hearingId[, seenAmendment]. Built once.
+ */
+const voteUpsertShape = (db: Kysely<Database>, s: Slot[]) => {
+  const v = <T>(i: number) => s[i] as unknown as T;
+  return db
+    .insertInto("votes")
+    .columns([
+      "hearing_id",
+      "question_id",
+      "user_id",
+      "choice",
+      "village_id",
+      "created_at",
+      "updated_at",
+    ])
+    .expression((eb) =>
+      eb
+        .selectFrom("questions as q")
+        .innerJoin("hearings as h", "h.id", "q.hearing_id")
+        .select([
+          "q.hearing_id",
+          "q.id",
+          sql<number>`cast(${s[0]} as integer)`.as("user_id"),
+          sql<VoteChoice>`cast(${s[1]} as text)`.as("choice"),
+          sql<number | null>`cast(${s[2]} as integer)`.as("village_id"),
+          sql<string>`cast(${s[3]} as text)`.as("created_at"),
+          sql<string>`cast(${s[3]} as text)`.as("updated_at"),
+        ])
+        .where("q.id", "=", v<number>(4))
+        .where("h.id", "=", v<number>(5))
+        .where("h.state", "in", ["announced", "open"])
+        .where("h.comment_start_at", "<=", v<string>(3))
+        .where("h.comment_end_at", ">", v<string>(3))
+        .where((w) =>
+          w.or([w("h.protocol_state", "is", null), w("h.protocol_state", "!=", "approved")]),
+        )
+        .where((w) =>
+          s.length < 7
+            ? w.lit(true)
+            : w.not(
+                w.exists(
+                  w
+                    .selectFrom("amendments as a")
+                    .select("a.id")
+                    .whereRef("a.hearing_id", "=", "h.id")
+                    .where("a.number", ">", v<number>(6)),
+                ),
+              ),
+        ),
+    )
+    .onConflict((oc) =>
+      oc.columns(["question_id", "user_id"]).doUpdateSet((eb) => ({
+        choice: eb.ref("excluded.choice"),
+        updated_at: eb.ref("excluded.updated_at"),
+      })),
+    );
+};
+const voteUpsert = compiledOnce(6, (db, ...s) => voteUpsertShape(db, s));
+const voteUpsertSeen = compiledOnce(7, (db, ...s) => voteUpsertShape(db, s));
+
+/**
  * Cast or change a vote on one question of a hearing (one row per person and question: the unique
  * (question_id, user_id) makes concurrent casts an upsert, never a duplicate).
  * Two statements: one read of the hearing, its municipality and the question (the refusal reasons,
@@ -455,37 +560,13 @@ export async function castVote(
 ): Promise<void> {
   if (!Number.isSafeInteger(hearingId) || !Number.isSafeInteger(questionId))
     throw new DomainError("participation:errors.hearingNotFound", {}, 404);
-  const row = await db
-    .selectFrom("hearings as h")
-    .innerJoin("municipalities as m", "m.id", "h.municipality_id")
-    .leftJoin("questions as q", (j) =>
-      j.onRef("q.hearing_id", "=", "h.id").on("q.id", "=", questionId),
-    )
-    .select([
-      "h.id",
-      "h.municipality_id",
-      "h.state",
-      "h.comment_start_at",
-      "h.comment_end_at",
-      "h.protocol_state",
-      "m.min_voting_age",
-      "q.id as question_id",
-      // whether the form is stale (ADR 0050), in the same read; the details only when it is
-      (eb) =>
-        (seenAmendment === undefined
-          ? eb.lit(false)
-          : eb.exists(
-              eb
-                .selectFrom("amendments as a")
-                .select("a.id")
-                .whereRef("a.hearing_id", "=", "h.id")
-                .where("a.number", ">", seenAmendment),
-            )
-        ).as("amended_since"),
+  const row = (
+    await (seenAmendment === undefined ? voteCheck : voteCheckSeen)(db, [
+      questionId,
+      hearingId,
+      ...(seenAmendment === undefined ? [] : [seenAmendment]),
     ])
-    .where("h.id", "=", hearingId)
-    .where("h.state", "!=", "draft")
-    .executeTakeFirst();
+  ).rows[0];
   if (!row) throw new DomainError("participation:errors.hearingNotFound", {}, 404);
   const refuse = (h: Omit<typeof row, "amended_since">) => {
     const at = now();
@@ -507,60 +588,16 @@ export async function castVote(
     throw new DomainError("participation:errors.questionNotFound", {}, 404);
   if (Number(row.amended_since)) await refuseIfAmendedSince(db, hearingId, seenAmendment);
   const at = nowIso();
-  const r = await db
-    .insertInto("votes")
-    .columns([
-      "hearing_id",
-      "question_id",
-      "user_id",
-      "choice",
-      "village_id",
-      "created_at",
-      "updated_at",
-    ])
-    .expression((eb) =>
-      eb
-        .selectFrom("questions as q")
-        .innerJoin("hearings as h", "h.id", "q.hearing_id")
-        .select([
-          "q.hearing_id",
-          "q.id",
-          sql<number>`cast(${user.id} as integer)`.as("user_id"),
-          sql<VoteChoice>`cast(${choice} as text)`.as("choice"),
-          sql<number | null>`cast(${user.villageId} as integer)`.as("village_id"),
-          sql<string>`cast(${at} as text)`.as("created_at"),
-          sql<string>`cast(${at} as text)`.as("updated_at"),
-        ])
-        .where("q.id", "=", questionId)
-        .where("h.id", "=", hearingId)
-        .where("h.state", "in", ["announced", "open"])
-        .where("h.comment_start_at", "<=", at)
-        .where("h.comment_end_at", ">", at)
-        .where((w) =>
-          w.or([w("h.protocol_state", "is", null), w("h.protocol_state", "!=", "approved")]),
-        )
-        .where((w) =>
-          seenAmendment === undefined
-            ? w.lit(true)
-            : w.not(
-                w.exists(
-                  w
-                    .selectFrom("amendments as a")
-                    .select("a.id")
-                    .whereRef("a.hearing_id", "=", "h.id")
-                    .where("a.number", ">", seenAmendment),
-                ),
-              ),
-        ),
-    )
-    .onConflict((oc) =>
-      oc.columns(["question_id", "user_id"]).doUpdateSet((eb) => ({
-        choice: eb.ref("excluded.choice"),
-        updated_at: eb.ref("excluded.updated_at"),
-      })),
-    )
-    .executeTakeFirst();
-  if (Number(r.numInsertedOrUpdatedRows ?? 0) === 0) {
+  const r = await (seenAmendment === undefined ? voteUpsert : voteUpsertSeen)(db, [
+    user.id,
+    choice,
+    user.villageId,
+    at,
+    questionId,
+    hearingId,
+    ...(seenAmendment === undefined ? [] : [seenAmendment]),
+  ]);
+  if (Number(r.numAffectedRows ?? 0) === 0) {
     // the hearing changed between the read and the write: say why, from its state now
     const again = await db
       .selectFrom("hearings as h")
