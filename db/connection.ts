@@ -1,4 +1,12 @@
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from "kysely";
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresAdapter,
+  PostgresDialect,
+  SqliteDialect,
+  sql,
+  type Driver,
+} from "kysely";
 import type { Database } from "./schema";
 
 export type DB = Kysely<Database>;
@@ -68,10 +76,28 @@ export async function createDb(url: string | undefined, opts: CreateDbOptions = 
   database.pragma("busy_timeout = 5000");
   database.pragma("synchronous = NORMAL");
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: preparedOnce(database) }),
+    dialect: new ImmediateSqliteDialect({ database: preparedOnce(database) }),
   });
   rawClients.set(db, { dialect: "sqlite", database });
   return db;
+}
+
+/**
+ * Kysely's SQLite dialect with every transaction opened by `BEGIN IMMEDIATE` (ADR 0065): the
+ * transaction takes the write lock at its start, so with several processes on one file (node:cluster
+ * workers, a backup or a CLI beside the server) a writer waits in the busy handler before it has
+ * read anything, instead of failing with SQLITE_BUSY_SNAPSHOT when it writes after another process
+ * wrote since its first read. Within one process nothing changes: Kysely already runs one
+ * transaction at a time on its single connection.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection) => {
+      await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+    };
+    return driver;
+  }
 }
 
 /**
