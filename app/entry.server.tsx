@@ -8,6 +8,7 @@ import { logger } from "./modules/core/logger.server";
 import { carryRetryAfter } from "./modules/ratelimit/ratelimit.server";
 import { withoutNulBytes } from "./modules/http/html-stream.server";
 import { keptRender } from "./modules/http/kept-html.server";
+import { compressOnce } from "./modules/http/compress.server";
 import { KeptProvider } from "./components/kept";
 
 export {
@@ -66,13 +67,18 @@ export default function handleRequest(
             const chunks: Buffer[] = [];
             body.on("data", (c: Buffer) => chunks.push(c));
             body.on("end", () => {
-              const page = Buffer.concat(chunks);
-              resolve(
-                new Response(kept ? kept.finish(page.toString("utf8")) : page, {
-                  headers: responseHeaders,
-                  status: responseStatusCode,
-                }),
-              );
+              const rendered = Buffer.concat(chunks);
+              const page = kept ? Buffer.from(kept.finish(rendered.toString("utf8"))) : rendered;
+              compressOnce(request, page).then(({ body: bytes, encoding }) => {
+                if (encoding) responseHeaders.set("Content-Encoding", encoding);
+                responseHeaders.append("Vary", "Accept-Encoding");
+                resolve(
+                  new Response(new Uint8Array(bytes), {
+                    headers: responseHeaders,
+                    status: responseStatusCode,
+                  }),
+                );
+              }, reject);
             });
             body.on("error", reject);
             pipe(body);

@@ -116,7 +116,9 @@ export function pageCache({
     const url = new URL(req.originalUrl, `${req.protocol}://${req.get("host")}`);
     const headers = new Headers();
     for (const [k, v] of Object.entries(req.headers)) {
-      if (k === "cookie" || k.startsWith("if-") || v === undefined) continue;
+      // the layer compresses what it stores itself: the render must give it plain bytes
+      if (k === "cookie" || k === "accept-encoding" || k.startsWith("if-") || v === undefined)
+        continue;
       headers.set(k, Array.isArray(v) ? v.join(", ") : v);
     }
     const response = await handle(

@@ -25,7 +25,7 @@ const tree = (header: string, part: ReturnType<typeof h>) =>
 function page(id: string | null, label: string, header: string) {
   const kept = keptRender();
   const html = renderToStaticMarkup(
-    h(KeptProvider, { value: kept }, tree(header, h(Kept, { id }, h(Part, { label })))),
+    h(KeptProvider, { value: kept }, tree(header, h(Kept, { id, children: h(Part, { label }) }))),
   );
   return kept.finish(html);
 }
@@ -57,7 +57,7 @@ describe("kept page parts", () => {
   it("the same id twice on one page renders both and leaves no markers", () => {
     const kept = keptRender();
     const twice = `test:twice:${Math.random()}`;
-    const part = () => h(Kept, { id: twice }, h(Part, { label: "a" }));
+    const part = () => h(Kept, { id: twice, children: h(Part, { label: "a" }) });
     const html = kept.finish(
       renderToStaticMarkup(h(KeptProvider, { value: kept }, part(), part())),
     );

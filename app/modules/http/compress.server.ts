@@ -1,0 +1,48 @@
+/**
+ * Compression of a page that is sent in one piece (HTML-only pages, ADR 0067): one call per
+ * response instead of the compression middleware's chunk-by-chunk stream (≈ 3 ms of a signed-in
+ * hearing page in the profile, docs/performance.md). The middleware leaves an answer that already
+ * has a Content-Encoding alone.
+ */
+import { promisify } from "node:util";
+import zlib from "node:zlib";
+import Negotiator from "negotiator";
+
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+
+/** Answers under 1 KiB are sent as they are (the headers would outweigh the saving). */
+const MIN_BYTES = 1024;
+
+/**
+ * `body` encoded as the request's Accept-Encoding prefers among br and gzip (q-values honoured;
+ * br at quality 4, gzip at level 6: the middleware's levels), or as it is. Returns the bytes and
+ * the encoding used (null: identity). Never throws for a header it cannot read (identity).
+ */
+export async function compressOnce(
+  request: Request,
+  body: Buffer,
+): Promise<{ body: Buffer; encoding: "br" | "gzip" | null }> {
+  if (body.length < MIN_BYTES) return { body, encoding: null };
+  const accept = request.headers.get("accept-encoding") ?? undefined;
+  // equal q-values: br first, whatever order the header lists them in (negotiator 1.x
+  // `preferred`, missing from its published types)
+  const negotiator = new Negotiator({ headers: { "accept-encoding": accept } });
+  const encoding = negotiator.encoding.bind(negotiator) as (
+    available: string[],
+    options: { preferred: string[] },
+  ) => string | undefined;
+  const chosen = encoding(["br", "gzip", "identity"], { preferred: ["br", "gzip", "identity"] });
+  if (chosen === "br")
+    return {
+      body: await brotli(body, {
+        params: {
+          [zlib.constants.BROTLI_PARAM_QUALITY]: 4,
+          [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+        },
+      }),
+      encoding: "br",
+    };
+  if (chosen === "gzip") return { body: await gzip(body, { level: 6 }), encoding: "gzip" };
+  return { body, encoding: null };
+}
