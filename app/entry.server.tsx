@@ -49,7 +49,7 @@ export default function handleRequest(
       <NonceProvider value={nonce}>
         <KeptProvider value={kept}>
           <RemixServer
-            context={remixContext}
+            context={whole ? withoutHandoff(remixContext) : remixContext}
             url={request.url}
             abortDelay={ABORT_DELAY}
             nonce={nonce}
@@ -69,16 +69,15 @@ export default function handleRequest(
             body.on("end", () => {
               const rendered = Buffer.concat(chunks);
               const page = kept ? Buffer.from(kept.finish(rendered.toString("utf8"))) : rendered;
-              compressOnce(request, page).then(({ body: bytes, encoding }) => {
-                if (encoding) responseHeaders.set("Content-Encoding", encoding);
-                responseHeaders.append("Vary", "Accept-Encoding");
-                resolve(
-                  new Response(new Uint8Array(bytes), {
-                    headers: responseHeaders,
-                    status: responseStatusCode,
-                  }),
-                );
-              }, reject);
+              const { body: bytes, encoding } = compressOnce(request, page);
+              if (encoding) responseHeaders.set("Content-Encoding", encoding);
+              responseHeaders.append("Vary", "Accept-Encoding");
+              resolve(
+                new Response(new Uint8Array(bytes), {
+                  headers: responseHeaders,
+                  status: responseStatusCode,
+                }),
+              );
             });
             body.on("error", reject);
             pipe(body);
@@ -103,6 +102,15 @@ export default function handleRequest(
     );
     setTimeout(abort, ABORT_DELAY);
   });
+}
+
+/**
+ * The context of a page sent without the client runtime (ADR 0067): no loader data for the
+ * browser, so Remix's server handoff stream is never read, and with the server-runtime patch
+ * (patches/, ADR 0060) never encoded either.
+ */
+function withoutHandoff(context: EntryContext): EntryContext {
+  return Object.create(context, { serverHandoffStream: { value: undefined } }) as EntryContext;
 }
 
 export const handleError: HandleErrorFunction = (error, { request }) => {
