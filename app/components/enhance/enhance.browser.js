@@ -1,4 +1,4 @@
-/* global document, window, DOMParser, URLSearchParams, FormData, history, clearTimeout */
+/* global document, window, performance, DOMParser, URLSearchParams, FormData, history, clearTimeout */
 // The only JavaScript of the public pages (ADR 0067): inlined into the page by <Enhancements />
 // (app/components/enhance.tsx) as it is written here, so it must stay small, self-contained and
 // readable by old phone browsers (no imports, no build step). The page works without it; it adds:
@@ -12,7 +12,8 @@
 // 2. Focus: the first element with `data-autofocus` (a refusal alert) takes the focus on load, so
 //    a screen reader reads it first (React does not render `autofocus` on the server).
 //
-// When it has run, `<html data-enhanced="1">` (browser tests and bench/phone.js wait for it).
+// When it has run, `<html data-enhanced="1">` (browser tests wait for it) and the User Timing
+// mark "jyiyn:enhanced" (bench/phone.js reports its time as the page's time to interactive).
 (function () {
   var timers = new WeakMap();
   function query(form) {
@@ -81,4 +82,5 @@
   var first = document.querySelector("[data-autofocus]");
   if (first) first.focus();
   document.documentElement.setAttribute("data-enhanced", "1");
+  if (window.performance && performance.mark) performance.mark("jyiyn:enhanced");
 })();
