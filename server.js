@@ -203,6 +203,7 @@ async function serve() {
         build,
         mode: isProd ? "production" : "development",
         readVersions: app.readContentVersions,
+        apiLangOf: app.apiLangOf,
         getLoadContext,
       }),
     );

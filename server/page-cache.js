@@ -48,6 +48,12 @@ const DROP = new Set([
   "vary",
 ]);
 
+/** The request's header `name` as a Headers init (empty when absent). */
+function pick(req, name) {
+  const v = req.headers[name];
+  return v === undefined ? {} : { [name]: Array.isArray(v) ? v.join(", ") : v };
+}
+
 /** True when the request carries a session cookie (a signed-in person, or one who was). */
 export function hasSessionCookie(req) {
   const c = req.headers.cookie;
@@ -81,17 +87,24 @@ function inlineScriptHashes(html) {
  * The Express middleware. Options: build (the server build), mode, readVersions(scopes) →
  * {scope: version}, getLoadContext(req, res), maxBytes (memory budget of the stored bodies),
  * maxAgeMs (an answer is rendered again after this long even without a write: pages show the
- * hearing's state derived from the clock and relative dates).
+ * hearing's state derived from the clock and relative dates), apiLangOf(request) → "ky" | "ru"
+ * (the language an `/api/` answer is in: `?lang=`, else Accept-Language; it is part of the key
+ * and the answers carry `Vary: Accept-Language`).
  */
 export function pageCache({
   build,
   mode,
   readVersions,
   getLoadContext,
+  apiLangOf = () => "",
   maxBytes = 64 << 20,
   maxAgeMs = 60_000,
 }) {
   const handle = createRequestHandler(build, mode);
+  const apiLang = (req) =>
+    apiLangOf(
+      new Request(new URL(req.originalUrl, "http://x"), { headers: pick(req, "accept-language") }),
+    );
   /** key → entry, in least-recently-used order */
   const store = new Map();
   const rendering = new Map();
@@ -177,7 +190,12 @@ export function pageCache({
       if (entry.langCookie && !(req.headers.cookie ?? "").includes(`${LANG_COOKIE}=${lang}`))
         res.append("Set-Cookie", entry.langCookie);
       res.setHeader("Cache-Control", "public, max-age=0, s-maxage=1, must-revalidate");
-      res.setHeader("Vary", "Accept-Encoding, Cookie");
+      res.setHeader(
+        "Vary",
+        req.path.startsWith("/api/")
+          ? "Accept-Encoding, Accept-Language, Cookie"
+          : "Accept-Encoding, Cookie",
+      );
       res.setHeader("ETag", `${entry.etag}-${enc}"`);
     }
     if (entry.scriptHashes) {
@@ -211,7 +229,8 @@ export function pageCache({
     try {
       const versions = await readVersions(scopes);
       const vkey = scopes.map((s) => `${s}=${versions[s] ?? 0}`).join(",");
-      const key = `${req.get("host")}${req.originalUrl}`;
+      const api = req.path.startsWith("/api/");
+      const key = `${req.get("host")}${req.originalUrl}${api ? `\n${apiLang(req)}` : ""}`;
       const hit = store.get(key);
       if (hit && hit.vkey === vkey && Date.now() - hit.at < maxAgeMs) {
         store.delete(key); // most recently used last

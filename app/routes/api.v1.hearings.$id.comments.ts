@@ -14,7 +14,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const h = await getHearingContext(db, idParam(request, params, "id"));
   if (!h) return apiRefusal(lang, new DomainError("participation:errors.hearingNotFound", {}, 404));
   const body = await commentsPageJson(db, h, new URL(request.url), lang);
-  return Response.json(body, { headers: { "Cache-Control": "no-store" } });
+  // public: the page cache stores it for visitors and validates it by the hearing's version
+  return Response.json(body);
 }
 
 /** Every method but GET/HEAD: 405 in the API's JSON shape (OPTIONS: the CORS preflight). */

@@ -9,7 +9,8 @@ import { apiPreflight } from "~/modules/hearings/api.server";
 export async function loader({ params, request }: LoaderFunctionArgs) {
   return apiReply(request, async () => {
     const body = await resultsFor(await getDb(), idParam(request, params, "id"));
-    return Response.json(body, { headers: { "Cache-Control": "no-store" } });
+    // public: the page cache stores it for visitors and validates it by the hearing's version
+    return Response.json(body);
   });
 }
 

@@ -82,6 +82,23 @@ for (const engine of engines) {
       expect(again.status).toBe(304);
     });
 
+    test("public API answers are stored per API language (Accept-Language or ?lang=)", async () => {
+      const url = `${b.base}/api/v1/hearings/${hearingId}/comments?limit=5`;
+      const get = async (lang: string, u = url) => {
+        const res = await fetch(u, { headers: { "accept-language": lang } });
+        await res.arrayBuffer();
+        return res;
+      };
+      await get("ky");
+      const ky = await get("ky");
+      expect(ky.headers.get("x-cache")).toBe("hit");
+      expect(ky.headers.get("vary")).toContain("Accept-Language");
+      // another language is another answer, never the Kyrgyz one from the store
+      expect((await get("ru")).headers.get("x-cache")).toBe("miss");
+      expect((await get("ru")).headers.get("x-cache")).toBe("hit");
+      expect((await get("ru", `${url}&lang=ky`)).headers.get("x-cache")).toBe("miss");
+    });
+
     test("signed-in pages never come from the shared cache", async () => {
       const url = `${b.base}/ky/hearings/${hearingId}`;
       for (let i = 0; i < 2; i++) {
