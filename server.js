@@ -178,7 +178,6 @@ async function serve() {
         serveStatic: { immutable: true, maxAge: "1y" },
       }),
     );
-    server.use(express.static("build/client", { maxAge: "1h" }));
   }
 
   // the translation files a page names (app/modules/i18n/store.ts, ADR 0062): hashed, immutable
@@ -208,6 +207,10 @@ async function serve() {
       }),
     );
   }
+
+  // the build's other public files (favicon …), after the page cache: a cached page costs no
+  // file lookup (a stat per request was 15 % of an anonymous page view)
+  if (!viteDevServer) server.use(express.static("build/client", { maxAge: "1h", index: false }));
 
   server.all(
     "*",

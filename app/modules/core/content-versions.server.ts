@@ -4,6 +4,7 @@
  * that folds the counters of ended database backends (ADR 0064).
  */
 import type { DB } from "#db/connection";
+import { compiledOnce } from "#db/compiled-once";
 import { foldEndedBackends } from "#db/content-versions";
 import { getDb } from "./db.server";
 import { logger } from "./logger.server";
@@ -14,16 +15,27 @@ import { logger } from "./logger.server";
  */
 export async function readContentVersions(scopes: string[]): Promise<Record<string, number>> {
   const db = await getDb();
-  // a scope's version is the sum of its per-backend counters (ADR 0064)
-  const rows = await db
-    .selectFrom("content_versions")
-    .select((eb) => ["scope", eb.fn.sum<number>("version").as("version")])
-    .where("scope", "in", scopes)
-    .groupBy("scope")
-    .execute();
+  const { rows } = await versionsOf(scopes.length)(db, scopes);
   const out: Record<string, number> = Object.fromEntries(scopes.map((s) => [s, 0]));
   for (const r of rows) out[r.scope] = Number(r.version);
   return out;
+}
+
+// read before every cached answer: built and compiled once per number of scopes (db/compiled-once)
+const byArity = new Map<number, ReturnType<typeof versionsStatement>>();
+const versionsStatement = (arity: number) =>
+  compiledOnce<{ scope: string; version: number }>(arity, (db: DB, ...slots) =>
+    // a scope's version is the sum of its per-backend counters (ADR 0064)
+    db
+      .selectFrom("content_versions")
+      .select((eb) => ["scope", eb.fn.sum<number>("version").as("version")])
+      .where("scope", "in", slots as unknown as string[])
+      .groupBy("scope"),
+  );
+function versionsOf(arity: number) {
+  let run = byArity.get(arity);
+  if (!run) byArity.set(arity, (run = versionsStatement(arity)));
+  return run;
 }
 
 let foldTimer: NodeJS.Timeout | undefined;
