@@ -6,6 +6,9 @@
 import type { DB } from "#db/connection";
 import type { HearingState, ProtocolStage } from "#db/schema";
 import { buildHearing, cancelAt, protocolTo, settleAt } from "~/modules/demo/build";
+import { afterAll, afterEach, beforeAll } from "vitest";
+import { setClock } from "~/modules/core/clock.server";
+import { createTestDb, type TestDb } from "./db";
 import { makeUser, seedPlaces, sessionCookieFor, type SeededPlaces } from "./factories";
 
 export interface FixtureHearing {
@@ -163,4 +166,25 @@ export async function makeWorld(db: DB): Promise<World> {
     young: await sessionCookieFor(db, young),
   };
   return { places, m, village, official, otherOfficial, resident, unverified, young, cookies };
+}
+
+/**
+ * The usual set-up of a participation test file, once: before its tests a fresh database
+ * (SQLite or PostgreSQL by TEST_DB) with {@link makeWorld}'s people and one hearing made by
+ * {@link insertHearing} with `options`, handed to `use` (typically
+ * `withParticipationWorld((x) => ({ t, w, h } = x))`); after each test the real clock again; after
+ * all tests the database is removed.
+ */
+export function withParticipationWorld(
+  use: (world: { t: TestDb; w: World; h: FixtureHearing }) => void,
+  options?: Parameters<typeof insertHearing>[3],
+): void {
+  let t: TestDb | undefined;
+  beforeAll(async () => {
+    t = await createTestDb();
+    const w = await makeWorld(t.db);
+    use({ t, w, h: await insertHearing(t.db, w.m, w.official, options) });
+  });
+  afterEach(() => setClock(null));
+  afterAll(() => t?.cleanup());
 }

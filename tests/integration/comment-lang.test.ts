@@ -6,7 +6,7 @@
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { setClock } from "~/modules/core/clock.server";
 import { createI18n } from "~/modules/i18n/instance";
 import { bundleFor } from "~/modules/i18n/resources.server";
@@ -14,11 +14,10 @@ import { CommentBody, CommentMeta } from "~/modules/participation/components";
 import { listComments, type CommentView } from "~/modules/participation/queries.server";
 import { action } from "~/routes/$lang.hearings.$id._index";
 import { action as meetingAction } from "~/routes/$lang.office.hearings.$id.meeting";
-import { createTestDb, type TestDb } from "../helpers/db";
+import type { TestDb } from "../helpers/db";
 import { makeRequest } from "../helpers/factories";
 import {
-  insertHearing,
-  makeWorld,
+  withParticipationWorld,
   type FixtureHearing,
   type World,
 } from "../helpers/participation-fixtures";
@@ -28,13 +27,7 @@ let w: World;
 let h: FixtureHearing;
 const OPEN = "2026-03-05T06:00:00.000Z";
 
-beforeAll(async () => {
-  t = await createTestDb();
-  w = await makeWorld(t.db);
-  h = await insertHearing(t.db, w.m, w.official);
-});
-afterEach(() => setClock(null));
-afterAll(() => t.cleanup());
+withParticipationWorld((x) => ({ t, w, h } = x));
 
 async function post(lang: "ky" | "ru", form: Record<string, string>) {
   const r = (await action({

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { setClock } from "~/modules/core/clock.server";
 import { loadSessionUser } from "~/modules/auth/session.server";
 import {
@@ -19,11 +19,10 @@ import { action as meetingAction } from "~/routes/$lang.office.hearings.$id.meet
 import { loader as apiLoader } from "~/routes/api.v1.hearings.$id.comments";
 import { loader as csvLoader } from "~/routes/api.v1.hearings.$id.comments[.]csv";
 import { loader as resultsLoader } from "~/routes/api.v1.hearings.$id.results";
-import { createTestDb, type TestDb } from "../helpers/db";
+import type { TestDb } from "../helpers/db";
 import { makeRequest } from "../helpers/factories";
 import {
-  insertHearing,
-  makeWorld,
+  withParticipationWorld,
   type FixtureHearing,
   type World,
 } from "../helpers/participation-fixtures";
@@ -34,13 +33,7 @@ let h: FixtureHearing;
 const OPEN = "2026-03-05T06:00:00.000Z";
 const AFTER = "2026-03-20T06:00:00.000Z";
 
-beforeAll(async () => {
-  t = await createTestDb();
-  w = await makeWorld(t.db);
-  h = await insertHearing(t.db, w.m, w.official);
-});
-afterEach(() => setClock(null));
-afterAll(() => t.cleanup());
+withParticipationWorld((x) => ({ t, w, h } = x));
 
 const params = (id: number, lang = "ky") => ({ lang, id: String(id) });
 async function run(fn: () => Promise<unknown>): Promise<unknown> {

@@ -7,7 +7,7 @@
  */
 import { sql } from "kysely";
 import { Migrator } from "kysely/migration";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createDb } from "#db/connection";
 import { foldEndedBackends, syncContentTriggers } from "#db/content-versions";
 import { migrations } from "#db/migrations";
@@ -18,8 +18,7 @@ import { castVote } from "~/modules/participation/commands.server";
 import { createTestDb, onPostgres, type TestDb } from "../helpers/db";
 import { makeUser } from "../helpers/factories";
 import {
-  insertHearing,
-  makeWorld,
+  withParticipationWorld,
   type FixtureHearing,
   type World,
 } from "../helpers/participation-fixtures";
@@ -29,13 +28,7 @@ let w: World;
 let h: FixtureHearing;
 const OPEN = "2026-03-05T06:00:00.000Z";
 
-beforeAll(async () => {
-  t = await createTestDb();
-  w = await makeWorld(t.db);
-  h = await insertHearing(t.db, w.m, w.official, { questions: 1 });
-});
-afterEach(() => setClock(null));
-afterAll(() => t.cleanup());
+withParticipationWorld((x) => ({ t, w, h } = x), { questions: 1 });
 
 const scope = () => `h:${h.id}`;
 const version = async () => (await readContentVersions([scope()]))[scope()];

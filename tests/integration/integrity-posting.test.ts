@@ -3,7 +3,7 @@
  * target again within DUPLICATE_WINDOW_MS gets the comment already made back — also when the
  * requests arrive at once (a double tap on a slow connection).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadSessionUser } from "~/modules/auth/session.server";
 import { setClock } from "~/modules/core/clock.server";
 import {
@@ -12,11 +12,10 @@ import {
   DUPLICATE_WINDOW_MS,
 } from "~/modules/participation/commands.server";
 import { action } from "~/routes/$lang.hearings.$id._index";
-import { createTestDb, type TestDb } from "../helpers/db";
+import type { TestDb } from "../helpers/db";
 import { makeRequest } from "../helpers/factories";
 import {
-  insertHearing,
-  makeWorld,
+  withParticipationWorld,
   type FixtureHearing,
   type World,
 } from "../helpers/participation-fixtures";
@@ -26,13 +25,7 @@ let w: World;
 let h: FixtureHearing;
 const OPEN = "2026-03-05T06:00:00.000Z";
 
-beforeAll(async () => {
-  t = await createTestDb();
-  w = await makeWorld(t.db);
-  h = await insertHearing(t.db, w.m, w.official);
-});
-afterEach(() => setClock(null));
-afterAll(() => t.cleanup());
+withParticipationWorld((x) => ({ t, w, h } = x));
 
 async function countWhere(body: string): Promise<number> {
   const r = await t.db

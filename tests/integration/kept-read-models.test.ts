@@ -3,17 +3,16 @@
  * every reader, read again after any write to what they show (on either database, whichever
  * connection wrote) and after the clock's minute changes; the person's part is never shared.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { setClock } from "~/modules/core/clock.server";
 import { byContentVersion } from "~/modules/core/memo.server";
 import { loadSessionUser } from "~/modules/auth/session.server";
 import { createComment } from "~/modules/participation/commands.server";
 import { loader } from "~/routes/$lang.hearings.$id._index";
-import { createTestDb, type TestDb } from "../helpers/db";
+import type { TestDb } from "../helpers/db";
 import { makeRequest } from "../helpers/factories";
 import {
-  insertHearing,
-  makeWorld,
+  withParticipationWorld,
   type FixtureHearing,
   type World,
 } from "../helpers/participation-fixtures";
@@ -23,13 +22,7 @@ let w: World;
 let h: FixtureHearing;
 const OPEN = "2026-03-05T06:00:00.000Z";
 
-beforeAll(async () => {
-  t = await createTestDb();
-  w = await makeWorld(t.db);
-  h = await insertHearing(t.db, w.m, w.official);
-});
-afterEach(() => setClock(null));
-afterAll(() => t.cleanup());
+withParticipationWorld((x) => ({ t, w, h } = x));
 
 type View = Awaited<ReturnType<typeof loader>>;
 async function page(cookie?: string): Promise<View> {

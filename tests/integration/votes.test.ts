@@ -1,15 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { setClock } from "~/modules/core/clock.server";
 import { loadSessionUser } from "~/modules/auth/session.server";
 import { castVote } from "~/modules/participation/commands.server";
 import { DomainError } from "~/modules/core/errors";
 import { action, loader } from "~/routes/$lang.hearings.$id._index";
 import { loader as resultsLoader } from "~/routes/api.v1.hearings.$id.results";
-import { createTestDb, type TestDb } from "../helpers/db";
+import type { TestDb } from "../helpers/db";
 import { makeRequest, makeUser } from "../helpers/factories";
 import {
   insertHearing,
-  makeWorld,
+  withParticipationWorld,
   type FixtureHearing,
   type World,
 } from "../helpers/participation-fixtures";
@@ -21,13 +21,7 @@ const OPEN = "2026-03-05T06:00:00.000Z";
 const BEFORE = "2026-02-20T06:00:00.000Z";
 const AFTER = "2026-03-20T06:00:00.000Z";
 
-beforeAll(async () => {
-  t = await createTestDb();
-  w = await makeWorld(t.db);
-  h = await insertHearing(t.db, w.m, w.official, { questions: 2 });
-});
-afterEach(() => setClock(null));
-afterAll(() => t.cleanup());
+withParticipationWorld((x) => ({ t, w, h } = x), { questions: 2 });
 
 const params = (id: number, lang = "ky") => ({ lang, id: String(id) });
 function voteRequest(cookie: string, questionId: number, choice: string, id = h.id) {
