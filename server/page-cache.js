@@ -19,6 +19,7 @@ import crypto from "node:crypto";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { createRequestHandler } from "@remix-run/node";
+import Negotiator from "negotiator";
 
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
@@ -67,11 +68,17 @@ export function scopesFor(path) {
   return h ? ["all", `h:${h[1]}`] : ["all", "lists"];
 }
 
+/**
+ * The encoding of the stored answer to send: br, gzip or identity as Accept-Encoding allows
+ * (q-values honoured, `q=0` refuses; equal q-values: br first), the same rule as
+ * app/modules/http/compress.server.ts.
+ */
 function encodingFor(req) {
-  const a = String(req.headers["accept-encoding"] ?? "");
-  if (/\bbr\b/.test(a)) return "br";
-  if (/\bgzip\b/.test(a)) return "gzip";
-  return "identity";
+  return (
+    new Negotiator(req).encoding(["br", "gzip", "identity"], {
+      preferred: ["br", "gzip", "identity"],
+    }) ?? "identity"
+  );
 }
 
 function inlineScriptHashes(html) {

@@ -6,13 +6,25 @@
  * JavaScript (the standard the whole portal keeps); the office, council, admin and account pages
  * still hydrate.
  *
- * A route opts in with `export const handle = htmlOnly;`; the root layout asks {@link useHydrates}.
+ * A route opts in with `export const handle = htmlOnly;` and `export const clientLoader =
+ * loadAsDocument;`; the root layout asks {@link useHydrates}.
  */
-import { useMatches } from "@remix-run/react";
+import { useMatches, type ClientLoaderFunctionArgs } from "@remix-run/react";
 import enhanceSource from "./enhance/enhance.browser.js?raw";
 
 /** The route handle of a page served without the client runtime. */
 export const htmlOnly = { hydrate: false } as const;
+
+/**
+ * The client loader of an HTML-only route: a navigation into it from a page that runs the client
+ * router (a link on an office page, the redirect after signing in) becomes a document load, so
+ * the page is what the server sends — never drawn by client React without its enhancement
+ * script. Never resolves: the browser leaves the page.
+ */
+export function loadAsDocument({ request }: ClientLoaderFunctionArgs): Promise<never> {
+  window.location.assign(request.url);
+  return new Promise<never>(() => {});
+}
 
 /** True unless a matched route is {@link htmlOnly}. */
 export function useHydrates(): boolean {

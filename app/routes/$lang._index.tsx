@@ -1,4 +1,4 @@
-import { htmlOnly } from "~/components/enhance";
+import { htmlOnly, loadAsDocument } from "~/components/enhance";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,8 +10,9 @@ import { OpenHearings } from "~/modules/hearings/list";
 import { listOpenHearings } from "~/modules/hearings/queries.server";
 import { queryText } from "~/modules/http/params.server";
 
-/** Served as HTML with no client runtime (ADR 0067). */
+/** Served as HTML with no client runtime (ADR 0067), also when a client navigation leads here. */
 export const handle = htmlOnly;
+export const clientLoader = loadAsDocument;
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "places:home.title");
 

@@ -44,7 +44,6 @@ import {
   reportForm,
   voteForm,
 } from "~/modules/participation/schemas";
-import { ignoreCalculatorParams } from "~/modules/hearings/revalidate";
 import { readForm } from "~/modules/forms/read.server";
 import { idParam } from "~/modules/http/params.server";
 
@@ -52,8 +51,6 @@ import { idParam } from "~/modules/http/params.server";
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   matches.find((m) => m.id === "routes/$lang.hearings.$id")?.meta ??
   (data ? titleMeta(matches, data.hearing.title) : []);
-
-export const shouldRevalidate = ignoreCalculatorParams;
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const lang = requireLang(params);

@@ -1,4 +1,4 @@
-import { htmlOnly } from "~/components/enhance";
+import { htmlOnly, loadAsDocument } from "~/components/enhance";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getUser } from "~/modules/auth/guards.server";
 import { getDb } from "~/modules/core/db.server";
@@ -10,8 +10,9 @@ import { notFound } from "~/modules/core/reply.server";
 import { idParam } from "~/modules/http/params.server";
 import { cleanFileName } from "~/modules/http/text";
 
-/** Served as HTML with no client runtime (ADR 0067). */
+/** Served as HTML with no client runtime (ADR 0067), also when a client navigation leads here. */
 export const handle = htmlOnly;
+export const clientLoader = loadAsDocument;
 
 /** A hearing's document, served with its checked Content-Type; drafts' only to their officials. */
 export async function loader({ params, request }: LoaderFunctionArgs) {

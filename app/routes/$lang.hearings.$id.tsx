@@ -1,9 +1,8 @@
-import { htmlOnly } from "~/components/enhance";
+import { htmlOnly, loadAsDocument } from "~/components/enhance";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { Kept } from "~/components/kept";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, Outlet, useLoaderData } from "@remix-run/react";
-import { ignoreCalculatorParams } from "~/modules/hearings/revalidate";
 import { useTranslation } from "react-i18next";
 import { getUser } from "~/modules/auth/guards.server";
 import { nowIso } from "~/modules/core/clock.server";
@@ -23,8 +22,14 @@ import { requireLang } from "~/modules/i18n/route.server";
 import { notFound } from "~/modules/core/reply.server";
 import { idParam } from "~/modules/http/params.server";
 
-/** Served as HTML with no client runtime (ADR 0067). */
+/** Served as HTML with no client runtime (ADR 0067), also when a client navigation leads here. */
 export const handle = htmlOnly;
+export const clientLoader = loadAsDocument;
+
+/** The calculator's fields of `url` as typed (hh, m3, m2), in a fixed order. */
+function calcParams(url: URL): string {
+  return JSON.stringify(["hh", "m3", "m2"].map((f) => url.searchParams.get(f)));
+}
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data, params }) =>
   data
@@ -70,13 +75,11 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     now: nowIso(),
     publicUrl: env().publicUrl,
     comparison: page.comparison,
-    // the proposal part shows this reading and the query (the calculator's inputs) only
-    keptPart: `hearing:${page.keptId}:${new URL(request.url).search}`,
+    // the proposal part shows this reading and the calculator's inputs as typed, nothing else of
+    // the URL (its form goes to the canonical path): other query parameters make no new part
+    keptPart: `hearing:${page.keptId}:${calcParams(new URL(request.url))}`,
   };
 }
-
-/** The calculator changes only the URL's hh/m3/m2: the browser computes it, no reload needed. */
-export const shouldRevalidate = ignoreCalculatorParams;
 
 export default function HearingPage() {
   const { view, calcInput, now, publicUrl, comparison, keptPart } = useLoaderData<typeof loader>();
@@ -92,7 +95,13 @@ export default function HearingPage() {
         ]}
       />
       <Kept id={keptPart}>
-        <HearingContent view={view} nowIso={now} lang={lang} calcInput={calcInput} />
+        <HearingContent
+          view={view}
+          nowIso={now}
+          lang={lang}
+          calcInput={calcInput}
+          calcAction={`/${lang}/hearings/${view.id}`}
+        />
         <HearingComparison lines={comparison} lang={lang} slug={view.municipalitySlug} />
         {view.protocolState === "approved" ? (
           <p className="alert alert-success">

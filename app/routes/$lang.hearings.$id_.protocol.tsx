@@ -1,4 +1,4 @@
-import { htmlOnly } from "~/components/enhance";
+import { htmlOnly, loadAsDocument } from "~/components/enhance";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -13,8 +13,9 @@ import { notFound, parseId } from "~/modules/protocol/http.server";
 import { FileLinks, ProtocolBlocks } from "~/modules/protocol/ProtocolView";
 import { protocolPage } from "~/modules/protocol/view.server";
 
-/** Served as HTML with no client runtime (ADR 0067). */
+/** Served as HTML with no client runtime (ADR 0067), also when a client navigation leads here. */
 export const handle = htmlOnly;
+export const clientLoader = loadAsDocument;
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) =>
   pageMeta(matches, "protocol:public.title");

@@ -1,4 +1,4 @@
-import { htmlOnly } from "~/components/enhance";
+import { htmlOnly, loadAsDocument } from "~/components/enhance";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -17,8 +17,9 @@ import { HearingList, parseListFilters } from "~/modules/hearings/list";
 import { listMunicipalityHearings } from "~/modules/hearings/queries.server";
 import { notFound } from "~/modules/core/reply.server";
 
-/** Served as HTML with no client runtime (ADR 0067). */
+/** Served as HTML with no client runtime (ADR 0067), also when a client navigation leads here. */
 export const handle = htmlOnly;
+export const clientLoader = loadAsDocument;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data, params }) =>
   data

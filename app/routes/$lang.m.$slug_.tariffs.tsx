@@ -1,4 +1,4 @@
-import { htmlOnly } from "~/components/enhance";
+import { htmlOnly, loadAsDocument } from "~/components/enhance";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import {
   data,
@@ -32,8 +32,9 @@ import { registerPage, submitEntryForm } from "~/modules/tariffs/page.server";
 import { mayEnterTariffs } from "~/modules/tariffs/policy";
 import { readForm } from "~/modules/forms/read.server";
 
-/** Served as HTML with no client runtime (ADR 0067). */
+/** Served as HTML with no client runtime (ADR 0067), also when a client navigation leads here. */
 export const handle = htmlOnly;
+export const clientLoader = loadAsDocument;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data: d }) =>
   d ? titleMeta(matches, d.title) : [];

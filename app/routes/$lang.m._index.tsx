@@ -1,12 +1,13 @@
-import { htmlOnly } from "~/components/enhance";
+import { htmlOnly, loadAsDocument } from "~/components/enhance";
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/modules/core/db.server";
 import { requireLang } from "~/modules/i18n/route.server";
 import { findMunicipalitySlugs } from "~/modules/places/queries.server";
 import { queryText } from "~/modules/http/params.server";
 
-/** Served as HTML with no client runtime (ADR 0067). */
+/** Served as HTML with no client runtime (ADR 0067), also when a client navigation leads here. */
 export const handle = htmlOnly;
+export const clientLoader = loadAsDocument;
 
 // The header's municipality picker: one match → its page; otherwise the searchable list.
 export async function loader({ params, request }: LoaderFunctionArgs) {

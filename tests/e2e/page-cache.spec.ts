@@ -86,17 +86,33 @@ for (const engine of engines) {
       const url = `${b.base}/api/v1/hearings/${hearingId}/comments?limit=5`;
       const get = async (lang: string, u = url) => {
         const res = await fetch(u, { headers: { "accept-language": lang } });
-        await res.arrayBuffer();
-        return res;
+        return { res, body: await res.text() };
       };
-      await get("ky");
+      const ky1 = await get("ky");
       const ky = await get("ky");
-      expect(ky.headers.get("x-cache")).toBe("hit");
-      expect(ky.headers.get("vary")).toContain("Accept-Language");
-      // another language is another answer, never the Kyrgyz one from the store
-      expect((await get("ru")).headers.get("x-cache")).toBe("miss");
-      expect((await get("ru")).headers.get("x-cache")).toBe("hit");
-      expect((await get("ru", `${url}&lang=ky`)).headers.get("x-cache")).toBe("miss");
+      expect(ky.res.headers.get("x-cache")).toBe("hit");
+      expect(ky.res.headers.get("vary")).toContain("Accept-Language");
+      expect(ky.body).toBe(ky1.body);
+      // another language is another answer (the village names differ), never the stored Kyrgyz one
+      const ru = await get("ru");
+      expect(ru.res.headers.get("x-cache")).toBe("miss");
+      expect(ru.body).not.toBe(ky.body);
+      expect((await get("ru")).body).toBe(ru.body);
+      // ?lang= wins over the header
+      expect((await get("ky", `${url}&lang=ru`)).body).toBe(ru.body);
+    });
+
+    test("the stored encodings follow Accept-Encoding's q-values", async () => {
+      const url = `${b.base}/ky/hearings/${hearingId}`;
+      await (await fetch(url)).arrayBuffer();
+      const encodingOf = async (accept: string) => {
+        const res = await fetch(url, { headers: { "accept-encoding": accept } });
+        await res.arrayBuffer();
+        return res.headers.get("content-encoding");
+      };
+      expect(await encodingOf("gzip, deflate, br")).toBe("br");
+      expect(await encodingOf("br;q=0, gzip")).toBe("gzip");
+      expect(await encodingOf("gzip;q=0, identity")).toBeNull();
     });
 
     test("signed-in pages never come from the shared cache", async () => {

@@ -482,6 +482,7 @@ export function HearingContent({
   calcInput,
   headingLevel = 1,
   idPrefix = "",
+  calcAction,
 }: {
   view: View;
   nowIso: string;
@@ -490,6 +491,8 @@ export function HearingContent({
   headingLevel?: 1 | 2;
   /** distinguishes the ids when the content is shown twice (the preview) */
   idPrefix?: string;
+  /** where the calculator sends its form (default: the page's own path) */
+  calcAction?: string;
 }) {
   const { t } = useTranslation("hearings");
   const H = headingLevel === 1 ? "h1" : "h2";
@@ -551,7 +554,7 @@ export function HearingContent({
         </section>
       )}
       {view.type === "tariff" && calcInput ? (
-        <Calculator lines={view.tariffLines} initial={calcInput} />
+        <Calculator lines={view.tariffLines} initial={calcInput} action={calcAction} />
       ) : null}
       <section aria-labelledby={`${idPrefix}docs-heading`}>
         <h2 id={`${idPrefix}docs-heading`}>{t("page.documents")}</h2>

@@ -6,7 +6,7 @@ import type { DB } from "#db/connection";
 import type { HearingState, ProtocolStage } from "#db/schema";
 import { now } from "../core/clock.server";
 import { getDb } from "../core/db.server";
-import { byContentVersion } from "../core/memo.server";
+import { byContentVersion, readingId } from "../core/memo.server";
 import { deriveState } from "../hearings/state";
 import { ageAt } from "./policy";
 
@@ -24,6 +24,8 @@ export interface HearingContext {
   tariffLines: { id: number; position: number; service: string; category: string }[];
   sections: { id: number; position: number; name: { ky: string; ru: string } }[];
   questions: { id: number; position: number; title: { ky: string; ru: string } }[];
+  /** set on a kept context (`keptHearingContext`): the reading it came from */
+  readingId?: string;
 }
 
 /** A hearing's participation context; drafts only with includeDraft (officials preview them). */
@@ -111,7 +113,11 @@ export async function keptHearingContext(
   return byContentVersion(
     `hearing-context:${hearingId}:${opts.includeDraft === true}`,
     ["all", `h:${hearingId}`],
-    () => getHearingContext(db, hearingId, opts),
+    async () => {
+      const h = await getHearingContext(db, hearingId, opts);
+      // names this reading in the ids of kept page parts that show its labels (ADR 0069)
+      return h ? { ...h, readingId: readingId() } : null;
+    },
   );
 }
 

@@ -104,8 +104,8 @@ export async function participationView(
     /** the hearing's latest amendment number (0: none), carried by the vote form (ADR 0050) */
     amendment: Number(lastAmendment?.n ?? 0),
     filters: f,
-    /** the shared reading this view was built on (a kept page part's id starts with it) */
-    keptId,
+    /** the shared readings this view was built on (a kept page part's id starts with them) */
+    keptId: `${keptId}:${h.readingId ?? "-"}`,
     reported: url.searchParams.has("reported"),
     results,
     figures,
