@@ -7,11 +7,12 @@ import { describe, expect, it } from "vitest";
 import { setClock } from "~/modules/core/clock.server";
 import { byContentVersion } from "~/modules/core/memo.server";
 import { loadSessionUser } from "~/modules/auth/session.server";
-import { createComment } from "~/modules/participation/commands.server";
+import { answerComment, createComment, hideComment } from "~/modules/participation/commands.server";
 import { loader } from "~/routes/$lang.hearings.$id._index";
 import type { TestDb } from "../helpers/db";
 import { makeRequest } from "../helpers/factories";
 import {
+  FIXTURE_SCHEDULE,
   withParticipationWorld,
   type FixtureHearing,
   type World,
@@ -90,5 +91,38 @@ describe(`kept read models (${process.env.TEST_DB ?? "sqlite"})`, () => {
     expect(visitor.votesCast).toBe(before.votesCast + 1);
     expect(own.myVotes).toEqual({ [h.questionIds[0]]: "against" });
     expect(visitor.myVotes).toEqual({});
+  });
+
+  it("the comment period ends on the clock: within its minute the page is closed, the forms refused", async () => {
+    const end = Date.parse(FIXTURE_SCHEDULE.commentEndAt);
+    setClock(new Date(end - 30_000).toISOString());
+    const before = await page(w.cookies.resident);
+    expect(before.hearing.state).toBe("open");
+    expect(before.refusals.vote).toBeNull();
+    // the next minute after the end: nothing was written, the kept readings are renewed
+    setClock(new Date(end + 60_000).toISOString());
+    const after = await page(w.cookies.resident);
+    expect(after.hearing.state).toBe("closed");
+    expect(after.refusals.vote).not.toBeNull();
+    expect(after.refusals.comment).not.toBeNull();
+  });
+
+  it("hiding and answering a comment show at once to every reader", async () => {
+    setClock(OPEN);
+    const author = (await loadSessionUser(t.db, w.resident))!;
+    const official = (await loadSessionUser(t.db, w.official))!;
+    const id = await createComment(t.db, author, {
+      hearingId: h.id,
+      stance: "against",
+      body: "Жооп күтөм",
+      anonymous: false,
+    });
+    await page(w.cookies.unverified); // kept for this reading
+    await answerComment(t.db, official, id, "accepted", "Кабыл алынды");
+    const answered = (await page(w.cookies.unverified)).comments.items.find((c) => c.id === id)!;
+    expect(answered.answer).toMatchObject({ status: "accepted", text: "Кабыл алынды" });
+    await hideComment(t.db, official, id, "spam");
+    const hidden = (await page()).comments.items.find((c) => c.id === id);
+    expect(hidden?.text ?? null).toBeNull();
   });
 });
