@@ -202,7 +202,7 @@ async function serve() {
         build,
         mode: isProd ? "production" : "development",
         readVersions: app.readContentVersions,
-        apiLangOf: app.apiLangOf,
+        apiLangFrom: app.apiLangFrom,
         getLoadContext,
       }),
     );

@@ -19,7 +19,7 @@ export {
   readContentVersions,
   translationFile,
 } from "./startup.server";
-export { plainRefusal, apiLangOf } from "./modules/core/reply.server";
+export { plainRefusal, apiLangFrom } from "./modules/core/reply.server";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;

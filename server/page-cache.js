@@ -49,12 +49,6 @@ const DROP = new Set([
   "vary",
 ]);
 
-/** The request's header `name` as a Headers init (empty when absent). */
-function pick(req, name) {
-  const v = req.headers[name];
-  return v === undefined ? {} : { [name]: Array.isArray(v) ? v.join(", ") : v };
-}
-
 /** True when the request carries a session cookie (a signed-in person, or one who was). */
 export function hasSessionCookie(req) {
   const c = req.headers.cookie;
@@ -94,24 +88,29 @@ function inlineScriptHashes(html) {
  * The Express middleware. Options: build (the server build), mode, readVersions(scopes) →
  * {scope: version}, getLoadContext(req, res), maxBytes (memory budget of the stored bodies),
  * maxAgeMs (an answer is rendered again after this long even without a write: pages show the
- * hearing's state derived from the clock and relative dates), apiLangOf(request) → "ky" | "ru"
- * (the language an `/api/` answer is in: `?lang=`, else Accept-Language; it is part of the key
- * and the answers carry `Vary: Accept-Language`).
+ * hearing's state derived from the clock and relative dates), apiLangFrom(queryLang, acceptLanguage)
+ * → "ky" | "ru" (the language an `/api/` answer is in; it is part of the key and the answers carry
+ * `Vary: Accept-Language`).
  */
 export function pageCache({
   build,
   mode,
   readVersions,
   getLoadContext,
-  apiLangOf = () => "",
+  apiLangFrom = () => "",
   maxBytes = 64 << 20,
   maxAgeMs = 60_000,
 }) {
   const handle = createRequestHandler(build, mode);
-  const apiLang = (req) =>
-    apiLangOf(
-      new Request(new URL(req.originalUrl, "http://x"), { headers: pick(req, "accept-language") }),
+  // the same reading as the app's apiLangOf: the first `lang` of the query, else the header
+  const apiLang = (req) => {
+    const a = req.headers["accept-language"];
+    return apiLangFrom(
+      new URL(req.originalUrl, "http://x").searchParams.get("lang"),
+      Array.isArray(a) ? a.join(", ") : (a ?? null),
     );
+  };
+
   /** key → entry, in least-recently-used order */
   const store = new Map();
   const rendering = new Map();

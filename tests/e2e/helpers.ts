@@ -65,3 +65,17 @@ export async function signInWithForm(
   await page.locator('input[name="password"]').fill(password);
   await page.locator('form[method="post"] button[type="submit"]').first().click();
 }
+
+/** The id of the demo data's first open hearing. */
+export function openHearingId(): number {
+  const db = e2eDb();
+  try {
+    return (
+      db.prepare("select id from hearings where state = 'open' order by id limit 1").get() as {
+        id: number;
+      }
+    ).id;
+  } finally {
+    db.close();
+  }
+}

@@ -6,25 +6,12 @@
  * must answer as typed.
  */
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, e2eDb } from "./helpers";
-
-function openHearing(): number {
-  const db = e2eDb();
-  try {
-    return (
-      db.prepare("select id from hearings where state = 'open' order by id limit 1").get() as {
-        id: number;
-      }
-    ).id;
-  } finally {
-    db.close();
-  }
-}
+import { DEMO_PASSWORD, openHearingId } from "./helpers";
 
 test("after signing in from a shared link, the hearing page is a document load and its calculator answers", async ({
   page,
 }) => {
-  const hearing = `/ky/hearings/${openHearing()}`;
+  const hearing = `/ky/hearings/${openHearingId()}`;
   await page.goto(`/ky/login?redirectTo=${encodeURIComponent(hearing)}`);
   // the sign-in page hydrates: its submit goes through the client router
   await page.waitForFunction(() => "__remixRouter" in window);

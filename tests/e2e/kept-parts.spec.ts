@@ -5,20 +5,7 @@
  * comment, nobody else's. Two residents, one after the other, on the same page.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { e2eDb, signInAs } from "./helpers";
-
-function openHearing(): number {
-  const db = e2eDb();
-  try {
-    return (
-      db.prepare("select id from hearings where state = 'open' order by id limit 1").get() as {
-        id: number;
-      }
-    ).id;
-  } finally {
-    db.close();
-  }
-}
+import { openHearingId, signInAs } from "./helpers";
 
 const card = (page: Page, text: string) =>
   page.locator("article.comment").filter({ hasText: text });
@@ -26,7 +13,7 @@ const card = (page: Page, text: string) =>
 test("a kept comment list stays personal: the author's edit control, the reader's own name", async ({
   browser,
 }) => {
-  const id = openHearing();
+  const id = openHearingId();
   const url = `/ky/hearings/${id}`;
   const text = `Суу боюнча сунуш ${Date.now()}`;
   const a = await browser.newContext({ javaScriptEnabled: false });

@@ -172,9 +172,16 @@ export function apiRefusal(lang: Lang, e: DomainError): Response {
 
 /** The language of an API request: `?lang=ky|ru`, else Accept-Language, else Kyrgyz. */
 export function apiLangOf(request: Request): Lang {
-  const q = new URL(request.url).searchParams.get("lang");
-  if (q === "ky" || q === "ru") return q;
-  return langFromAcceptLanguage(request.headers.get("accept-language")) ?? "ky";
+  return apiLangFrom(
+    new URL(request.url).searchParams.get("lang"),
+    request.headers.get("accept-language"),
+  );
+}
+
+/** {@link apiLangOf} from the query's `lang` and the Accept-Language header (each may be absent). */
+export function apiLangFrom(queryLang: string | null, acceptLanguage: string | null): Lang {
+  if (queryLang === "ky" || queryLang === "ru") return queryLang;
+  return langFromAcceptLanguage(acceptLanguage) ?? "ky";
 }
 
 /**
