@@ -3,6 +3,7 @@
 // load balancer. Start with `npm start` (production build) or `npm run dev` (Vite middleware).
 import cluster from "node:cluster";
 import crypto from "node:crypto";
+import { readdirSync } from "node:fs";
 import express from "express";
 import compression from "compression";
 import expressStaticGzip from "express-static-gzip";
@@ -209,8 +210,44 @@ async function serve() {
   }
 
   // the build's other public files (favicon …), after the page cache: a cached page costs no
-  // file lookup (a stat per request was 15 % of an anonymous page view)
-  if (!viteDevServer) server.use(express.static("build/client", { maxAge: "1h", index: false }));
+  // file lookup (a stat per request was 15 % of an anonymous page view); only the names the build
+  // holds go to the disk, so a page request never waits for a failed stat (and its error object)
+  if (!viteDevServer) {
+    const publicFiles = new Set(
+      readdirSync("build/client", { withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => `/${e.name}`),
+    );
+    const serveFile = express.static("build/client", { maxAge: "1h", index: false });
+    server.use((req, res, next) =>
+      publicFiles.has(req.path) ? serveFile(req, res, next) : next(),
+    );
+  }
+
+  // A signed-in person's valid vote from the hearing page's form, answered below Remix with the
+  // same rule and the same redirect (app/modules/participation/vote-post.server.ts, ADR 0072);
+  // every other post, and every refused vote, goes on to Remix.
+  server.post(/^\/(?:ky|ru)\/hearings\/[1-9][0-9]*$/, (req, res, next) => {
+    const q = req.originalUrl.indexOf("?");
+    app
+      .votePost({
+        pathname: req.path,
+        search: q === -1 ? "" : req.originalUrl.slice(q),
+        contentType: req.get("content-type"),
+        cookie: req.headers.cookie,
+        body: res.locals.body,
+      })
+      .then(
+        (location) => {
+          if (location === null) return next();
+          res.writeHead(302, { Location: location, "Content-Length": "0" }).end();
+        },
+        (error) => {
+          res.locals.logger.error({ err: error }, "vote post");
+          next();
+        },
+      );
+  });
 
   server.all(
     "*",

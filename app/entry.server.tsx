@@ -20,6 +20,7 @@ export {
   translationFile,
 } from "./startup.server";
 export { plainRefusal, apiLangFrom } from "./modules/core/reply.server";
+export { votePost } from "./modules/participation/vote-post.server";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;

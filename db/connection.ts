@@ -8,6 +8,7 @@ import {
   type Driver,
 } from "kysely";
 import type { Database } from "./schema";
+import { withStableParameters } from "./sqlite-parameters";
 
 export type DB = Kysely<Database>;
 export type Dialect = "sqlite" | "postgres";
@@ -104,6 +105,8 @@ class ImmediateSqliteDialect extends SqliteDialect {
  * better-sqlite3 with statements prepared once per SQL text: Kysely calls `prepare` for every
  * query, and preparing is about a third of a small query's cost. A statement still iterating (a
  * stream) is busy, so a second user of the same text gets a fresh one. At most `max` are kept.
+ * Parameters are written as `(select ?)` ({@link withStableParameters}, ADR 0071), so binding
+ * values never makes SQLite prepare a statement again.
  */
 function preparedOnce(database: import("better-sqlite3").Database, max = 1000) {
   const cache = new Map<string, import("better-sqlite3").Statement>();
@@ -112,7 +115,7 @@ function preparedOnce(database: import("better-sqlite3").Database, max = 1000) {
     prepare(sqlText: string) {
       const hit = cache.get(sqlText);
       if (hit && !hit.busy) return hit;
-      const stmt = database.prepare(sqlText);
+      const stmt = database.prepare(withStableParameters(sqlText));
       if (!hit) {
         if (cache.size >= max) cache.delete(cache.keys().next().value!);
         cache.set(sqlText, stmt);

@@ -72,3 +72,36 @@ describe("route matching (memoized)", () => {
     expect(ids(matchRoutes(routes, "/ky/anything/else"))!.at(-1)![0]).toBe("splat");
   });
 });
+
+// patches/react-router-dom+*.patch (ADR 0060): the static router's data routes are made once per
+// routes array, so the router's per-array caches above hit for a render's own matching
+describe("static router data routes (memoized)", () => {
+  const { createStaticRouter } = createRequire(import.meta.url)(
+    "react-router-dom/server",
+  ) as typeof import("react-router-dom/server");
+  const context = (routes: R[]) =>
+    ({
+      basename: "/",
+      location: { pathname: "/ky/hearings/7", search: "", hash: "", state: null, key: "default" },
+      matches: (matchRoutes(routes, "/ky/hearings/7") ?? []).map((m) => ({ ...m })),
+      loaderData: {},
+      actionData: null,
+      errors: null,
+      statusCode: 200,
+      loaderHeaders: {},
+      actionHeaders: {},
+      activeDeferreds: null,
+    }) as never;
+
+  it("answers the same data routes for the same routes array, and new ones for another", () => {
+    const routes = tree() as never as import("react-router-dom").RouteObject[];
+    const a = createStaticRouter(routes, context(routes as never));
+    const b = createStaticRouter(routes, context(routes as never));
+    expect(b.routes).toBe(a.routes);
+    // the render's matches point at those data routes, as before the patch
+    expect(b.state.matches.map((m) => m.route.id)).toEqual(["lang", "hearing", "hearing-index"]);
+    expect(b.state.matches.at(-1)!.route).toBe(a.routes[0].children![1].children![0]);
+    const other = tree() as never as import("react-router-dom").RouteObject[];
+    expect(createStaticRouter(other, context(other as never)).routes).not.toBe(a.routes);
+  });
+});

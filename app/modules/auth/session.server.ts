@@ -5,6 +5,7 @@
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import { createHash } from "node:crypto";
 import { sql } from "kysely";
+import { compiledOnce } from "#db/compiled-once";
 import type { DB } from "#db/connection";
 import type { RoleName } from "#db/schema";
 import { now } from "../core/clock.server";
@@ -88,16 +89,19 @@ interface UserRow {
   locale: string;
 }
 
-/** The person's roles and active residence verifications, in one statement. */
-async function toSessionUser(db: DB, u: UserRow): Promise<SessionUser> {
-  const facts = await db
+/**
+ * The person's roles and active residence verifications, in one statement (slot 0: the user id).
+ * Built once (db/compiled-once.ts): it runs on every signed-in request.
+ */
+const sessionFacts = compiledOnce(1, (db: DB, ...s) =>
+  db
     .selectFrom("roles")
     .select([
       sql<"role" | "verified">`'role'`.as("kind"),
       "municipality_id",
       sql<string | null>`role`.as("value"),
     ])
-    .where("user_id", "=", u.id)
+    .where("user_id", "=", s[0] as unknown as number)
     .unionAll(
       db
         .selectFrom("verifications")
@@ -106,10 +110,14 @@ async function toSessionUser(db: DB, u: UserRow): Promise<SessionUser> {
           "municipality_id",
           sql<string | null>`birth_date`.as("value"),
         ])
-        .where("user_id", "=", u.id)
+        .where("user_id", "=", s[0] as unknown as number)
         .where("revoked_at", "is", null),
-    )
-    .execute();
+    ),
+);
+
+/** The person's roles and active residence verifications, in one statement. */
+async function toSessionUser(db: DB, u: UserRow): Promise<SessionUser> {
+  const facts = (await sessionFacts(db, [u.id])).rows;
   const roles = facts.filter((f) => f.kind === "role");
   const verifications = facts.filter((f) => f.kind === "verified");
   return {
@@ -127,13 +135,25 @@ async function toSessionUser(db: DB, u: UserRow): Promise<SessionUser> {
   };
 }
 
-/** The person `userId` with roles and active verifications (2 statements), or null. */
-export async function loadSessionUser(db: DB, userId: number): Promise<SessionUser | null> {
-  const u = await db
+/** The person of a session (slot 0: the user id). Built once: every signed-in request reads it. */
+const sessionPerson = compiledOnce(1, (db: DB, ...s) =>
+  db
     .selectFrom("users as u")
     .select(USER_COLUMNS)
-    .where("u.id", "=", userId)
-    .executeTakeFirst();
+    .where("u.id", "=", s[0] as unknown as number),
+);
+
+/** The session row of token hash slot 0. Built once: every signed-in request reads it. */
+const sessionRow = compiledOnce(1, (db: DB, ...s) =>
+  db
+    .selectFrom("sessions")
+    .select(["user_id", "expires_at", "last_seen_at"])
+    .where("id", "=", s[0] as unknown as string),
+);
+
+/** The person `userId` with roles and active verifications (2 statements), or null. */
+export async function loadSessionUser(db: DB, userId: number): Promise<SessionUser | null> {
+  const u = (await sessionPerson(db, [userId])).rows[0];
   return u ? toSessionUser(db, u) : null;
 }
 
@@ -149,11 +169,7 @@ export async function validateSessionToken(
 ): Promise<ValidatedSession | null> {
   const id = sessionIdFromToken(token);
   // (a join of sessions and users measured slower on SQLite than the two primary-key reads)
-  const row = await db
-    .selectFrom("sessions")
-    .select(["user_id", "expires_at", "last_seen_at"])
-    .where("id", "=", id)
-    .executeTakeFirst();
+  const row = (await sessionRow(db, [id])).rows[0];
   if (!row) return null;
   const t = now();
   if (t.getTime() >= Date.parse(row.expires_at)) {
