@@ -6,7 +6,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
 import { logger } from "./modules/core/logger.server";
 import { carryRetryAfter } from "./modules/ratelimit/ratelimit.server";
-import { withoutNulBytes } from "./modules/http/html-stream.server";
+import { pageSink, withoutNulBytes } from "./modules/http/html-stream.server";
 import { keptRender } from "./modules/http/kept-html.server";
 import { compressOnce } from "./modules/http/compress.server";
 import { KeptProvider } from "./components/kept";
@@ -61,29 +61,30 @@ export default function handleRequest(
         nonce,
         [bot || whole ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          // React 18.3 pads some 2 KB chunks with 0x00 bytes (ADR 0020): they are dropped here
-          const body = withoutNulBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           if (whole) {
-            const chunks: Buffer[] = [];
-            body.on("data", (c: Buffer) => chunks.push(c));
-            body.on("end", () => {
-              const rendered = Buffer.concat(chunks);
-              const page = kept ? Buffer.from(kept.finish(rendered.toString("utf8"))) : rendered;
-              const { body: bytes, encoding } = compressOnce(request, page);
-              if (encoding) responseHeaders.set("Content-Encoding", encoding);
-              responseHeaders.append("Vary", "Accept-Encoding");
-              resolve(
-                new Response(new Uint8Array(bytes), {
-                  headers: responseHeaders,
-                  status: responseStatusCode,
-                }),
-              );
-            });
-            body.on("error", reject);
-            pipe(body);
+            pipe(
+              pageSink((rendered) => {
+                clearTimeout(abortTimer);
+                const page = kept ? kept.finish(rendered) : rendered;
+                const { body: bytes, encoding } = compressOnce(request, page);
+                if (encoding) responseHeaders.set("Content-Encoding", encoding);
+                responseHeaders.append("Vary", "Accept-Encoding");
+                resolve(
+                  new Response(
+                    new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.length),
+                    {
+                      headers: responseHeaders,
+                      status: responseStatusCode,
+                    },
+                  ),
+                );
+              }),
+            );
             return;
           }
+          // React 18.3 pads some 2 KB chunks with 0x00 bytes (ADR 0020): they are dropped here
+          const body = withoutNulBytes();
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,
@@ -101,7 +102,7 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    const abortTimer = setTimeout(abort, ABORT_DELAY);
   });
 }
 

@@ -5,7 +5,7 @@ import { PassThrough, type Transform } from "node:stream";
 import { createElement } from "react";
 import { renderToPipeableStream, renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { withoutNulBytes } from "~/modules/http/html-stream.server";
+import { pageSink, withoutNulBytes } from "~/modules/http/html-stream.server";
 
 function page(pad: number) {
   const items = Array.from({ length: 60 }, (_, i) =>
@@ -58,6 +58,29 @@ describe("page stream bytes", () => {
       const text = strict.decode(bytes);
       expect(text.includes("\uFFFD"), `U+FFFD at pad ${pad}`).toBe(false);
       expect(text).toBe(renderToString(page(pad)));
+    }
+  });
+
+  it("through pageSink (pages sent in one piece) every offset gives exactly the markup, once", async () => {
+    for (const pad of OFFSETS) {
+      let calls = 0;
+      const bytes = await new Promise<Buffer>((resolve, reject) => {
+        const { pipe } = renderToPipeableStream(page(pad), {
+          onAllReady: () =>
+            pipe(
+              pageSink((b) => {
+                calls++;
+                resolve(b);
+              }),
+            ),
+          onError: reject,
+        });
+      });
+      expect(calls).toBe(1);
+      expect(bytes.includes(0), `NUL at pad ${pad}`).toBe(false);
+      expect(new TextDecoder("utf-8", { fatal: true }).decode(bytes)).toBe(
+        renderToString(page(pad)),
+      );
     }
   });
 });

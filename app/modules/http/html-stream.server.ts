@@ -11,7 +11,7 @@
  * has no legitimate NUL (the HTML parser turns it into U+FFFD). Dropping every 0x00 byte from the
  * stream therefore gives back exactly the bytes React meant to write.
  */
-import { Transform, type TransformCallback } from "node:stream";
+import { Transform, Writable, type TransformCallback } from "node:stream";
 
 /** A Transform that passes every byte through except 0x00. */
 export function withoutNulBytes(): Transform {
@@ -23,6 +23,36 @@ export function withoutNulBytes(): Transform {
       let n = 0;
       for (let i = 0; i < buf.length; i++) if (buf[i] !== 0) out[n++] = buf[i];
       done(null, out.subarray(0, n));
+    },
+  });
+}
+
+/** `bytes` without its 0x00 bytes (the same fix as {@link withoutNulBytes}, on a whole page). */
+export function dropNulBytes(bytes: Buffer): Buffer {
+  if (bytes.indexOf(0) === -1) return bytes;
+  const out = Buffer.allocUnsafe(bytes.length);
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] !== 0) out[n++] = bytes[i];
+  return out.subarray(0, n);
+}
+
+/**
+ * Where React writes a page that is sent in one piece (HTML-only pages, ADR 0067): the chunks are
+ * kept and `done(page)` gets the whole page, NUL bytes dropped, when React ends the stream.
+ * It emits no "close": React listens for it to abort the render, and an abort after the page was
+ * complete made React end the stream a second time (an error object per page, for nothing).
+ */
+export function pageSink(done: (page: Buffer) => void): Writable {
+  const chunks: Buffer[] = [];
+  return new Writable({
+    emitClose: false,
+    write(chunk: Buffer | string, _enc: BufferEncoding, next: (error?: Error | null) => void) {
+      chunks.push(typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk);
+      next();
+    },
+    final(next: (error?: Error | null) => void) {
+      done(dropNulBytes(Buffer.concat(chunks)));
+      next();
     },
   });
 }

@@ -7,9 +7,9 @@ import type { KeptRender } from "~/components/kept";
 
 const MAX_BYTES = 32 * 1024 * 1024;
 let bytes = 0;
-const store = new Map<string, string>();
+const store = new Map<string, Buffer>();
 
-function remember(name: string, html: string) {
+function remember(name: string, html: Buffer) {
   const old = store.get(name);
   if (old !== undefined) {
     bytes -= old.length;
@@ -24,13 +24,17 @@ function remember(name: string, html: string) {
   }
 }
 
+const MARK = "<template data-kept";
+const MARK_END = '"></template>';
+
 /**
  * One page render's view of the kept parts: `claim` (used by `<Kept>` while React renders) and
- * {@link finish} (the rendered page → the page to send). The HTML of a part claimed as known is
- * held by the render itself, so the store may drop it meanwhile.
+ * `finish` (the rendered page's bytes → the page to send). The HTML of a part claimed as known is
+ * held by the render itself, so the store may drop it meanwhile. Pages and parts stay bytes
+ * (UTF-8) from React to the compressor: no decoding and encoding of the whole page per request.
  */
-export function keptRender(): KeptRender & { finish(html: string): string } {
-  const using = new Map<string, string>();
+export function keptRender(): KeptRender & { finish(html: Buffer): Buffer } {
+  const using = new Map<string, Buffer>();
   const learning = new Set<string>();
   return {
     claim(id) {
@@ -47,20 +51,33 @@ export function keptRender(): KeptRender & { finish(html: string): string } {
       return { name, known: false };
     },
     finish(html) {
-      let out = html;
-      for (const name of learning) {
-        const from = `<template data-kept-from="${name}"></template>`;
-        const to = `<template data-kept-to="${name}"></template>`;
-        const a = out.indexOf(from);
-        const b = out.indexOf(to, a);
-        if (a === -1 || b === -1) continue;
-        remember(name, out.slice(a + from.length, b));
-        out = out.slice(0, a) + out.slice(a + from.length, b) + out.slice(b + to.length);
+      // one pass over the markers: a placeholder becomes its part's HTML; a part between its
+      // from/to markers is sent as rendered and remembered for the next reader (a part kept twice
+      // on one page was rendered twice: its second markers go too)
+      const out: Buffer[] = [];
+      let at = 0;
+      let open: { name: string; from: number } | null = null;
+      for (let i = html.indexOf(MARK); i !== -1; i = html.indexOf(MARK, at)) {
+        const end = html.indexOf(MARK_END, i);
+        if (end === -1) break;
+        const tag = html.toString("latin1", i + MARK.length, end); // '="n', '-from="n', '-to="n'
+        const kind = tag.startsWith('="') ? "at" : tag.startsWith('-from="') ? "from" : "to";
+        const name = tag.slice(tag.indexOf('"') + 1);
+        out.push(html.subarray(at, i));
+        at = end + MARK_END.length;
+        if (kind === "at") {
+          const part = using.get(name);
+          if (part) out.push(part);
+        } else if (kind === "from") {
+          if (!open && learning.has(name)) open = { name, from: at };
+        } else if (open && open.name === name) {
+          remember(name, Buffer.from(html.subarray(open.from, i)));
+          learning.delete(name);
+          open = null;
+        }
       }
-      for (const [name, part] of using)
-        out = out.replace(`<template data-kept="${name}"></template>`, () => part);
-      // a part kept twice on one page was rendered twice: its second markers go too
-      return out.replace(/<template data-kept-(?:from|to)="[\w-]+"><\/template>/g, "");
+      out.push(html.subarray(at));
+      return Buffer.concat(out);
     },
   };
 }
