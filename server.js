@@ -85,52 +85,60 @@ async function serve() {
   const server = express();
   server.disable("x-powered-by");
   if (config.trustProxy) server.set("trust proxy", true);
-  server.use(compression());
+  // (no query parser: nothing here reads req.query, and qs parsed every request's query string)
+  server.set("query parser", false);
 
-  // request id + structured access log
+  // request id + structured access log (the child logger is made when something logs; the
+  // access line only when the info level is on)
+  const accessLog = logger.isLevelEnabled("info");
   server.use((req, res, next) => {
     const incoming = req.get("x-request-id");
     const id = incoming && /^[\w-]{1,100}$/.test(incoming) ? incoming : crypto.randomUUID();
     res.locals.requestId = id;
-    res.locals.logger = logger.child({ requestId: id });
-    res.set("X-Request-Id", id);
-    const start = process.hrtime.bigint();
-    res.on("finish", () => {
-      const ms = Number(process.hrtime.bigint() - start) / 1e6;
-      if (req.path.startsWith("/assets/")) return;
-      res.locals.logger.info(
-        {
-          method: req.method,
-          url: req.originalUrl,
-          status: res.statusCode,
-          ms: Math.round(ms * 10) / 10,
-        },
-        "request",
-      );
+    let child;
+    Object.defineProperty(res.locals, "logger", {
+      get: () => (child ??= logger.child({ requestId: id })),
     });
+    res.set("X-Request-Id", id);
+    if (accessLog) {
+      const start = process.hrtime.bigint();
+      res.on("finish", () => {
+        const ms = Number(process.hrtime.bigint() - start) / 1e6;
+        if (req.path.startsWith("/assets/")) return;
+        res.locals.logger.info(
+          {
+            method: req.method,
+            url: req.originalUrl,
+            status: res.statusCode,
+            ms: Math.round(ms * 10) / 10,
+          },
+          "request",
+        );
+      });
+    }
     next();
   });
 
   // security headers on every response, with a fresh CSP nonce per request
+  const connect = viteDevServer ? "'self' ws: wss:" : "'self'";
+  const [cspBefore, cspAfter] = [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-\u0000'${viteDevServer ? " 'unsafe-inline'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    `connect-src ${connect}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ]
+    .join("; ")
+    .split("\u0000");
   server.use((req, res, next) => {
     const nonce = crypto.randomBytes(16).toString("base64");
     res.locals.cspNonce = nonce;
-    const connect = viteDevServer ? "'self' ws: wss:" : "'self'";
-    res.set(
-      "Content-Security-Policy",
-      [
-        "default-src 'self'",
-        `script-src 'self' 'nonce-${nonce}'${viteDevServer ? " 'unsafe-inline'" : ""}`,
-        "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data: blob:",
-        "font-src 'self'",
-        `connect-src ${connect}`,
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-      ].join("; "),
-    );
+    res.set("Content-Security-Policy", cspBefore + nonce + cspAfter);
     res.set("Referrer-Policy", "strict-origin-when-cross-origin");
     res.set("X-Content-Type-Options", "nosniff");
     res.set("X-Frame-Options", "DENY");
@@ -166,6 +174,34 @@ async function serve() {
     }),
   );
 
+  // A signed-in person's valid vote from the hearing page's form, answered below Remix with the
+  // same rule and the same redirect (app/modules/participation/vote-post.server.ts, ADR 0072);
+  // every other post, and every refused vote, goes on to Remix.
+  server.post(/^\/(?:ky|ru)\/hearings\/[1-9][0-9]*$/, (req, res, next) => {
+    const q = req.originalUrl.indexOf("?");
+    app
+      .votePost({
+        pathname: req.path,
+        search: q === -1 ? "" : req.originalUrl.slice(q),
+        contentType: req.get("content-type"),
+        cookie: req.headers.cookie,
+        body: res.locals.body,
+      })
+      .then(
+        (location) => {
+          if (location === null) return next();
+          res.writeHead(302, { Location: location, "Content-Length": "0" }).end();
+        },
+        (error) => {
+          res.locals.logger.error({ err: error }, "vote post");
+          next();
+        },
+      );
+  });
+
+  // after the vote post: a 302 without a body has nothing to compress
+  server.use(compression());
+
   if (viteDevServer) {
     server.use(viteDevServer.middlewares);
   } else {
@@ -192,7 +228,9 @@ async function serve() {
   const getLoadContext = (req, res) => ({
     cspNonce: res.locals.cspNonce,
     requestId: res.locals.requestId,
-    logger: res.locals.logger,
+    get logger() {
+      return res.locals.logger;
+    },
     ip: req.ip,
   });
 
@@ -223,31 +261,6 @@ async function serve() {
       publicFiles.has(req.path) ? serveFile(req, res, next) : next(),
     );
   }
-
-  // A signed-in person's valid vote from the hearing page's form, answered below Remix with the
-  // same rule and the same redirect (app/modules/participation/vote-post.server.ts, ADR 0072);
-  // every other post, and every refused vote, goes on to Remix.
-  server.post(/^\/(?:ky|ru)\/hearings\/[1-9][0-9]*$/, (req, res, next) => {
-    const q = req.originalUrl.indexOf("?");
-    app
-      .votePost({
-        pathname: req.path,
-        search: q === -1 ? "" : req.originalUrl.slice(q),
-        contentType: req.get("content-type"),
-        cookie: req.headers.cookie,
-        body: res.locals.body,
-      })
-      .then(
-        (location) => {
-          if (location === null) return next();
-          res.writeHead(302, { Location: location, "Content-Length": "0" }).end();
-        },
-        (error) => {
-          res.locals.logger.error({ err: error }, "vote post");
-          next();
-        },
-      );
-  });
 
   server.all(
     "*",

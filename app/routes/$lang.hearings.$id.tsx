@@ -9,7 +9,7 @@ import { nowIso } from "~/modules/core/clock.server";
 import { getDb } from "~/modules/core/db.server";
 import { byContentVersion, readingId } from "~/modules/core/memo.server";
 import { parseCalcInput } from "~/modules/hearings/calculator";
-import { HearingContent } from "~/modules/hearings/components";
+import { HearingContent, timeLeft } from "~/modules/hearings/components";
 import { getHearingView, mayView } from "~/modules/hearings/queries.server";
 import { titleMeta } from "~/modules/i18n/meta";
 import { HearingComparison } from "~/modules/tariffs/components";
@@ -58,26 +58,26 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const page = Number.isInteger(id)
     ? await byContentVersion(`hearing-page:${id}:${lang}`, ["all", `h:${id}`], async () => {
         const view = await getHearingView(db, id, lang);
-        return {
-          view,
-          // the proposed lines next to the tariff register (issue 15)
-          comparison: view?.type === "tariff" ? await hearingComparison(db, id, lang) : [],
-          // names this reading in the id of the kept page part (ADR 0069)
-          keptId: readingId(),
-        };
+        // the proposed lines next to the tariff register (issue 15)
+        const comparison = view?.type === "tariff" ? await hearingComparison(db, id, lang) : [];
+        // names this reading in the id of the kept page part (ADR 0069)
+        const keptId = readingId(`hearing-page:${id}:${lang}`, { view, comparison });
+        return { view, comparison, keptId };
       })
     : null;
   const view = page?.view;
   if (!view || !mayView(await getUser(request), view)) throw notFound(lang);
+  const now = nowIso();
   return {
     view,
     calcInput: parseCalcInput(new URL(request.url).searchParams),
-    now: nowIso(),
+    now,
     publicUrl: env().publicUrl,
     comparison: page.comparison,
-    // the proposal part shows this reading and the calculator's inputs as typed, nothing else of
-    // the URL (its form goes to the canonical path): other query parameters make no new part
-    keptPart: `hearing:${page.keptId}:${calcParams(new URL(request.url))}`,
+    // the proposal part shows this reading, what it says about time now (days or hours left:
+    // changes without a write) and the calculator's inputs as typed, nothing else of the URL (its
+    // form goes to the canonical path): other query parameters make no new part
+    keptPart: `hearing:${page.keptId}:${JSON.stringify(timeLeft(view, now))}:${calcParams(new URL(request.url))}`,
   };
 }
 

@@ -12,7 +12,7 @@
  * the commands check the real time themselves, so a stale state can only show a form the server
  * then refuses with its reason, never accept a late vote.
  */
-import { randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
 import { now } from "./clock.server";
 import { readContentVersions } from "./content-versions.server";
 import { getDb } from "./db.server";
@@ -69,7 +69,18 @@ export async function forgetKeptValues(): Promise<void> {
 }
 
 /**
- * A fresh id for one computed reading, kept with it: the ids of kept page parts built from it
- * start with it (ADR 0069), so a new reading never reuses the HTML of an old one.
+ * The id of a reading, made from what it holds: `key` (what the value depends on besides its
+ * data — the byContentVersion key: ids, language, filters) and `data` (JSON-serializable). The ids
+ * of kept page parts built from a reading start with it (ADR 0069): a new reading with other data
+ * never reuses the HTML of an old one, and one with the same data — the next minute, after a write
+ * elsewhere in the hearing (a vote), on another instance — reuses it instead of rendering it again.
+ * 22 characters (sha256, base64url).
  */
-export const readingId = (): string => randomUUID();
+export function readingId(key: string, data: unknown): string {
+  return createHash("sha256")
+    .update(key)
+    .update("\u0000")
+    .update(JSON.stringify(data) ?? "")
+    .digest("base64url")
+    .slice(0, 22);
+}

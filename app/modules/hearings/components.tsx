@@ -372,37 +372,53 @@ export function Calculator({
   );
 }
 
-function TimeLeft({ view, nowIso, lang }: { view: View; nowIso: string; lang: Lang }) {
-  const { t } = useTranslation("hearings");
+/**
+ * What the page says about time at instant `nowIso` (ISO 8601): days or hours left in the comment
+ * period (open), days until it starts (announced), or the day it closed (closed); null otherwise.
+ * The kept proposal part (ADR 0069) names this in its id, so the part is rendered again when the
+ * text would change.
+ */
+export function timeLeft(
+  view: Pick<View, "state" | "commentStartAt" | "commentEndAt" | "closedAt">,
+  nowIso: string,
+):
+  | { key: "page.timeLeft" | "page.hoursLeft" | "page.startsIn"; count: number }
+  | { key: "page.closedOn"; date: string }
+  | null {
   const nowMs = new Date(nowIso).getTime();
   if (view.state === "open" && view.commentEndAt) {
     const ms = new Date(view.commentEndAt).getTime() - nowMs;
     const days = Math.floor(ms / 864e5);
-    return (
-      <p className="time-left">
-        <strong>
-          {days >= 1
-            ? t("page.timeLeft", { count: days })
-            : t("page.hoursLeft", { count: Math.max(1, Math.ceil(ms / 36e5)) })}
-        </strong>
-      </p>
-    );
+    return days >= 1
+      ? { key: "page.timeLeft", count: days }
+      : { key: "page.hoursLeft", count: Math.max(1, Math.ceil(ms / 36e5)) };
   }
   if (view.state === "announced" && view.commentStartAt) {
     const days = Math.max(1, Math.ceil((new Date(view.commentStartAt).getTime() - nowMs) / 864e5));
-    return (
-      <p className="time-left">
-        {t("page.startsIn", { count: days, date: formatDate(view.commentStartAt, lang) })}
-      </p>
-    );
+    return { key: "page.startsIn", count: days };
   }
   if (view.state === "closed" && (view.closedAt || view.commentEndAt))
+    return { key: "page.closedOn", date: (view.closedAt ?? view.commentEndAt)! };
+  return null;
+}
+
+function TimeLeft({ view, nowIso, lang }: { view: View; nowIso: string; lang: Lang }) {
+  const { t } = useTranslation("hearings");
+  const left = timeLeft(view, nowIso);
+  if (!left) return null;
+  if (left.key === "page.closedOn")
+    return <p className="time-left">{t(left.key, { date: formatDate(left.date, lang) })}</p>;
+  if (left.key === "page.startsIn")
     return (
       <p className="time-left">
-        {t("page.closedOn", { date: formatDate((view.closedAt ?? view.commentEndAt)!, lang) })}
+        {t(left.key, { count: left.count, date: formatDate(view.commentStartAt!, lang) })}
       </p>
     );
-  return null;
+  return (
+    <p className="time-left">
+      <strong>{t(left.key, { count: left.count })}</strong>
+    </p>
+  );
 }
 
 /**

@@ -110,15 +110,12 @@ export async function keptHearingContext(
 ): Promise<HearingContext | null> {
   if (!Number.isSafeInteger(hearingId) || hearingId <= 0) return null;
   const db = await getDb();
-  return byContentVersion(
-    `hearing-context:${hearingId}:${opts.includeDraft === true}`,
-    ["all", `h:${hearingId}`],
-    async () => {
-      const h = await getHearingContext(db, hearingId, opts);
-      // names this reading in the ids of kept page parts that show its labels (ADR 0069)
-      return h ? { ...h, readingId: readingId() } : null;
-    },
-  );
+  const key = `hearing-context:${hearingId}:${opts.includeDraft === true}`;
+  return byContentVersion(key, ["all", `h:${hearingId}`], async () => {
+    const h = await getHearingContext(db, hearingId, opts);
+    // names this reading in the ids of kept page parts that show its labels (ADR 0069)
+    return h ? { ...h, readingId: readingId(key, h) } : null;
+  });
 }
 
 export { isLocked } from "./policy";

@@ -41,26 +41,32 @@ export async function participationView(
   const f = filtersFromUrl(url);
   const closed = resultsVisible(h);
   // what every reader sees is read once per content version (ADR 0068); the person's rows each time
-  const shared = await byContentVersion(
-    `participation:${h.id}:${lang}:${closed}:${JSON.stringify(f)}`,
-    ["all", `h:${h.id}`],
-    async () => {
-      const [counts, votesCast, comments, results, figures, lastAmendment] = await Promise.all([
-        commentCounts(db, h.id),
-        countVotesCast(db, h.id),
-        listComments(db, h.id, { ...f, lang, viewerId: null, limit: 20 }),
-        closed ? getResults(db, h.id) : Promise.resolve(null),
-        closed ? participationFigures(db, h.id, lang) : Promise.resolve(null),
-        db
-          .selectFrom("amendments")
-          .select((eb) => eb.fn.max("number").as("n"))
-          .where("hearing_id", "=", h.id)
-          .executeTakeFirst(),
-      ]);
-      // names this reading in the ids of kept page parts (ADR 0069)
-      return { counts, votesCast, comments, results, figures, lastAmendment, keptId: readingId() };
-    },
-  );
+  const sharedKey = `participation:${h.id}:${lang}:${closed}:${JSON.stringify(f)}`;
+  const shared = await byContentVersion(sharedKey, ["all", `h:${h.id}`], async () => {
+    const [counts, votesCast, comments, results, figures, lastAmendment] = await Promise.all([
+      commentCounts(db, h.id),
+      countVotesCast(db, h.id),
+      listComments(db, h.id, { ...f, lang, viewerId: null, limit: 20 }),
+      closed ? getResults(db, h.id) : Promise.resolve(null),
+      closed ? participationFigures(db, h.id, lang) : Promise.resolve(null),
+      db
+        .selectFrom("amendments")
+        .select((eb) => eb.fn.max("number").as("n"))
+        .where("hearing_id", "=", h.id)
+        .executeTakeFirst(),
+    ]);
+    // names the comments of this reading in the id of the kept comment list (ADR 0069): a vote
+    // makes a new reading, but the same comments keep their rendered list
+    return {
+      counts,
+      votesCast,
+      comments,
+      results,
+      figures,
+      lastAmendment,
+      keptId: readingId(sharedKey, comments),
+    };
+  });
   const { counts, votesCast, results, figures, lastAmendment, keptId } = shared;
   const [comments, votes, setAside] = await Promise.all([
     user ? asSeenBy(db, h.id, shared.comments, user.id, { lang }) : shared.comments,
