@@ -17,6 +17,7 @@ import { clientIp } from "~/modules/audit/audit.server";
 import { getUser, requireUser } from "~/modules/auth/guards.server";
 import { mayView } from "~/modules/hearings/policy";
 import { getDb } from "~/modules/core/db.server";
+import { readingId } from "~/modules/core/memo.server";
 import { parseForm } from "~/modules/forms/validate.server";
 import { useLang } from "~/modules/i18n/hooks";
 import { titleMeta } from "~/modules/i18n/meta";
@@ -60,7 +61,15 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   // a draft is shown (by the hearings layout) to its officials only; participation stays empty
   if (!mayView(user, h)) throw notFound(lang);
-  return participationView(db, h, user, new URL(request.url), lang);
+  const url = new URL(request.url);
+  const view = await participationView(db, h, user, url, lang);
+  // the whole section as a kept part (ADR 0069): it shows this data and the URL, nothing else,
+  // so readers in the same state (most have not voted or commented yet) share its HTML; the
+  // comment list inside is kept for everyone apart
+  return {
+    ...view,
+    sectionPart: `participation:${readingId(`participation-section:${lang}:${url.pathname}${url.search}`, view)}`,
+  };
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
@@ -197,65 +206,67 @@ export default function HearingParticipation() {
   const lang = useLang();
   const h = d.hearing;
   return (
-    <section className="participation" aria-labelledby="participation-heading">
-      <h2 id="participation-heading">{t("title")}</h2>
-      <p className="participation-counts">
-        {t("counts.comments", { count: d.counts.total })} ·{" "}
-        {d.counts.replies > 0 ? <>{t("counts.replies", { count: d.counts.replies })} · </> : null}
-        {t("counts.votesCast", { count: d.votesCast })}
-        {d.counts.hidden > 0 ? <> · {t("counts.hidden", { count: d.counts.hidden })}</> : null}
-      </p>
-      {h.locked ? <Alert tone="info">{t("errors.locked")}</Alert> : null}
-      {d.reported ? <Alert tone="success">{t("comment.reported")}</Alert> : null}
-      {d.viewer?.isOfficial ? (
-        <p>
-          <Link to={`/${lang}/office/hearings/${h.id}/comments`}>{t("office.queueLink")}</Link> ·{" "}
-          <Link to={`/${lang}/office/hearings/${h.id}/meeting`}>{t("office.meetingLink")}</Link>
+    <Kept id={a ? null : d.sectionPart}>
+      <section className="participation" aria-labelledby="participation-heading">
+        <h2 id="participation-heading">{t("title")}</h2>
+        <p className="participation-counts">
+          {t("counts.comments", { count: d.counts.total })} ·{" "}
+          {d.counts.replies > 0 ? <>{t("counts.replies", { count: d.counts.replies })} · </> : null}
+          {t("counts.votesCast", { count: d.votesCast })}
+          {d.counts.hidden > 0 ? <> · {t("counts.hidden", { count: d.counts.hidden })}</> : null}
         </p>
-      ) : null}
+        {h.locked ? <Alert tone="info">{t("errors.locked")}</Alert> : null}
+        {d.reported ? <Alert tone="success">{t("comment.reported")}</Alert> : null}
+        {d.viewer?.isOfficial ? (
+          <p>
+            <Link to={`/${lang}/office/hearings/${h.id}/comments`}>{t("office.queueLink")}</Link> ·{" "}
+            <Link to={`/${lang}/office/hearings/${h.id}/meeting`}>{t("office.meetingLink")}</Link>
+          </p>
+        ) : null}
 
-      {h.state === "closed" && d.results && d.figures ? (
-        <Results results={d.results} figures={d.figures} questions={h.questions} />
-      ) : null}
+        {h.state === "closed" && d.results && d.figures ? (
+          <Results results={d.results} figures={d.figures} questions={h.questions} />
+        ) : null}
 
-      <VoteSection
-        hearingId={h.id}
-        questions={h.questions}
-        myVotes={d.myVotes}
-        setAside={d.setAside}
-        amendment={d.amendment}
-        refusal={d.refusals.vote}
-        closed={h.state === "closed" || h.state === "cancelled"}
-        reply={a}
-      />
-
-      <CommentForm
-        hearingId={h.id}
-        targets={h}
-        refusal={d.refusals.comment}
-        closed={h.state === "closed" || h.state === "cancelled"}
-        reply={a}
-      />
-
-      <section aria-labelledby="comments-heading" id="comments">
-        <h3 id="comments-heading">{t("comments.title")}</h3>
-        <CommentFilters filters={d.filters} targets={h} byStance={d.counts.byStance} />
-        {d.comments.items.length === 0 ? <p className="muted">{t("comments.none")}</p> : null}
-        <RefusedElsewhere
+        <VoteSection
+          hearingId={h.id}
+          questions={h.questions}
+          myVotes={d.myVotes}
+          setAside={d.setAside}
+          amendment={d.amendment}
+          refusal={d.refusals.vote}
+          closed={h.state === "closed" || h.state === "cancelled"}
           reply={a}
-          shown={d.comments.items.flatMap((c) => [c.id, ...c.replies.map((r) => r.id)])}
         />
-        <Kept id={a ? null : commentsPartId(d)}>
-          <CommentThreads
-            comments={d.comments.items}
-            labels={targetLabels(h)}
+
+        <CommentForm
+          hearingId={h.id}
+          targets={h}
+          refusal={d.refusals.comment}
+          closed={h.state === "closed" || h.state === "cancelled"}
+          reply={a}
+        />
+
+        <section aria-labelledby="comments-heading" id="comments">
+          <h3 id="comments-heading">{t("comments.title")}</h3>
+          <CommentFilters filters={d.filters} targets={h} byStance={d.counts.byStance} />
+          {d.comments.items.length === 0 ? <p className="muted">{t("comments.none")}</p> : null}
+          <RefusedElsewhere
             reply={a}
-            canAct={!!d.viewer && !h.locked}
-            mayReply={!!d.viewer && !d.refusals.comment}
+            shown={d.comments.items.flatMap((c) => [c.id, ...c.replies.map((r) => r.id)])}
           />
-        </Kept>
-        <MoreComments filters={d.filters} cursor={d.comments.nextCursor} hash="#comments" />
+          <Kept id={a ? null : commentsPartId(d)}>
+            <CommentThreads
+              comments={d.comments.items}
+              labels={targetLabels(h)}
+              reply={a}
+              canAct={!!d.viewer && !h.locked}
+              mayReply={!!d.viewer && !d.refusals.comment}
+            />
+          </Kept>
+          <MoreComments filters={d.filters} cursor={d.comments.nextCursor} hash="#comments" />
+        </section>
       </section>
-    </section>
+    </Kept>
   );
 }

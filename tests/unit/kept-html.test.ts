@@ -64,4 +64,42 @@ describe("kept page parts", () => {
     expect(html.match(/<ul>/g)).toHaveLength(2);
     expect(html).not.toMatch(/data-kept/);
   });
+
+  it("a part kept inside another: each reader's page is a fresh render, the inner part rendered once", () => {
+    const inner = `test:inner:${Math.random()}`;
+    const outerOf = (who: string) => `test:outer:${who}:${inner}`;
+    let outerRenders = 0;
+    function Section({ who }: { who: string }) {
+      outerRenders++;
+      return h(
+        "section",
+        null,
+        h("h2", null, who),
+        h(Kept, { id: inner, children: h(Part, { label: "бөлүм" }) }),
+      );
+    }
+    const render = (who: string) => {
+      const kept = keptRender();
+      const html = renderToStaticMarkup(
+        h(
+          KeptProvider,
+          { value: kept },
+          tree("·", h(Kept, { id: outerOf(who), children: h(Section, { who }) })),
+        ),
+      );
+      return kept.finish(Buffer.from(html)).toString("utf8");
+    };
+    const fresh = (who: string) =>
+      renderToStaticMarkup(
+        tree("·", h("section", null, h("h2", null, who), h(Part, { label: "бөлүм" }))),
+      );
+    const [a, b] = [fresh("Айгүл"), fresh("Бакыт")];
+    renders = 0;
+    expect(render("Айгүл")).toBe(a); // both learnt
+    expect(render("Бакыт")).toBe(b); // outer learnt around the known inner part
+    expect(render("Айгүл")).toBe(a); // outer known: its inner part filled in
+    expect(render("Бакыт")).toBe(b);
+    expect(renders).toBe(1);
+    expect(outerRenders).toBe(2);
+  });
 });
