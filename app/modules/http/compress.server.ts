@@ -5,9 +5,12 @@
  * has a Content-Encoding alone. Synchronous on purpose: for a page of this size (≈ 60 KB) the
  * synchronous call costs half the CPU of the stream-based asynchronous one (0.4 ms vs 0.8 ms at
  * brotli quality 4, measured on the 2-core machine) and blocks less than a millisecond.
- * Brotli quality 3: these answers are compressed for one reader each (the page cache compresses
- * what it stores itself, at its own levels); on the signed-in hearing page (68 KB) quality 3 takes
- * 0.40 ms for 8.5 KiB, quality 4 0.74 ms for 8.0 KiB (bench data, 2-core machine).
+ * Brotli quality 1: these answers are compressed for one reader each (the page cache compresses
+ * what it stores itself, at its own levels). On the signed-in hearing page (59 KB, bench data,
+ * 2-core machine, 1,000 runs each): quality 1 0.20 ms → 9.5 KiB, 2 0.40 ms → 8.7 KiB, 3 0.48 ms →
+ * 8.5 KiB, 4 ≈ 0.7 ms → 8.0 KiB. Quality 1 gives back a quarter of a millisecond per page (≈ 8 %
+ * of its CPU, and with 50 readers queued ≈ 14 ms of everyone's wait) for 1 KiB more (≈ 20 ms on
+ * slow 3G, once per page view).
  */
 import zlib from "node:zlib";
 import Negotiator from "negotiator";
@@ -17,7 +20,7 @@ const MIN_BYTES = 1024;
 
 /**
  * `body` encoded as the request's Accept-Encoding prefers among br and gzip (q-values honoured;
- * br at quality 3, gzip at level 6), or as it is. Returns the bytes and
+ * br at quality 1, gzip at level 6), or as it is. Returns the bytes and
  * the encoding used (null: identity). Never throws for a header it cannot read (identity).
  */
 export function compressOnce(
@@ -38,7 +41,7 @@ export function compressOnce(
     return {
       body: zlib.brotliCompressSync(body, {
         params: {
-          [zlib.constants.BROTLI_PARAM_QUALITY]: 3,
+          [zlib.constants.BROTLI_PARAM_QUALITY]: 1,
           [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
         },
       }),

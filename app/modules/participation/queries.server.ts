@@ -3,6 +3,7 @@
  * CSV and the officials' queue) with keyset pagination on (created_at, id), counts by grouped
  * queries, the person's votes, participation figures and the meeting record.
  */
+import { compiledOnce } from "#db/compiled-once";
 import type { DB } from "#db/connection";
 import type { AnswerStatus, Stance } from "#db/schema";
 import { now } from "../core/clock.server";
@@ -276,18 +277,36 @@ export type CommentCounts = CommentFigures;
 /** The comment figures of a hearing (hidden comments left out, reported as `hidden`). */
 export const commentCounts = commentFigures;
 
+/** Slot 1's votes in hearing slot 0. Built once: every signed-in hearing page reads them. */
+const votesOf = compiledOnce(2, (db: DB, ...s) =>
+  db
+    .selectFrom("votes")
+    .select(["question_id", "choice"])
+    .where("hearing_id", "=", s[0] as unknown as number)
+    .where("user_id", "=", s[1] as unknown as number),
+);
+
+/** Slot 1's set-aside votes in hearing slot 0 not cast again. Built once (as above). */
+const setAsideOf = compiledOnce(2, (db: DB, ...s) =>
+  db
+    .selectFrom("votes_set_aside as s")
+    .leftJoin("votes as v", (j) =>
+      j.onRef("v.question_id", "=", "s.question_id").onRef("v.user_id", "=", "s.user_id"),
+    )
+    .select(["s.question_id", "s.set_aside_at"])
+    .where("s.hearing_id", "=", s[0] as unknown as number)
+    .where("s.user_id", "=", s[1] as unknown as number)
+    .where("v.id", "is", null)
+    .orderBy("s.set_aside_at"),
+);
+
 /** The person's current vote on each question of the hearing. */
 export async function myVotes(
   db: DB,
   hearingId: number,
   userId: number,
 ): Promise<Record<number, string>> {
-  const rows = await db
-    .selectFrom("votes")
-    .select(["question_id", "choice"])
-    .where("hearing_id", "=", hearingId)
-    .where("user_id", "=", userId)
-    .execute();
+  const { rows } = await votesOf(db, [hearingId, userId]);
   return Object.fromEntries(rows.map((r) => [r.question_id, r.choice]));
 }
 
@@ -300,17 +319,7 @@ export async function mySetAsideVotes(
   hearingId: number,
   userId: number,
 ): Promise<Record<number, string>> {
-  const rows = await db
-    .selectFrom("votes_set_aside as s")
-    .leftJoin("votes as v", (j) =>
-      j.onRef("v.question_id", "=", "s.question_id").onRef("v.user_id", "=", "s.user_id"),
-    )
-    .select(["s.question_id", "s.set_aside_at"])
-    .where("s.hearing_id", "=", hearingId)
-    .where("s.user_id", "=", userId)
-    .where("v.id", "is", null)
-    .orderBy("s.set_aside_at")
-    .execute();
+  const { rows } = await setAsideOf(db, [hearingId, userId]);
   return Object.fromEntries(rows.map((r) => [r.question_id, r.set_aside_at]));
 }
 

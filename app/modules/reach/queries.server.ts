@@ -2,6 +2,7 @@
  * Reads for the reach feature: a hearing as the poster, calendar and share links need it, the
  * municipality's feed, and a person's notifications.
  */
+import { compiledOnce } from "#db/compiled-once";
 import type { DB } from "#db/connection";
 import type { HearingState, HearingType, NotificationDelivery } from "#db/schema";
 import { now } from "../core/clock.server";
@@ -199,13 +200,17 @@ export interface NotificationItem {
   read: boolean;
 }
 
-export async function countUnread(db: DB, userId: number): Promise<number> {
-  const row = await db
+/** The unread count of slot 0's notifications. Built once: every signed-in page shows it. */
+const unreadCount = compiledOnce(1, (db: DB, ...s) =>
+  db
     .selectFrom("notifications")
     .select((eb) => eb.fn.countAll().as("n"))
-    .where("user_id", "=", userId)
-    .where("read_at", "is", null)
-    .executeTakeFirst();
+    .where("user_id", "=", s[0] as unknown as number)
+    .where("read_at", "is", null),
+);
+
+export async function countUnread(db: DB, userId: number): Promise<number> {
+  const row = (await unreadCount(db, [userId])).rows[0] as { n: number | string } | undefined;
   return Number(row?.n ?? 0);
 }
 
