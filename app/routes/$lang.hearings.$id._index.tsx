@@ -65,11 +65,16 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const view = await participationView(db, h, user, url, lang);
   // the whole section as a kept part (ADR 0069): it shows this data and the URL, nothing else,
   // so readers in the same state (most have not voted or commented yet) share its HTML; the
-  // comment list inside is kept for everyone apart
-  return {
-    ...view,
-    sectionPart: `participation:${readingId(`participation-section:${lang}:${url.pathname}${url.search}`, view)}`,
-  };
+  // comment list inside is kept for everyone apart. Its id hashes the view with the comments
+  // named by their shared reading (view.keptId) and the reader's marks on them (asSeenBy changes
+  // only `mine` and `editable`), not by their text again.
+  const { comments, ...rest } = view;
+  const marks = comments.items
+    .flatMap((c) => [c, ...c.replies])
+    .filter((c) => c.mine)
+    .map((c) => `${c.id}${c.editable ? "e" : ""}`);
+  const key = `participation-section:${lang}:${url.pathname}${url.search}`;
+  return { ...view, sectionPart: `participation:${readingId(key, { ...rest, marks })}` };
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
