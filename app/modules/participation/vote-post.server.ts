@@ -13,28 +13,13 @@
  */
 import { DomainError } from "../core/errors";
 import { getDb } from "../core/db.server";
+import { cookieFromHeader } from "../core/cookies.server";
 import { SESSION_COOKIE, validateSessionToken } from "../auth/session.server";
 import { castVote } from "./commands.server";
 import { voteForm } from "./schemas";
 
 /** The hearing page's path as the vote form posts it: `/{ky|ru}/hearings/{id}` with `?index`. */
 const HEARING_PATH = /^\/(ky|ru)\/hearings\/([1-9][0-9]{0,14})$/;
-
-/** The value of cookie `name` in a Cookie header (URI-decoded), or null. */
-function cookieValue(header: string | undefined, name: string): string | null {
-  if (!header) return null;
-  for (const part of header.split(";")) {
-    const i = part.indexOf("=");
-    if (i > 0 && part.slice(0, i).trim() === name) {
-      try {
-        return decodeURIComponent(part.slice(i + 1).trim());
-      } catch {
-        return null;
-      }
-    }
-  }
-  return null;
-}
 
 /**
  * The answer to a form post, when it is a vote this function can accept:
@@ -64,7 +49,7 @@ export async function votePost(post: {
   // as the action's parseForm: the last value of a repeated field
   const parsed = voteForm.safeParse(Object.fromEntries(form));
   if (!parsed.success) return null;
-  const token = cookieValue(post.cookie, SESSION_COOKIE);
+  const token = cookieFromHeader(post.cookie, SESSION_COOKIE);
   if (!token) return null;
   const db = await getDb();
   const session = await validateSessionToken(db, token);
