@@ -12,7 +12,10 @@
  * A scalar subquery `(select ?)` is a constant the planner cannot see into: the plan is the same
  * (indexes are still used, the subquery runs once per execution) and no parameter is marked.
  * Values keep their meaning: a scalar subquery has no affinity, like a bare parameter, so
- * comparisons convert as before.
+ * comparisons convert as before. Two places where SQLite tells them apart, which the app does
+ * not use (a review tried both): a window frame's offset (`rows between ? preceding`) must be a
+ * literal-like integer and refuses a subquery; an unaliased parameter in a SELECT list is named
+ * by its text (`{ "(select ?)": 1 }` instead of `{ "?": 1 }`) — alias selected values.
  */
 
 const cache = new Map<string, string>();

@@ -63,17 +63,18 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   if (!mayView(user, h)) throw notFound(lang);
   const url = new URL(request.url);
   const view = await participationView(db, h, user, url, lang);
-  // the whole section as a kept part (ADR 0069): it shows this data and the URL, nothing else,
-  // so readers in the same state (most have not voted or commented yet) share its HTML; the
-  // comment list inside is kept for everyone apart. Its id hashes the view with the comments
-  // named by their shared reading (view.keptId) and the reader's marks on them (asSeenBy changes
-  // only `mine` and `editable`), not by their text again.
+  // the whole section as a kept part (ADR 0069): it shows this data, nothing else — what it reads
+  // of the query (filters, cursor, `reported`) is in the data and its forms post to fixed
+  // actions, so other query parameters (`?utm_…`, junk) make no new part. Readers in the same
+  // state (most have not voted or commented yet) share its HTML; the comment list inside is kept
+  // for everyone apart. Its id hashes the view with the comments named by their shared reading
+  // (view.keptId) and the reader's marks on them (asSeenBy changes only `mine` and `editable`).
   const { comments, ...rest } = view;
   const marks = comments.items
     .flatMap((c) => [c, ...c.replies])
     .filter((c) => c.mine)
     .map((c) => `${c.id}${c.editable ? "e" : ""}`);
-  const key = `participation-section:${lang}:${url.pathname}${url.search}`;
+  const key = `participation-section:${lang}:${url.pathname}`;
   return { ...view, sectionPart: `participation:${readingId(key, { ...rest, marks })}` };
 }
 

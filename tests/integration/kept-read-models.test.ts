@@ -7,7 +7,12 @@ import { describe, expect, it } from "vitest";
 import { setClock } from "~/modules/core/clock.server";
 import { byContentVersion } from "~/modules/core/memo.server";
 import { loadSessionUser } from "~/modules/auth/session.server";
-import { answerComment, createComment, hideComment } from "~/modules/participation/commands.server";
+import {
+  answerComment,
+  castVote,
+  createComment,
+  hideComment,
+} from "~/modules/participation/commands.server";
 import { loader } from "~/routes/$lang.hearings.$id._index";
 import type { TestDb } from "../helpers/db";
 import { makeRequest } from "../helpers/factories";
@@ -26,9 +31,9 @@ const OPEN = "2026-03-05T06:00:00.000Z";
 withParticipationWorld((x) => ({ t, w, h } = x));
 
 type View = Awaited<ReturnType<typeof loader>>;
-async function page(cookie?: string): Promise<View> {
+async function page(cookie?: string, query = ""): Promise<View> {
   return loader({
-    request: makeRequest(`/ky/hearings/${h.id}`, cookie ? { cookie } : {}),
+    request: makeRequest(`/ky/hearings/${h.id}${query}`, cookie ? { cookie } : {}),
     params: { lang: "ky", id: String(h.id) },
     context: {},
   });
@@ -124,5 +129,24 @@ describe(`kept read models (${process.env.TEST_DB ?? "sqlite"})`, () => {
     await hideComment(t.db, official, id, "spam");
     const hidden = (await page()).comments.items.find((c) => c.id === id);
     expect(hidden?.text ?? null).toBeNull();
+  });
+
+  it("the participation section's part: one per reader state, whatever else the query holds", async () => {
+    setClock(OPEN);
+    const a = await page(w.cookies.resident);
+    // junk and tracking parameters make no new part; what the section reads of the query does
+    expect((await page(w.cookies.resident, "?utm_source=whatsapp&r=1")).sectionPart).toBe(
+      a.sectionPart,
+    );
+    expect((await page(w.cookies.resident, "?stance=for")).sectionPart).not.toBe(a.sectionPart);
+    // another reader never gets the same part, nor does a visitor
+    expect((await page(w.cookies.unverified)).sectionPart).not.toBe(a.sectionPart);
+    expect((await page()).sectionPart).not.toBe(a.sectionPart);
+    // the reader's own vote makes their part another one
+    const user = (await loadSessionUser(t.db, w.resident))!;
+    const q = h.questionIds[0];
+    const other = (["for", "against", "abstain"] as const).find((c) => a.myVotes[q] !== c)!;
+    await castVote(t.db, user, h.id, q, other);
+    expect((await page(w.cookies.resident)).sectionPart).not.toBe(a.sectionPart);
   });
 });

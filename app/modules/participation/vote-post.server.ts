@@ -14,6 +14,7 @@
 import { DomainError } from "../core/errors";
 import { getDb } from "../core/db.server";
 import { cookieFromHeader } from "../core/cookies.server";
+import { cleanText } from "../http/text";
 import { SESSION_COOKIE, validateSessionToken } from "../auth/session.server";
 import { castVote } from "./commands.server";
 import { voteForm } from "./schemas";
@@ -57,7 +58,8 @@ export async function votePost(post: {
   const [, lang, id] = path;
   const hearingId = Number(id);
   if (!Number.isSafeInteger(hearingId)) return null;
-  const n = Number(form.get("amendment"));
+  // cleaned as the action's readForm cleans every value (control characters out)
+  const n = Number(cleanText(form.get("amendment") ?? ""));
   const seenAmendment = Number.isSafeInteger(n) && n >= 0 ? n : 0;
   try {
     await castVote(
