@@ -18,6 +18,7 @@ import { getUser, requireUser } from "~/modules/auth/guards.server";
 import { mayView } from "~/modules/hearings/policy";
 import { getDb } from "~/modules/core/db.server";
 import { readingId } from "~/modules/core/memo.server";
+import { seenAmendment, votedLocation } from "~/modules/participation/vote-post.server";
 import { parseForm } from "~/modules/forms/validate.server";
 import { useLang } from "~/modules/i18n/hooks";
 import { titleMeta } from "~/modules/i18n/meta";
@@ -70,11 +71,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   // for everyone apart. Its id hashes the view with the comments named by their shared reading
   // (view.keptId) and the reader's marks on them (asSeenBy changes only `mine` and `editable`).
   const { comments, ...rest } = view;
-  const marks = comments.items
-    .flatMap((c) => [c, ...c.replies])
-    .filter((c) => c.mine)
-    .map((c) => `${c.id}${c.editable ? "e" : ""}`);
   const key = `participation-section:${lang}:${url.pathname}`;
+  const marks = ownMarks(comments.items);
   return { ...view, sectionPart: `participation:${readingId(key, { ...rest, marks })}` };
 }
 
@@ -146,10 +144,17 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
       const p = parseForm(form, voteForm, t);
       if (!p.ok) return invalidReply(p.errors, p.values, intent);
       const r = await attempt(lang, intent, p.values, () =>
-        castVote(db, user, hearingId, p.data.questionId, p.data.choice, seenAmendment(form)),
+        castVote(
+          db,
+          user,
+          hearingId,
+          p.data.questionId,
+          p.data.choice,
+          seenAmendment(String(form.get("amendment") ?? "")),
+        ),
       );
       if (!r.ok) return r.response;
-      return redirect(`${base}?voted=1#vote`);
+      return redirect(votedLocation(lang, hearingId));
     }
     case "ballot": {
       // every question of the hearing in one submit: choice-<questionId> = for | against | abstain
@@ -171,24 +176,29 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
       }
       values.amendment = String(form.get("amendment") ?? "");
       const r = await attempt(lang, intent, values, () =>
-        castVotes(db, user, hearingId, ballot, seenAmendment(form)),
+        castVotes(db, user, hearingId, ballot, seenAmendment(String(form.get("amendment") ?? ""))),
       );
       if (!r.ok) return r.response;
-      return redirect(`${base}?voted=1#vote`);
+      return redirect(votedLocation(lang, hearingId));
     }
     default:
       return invalidReply({ _form: [t("common:errors.invalidForm")] }, {}, intent);
   }
 }
 
-/**
- * The amendment number the vote form was loaded with (its hidden `amendment` field, ADR 0050): a
- * missing or unreadable one counts as 0, so a form from before any amendment is refused once the
- * proposal has been amended.
- */
-function seenAmendment(form: FormData): number {
-  const n = Number(form.get("amendment"));
-  return Number.isSafeInteger(n) && n >= 0 ? n : 0;
+/** The reader's own comments among `items` and their replies: `<id>` or `<id>e` (still editable). */
+function ownMarks(
+  items: {
+    id: number;
+    mine: boolean;
+    editable: boolean;
+    replies: { id: number; mine: boolean; editable: boolean }[];
+  }[],
+): string[] {
+  return items
+    .flatMap((c) => [c, ...c.replies])
+    .filter((c) => c.mine)
+    .map((c) => `${c.id}${c.editable ? "e" : ""}`);
 }
 
 /**
@@ -196,10 +206,7 @@ function seenAmendment(form: FormData): number {
  * viewer may do with the comments, and which of them are the viewer's (and still editable).
  */
 function commentsPartId(d: ReturnType<typeof useLoaderData<typeof loader>>): string {
-  const own = d.comments.items
-    .flatMap((c) => [c, ...c.replies])
-    .filter((c) => c.mine)
-    .map((c) => `${c.id}${c.editable ? "e" : ""}`);
+  const own = ownMarks(d.comments.items);
   const canAct = !!d.viewer && !d.hearing.locked;
   const mayReply = !!d.viewer && !d.refusals.comment;
   return `comments:${d.keptId}:${canAct}:${mayReply}:${own.join(",")}`;

@@ -34,8 +34,10 @@ export function CommentFilters({
   showReported?: boolean;
 }) {
   const { t } = useTranslation("participation");
+  // action ".": the route's own path, never the current query string (a GET form replaces it
+  // anyway, and the kept participation section, ADR 0069, is shared across query strings)
   return (
-    <Form noValidate method="get" className="comment-filters" preventScrollReset>
+    <Form noValidate method="get" action="." className="comment-filters" preventScrollReset>
       <SelectField label={t("filters.stance")} name="stance" defaultValue={filters.stance ?? ""}>
         <option value="">{t("filters.all")}</option>
         {STANCES.map((s) => (

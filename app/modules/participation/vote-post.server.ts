@@ -19,6 +19,20 @@ import { SESSION_COOKIE, validateSessionToken } from "../auth/session.server";
 import { castVote } from "./commands.server";
 import { voteForm } from "./schemas";
 
+/**
+ * The amendment number a vote form was loaded with (its hidden `amendment` field, ADR 0050), from
+ * the field's cleaned text: a missing or unreadable one counts as 0, so a form from before any
+ * amendment is refused once the proposal has been amended. Shared with the route's action.
+ */
+export function seenAmendment(field: string | null): number {
+  const n = Number(field ?? "");
+  return Number.isSafeInteger(n) && n >= 0 ? n : 0;
+}
+
+/** Where an accepted vote or ballot goes: the hearing page at its vote form, with the notice flag. */
+export const votedLocation = (lang: string, hearingId: number): string =>
+  `/${lang}/hearings/${hearingId}?voted=1#vote`;
+
 /** The hearing page's path as the vote form posts it: `/{ky|ru}/hearings/{id}` with `?index`. */
 const HEARING_PATH = /^\/(ky|ru)\/hearings\/([1-9][0-9]{0,14})$/;
 
@@ -58,9 +72,6 @@ export async function votePost(post: {
   const [, lang, id] = path;
   const hearingId = Number(id);
   if (!Number.isSafeInteger(hearingId)) return null;
-  // cleaned as the action's readForm cleans every value (control characters out)
-  const n = Number(cleanText(form.get("amendment") ?? ""));
-  const seenAmendment = Number.isSafeInteger(n) && n >= 0 ? n : 0;
   try {
     await castVote(
       db,
@@ -68,11 +79,12 @@ export async function votePost(post: {
       hearingId,
       parsed.data.questionId,
       parsed.data.choice,
-      seenAmendment,
+      // cleaned as the action's readForm cleans every value (control characters out)
+      seenAmendment(cleanText(form.get("amendment") ?? "")),
     );
   } catch (e) {
     if (e instanceof DomainError) return null;
     throw e;
   }
-  return `/${lang}/hearings/${hearingId}?voted=1#vote`;
+  return votedLocation(lang, hearingId);
 }
